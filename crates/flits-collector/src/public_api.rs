@@ -1,0 +1,43 @@
+//! The public JSON API: a poll's definition for apps and scripts.
+
+use actix_web::{HttpResponse, web};
+use chrono::Utc;
+use serde_json::json;
+
+use crate::availability::{Availability, availability};
+use crate::state::CollectorState;
+use flits_http::ApiError;
+
+/// `GET /api/v1/polls/{slug}`: the open poll's public definition (the brief's internal purpose and
+/// audiences are left out; the feedback promise is for residents and stays).
+pub async fn definition(
+    state: web::Data<CollectorState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let poll = state
+        .store
+        .poll_by_slug(&slug)
+        .await?
+        .ok_or_else(|| ApiError::not_found("There is no poll with this address."))?;
+    let av = availability(&poll, Utc::now());
+    if av == Availability::Hidden {
+        return Err(ApiError::not_found("There is no poll with this address."));
+    }
+    let def = &poll.definition;
+    let state_name = match av {
+        Availability::Open => "open",
+        Availability::NotOpenYet { .. } => "not_open_yet",
+        Availability::Closed { .. } => "closed",
+        Availability::Hidden => "hidden",
+    };
+    Ok(HttpResponse::Ok().json(json!({
+        "slug": def.slug,
+        "state": state_name,
+        "opens_at": poll.opens_at,
+        "closes_at": poll.closes_at,
+        "title": def.title,
+        "intro": def.intro,
+        "feedback_promise": def.brief.as_ref().and_then(|b| b.feedback_promise.clone()),
+        "questions": def.questions,
+    })))
+}

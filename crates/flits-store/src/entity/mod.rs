@@ -1,0 +1,11 @@
+//! sea-orm entities, one per table. Kept apart from the hand-written queries in the crate root.
+
+pub mod audience;
+pub mod channel_post;
+pub mod organisation;
+pub mod poll;
+pub mod poll_audience;
+pub mod poll_channel;
+pub mod region;
+pub mod response;
+pub mod staff_user;

@@ -1,0 +1,239 @@
+//! The command line of CONTRACT section 1.
+//!
+//! Exit codes: 0 success; 1 the command ran but the answer is "no" (invalid poll, conflict…);
+//! 2 bad input or configuration (unreadable file, bad setting); 3 a failure at run time
+//! (database unreachable, port taken).
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use flits_store::Store;
+
+use crate::settings::{LogFormat, Settings};
+use crate::startup::{Application, Service};
+use crate::{accounts, demo, telemetry};
+
+/// Flash polls (flitspeilingen) for municipalities that work together as a region.
+#[derive(Debug, Parser)]
+#[command(name = "flits", version, about)]
+pub struct Cli {
+    /// A configuration file that overrides config/default.toml (environment variables override both).
+    #[arg(long, global = true, env = "FLITS_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Log format; overrides the `log_format` setting.
+    #[arg(long, global = true, value_enum)]
+    pub log_format: Option<LogFormat>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the collector, staff service and scheduler (or a subset with --only).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create the IJmond demo (idempotently), then serve it.
+    Demo,
+    /// Print the effective configuration (secrets left out) and exit.
+    Config,
+    /// Staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Run only these services (repeatable): collector, admin, scheduler.
+    #[arg(long, value_enum)]
+    pub only: Vec<Service>,
+    /// Do not apply pending migrations on start.
+    #[arg(long)]
+    pub no_migrate: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a staff account (or update its role and organisation).
+    Add {
+        email: String,
+        #[arg(long, value_parser = accounts::ROLES)]
+        role: String,
+        #[arg(long)]
+        org: String,
+        /// Read the password from standard input (otherwise the account uses tokens only).
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+/// A failure with the exit code it deserves.
+struct Failure {
+    code: u8,
+    error: anyhow::Error,
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(error: anyhow::Error) -> Self {
+        Failure { code: 3, error }
+    }
+}
+
+impl From<flits_store::StoreError> for Failure {
+    fn from(error: flits_store::StoreError) -> Self {
+        Failure {
+            code: 3,
+            error: error.into(),
+        }
+    }
+}
+
+fn usage(error: impl Into<anyhow::Error>) -> Failure {
+    Failure {
+        code: 2,
+        error: error.into(),
+    }
+}
+
+/// Runs a parsed command line and returns the process exit code.
+pub async fn run(cli: Cli) -> ExitCode {
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("flits: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(cli.log_format.unwrap_or(settings.log_format));
+    match dispatch(cli.command, settings).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure { code, error }) => {
+            eprintln!("flits: {error:#}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+async fn dispatch(command: Command, settings: Settings) -> Result<(), Failure> {
+    match command {
+        Command::Serve(args) => serve(settings, args).await,
+        Command::Migrate => {
+            let store = connect(&settings).await?;
+            let applied = store.migrate().await.context("cannot apply migrations")?;
+            println!("{applied} migration(s) applied");
+            Ok(())
+        }
+        Command::Demo => run_demo(settings).await,
+        Command::Config => {
+            let text = serde_json::to_string_pretty(&settings).map_err(anyhow::Error::from)?;
+            println!("{text}");
+            Ok(())
+        }
+        Command::User(UserCommand::Add {
+            email,
+            role,
+            org,
+            password_stdin,
+        }) => add_user(&settings, &email, &role, &org, password_stdin).await,
+    }
+}
+
+async fn connect(settings: &Settings) -> anyhow::Result<Store> {
+    Store::connect(&settings.database_url)
+        .await
+        .context("cannot connect to the database")
+}
+
+async fn serve(settings: Settings, args: ServeArgs) -> Result<(), Failure> {
+    let services = if args.only.is_empty() {
+        vec![Service::Collector, Service::Admin, Service::Scheduler]
+    } else {
+        args.only
+    };
+    let app = Application::build(&settings, &services, !args.no_migrate).await?;
+    tracing::info!(port = app.port(), ?services, "flits is serving");
+    app.run_until_stopped()
+        .await
+        .context("the server stopped with an error")?;
+    Ok(())
+}
+
+async fn run_demo(settings: Settings) -> Result<(), Failure> {
+    let store = connect(&settings).await?;
+    store.migrate().await.context("cannot apply migrations")?;
+    let login = demo::prepare(&store).await?;
+    let services = [Service::Collector, Service::Admin, Service::Scheduler];
+    let app = Application::build(&settings, &services, false).await?;
+    let mut base = settings.public_base();
+    if settings.public_url.is_empty() {
+        // Show the port really bound (the setting may say 0).
+        let _ = base.set_port(Some(app.port()));
+    }
+    let base = base.as_str().trim_end_matches('/').to_owned();
+    println!("Flits demo is running.");
+    println!("  Poll:        {base}/p/demo");
+    println!(
+        "  Staff login: {} / {}",
+        login.admin_email, login.admin_password
+    );
+    println!("  (a new password is set each time the demo starts)");
+    println!("Press Ctrl-C to stop.");
+    app.run_until_stopped()
+        .await
+        .context("the server stopped with an error")?;
+    Ok(())
+}
+
+async fn add_user(
+    settings: &Settings,
+    email: &str,
+    role: &str,
+    org: &str,
+    password_stdin: bool,
+) -> Result<(), Failure> {
+    let email = email.trim();
+    if !email.contains('@') || email.len() > 254 {
+        return Err(usage(anyhow::anyhow!("{email:?} is not an e-mail address")));
+    }
+    let store = connect(settings).await?;
+    store.migrate().await.context("cannot apply migrations")?;
+    if store.organisation(org).await?.is_none() {
+        let known: Vec<String> = store
+            .organisations()
+            .await?
+            .into_iter()
+            .map(|o| o.id)
+            .collect();
+        return Err(usage(anyhow::anyhow!(
+            "unknown organisation {org:?} (known: {})",
+            if known.is_empty() {
+                "none yet".to_owned()
+            } else {
+                known.join(", ")
+            }
+        )));
+    }
+    let hash = if password_stdin {
+        let mut password = String::new();
+        std::io::stdin()
+            .read_to_string(&mut password)
+            .context("cannot read the password")?;
+        let password = password.trim_end_matches(['\r', '\n']);
+        if password.chars().count() < 12 {
+            return Err(usage(anyhow::anyhow!(
+                "the password must be at least 12 characters"
+            )));
+        }
+        Some(accounts::hash_password(password)?)
+    } else {
+        None
+    };
+    let user = store
+        .upsert_staff_user(email, org, role, hash.as_deref())
+        .await?;
+    println!("{} ({}, {})", user.email, user.role, user.organisation_id);
+    Ok(())
+}

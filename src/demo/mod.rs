@@ -1,0 +1,104 @@
+//! `flits demo`: a working system with zero configuration, created idempotently.
+//!
+//! The region IJmond with the municipalities Beverwijk, Heemskerk and Velsen (each an organisation
+//! and an audience inside the region's audience), an admin login, an open poll `demo` for the whole
+//! region and a scheduled poll for Velsen. Running it again updates instead of duplicating; the
+//! admin gets a fresh password each run (the old one cannot be shown: only its hash is stored).
+
+use anyhow::Context;
+use chrono::{Duration, Utc};
+use flits_store::{NewPoll, Store};
+use flits_survey::{PollDefinition, PollState};
+
+use crate::accounts;
+
+/// The region of the demo.
+pub const REGION: (&str, &str) = ("ijmond", "IJmond");
+/// The municipalities of the demo: id, organisation name, audience name.
+pub const MUNICIPALITIES: [(&str, &str, &str); 3] = [
+    ("beverwijk", "Gemeente Beverwijk", "Beverwijk"),
+    ("heemskerk", "Gemeente Heemskerk", "Heemskerk"),
+    ("velsen", "Gemeente Velsen", "Velsen"),
+];
+/// The demo admin's login name.
+pub const ADMIN_EMAIL: &str = "admin@ijmond.example";
+
+const OPEN_POLL: &str = include_str!("demo.yaml");
+const SCHEDULED_POLL: &str = include_str!("demo-gepland.yaml");
+
+/// What the demo prints for the person who started it.
+pub struct DemoLogin {
+    pub admin_email: String,
+    pub admin_password: String,
+}
+
+/// Creates (or brings up to date) everything the demo needs.
+pub async fn prepare(store: &Store) -> anyhow::Result<DemoLogin> {
+    store.upsert_region(REGION.0, REGION.1).await?;
+    store
+        .upsert_audience(REGION.0, REGION.1, None, None)
+        .await?;
+    for (id, org_name, audience_name) in MUNICIPALITIES {
+        store.upsert_organisation(id, REGION.0, org_name).await?;
+        store
+            .upsert_audience(id, audience_name, Some(REGION.0), Some(id))
+            .await?;
+    }
+    let password = accounts::generate_password();
+    let hash = accounts::hash_password(&password)?;
+    store
+        .upsert_staff_user(ADMIN_EMAIL, "velsen", "admin", Some(&hash))
+        .await?;
+
+    let now = Utc::now();
+    let open = PollDefinition::from_yaml_str(OPEN_POLL).context("the demo poll does not parse")?;
+    ensure_poll(store, open, PollState::Open, now, now + Duration::days(14)).await?;
+    let scheduled = PollDefinition::from_yaml_str(SCHEDULED_POLL)
+        .context("the scheduled demo poll does not parse")?;
+    ensure_poll(
+        store,
+        scheduled,
+        PollState::Scheduled,
+        now + Duration::days(40),
+        now + Duration::days(54),
+    )
+    .await?;
+    Ok(DemoLogin {
+        admin_email: ADMIN_EMAIL.to_owned(),
+        admin_password: password,
+    })
+}
+
+/// Creates the poll in `state`, or puts an existing one back in that state with fresh dates when its
+/// dates have run out (an old demo database stays useful). Responses are never touched.
+async fn ensure_poll(
+    store: &Store,
+    def: PollDefinition,
+    state: PollState,
+    opens_at: chrono::DateTime<Utc>,
+    closes_at: chrono::DateTime<Utc>,
+) -> anyhow::Result<()> {
+    match store.poll_by_slug(&def.slug).await? {
+        Some(existing) => {
+            let expired = existing.closes_at.is_none_or(|c| c <= Utc::now());
+            if existing.state != state || expired {
+                store
+                    .set_poll_schedule(existing.id, state, Some(opens_at), Some(closes_at))
+                    .await?;
+            }
+        }
+        None => {
+            store
+                .insert_poll(NewPoll {
+                    organisation_id: "velsen".to_owned(),
+                    state,
+                    definition: def,
+                    opens_at: Some(opens_at),
+                    closes_at: Some(closes_at),
+                    channels: Vec::new(),
+                })
+                .await?;
+        }
+    }
+    Ok(())
+}

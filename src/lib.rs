@@ -1,0 +1,10 @@
+//! The `flits` binary's library: configuration, wiring of the services, and the CLI commands.
+//! Integration tests build the real application through [`startup::Application`].
+
+pub mod accounts;
+pub mod cli;
+pub mod demo;
+pub mod seed;
+pub mod settings;
+pub mod startup;
+pub mod telemetry;

@@ -1,0 +1,53 @@
+//! Writing the configured regions, organisations and audiences to the database on start.
+
+use flits_store::Store;
+
+use crate::settings::Settings;
+
+/// Upserts the structure declared in the configuration, parents before children.
+pub async fn write_configured_structure(
+    store: &Store,
+    settings: &Settings,
+) -> Result<(), flits_store::StoreError> {
+    for r in &settings.regions {
+        store.upsert_region(&r.id, &r.name).await?;
+    }
+    for o in &settings.organisations {
+        store.upsert_organisation(&o.id, &o.region, &o.name).await?;
+    }
+    // Parents first: repeat passes until every audience whose parent exists is written.
+    let mut pending: Vec<_> = settings.audiences.iter().collect();
+    let mut written: std::collections::HashSet<String> =
+        store.audiences().await?.into_iter().map(|a| a.id).collect();
+    while !pending.is_empty() {
+        let before = pending.len();
+        let mut rest = Vec::new();
+        for a in pending {
+            if a.parent.as_ref().is_none_or(|p| written.contains(p)) {
+                store
+                    .upsert_audience(
+                        &a.id,
+                        &a.name,
+                        a.parent.as_deref(),
+                        a.organisation.as_deref(),
+                    )
+                    .await?;
+                written.insert(a.id.clone());
+            } else {
+                rest.push(a);
+            }
+        }
+        if rest.len() == before {
+            let missing: Vec<_> = rest
+                .iter()
+                .map(|a| format!("{} (parent {})", a.id, a.parent.as_deref().unwrap_or("")))
+                .collect();
+            return Err(flits_store::StoreError::NotFound(format!(
+                "parent audience of {}",
+                missing.join(", ")
+            )));
+        }
+        pending = rest;
+    }
+    Ok(())
+}
