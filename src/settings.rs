@@ -150,8 +150,8 @@ pub struct Settings {
     pub spacing: SpacingSettings,
     #[serde(default)]
     pub quiet_periods: Vec<QuietPeriodSetting>,
-    /// Not serialised: secrets never print.
-    #[serde(skip_serializing, default)]
+    /// From `FLITS_SIGNING_KEY` or `FLITS_SIGNING_KEY_FILE` only: never from a file, never printed.
+    #[serde(skip)]
     pub signing_key: Option<SecretString>,
 }
 
@@ -173,8 +173,8 @@ impl ConfigError {
 fn env_provider() -> Env {
     Env::prefixed("FLITS_").split("__").filter(|key| {
         let key = key.as_str().to_ascii_lowercase();
-        !NOT_SETTINGS.contains(&key.as_str())
-            && !(key.starts_with("channel_") && key.ends_with("_token"))
+        let channel_secret = key.starts_with("channel_") && key.ends_with("_token");
+        !(NOT_SETTINGS.contains(&key.as_str()) || channel_secret)
     })
 }
 
@@ -186,17 +186,19 @@ fn describe(e: figment::Error) -> Vec<String> {
             } else {
                 err.path.join(".")
             };
-            let source = err
-                .metadata
-                .as_ref()
-                .map(|md| {
-                    let name = md.interpolate(&err.profile.clone().unwrap_or_default(), &err.path);
-                    match &md.source {
-                        Some(src) => format!(" (from {} {name} in {src})", md.name),
-                        None => format!(" (from {} {name})", md.name),
-                    }
-                })
-                .unwrap_or_default();
+            let source = match err.metadata.as_ref() {
+                Some(md) if md.name.contains("environment") => {
+                    format!(
+                        " (from environment variable FLITS_{})",
+                        err.path.join("__").to_uppercase()
+                    )
+                }
+                Some(md) => match &md.source {
+                    Some(src) => format!(" (from {src})"),
+                    None => format!(" (from {})", md.name),
+                },
+                None => String::new(),
+            };
             format!("setting `{setting}`{source}: {}", err.kind)
         })
         .collect()

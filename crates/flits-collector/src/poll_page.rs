@@ -258,17 +258,33 @@ fn html(status: StatusCode, body: String) -> HttpResponse {
         .body(body)
 }
 
+/// What a form page shows besides the poll: the visitor's language and channel, and after a bad
+/// submit what they entered and what was wrong.
+pub struct FormState {
+    pub lang: Lang,
+    pub channel: Option<String>,
+    pub entered: Entered,
+    /// Messages by question id.
+    pub errors: BTreeMap<String, String>,
+    /// The one-time id that makes a resubmit of this form recognisable.
+    pub submission_token: String,
+}
+
 /// Renders the poll form (also used to re-render it with messages after a bad submit).
 pub async fn render_form(
     state: &CollectorState,
     poll: &Poll,
-    lang: Lang,
-    channel: Option<String>,
-    entered: &Entered,
-    errors: &BTreeMap<String, String>,
-    submission_token: String,
+    form: FormState,
     status: StatusCode,
 ) -> HttpResponse {
+    let FormState {
+        lang,
+        channel,
+        entered,
+        errors,
+        submission_token,
+    } = form;
+    let entered = &entered;
     let l = lang.code();
     let def = &poll.definition;
     let questions: Vec<QuestionView> = def
@@ -451,17 +467,14 @@ pub async fn show(
     };
     match &poll {
         Some(p) if availability(p, Utc::now()) == Availability::Open => {
-            render_form(
-                &state,
-                p,
+            let form = FormState {
                 lang,
                 channel,
-                &Entered::new(),
-                &BTreeMap::new(),
-                uuid::Uuid::new_v4().to_string(),
-                StatusCode::OK,
-            )
-            .await
+                entered: Entered::new(),
+                errors: BTreeMap::new(),
+                submission_token: uuid::Uuid::new_v4().to_string(),
+            };
+            render_form(&state, p, form, StatusCode::OK).await
         }
         _ => unavailable_page(&state, poll.as_ref(), lang).await,
     }

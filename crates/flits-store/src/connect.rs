@@ -47,13 +47,11 @@ impl Store {
             let in_memory = url.contains(":memory:")
                 || file.as_os_str().is_empty()
                 || file.to_string_lossy().starts_with("file:sqlx-in-memory");
-            if !in_memory {
-                if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
-                        path: dir.display().to_string(),
-                        source,
-                    })?;
-                }
+            if !in_memory && let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+                    path: dir.display().to_string(),
+                    source,
+                })?;
             }
             let pool = SqlitePoolOptions::new()
                 .max_connections(if in_memory { 1 } else { 8 })
@@ -105,13 +103,13 @@ impl Store {
 
     /// Whether the database answers: what `/readyz` reports.
     pub async fn ping(&self) -> Result<(), StoreError> {
-        if let Some(file) = &self.sqlite_file {
-            if !file.exists() {
-                return Err(StoreError::NotFound(format!(
-                    "SQLite database file {}",
-                    file.display()
-                )));
-            }
+        if let Some(file) = &self.sqlite_file
+            && !file.exists()
+        {
+            return Err(StoreError::NotFound(format!(
+                "SQLite database file {}",
+                file.display()
+            )));
         }
         match tokio::time::timeout(PING_TIMEOUT, self.db.ping()).await {
             Ok(result) => Ok(result?),
