@@ -102,3 +102,32 @@ async fn ensure_poll(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flits_survey::{ValidationOptions, validate};
+
+    #[test]
+    fn the_demo_polls_pass_every_rule_a_comms_officer_must_meet() {
+        let audiences: Vec<String> = std::iter::once(REGION.0)
+            .chain(MUNICIPALITIES.iter().map(|m| m.0))
+            .map(str::to_owned)
+            .collect();
+        for source in [OPEN_POLL, SCHEDULED_POLL] {
+            let def = PollDefinition::from_yaml_str(source).unwrap();
+            let opts = ValidationOptions {
+                known_audiences: Some(audiences.clone()),
+                require_brief: true,
+                ..Default::default()
+            };
+            let report = validate(&def, &opts);
+            assert!(report.valid, "{}: {:?}", def.slug, report.errors);
+            assert!(
+                report.estimated_seconds < 120,
+                "{}",
+                report.estimated_seconds
+            );
+        }
+    }
+}

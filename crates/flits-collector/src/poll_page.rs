@@ -9,7 +9,7 @@ use chrono::Utc;
 use flits_http::Lang;
 use flits_http::lang::url_query_param;
 use flits_store::Poll;
-use flits_survey::{PollDefinition, Question, QuestionKind};
+use flits_survey::{DEFAULT_MAX_LENGTH, PollDefinition, Question, QuestionKind};
 use serde::Serialize;
 
 use crate::availability::{Availability, availability};
@@ -107,22 +107,9 @@ struct NoticeView {
     link: Option<Link>,
 }
 
-/// The default length limit of an open answer when the definition sets none.
-pub const DEFAULT_MAX_LENGTH: u32 = 500;
-
-/// A rough reading-and-answering time, rounded up to whole minutes, for the page's promise.
+/// The survey builder's estimate of reading and answering time, in whole minutes, for the page's promise.
 fn duration_text(def: &PollDefinition, lang: Lang) -> String {
-    let seconds: u32 = def
-        .questions
-        .iter()
-        .map(|q| match q.kind {
-            QuestionKind::SingleChoice => 8,
-            QuestionKind::MultiChoice => 12,
-            QuestionKind::Scale => 6,
-            QuestionKind::OpenText => 40,
-        })
-        .sum::<u32>()
-        + 10;
+    let seconds = flits_survey::estimate_seconds(def);
     let minutes = seconds.div_ceil(60).max(1);
     match (lang, minutes) {
         (Lang::Nl, 1) => "Het kost u ongeveer 1 minuut.".to_owned(),

@@ -76,7 +76,11 @@ impl PollState {
 
     /// The step to `to`, or why it is not allowed.
     pub fn transition(self, to: PollState) -> Result<PollState, TransitionError> {
-        if self.can_become(to) { Ok(to) } else { Err(TransitionError { from: self, to }) }
+        if self.can_become(to) {
+            Ok(to)
+        } else {
+            Err(TransitionError { from: self, to })
+        }
     }
 
     /// Whether the questions may still change; after scheduling a change needs a copy.
@@ -115,7 +119,10 @@ mod tests {
     fn names_round_trip() {
         for st in PollState::ALL {
             assert_eq!(st.as_str().parse::<PollState>().unwrap(), st);
-            assert_eq!(serde_json::to_string(&st).unwrap(), format!("\"{}\"", st.as_str()));
+            assert_eq!(
+                serde_json::to_string(&st).unwrap(),
+                format!("\"{}\"", st.as_str())
+            );
         }
         assert!("opened".parse::<PollState>().is_err());
     }

@@ -77,7 +77,11 @@ impl PollDefinition {
 
 /// serde_path_to_error writes `.` for the root; a location is empty there.
 fn clean_path(p: &str) -> String {
-    if p == "." { String::new() } else { p.to_owned() }
+    if p == "." {
+        String::new()
+    } else {
+        p.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -122,7 +126,10 @@ questions:
         .unwrap_err();
         assert_eq!(err.location, "questions[0].kind");
         assert!(err.message.contains("slider"), "{}", err.message);
-        let err = PollDefinition::from_yaml_str("slug: abc\ntitle: T\nquestions:\n  - {id: q1, kind: scale, text: x, colour: red}\n").unwrap_err();
+        let err = PollDefinition::from_yaml_str(
+            "slug: abc\ntitle: T\nquestions:\n  - {id: q1, kind: scale, text: x, colour: red}\n",
+        )
+        .unwrap_err();
         assert!(err.location.starts_with("questions[0]"), "{err}");
         assert!(err.message.contains("colour"), "{err}");
     }

@@ -1,0 +1,227 @@
+//! The plain-language (B1) checker for Dutch texts that residents read.
+//!
+//! Dutch governments promise to write at language level B1 so that most residents understand them at
+//! first reading. A flash poll that residents misread gives wrong answers, so every resident-facing
+//! text is checked here, sentence by sentence, for what B1 writing guides warn about most:
+//! - sentences of more than 15 words (`long_sentence`);
+//! - words of more than 13 letters (`long_word`), usually compounds that can be split or replaced;
+//! - the passive voice (`passive_voice`), which hides who does something;
+//! - officialese (`officialese`) from a word list with plainer alternatives
+//!   (`data/officialese-nl.tsv`, extendable with staff's own list, see [`WordList`]).
+//!
+//! The checker gives hints, never errors: the comms officer decides. Texts also get a readability
+//! score (Flesch-Douma for Dutch, Flesch reading ease for English), see [`readability`].
+
+mod hint;
+pub mod passive;
+pub mod readability;
+pub mod sentences;
+pub mod syllables;
+mod word_list;
+
+use std::sync::LazyLock;
+
+pub use hint::{HintKind, LanguageHint};
+pub use readability::{Formula, ReadabilityScore, score};
+pub use sentences::{Sentence, Word, split_sentences};
+pub use word_list::{
+    OFFICIALESE_NL, PhraseMatch, WordList, WordListEntry, WordListError, WordListProblem,
+};
+
+/// Sentences with more words than this get a `long_sentence` hint (B1 guides advise 10–15).
+pub const DEFAULT_MAX_SENTENCE_WORDS: usize = 15;
+/// Words with more letters than this get a `long_word` hint.
+pub const DEFAULT_MAX_WORD_LETTERS: usize = 13;
+
+/// Checks Dutch texts against B1 rules. Build one and reuse it; [`Checker::default`] uses the
+/// built-in word list and limits.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    word_list: WordList,
+    /// Sentences with more words than this get a hint.
+    pub max_sentence_words: usize,
+    /// Words with more letters than this get a hint.
+    pub max_word_letters: usize,
+}
+
+impl Default for Checker {
+    fn default() -> Self {
+        Checker::new(WordList::builtin_officialese_nl())
+    }
+}
+
+static DEFAULT_CHECKER: LazyLock<Checker> = LazyLock::new(Checker::default);
+
+/// The checker with the built-in list and limits, built once per process.
+pub fn default_checker() -> &'static Checker {
+    &DEFAULT_CHECKER
+}
+
+/// Checks `text` with the [`default_checker`].
+pub fn check(text: &str) -> Vec<LanguageHint> {
+    default_checker().check(text)
+}
+
+impl Checker {
+    /// A checker with the given officialese list and the default limits.
+    pub fn new(word_list: WordList) -> Self {
+        Checker {
+            word_list,
+            max_sentence_words: DEFAULT_MAX_SENTENCE_WORDS,
+            max_word_letters: DEFAULT_MAX_WORD_LETTERS,
+        }
+    }
+
+    /// The officialese list in use.
+    pub fn word_list(&self) -> &WordList {
+        &self.word_list
+    }
+
+    /// Adds staff's own officialese entries to the list in use.
+    pub fn extend_word_list(&mut self, extra: WordList) {
+        self.word_list.extend(extra);
+    }
+
+    /// Every hint for a Dutch `text`, by sentence, in reading order.
+    pub fn check(&self, text: &str) -> Vec<LanguageHint> {
+        let mut hints = Vec::new();
+        for sentence in split_sentences(text) {
+            let quote = sentences::quote(&sentence);
+            let hint = |kind| LanguageHint {
+                sentence: sentence.number,
+                quote: quote.clone(),
+                kind,
+            };
+            let words = sentence.words.len();
+            if words > self.max_sentence_words {
+                hints.push(hint(HintKind::LongSentence {
+                    words,
+                    limit: self.max_sentence_words,
+                }));
+            }
+            let lower: Vec<String> = sentence.words.iter().map(|w| w.lower.clone()).collect();
+            if let Some(phrase) = passive::passive_marker(&lower) {
+                hints.push(hint(HintKind::PassiveVoice { phrase }));
+            }
+            let mut seen: Vec<String> = Vec::new();
+            for found in self.word_list.find_in(&sentence.words) {
+                let phrase: Vec<&str> = sentence.words[found.start..found.start + found.len]
+                    .iter()
+                    .map(|w| w.text)
+                    .collect();
+                let phrase = phrase.join(" ");
+                if !seen.contains(&phrase.to_lowercase()) {
+                    seen.push(phrase.to_lowercase());
+                    hints.push(hint(HintKind::Officialese {
+                        phrase,
+                        alternative: found.entry.alternative.clone(),
+                    }));
+                }
+            }
+            for word in &sentence.words {
+                if let Some((part, letters)) = self.long_part(word)
+                    && !seen.contains(&part.to_lowercase())
+                {
+                    seen.push(part.to_lowercase());
+                    hints.push(hint(HintKind::LongWord {
+                        word: part.to_owned(),
+                        letters,
+                    }));
+                }
+            }
+        }
+        hints
+    }
+
+    /// The too-long part of a word, if any. Hyphenated words are judged by their parts; numbers,
+    /// addresses and abbreviations in capitals are left alone.
+    fn long_part<'w>(&self, word: &Word<'w>) -> Option<(&'w str, usize)> {
+        let w = word.text;
+        if w.contains('@')
+            || w.contains("://")
+            || w.starts_with("www.")
+            || w.chars().any(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        if w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        {
+            return None;
+        }
+        w.split('-')
+            .map(|part| (part, part.chars().filter(|c| c.is_alphabetic()).count()))
+            .find(|&(_, letters)| letters > self.max_word_letters)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message_lang::MessageLang;
+
+    fn codes(text: &str) -> Vec<(usize, &'static str)> {
+        check(text).iter().map(|h| (h.sentence, h.code())).collect()
+    }
+
+    #[test]
+    fn a_plain_text_gets_no_hints() {
+        assert!(
+            check("Wij willen weten hoe u naar het station komt. Het kost u één minuut.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn flags_each_rule_in_the_right_sentence() {
+        let text = "Fijn dat u meedoet. Inzake de herinrichting van het plein vragen wij u om uw mening \
+                    over de plannen die de gemeente voor het centrum heeft. Er wordt een fietspad aangelegd. \
+                    Denk aan verkeersveiligheidsmaatregelen.";
+        assert_eq!(
+            codes(text),
+            vec![
+                (2, "long_sentence"),
+                (2, "officialese"),
+                (3, "passive_voice"),
+                (4, "long_word"),
+            ]
+        );
+        let hints = check(text);
+        assert_eq!(
+            hints[0].message(MessageLang::Nl),
+            "Zin 2 (\"Inzake de herinrichting van…\") heeft 22 woorden; probeer niet meer dan 15 woorden te gebruiken."
+        );
+        assert_eq!(
+            hints[1].message(MessageLang::Nl),
+            "Zin 2 (\"Inzake de herinrichting van…\"): schrijf liever \"over\" in plaats van \"Inzake\"."
+        );
+        assert!(hints[1].message(MessageLang::En).contains("officialese"));
+        assert!(hints[2].message(MessageLang::Nl).contains("er wordt"));
+    }
+
+    #[test]
+    fn long_words_skip_numbers_addresses_and_acronyms_and_judge_hyphen_parts() {
+        assert!(check("Mail naar participatiebureau@beverwijk.nl of bel 0251256256.").is_empty());
+        assert!(check("De VERKEERSCOMMISSIEVERGADERING en de Noord-Hollandse kust.").is_empty());
+        assert_eq!(
+            codes("Het is een fietsenstallingsplan-concept."),
+            vec![(1, "long_word")]
+        );
+    }
+
+    #[test]
+    fn staff_can_add_their_own_words() {
+        let mut checker = Checker::default();
+        assert!(checker.check("Wij doen een burgerpeiling.").is_empty());
+        checker
+            .extend_word_list(WordList::parse("burgerpeiling\tpeiling onder inwoners\n").unwrap());
+        let hints = checker.check("Wij doen een burgerpeiling.");
+        assert_eq!(hints.len(), 1);
+        assert!(
+            hints[0]
+                .message(MessageLang::Nl)
+                .contains("peiling onder inwoners")
+        );
+    }
+}

@@ -1,0 +1,809 @@
+//! One test per validation rule, each starting from a poll that passes every rule.
+
+use super::*;
+use crate::definition::{Brief, Question, QuestionKind, QuestionOption, ScaleLabels};
+use crate::text::Text;
+
+const VALID: &str = r#"
+slug: fietsparkeren-station
+title: "Fietsparkeren bij het station"
+intro: "Drie korte vragen. Het kost u 1 minuut."
+brief:
+  purpose: "Weten of er meer fietsenrekken nodig zijn bij station Beverwijk"
+  audiences: [beverwijk]
+  feedback_promise: "Op 1 maart leest u hier wat we met uw antwoorden doen."
+questions:
+  - {id: q1, kind: single_choice, required: true, text: "Hoe komt u meestal naar het station?",
+     options: [{id: fiets, text: "Met de fiets"}, {id: bus, text: "Met de bus"}]}
+  - {id: q2, kind: multi_choice, max_choices: 2, text: "Wat mist u bij het station?",
+     options: [{id: rekken, text: "Fietsenrekken"}, {id: licht, text: "Licht"}, {id: bankjes, text: "Bankjes"}]}
+  - {id: q3, kind: scale, min: 1, max: 5, text: "Hoe tevreden bent u over de stalling?",
+     labels: {min: "Slecht", max: "Goed"}}
+  - {id: q4, kind: open_text, max_length: 500, text: "Wat wilt u ons nog vertellen?"}
+  - {id: leeftijd, kind: single_choice, profile: true, text: "Wat is uw leeftijd?",
+     options: [{id: jong, text: "Jonger dan 40"}, {id: oud, text: "40 of ouder"}]}
+"#;
+
+fn valid() -> PollDefinition {
+    PollDefinition::from_yaml_str(VALID).unwrap()
+}
+
+fn scheduling() -> ValidationOptions {
+    ValidationOptions {
+        require_brief: true,
+        known_audiences: Some(vec!["beverwijk".into(), "velsen".into()]),
+        ..ValidationOptions::default()
+    }
+}
+
+fn check(def: &PollDefinition) -> Report {
+    validate(def, &scheduling())
+}
+
+/// The (location, code) pairs of the errors.
+fn errors(def: &PollDefinition) -> Vec<(String, String)> {
+    check(def)
+        .errors
+        .into_iter()
+        .map(|i| (i.location, i.code))
+        .collect()
+}
+
+fn has_error(def: &PollDefinition, location: &str, code: &str) -> bool {
+    let found = errors(def);
+    found.iter().any(|(l, c)| l == location && c == code) || {
+        eprintln!("expected {location} {code}, got {found:?}");
+        false
+    }
+}
+
+fn map(pairs: &[(&str, &str)]) -> Text {
+    Text::Translated(
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    )
+}
+
+fn question(id: &str, kind: QuestionKind) -> Question {
+    Question {
+        id: id.into(),
+        kind,
+        text: "Een vraag?".into(),
+        required: false,
+        profile: false,
+        help: None,
+        options: Vec::new(),
+        max_choices: None,
+        min: None,
+        max: None,
+        labels: None,
+        max_length: None,
+    }
+}
+
+fn option(id: &str) -> QuestionOption {
+    QuestionOption {
+        id: id.into(),
+        text: "Antwoord".into(),
+    }
+}
+
+#[test]
+fn the_base_poll_is_valid_and_plain() {
+    let report = check(&valid());
+    assert!(report.valid, "{:?}", report.errors);
+    assert!(report.errors.is_empty());
+    assert!(report.hints.is_empty(), "{:?}", report.hints);
+    assert!(
+        report.estimated_seconds > 50 && report.estimated_seconds < 120,
+        "{}",
+        report.estimated_seconds
+    );
+}
+
+#[test]
+fn the_report_serialises_as_the_contract_says() {
+    let mut def = valid();
+    def.slug = "X".into();
+    def.intro =
+        Some("Drie korte vragen voor u. Het kost u maar 1 minuut van uw tijd, echt waar.".into());
+    let report = check(&def);
+    let text = serde_json::to_string(&report).unwrap();
+    let positions: Vec<usize> = [
+        "\"valid\":",
+        "\"errors\":",
+        "\"hints\":",
+        "\"readability\":",
+        "\"estimated_seconds\":",
+    ]
+    .iter()
+    .map(|k| text.find(k).unwrap())
+    .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "fields in contract order: {text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json.as_object().unwrap().len(), 5);
+    assert_eq!(json["valid"], false);
+    assert_eq!(json["errors"][0]["location"], "slug");
+    assert_eq!(json["errors"][0]["code"], "slug_length");
+    assert!(json["errors"][0]["message"].is_string());
+    assert_eq!(json["readability"]["intro"]["lang"], "nl");
+    assert_eq!(json["readability"]["intro"]["formula"], "flesch_douma");
+    assert!(json["readability"]["intro"]["score"].is_f64());
+    assert!(json["estimated_seconds"].is_u64());
+    let back: Report = serde_json::from_value(json).unwrap();
+    assert_eq!(back, report);
+}
+
+#[test]
+fn messages_follow_the_requested_language() {
+    let mut def = valid();
+    def.slug = "ab".into();
+    let nl = validate(&def, &ValidationOptions::default());
+    let en = validate(
+        &def,
+        &ValidationOptions {
+            lang: MessageLang::En,
+            ..ValidationOptions::default()
+        },
+    );
+    assert!(
+        nl.errors[0].message.contains("webadres"),
+        "{}",
+        nl.errors[0].message
+    );
+    assert!(
+        en.errors[0].message.contains("web address"),
+        "{}",
+        en.errors[0].message
+    );
+    assert_eq!(nl.errors[0].code, en.errors[0].code);
+}
+
+#[test]
+fn parse_errors_become_unreadable_issues() {
+    let err = PollDefinition::from_json_str(
+        r#"{"slug":"abc","title":"T","questions":[{"id":"q1","kind":"slider","text":"x"}]}"#,
+    )
+    .unwrap_err();
+    let issue = Issue::from(&err);
+    assert_eq!(issue.code, "unreadable");
+    assert_eq!(issue.location, "questions[0].kind");
+    let report = Report::unreadable(&err, MessageLang::En);
+    assert!(!report.valid);
+    assert!(
+        report.errors[0]
+            .message
+            .starts_with("This is not a readable poll")
+    );
+}
+
+// --- slug ---
+
+#[test]
+fn slug_length() {
+    for slug in ["ab", &"a".repeat(65)] {
+        let mut def = valid();
+        def.slug = slug.to_string();
+        assert!(has_error(&def, "slug", "slug_length"));
+    }
+    for slug in ["abc", &"a".repeat(64)] {
+        let mut def = valid();
+        def.slug = slug.to_string();
+        assert!(check(&def).valid, "{slug}");
+    }
+}
+
+#[test]
+fn slug_characters() {
+    for slug in [
+        "Fiets-parkeren",
+        "fiets_parkeren",
+        "fiets parkeren",
+        "fiëts",
+    ] {
+        let mut def = valid();
+        def.slug = slug.into();
+        assert!(has_error(&def, "slug", "slug_characters"), "{slug}");
+    }
+    let mut def = valid();
+    def.slug = "Fiets parkeren".into();
+    let report = check(&def);
+    assert!(
+        report.errors[0].message.contains("\"F\", spatie"),
+        "{}",
+        report.errors[0].message
+    );
+}
+
+// --- ids ---
+
+#[test]
+fn ids_are_not_empty() {
+    let mut def = valid();
+    def.questions[0].id = String::new();
+    def.questions[0].options[1].id = String::new();
+    assert!(has_error(&def, "questions[0].id", "id_empty"));
+    assert!(has_error(&def, "questions[0].options[1].id", "id_empty"));
+}
+
+#[test]
+fn ids_use_allowed_characters() {
+    let mut def = valid();
+    def.questions[1].id = "Vraag 2".into();
+    def.questions[2].id = "q.3".into();
+    def.questions[0].options[1].id = "met-de_bus".into();
+    def.questions[1].options[0].id = "rekken!".into();
+    assert!(has_error(&def, "questions[1].id", "id_characters"));
+    assert!(has_error(&def, "questions[2].id", "id_characters"));
+    assert!(has_error(
+        &def,
+        "questions[1].options[0].id",
+        "id_characters"
+    ));
+    assert!(
+        !errors(&def)
+            .iter()
+            .any(|(l, _)| l == "questions[0].options[1].id")
+    );
+}
+
+#[test]
+fn ids_are_not_too_long() {
+    let mut def = valid();
+    def.questions[3].id = "q".repeat(65);
+    assert!(has_error(&def, "questions[3].id", "id_too_long"));
+}
+
+#[test]
+fn ids_are_unique_in_their_scope() {
+    let mut def = valid();
+    def.questions[1].id = "q1".into();
+    def.questions[1].options[2].id = "rekken".into();
+    assert!(has_error(&def, "questions[1].id", "id_duplicate"));
+    assert!(has_error(
+        &def,
+        "questions[1].options[2].id",
+        "id_duplicate"
+    ));
+    assert!(!errors(&def).iter().any(|(l, _)| l == "questions[0].id"));
+
+    // The same option id in two questions is fine.
+    let mut def = valid();
+    def.questions[1].options[0].id = "fiets".into();
+    assert!(check(&def).valid);
+}
+
+// --- question count ---
+
+#[test]
+fn no_questions() {
+    let mut def = valid();
+    def.questions.clear();
+    assert!(has_error(&def, "questions", "no_questions"));
+}
+
+#[test]
+fn only_profile_questions() {
+    let mut def = valid();
+    def.questions.retain(|q| q.profile);
+    assert!(has_error(&def, "questions", "only_profile_questions"));
+}
+
+#[test]
+fn too_many_questions_not_counting_profile_questions() {
+    let mut def = valid();
+    let mut extra = question("q5", QuestionKind::OpenText);
+    def.questions.push(extra.clone());
+    assert!(
+        check(&def).valid,
+        "5 topic questions and a profile question are fine"
+    );
+    extra.id = "q6".into();
+    def.questions.push(extra);
+    assert!(has_error(&def, "questions", "too_many_questions"));
+
+    let opts = ValidationOptions {
+        max_questions: 6,
+        ..scheduling()
+    };
+    assert!(validate(&def, &opts).valid);
+}
+
+// --- options ---
+
+#[test]
+fn choice_questions_have_two_to_ten_options() {
+    let mut def = valid();
+    def.questions[0].options.truncate(1);
+    assert!(has_error(&def, "questions[0].options", "too_few_options"));
+
+    let mut def = valid();
+    def.questions[1].options = (0..11).map(|i| option(&format!("o{i}"))).collect();
+    assert!(has_error(&def, "questions[1].options", "too_many_options"));
+
+    let mut def = valid();
+    def.questions[1].options = (0..10).map(|i| option(&format!("o{i}"))).collect();
+    assert!(check(&def).valid);
+}
+
+#[test]
+fn other_kinds_have_no_options() {
+    let mut def = valid();
+    def.questions[2].options = vec![option("a"), option("b")];
+    def.questions[3].options = vec![option("a")];
+    assert!(has_error(
+        &def,
+        "questions[2].options",
+        "options_not_allowed"
+    ));
+    assert!(has_error(
+        &def,
+        "questions[3].options",
+        "options_not_allowed"
+    ));
+}
+
+// --- max_choices ---
+
+#[test]
+fn max_choices_only_on_multi_choice() {
+    let mut def = valid();
+    def.questions[0].max_choices = Some(1);
+    assert!(has_error(
+        &def,
+        "questions[0].max_choices",
+        "max_choices_not_allowed"
+    ));
+}
+
+#[test]
+fn max_choices_within_the_options() {
+    for bad in [0, 4] {
+        let mut def = valid();
+        def.questions[1].max_choices = Some(bad);
+        assert!(
+            has_error(&def, "questions[1].max_choices", "max_choices_out_of_range"),
+            "{bad}"
+        );
+    }
+    for good in [1, 3] {
+        let mut def = valid();
+        def.questions[1].max_choices = Some(good);
+        assert!(check(&def).valid, "{good}");
+    }
+}
+
+// --- scale ---
+
+#[test]
+fn scale_needs_min_and_max() {
+    let mut def = valid();
+    def.questions[2].min = None;
+    assert!(has_error(&def, "questions[2].min", "scale_bound_missing"));
+    let mut def = valid();
+    def.questions[2].max = None;
+    assert!(has_error(&def, "questions[2].max", "scale_bound_missing"));
+}
+
+#[test]
+fn scale_min_below_max() {
+    let mut def = valid();
+    def.questions[2].min = Some(5);
+    assert!(has_error(&def, "questions[2].min", "scale_bounds_reversed"));
+}
+
+#[test]
+fn scale_at_most_eleven_steps() {
+    let mut def = valid();
+    (def.questions[2].min, def.questions[2].max) = (Some(0), Some(10));
+    assert!(check(&def).valid);
+    def.questions[2].max = Some(11);
+    assert!(has_error(&def, "questions[2].max", "scale_too_many_steps"));
+    (def.questions[2].min, def.questions[2].max) = (Some(i64::MIN), Some(i64::MAX));
+    assert!(has_error(&def, "questions[2].max", "scale_too_many_steps"));
+}
+
+#[test]
+fn bounds_and_labels_only_on_scales() {
+    let mut def = valid();
+    def.questions[0].min = Some(1);
+    def.questions[3].max = Some(5);
+    def.questions[1].labels = Some(ScaleLabels {
+        min: Some("Laag".into()),
+        max: None,
+    });
+    assert!(has_error(
+        &def,
+        "questions[0].min",
+        "scale_bounds_not_allowed"
+    ));
+    assert!(has_error(
+        &def,
+        "questions[3].max",
+        "scale_bounds_not_allowed"
+    ));
+    assert!(has_error(&def, "questions[1].labels", "labels_not_allowed"));
+}
+
+// --- max_length ---
+
+#[test]
+fn max_length_only_on_open_text() {
+    let mut def = valid();
+    def.questions[0].max_length = Some(100);
+    assert!(has_error(
+        &def,
+        "questions[0].max_length",
+        "max_length_not_allowed"
+    ));
+}
+
+#[test]
+fn max_length_in_range() {
+    for bad in [0, 2001] {
+        let mut def = valid();
+        def.questions[3].max_length = Some(bad);
+        assert!(
+            has_error(&def, "questions[3].max_length", "max_length_out_of_range"),
+            "{bad}"
+        );
+    }
+    let mut def = valid();
+    def.questions[3].max_length = None;
+    assert!(check(&def).valid);
+    def.questions[3].max_length = Some(2000);
+    assert!(check(&def).valid);
+}
+
+// --- texts ---
+
+#[test]
+fn texts_are_not_empty() {
+    let mut def = valid();
+    def.title = " ".into();
+    def.questions[0].options[0].text = map(&[("nl", "")]);
+    def.questions[2].labels = Some(ScaleLabels {
+        min: Some("".into()),
+        max: None,
+    });
+    assert!(has_error(&def, "title", "text_empty"));
+    assert!(has_error(
+        &def,
+        "questions[0].options[0].text.nl",
+        "text_empty"
+    ));
+    assert!(has_error(&def, "questions[2].labels.min", "text_empty"));
+}
+
+#[test]
+fn the_title_is_present_in_every_language() {
+    let mut def = valid();
+    def.title = Text::Translated(Default::default());
+    assert!(has_error(&def, "title", "text_no_languages"));
+
+    let mut def = bilingual();
+    def.title = map(&[("nl", "Fietsen"), ("en", "")]);
+    assert!(has_error(&def, "title.en", "text_empty"));
+}
+
+#[test]
+fn texts_have_a_maximum_length_in_characters() {
+    type SetText = fn(&mut PollDefinition, String);
+    let cases: [(&str, usize, SetText); 6] = [
+        ("title", 120, |d, s| d.title = Text::Plain(s)),
+        ("intro", 500, |d, s| d.intro = Some(Text::Plain(s))),
+        ("questions[0].text", 300, |d, s| {
+            d.questions[0].text = Text::Plain(s)
+        }),
+        ("questions[0].options[0].text", 120, |d, s| {
+            d.questions[0].options[0].text = Text::Plain(s)
+        }),
+        ("questions[0].help", 300, |d, s| {
+            d.questions[0].help = Some(Text::Plain(s))
+        }),
+        ("brief.feedback_promise", 500, |d, s| {
+            d.brief.as_mut().unwrap().feedback_promise = Some(Text::Plain(s));
+        }),
+    ];
+    for (location, max, set) in cases {
+        // 'ë' is two bytes: the limit counts characters.
+        let mut def = valid();
+        set(&mut def, "ë".repeat(max));
+        assert!(
+            !errors(&def)
+                .iter()
+                .any(|(l, c)| l == location && c == "text_too_long"),
+            "{location} at limit"
+        );
+        set(&mut def, "ë".repeat(max + 1));
+        assert!(has_error(&def, location, "text_too_long"), "{location}");
+    }
+}
+
+fn bilingual() -> PollDefinition {
+    let mut def = valid();
+    def.title = map(&[
+        ("nl", "Fietsparkeren bij het station"),
+        ("en", "Bike parking at the station"),
+    ]);
+    def.intro = Some(map(&[
+        ("nl", "Drie korte vragen."),
+        ("en", "Three short questions."),
+    ]));
+    def.brief.as_mut().unwrap().feedback_promise = Some(map(&[
+        ("nl", "Op 1 maart hoort u meer."),
+        ("en", "On 1 March you hear more."),
+    ]));
+    for q in &mut def.questions {
+        q.text = map(&[("nl", "Een vraag?"), ("en", "A question?")]);
+        for o in &mut q.options {
+            o.text = map(&[("nl", "Antwoord"), ("en", "Answer")]);
+        }
+        if let Some(labels) = &mut q.labels {
+            labels.min = Some(map(&[("nl", "Slecht"), ("en", "Bad")]));
+            labels.max = Some(map(&[("nl", "Goed"), ("en", "Good")]));
+        }
+    }
+    def
+}
+
+#[test]
+fn a_fully_translated_poll_is_valid() {
+    let report = check(&bilingual());
+    assert!(report.valid, "{:?}", report.errors);
+}
+
+#[test]
+fn every_text_has_the_titles_languages() {
+    let mut def = bilingual();
+    def.questions[1].options[0].text = map(&[("nl", "Fietsenrekken")]);
+    def.questions[3].text = "Wat wilt u nog kwijt?".into();
+    assert!(has_error(
+        &def,
+        "questions[1].options[0].text.en",
+        "translation_missing"
+    ));
+    assert!(has_error(
+        &def,
+        "questions[3].text.en",
+        "translation_missing"
+    ));
+}
+
+#[test]
+fn no_text_has_a_language_the_title_lacks() {
+    let mut def = valid();
+    def.questions[0].text = map(&[("nl", "Hoe komt u hier?"), ("en", "How do you get here?")]);
+    assert!(has_error(
+        &def,
+        "questions[0].text.en",
+        "translation_unexpected"
+    ));
+}
+
+#[test]
+fn language_codes_are_two_lowercase_letters() {
+    let mut def = bilingual();
+    def.title = map(&[("nl", "Fietsen"), ("EN", "Bikes"), ("en", "Bikes")]);
+    def.questions[0].text = map(&[("nl", "Vraag?"), ("en", "Question?"), ("eng", "Question?")]);
+    assert!(has_error(&def, "title.EN", "language_code_invalid"));
+    assert!(has_error(
+        &def,
+        "questions[0].text.eng",
+        "language_code_invalid"
+    ));
+
+    // Other two-letter languages are fine when used throughout.
+    let mut def = valid();
+    def.title = map(&[("nl", "Fietsen"), ("tr", "Bisiklet")]);
+    for q in &mut def.questions {
+        q.text = map(&[("nl", "Vraag?"), ("tr", "Soru?")]);
+        for o in &mut q.options {
+            o.text = map(&[("nl", "Ja"), ("tr", "Evet")]);
+        }
+        q.labels = q.labels.as_ref().map(|_| ScaleLabels {
+            min: None,
+            max: None,
+        });
+    }
+    def.intro = None;
+    def.brief.as_mut().unwrap().feedback_promise =
+        Some(map(&[("nl", "Later meer."), ("tr", "Daha sonra.")]));
+    let report = check(&def);
+    assert!(report.valid, "{:?}", report.errors);
+}
+
+#[test]
+fn the_title_has_dutch() {
+    let mut def = valid();
+    def.title = map(&[("en", "Bikes")]);
+    assert!(has_error(&def, "title.nl", "dutch_missing"));
+}
+
+// --- brief ---
+
+#[test]
+fn scheduling_requires_a_complete_brief() {
+    let mut def = valid();
+    def.brief = None;
+    assert!(has_error(&def, "brief", "brief_missing"));
+
+    let mut def = valid();
+    def.brief = Some(Brief {
+        purpose: Some("  ".into()),
+        audiences: Vec::new(),
+        feedback_promise: None,
+    });
+    assert!(has_error(&def, "brief.purpose", "brief_purpose_missing"));
+    assert!(has_error(
+        &def,
+        "brief.audiences",
+        "brief_audiences_missing"
+    ));
+    assert!(has_error(
+        &def,
+        "brief.feedback_promise",
+        "brief_feedback_promise_missing"
+    ));
+}
+
+#[test]
+fn drafts_only_get_hints_about_the_brief() {
+    let drafting = ValidationOptions::default();
+    let mut def = valid();
+    def.brief = None;
+    let report = validate(&def, &drafting);
+    assert!(report.valid);
+    assert_eq!(report.hints[0].location, "brief");
+    assert_eq!(report.hints[0].code, "brief_incomplete");
+
+    def.brief = Some(Brief {
+        purpose: None,
+        audiences: Vec::new(),
+        feedback_promise: None,
+    });
+    let report = validate(&def, &drafting);
+    assert!(report.valid);
+    let located: Vec<(&str, &str)> = report
+        .hints
+        .iter()
+        .map(|h| (h.location.as_str(), h.code.as_str()))
+        .collect();
+    assert_eq!(
+        located,
+        vec![
+            ("brief.purpose", "brief_incomplete"),
+            ("brief.audiences", "brief_incomplete"),
+            ("brief.feedback_promise", "brief_incomplete")
+        ]
+    );
+}
+
+#[test]
+fn audiences_must_exist_and_be_listed_once() {
+    let mut def = valid();
+    def.brief.as_mut().unwrap().audiences =
+        vec!["beverwijk".into(), "haarlem".into(), "beverwijk".into()];
+    assert!(has_error(&def, "brief.audiences[1]", "audience_unknown"));
+    assert!(has_error(&def, "brief.audiences[2]", "audience_duplicate"));
+    // Also while drafting, and not at all when the known audiences are not given.
+    let drafting = ValidationOptions {
+        known_audiences: Some(vec!["beverwijk".into()]),
+        ..ValidationOptions::default()
+    };
+    assert!(
+        validate(&def, &drafting)
+            .error_codes()
+            .contains(&"audience_unknown")
+    );
+    assert!(
+        !validate(&def, &ValidationOptions::default())
+            .error_codes()
+            .contains(&"audience_unknown")
+    );
+}
+
+// --- hints, readability, estimate ---
+
+#[test]
+fn plain_language_hints_point_at_the_text() {
+    let mut def = bilingual();
+    def.intro = Some(map(&[
+        (
+            "nl",
+            "Inzake de verkeersveiligheid op het plein vragen wij u naar uw mening. Er wordt veel gebouwd.",
+        ),
+        (
+            "en",
+            "Regarding the redesign of the station square, we would like to hear your opinion.",
+        ),
+    ]));
+    def.questions[0].help = Some(map(&[
+        ("nl", "Indien u niet komt, kies dan niets."),
+        ("en", "If you do not come, choose nothing."),
+    ]));
+    let report = check(&def);
+    assert!(report.valid, "{:?}", report.errors);
+    let hints: Vec<(&str, &str)> = report
+        .hints
+        .iter()
+        .map(|h| (h.location.as_str(), h.code.as_str()))
+        .collect();
+    assert_eq!(
+        hints,
+        vec![
+            ("intro.nl", "officialese"),
+            ("intro.nl", "long_word"),
+            ("intro.nl", "passive_voice"),
+            ("questions[0].help.nl", "officialese")
+        ]
+    );
+    assert!(
+        report.hints[2].message.starts_with("Zin 2"),
+        "{}",
+        report.hints[2].message
+    );
+    // Readability for texts of 10+ words or 2+ sentences, in Dutch and English.
+    assert_eq!(report.readability["intro.nl"].formula, "flesch_douma");
+    assert_eq!(
+        report.readability["intro.en"].formula,
+        "flesch_reading_ease"
+    );
+    assert_eq!(report.readability["intro.en"].lang, "en");
+    assert!(!report.readability.contains_key("title.nl"));
+    assert!(!report.readability.contains_key("questions[0].help.nl"));
+}
+
+#[test]
+fn a_long_poll_gets_a_hint() {
+    let mut def = valid();
+    assert!(
+        !check(&def)
+            .hint_codes()
+            .contains(&"estimated_time_too_long")
+    );
+    def.questions[0] = question("q0", QuestionKind::OpenText);
+    def.questions[1] = question("q1b", QuestionKind::OpenText);
+    def.questions[2] = question("q2b", QuestionKind::OpenText);
+    let report = check(&def);
+    assert!(
+        report.estimated_seconds > 120,
+        "{}",
+        report.estimated_seconds
+    );
+    let hint = report
+        .hints
+        .iter()
+        .find(|h| h.code == "estimated_time_too_long")
+        .unwrap();
+    assert_eq!(hint.location, "");
+    assert!(hint.message.contains("twee minuten"));
+}
+
+#[test]
+fn every_rule_is_reported_at_once() {
+    let mut def = valid();
+    def.slug = "A".into();
+    def.questions[0].options.truncate(1);
+    def.questions[2].min = Some(9);
+    def.questions[3].max_length = Some(0);
+    let codes = check(&def)
+        .error_codes()
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    for code in [
+        "slug_length",
+        "slug_characters",
+        "too_few_options",
+        "scale_bounds_reversed",
+        "max_length_out_of_range",
+    ] {
+        assert!(codes.iter().any(|c| c == code), "{code} in {codes:?}");
+    }
+}
