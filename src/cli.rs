@@ -10,11 +10,12 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use flits_store::Store;
+use flits_store::{NewPoll, Store};
+use flits_survey::{MessageLang, PollState, ValidationOptions};
 
 use crate::settings::{LogFormat, Settings};
 use crate::startup::{Application, Service};
-use crate::{accounts, demo, telemetry};
+use crate::{accounts, demo, poll_file, telemetry};
 
 /// Flash polls (flitspeilingen) for municipalities that work together as a region.
 #[derive(Debug, Parser)]
@@ -40,9 +41,40 @@ pub enum Command {
     Demo,
     /// Print the effective configuration (secrets left out) and exit.
     Config,
+    /// Poll definitions: check and import them.
+    #[command(subcommand)]
+    Poll(PollCommand),
     /// Staff accounts.
     #[command(subcommand)]
     User(UserCommand),
+}
+
+/// How `flits poll validate` prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PollCommand {
+    /// Check a poll definition (JSON or YAML): every error and plain-language hint with its location.
+    /// Exit 0 valid, 1 invalid, 2 unreadable.
+    Validate {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+        /// Language of the messages: nl or en.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+    /// Validate a poll definition and store it as a draft; prints its slug.
+    Import {
+        file: PathBuf,
+        /// The organisation the poll belongs to (needed when there is more than one).
+        #[arg(long)]
+        org: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -132,6 +164,12 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), Failure> {
             println!("{text}");
             Ok(())
         }
+        Command::Poll(PollCommand::Validate { file, format, lang }) => {
+            validate_poll(&settings, &file, format, &lang)
+        }
+        Command::Poll(PollCommand::Import { file, org }) => {
+            import_poll(&settings, &file, org.as_deref()).await
+        }
         Command::User(UserCommand::Add {
             email,
             role,
@@ -184,6 +222,119 @@ async fn run_demo(settings: Settings) -> Result<(), Failure> {
     app.run_until_stopped()
         .await
         .context("the server stopped with an error")?;
+    Ok(())
+}
+
+fn message_lang(lang: &str) -> Result<MessageLang, Failure> {
+    lang.parse::<MessageLang>()
+        .map_err(|_| usage(anyhow::anyhow!("unknown language {lang:?}: use nl or en")))
+}
+
+fn validate_poll(
+    settings: &Settings,
+    file: &std::path::Path,
+    format: ReportFormat,
+    lang: &str,
+) -> Result<(), Failure> {
+    let lang = message_lang(lang)?;
+    let opts = ValidationOptions {
+        max_questions: settings.max_questions,
+        lang,
+        ..Default::default()
+    };
+    let (_, report) = poll_file::check(file, &opts).map_err(usage)?;
+    match format {
+        ReportFormat::Json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).map_err(anyhow::Error::from)?
+            )
+        }
+        ReportFormat::Text => print!("{}", poll_file::render_text(&report, lang)),
+    }
+    if report.valid {
+        Ok(())
+    } else {
+        Err(Failure {
+            code: 1,
+            error: anyhow::anyhow!("{} is not a valid poll", file.display()),
+        })
+    }
+}
+
+async fn import_poll(
+    settings: &Settings,
+    file: &std::path::Path,
+    org: Option<&str>,
+) -> Result<(), Failure> {
+    let store = connect(settings).await?;
+    store.migrate().await.context("cannot apply migrations")?;
+    let audiences: Vec<String> = store.audiences().await?.into_iter().map(|a| a.id).collect();
+    let opts = ValidationOptions {
+        max_questions: settings.max_questions,
+        known_audiences: Some(audiences),
+        ..Default::default()
+    };
+    let (def, report) = poll_file::check(file, &opts).map_err(usage)?;
+    let def = match def {
+        Some(def) if report.valid => def,
+        _ => {
+            eprint!("{}", poll_file::render_text(&report, MessageLang::Nl));
+            return Err(Failure {
+                code: 1,
+                error: anyhow::anyhow!(
+                    "{} is not a valid poll; nothing was stored",
+                    file.display()
+                ),
+            });
+        }
+    };
+    let organisations: Vec<String> = store
+        .organisations()
+        .await?
+        .into_iter()
+        .map(|o| o.id)
+        .collect();
+    let organisation_id = match org {
+        Some(o) if organisations.iter().any(|x| x == o) => o.to_owned(),
+        Some(o) => {
+            return Err(usage(anyhow::anyhow!(
+                "unknown organisation {o:?} (known: {})",
+                organisations.join(", ")
+            )));
+        }
+        None if organisations.len() == 1 => organisations[0].clone(),
+        None => {
+            return Err(usage(anyhow::anyhow!(
+                "say which organisation the poll belongs to with --org (one of: {})",
+                if organisations.is_empty() {
+                    "none yet".to_owned()
+                } else {
+                    organisations.join(", ")
+                }
+            )));
+        }
+    };
+    if store.poll_by_slug(&def.slug).await?.is_some() {
+        return Err(Failure {
+            code: 1,
+            error: anyhow::anyhow!(
+                "a poll with slug {:?} already exists; nothing was stored",
+                def.slug
+            ),
+        });
+    }
+    let poll = store
+        .insert_poll(NewPoll {
+            organisation_id,
+            state: PollState::Draft,
+            definition: def,
+            opens_at: None,
+            closes_at: None,
+            channels: Vec::new(),
+        })
+        .await?;
+    println!("{}", poll.slug);
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod cli;
 pub mod demo;
+pub mod poll_file;
 pub mod seed;
 pub mod settings;
 pub mod startup;

@@ -9,4 +9,5 @@ mod config;
 mod demo;
 mod health;
 mod migrations;
+mod poll_cli;
 mod poll_page;
