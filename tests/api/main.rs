@@ -11,3 +11,4 @@ mod health;
 mod migrations;
 mod poll_cli;
 mod poll_page;
+mod submit;
