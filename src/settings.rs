@@ -16,8 +16,14 @@ use url::Url;
 /// The defaults, documented setting by setting.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 
-/// Environment variables that start with `FLITS_` but are not settings.
-const NOT_SETTINGS: &[&str] = &["config", "test_postgres_url"];
+/// Environment variables that start with `FLITS_` but are not settings: the config file's name, the
+/// test database, and secrets, which are read apart so that they never enter printable settings.
+const NOT_SETTINGS: &[&str] = &[
+    "config",
+    "test_postgres_url",
+    "signing_key",
+    "signing_key_file",
+];
 
 /// "on" or "off" (also accepts true/false).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
