@@ -1,0 +1,28 @@
+//! Spacing rules for flash polls (CONTRACT section 4) as pure domain logic: which audiences
+//! overlap, which rule applies between them, whether a proposed schedule asks the same residents
+//! too often, and when the next free slot is.
+//!
+//! No I/O, no database, no web: the store loads the audiences, rules, quiet periods and scheduled
+//! polls, builds a [`Calendar`], and the API or CLI turns [`Conflict`]s into a `409` or printed
+//! lines. Keeping the rules here means the staff UI, the API and `flits poll schedule` can never
+//! disagree about them, and lets them be tested exhaustively.
+//!
+//! Times are [`chrono::DateTime<Utc>`]; every day-based setting counts calendar days in
+//! Europe/Amsterdam (see [`days`]).
+
+pub mod audience;
+pub mod channel;
+pub mod check;
+pub mod conflict;
+pub mod days;
+pub mod error;
+pub mod quiet;
+pub mod rules;
+
+pub use audience::{Audience, AudienceTree};
+pub use channel::{CHANNEL_WINDOW, ChannelLimit, channel_conflicts, channel_next_free};
+pub use check::{Calendar, NEXT_FREE_HORIZON_DAYS, ScheduleRequest, ScheduledPoll};
+pub use conflict::{Conflict, RuleKind};
+pub use error::ScheduleError;
+pub use quiet::QuietPeriod;
+pub use rules::{AudienceRule, MAX_RULE_DAYS, SpacingPolicy, SpacingRule, strictest};
