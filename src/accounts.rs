@@ -1,55 +1,6 @@
-//! Staff passwords: argon2id hashes, generated passwords.
+//! Staff accounts from the command line: the password rules live in the staff service.
 
-use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
-use argon2::{Argon2, PasswordHash, PasswordVerifier};
-use rand::Rng;
-use rand::distr::Alphanumeric;
+pub use flits_staff::passwords::{generate_password, hash_password, verify_password};
 
 /// The roles a staff account can have.
 pub const ROLES: [&str; 3] = ["admin", "comms", "analyst"];
-
-/// An argon2id hash (PHC string) of `password`, with a random salt.
-pub fn hash_password(password: &str) -> anyhow::Result<String> {
-    let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))
-}
-
-/// Whether `password` matches the stored hash.
-pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .map(|parsed| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-        })
-        .unwrap_or(false)
-}
-
-/// A random password of 20 letters and digits (about 119 bits).
-pub fn generate_password() -> String {
-    rand::rng()
-        .sample_iter(&Alphanumeric)
-        .take(20)
-        .map(char::from)
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hashes_verify_and_differ() {
-        let pw = generate_password();
-        assert_eq!(pw.len(), 20);
-        let h1 = hash_password(&pw).unwrap();
-        let h2 = hash_password(&pw).unwrap();
-        assert_ne!(h1, h2);
-        assert!(h1.starts_with("$argon2id$"));
-        assert!(verify_password(&pw, &h1));
-        assert!(!verify_password("wrong", &h1));
-    }
-}

@@ -47,6 +47,20 @@ pub enum Command {
     /// Staff accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// API tokens of staff accounts.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token for a staff account; prints only the token.
+    Create {
+        email: String,
+        /// A name to recognise the token by.
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
 }
 
 /// How `flits poll validate` prints its report.
@@ -74,6 +88,26 @@ pub enum PollCommand {
         /// The organisation the poll belongs to (needed when there is more than one).
         #[arg(long)]
         org: Option<String>,
+    },
+    /// Schedule a poll (a draft, or move a scheduled one), enforcing the spacing rules. Times are
+    /// RFC 3339 with an explicit offset: Amsterdam local time is +01:00 in winter and +02:00 in
+    /// summer, e.g. --opens 2027-04-01T09:00:00+02:00. On a conflict it prints each conflict and
+    /// the next free slot and exits 1; bad input (a time without offset, an unknown slug) exits 2.
+    Schedule {
+        slug: String,
+        /// Opening time, RFC 3339 with offset.
+        #[arg(long, value_parser = crate::scheduling::parse_time)]
+        opens: chrono::DateTime<chrono::Utc>,
+        /// Closing time, RFC 3339 with offset.
+        #[arg(long, value_parser = crate::scheduling::parse_time)]
+        closes: chrono::DateTime<chrono::Utc>,
+        /// A channel to announce the poll on when it opens (repeatable).
+        #[arg(long = "channel")]
+        channels: Vec<String>,
+        /// Schedule despite spacing conflicts, for this reason (written to the audit log). For
+        /// operators with access to the server, who act as admins.
+        #[arg(long)]
+        override_reason: Option<String>,
     },
 }
 
@@ -169,6 +203,28 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), Failure> {
         }
         Command::Poll(PollCommand::Import { file, org }) => {
             import_poll(&settings, &file, org.as_deref()).await
+        }
+        Command::Poll(PollCommand::Schedule {
+            slug,
+            opens,
+            closes,
+            channels,
+            override_reason,
+        }) => crate::scheduling::run_cli(
+            &settings,
+            crate::scheduling::ScheduleCommand {
+                slug,
+                opens_at: opens,
+                closes_at: closes,
+                channels,
+                override_reason,
+                actor: None,
+            },
+        )
+        .await
+        .map_err(|(code, error)| Failure { code, error }),
+        Command::Token(TokenCommand::Create { email, name }) => {
+            create_token(&settings, &email, &name).await
         }
         Command::User(UserCommand::Add {
             email,
@@ -338,6 +394,30 @@ async fn import_poll(
     Ok(())
 }
 
+async fn create_token(settings: &Settings, email: &str, name: &str) -> Result<(), Failure> {
+    let store = connect(settings).await?;
+    store.migrate().await.context("cannot apply migrations")?;
+    let Some(user) = store.staff_user_by_email(email).await? else {
+        return Err(usage(anyhow::anyhow!(
+            "there is no staff account {email:?}"
+        )));
+    };
+    let token = flits_staff::secrets::new_api_token();
+    store
+        .create_api_token(user.id, name, &flits_staff::secrets::hash_secret(&token))
+        .await?;
+    store
+        .insert_audit(flits_store::NewAudit {
+            actor_email: None,
+            action: "token.created".to_owned(),
+            poll_slug: None,
+            details: serde_json::json!({"user": user.email, "name": name, "via": "cli"}),
+        })
+        .await?;
+    println!("{token}");
+    Ok(())
+}
+
 async fn add_user(
     settings: &Settings,
     email: &str,
@@ -378,12 +458,22 @@ async fn add_user(
                 "the password must be at least 12 characters"
             )));
         }
-        Some(accounts::hash_password(password)?)
+        Some(accounts::hash_password(password).map_err(anyhow::Error::from)?)
     } else {
         None
     };
     let user = store
         .upsert_staff_user(email, org, role, hash.as_deref())
+        .await?;
+    // A changed role or password ends the account's open sessions.
+    store.delete_sessions_of(user.id).await?;
+    store
+        .insert_audit(flits_store::NewAudit {
+            actor_email: None,
+            action: "user.saved".to_owned(),
+            poll_slug: None,
+            details: serde_json::json!({"email": user.email, "role": user.role, "organisation": user.organisation_id, "via": "cli"}),
+        })
         .await?;
     println!("{} ({}, {})", user.email, user.role, user.organisation_id);
     Ok(())

@@ -136,6 +136,50 @@ pub struct QuietPeriodSetting {
     pub audiences: Vec<String>,
 }
 
+/// The job runner's settings (`[scheduler]`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SchedulerSettings {
+    /// How often the runner looks for due jobs, in seconds.
+    pub tick_seconds: u64,
+    /// The most poll posts one social-media channel gets in any rolling week.
+    pub channel_posts_per_week: u32,
+}
+
+impl Default for SchedulerSettings {
+    fn default() -> Self {
+        SchedulerSettings {
+            tick_seconds: 15,
+            channel_posts_per_week: 2,
+        }
+    }
+}
+
+/// The staff service's settings (`[staff]`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StaffSettings {
+    /// How long a login session lasts without activity, in minutes.
+    pub session_idle_minutes: u64,
+    /// Failed logins per account before it is locked for `lockout_minutes`.
+    pub max_failed_logins: u32,
+    /// How long a locked account (or a client over its login rate) waits, in minutes.
+    pub lockout_minutes: u64,
+    /// Login attempts one client address may make per minute (kept in memory only).
+    pub login_attempts_per_minute: u32,
+}
+
+impl Default for StaffSettings {
+    fn default() -> Self {
+        StaffSettings {
+            session_idle_minutes: 120,
+            max_failed_logins: 5,
+            lockout_minutes: 15,
+            login_attempts_per_minute: 10,
+        }
+    }
+}
+
 /// Every setting of Flits. See `config/default.toml` for what each one means.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -156,6 +200,15 @@ pub struct Settings {
     pub spacing: SpacingSettings,
     #[serde(default)]
     pub quiet_periods: Vec<QuietPeriodSetting>,
+    /// The public collector (`[collector]`).
+    #[serde(default)]
+    pub collector: flits_collector::CollectorConfig,
+    /// The job runner (`[scheduler]`).
+    #[serde(default)]
+    pub scheduler: SchedulerSettings,
+    /// The staff service (`[staff]`).
+    #[serde(default)]
+    pub staff: StaffSettings,
     /// From `FLITS_SIGNING_KEY` or `FLITS_SIGNING_KEY_FILE` only: never from a file, never printed.
     #[serde(skip)]
     pub signing_key: Option<SecretString>,
@@ -180,7 +233,9 @@ fn env_provider() -> Env {
     Env::prefixed("FLITS_").split("__").filter(|key| {
         let key = key.as_str().to_ascii_lowercase();
         let channel_secret = key.starts_with("channel_") && key.ends_with("_token");
-        !(NOT_SETTINGS.contains(&key.as_str()) || channel_secret)
+        // FLITS_TEST_* belong to the test harness (databases, browser tools), never to Flits itself.
+        let test_harness = key.starts_with("test_");
+        !(NOT_SETTINGS.contains(&key.as_str()) || channel_secret || test_harness)
     })
 }
 

@@ -3,6 +3,7 @@
 
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, from_fn};
@@ -10,6 +11,7 @@ use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 use flits_collector::CollectorState;
 use flits_http::Templates;
+use flits_staff::{StaffConfig, StaffState};
 use flits_store::Store;
 
 use crate::settings::Settings;
@@ -30,6 +32,8 @@ pub struct Application {
     port: u16,
     server: Server,
     store: Store,
+    /// The job runner's settings, when this process runs the scheduler.
+    runner: Option<flits_runner::RunnerConfig>,
 }
 
 impl Application {
@@ -61,34 +65,98 @@ impl Application {
             .with_context(|| format!("cannot listen on {}", settings.bind))?;
         let port = listener.local_addr()?.port();
         let templates = Arc::new(Templates::load().context("cannot load the templates")?);
-        let collector = services
-            .contains(&Service::Collector)
-            .then(|| CollectorState {
+        let metrics =
+            flits_collector::metrics::Metrics::new().context("cannot set up the metrics")?;
+        let collector = if services.contains(&Service::Collector) {
+            let setup = flits_collector::CollectorSetup {
                 store: store.clone(),
                 templates: templates.clone(),
                 public_url: settings.public_base(),
-            });
+                config: settings.collector.clone(),
+                rate_limits: settings.rate_limits_on(),
+                max_questions: settings.max_questions,
+                signing_key: settings
+                    .signing_key
+                    .as_ref()
+                    .map(|k| secrecy::ExposeSecret::expose_secret(k).as_bytes().to_vec()),
+                metrics: metrics.clone(),
+            };
+            Some(
+                CollectorState::new(setup)
+                    .map_err(|e| anyhow::anyhow!("invalid configuration in [collector]:\n{e}"))?,
+            )
+        } else {
+            None
+        };
+        let metrics = web::Data::new(metrics);
+        // The OpenAPI document of every JSON route; other crates add theirs to this list.
+        let openapi = web::Data::new(flits_collector::openapi::ApiDocument::build([]));
+        let staff = services.contains(&Service::Admin).then(|| {
+            web::Data::new(
+                StaffState::new(
+                    store.clone(),
+                    templates.clone(),
+                    StaffConfig {
+                        session_idle: Duration::from_secs(settings.staff.session_idle_minutes * 60),
+                        max_failed_logins: settings.staff.max_failed_logins,
+                        lockout: Duration::from_secs(settings.staff.lockout_minutes * 60),
+                        login_attempts_per_minute: settings.staff.login_attempts_per_minute,
+                        secure_cookies: settings.public_base().scheme() == "https",
+                        max_questions: settings.max_questions,
+                        quiet_periods: settings
+                            .quiet_periods
+                            .iter()
+                            .map(|q| flits_staff::calendar::QuietPeriodInfo {
+                                from: q.from,
+                                to: q.to,
+                                reason: q.reason.clone(),
+                                audiences: q.audiences.clone(),
+                            })
+                            .collect(),
+                    },
+                )
+                .with_scheduler(Arc::new(
+                    crate::staff_scheduler::SpacingScheduler {
+                        store: store.clone(),
+                        settings: Arc::new(settings.clone()),
+                    },
+                )),
+            )
+        });
         let store_data = web::Data::new(store.clone());
         let server = HttpServer::new(move || {
             let mut app = App::new()
+                .wrap(from_fn(flits_collector::metrics::track))
                 .wrap(from_fn(flits_http::request_log::log_request))
                 .wrap(flits_http::headers::security_headers())
                 .wrap(Compress::default())
                 .app_data(store_data.clone())
-                .configure(flits_http::health::configure);
+                .configure(flits_http::health::configure)
+                .app_data(metrics.clone())
+                .route("/metrics", web::get().to(flits_collector::metrics::export))
+                .configure(|cfg| flits_collector::openapi::configure(cfg, openapi.clone()));
             if let Some(state) = &collector {
                 app = app
                     .app_data(web::Data::new(state.clone()))
                     .configure(flits_collector::configure);
             }
+            if let Some(state) = &staff {
+                app = app
+                    .app_data(state.clone())
+                    .configure(flits_staff::routes::configure);
+            }
             app
         })
         .listen(listener)?
         .run();
+        let runner = services
+            .contains(&Service::Scheduler)
+            .then(|| flits_runner::RunnerConfig::every(settings.scheduler.tick_seconds));
         Ok(Application {
             port,
             server,
             store,
+            runner,
         })
     }
 
@@ -103,7 +171,19 @@ impl Application {
     }
 
     /// Serves until the process is asked to stop (Ctrl-C or SIGTERM: actix finishes open requests).
+    /// With the scheduler, the job runner runs beside the server and is stopped (after finishing
+    /// the step it is in) when the server stops.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let Some(config) = self.runner else {
+            return self.server.await;
+        };
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let runner = tokio::spawn(flits_runner::run(self.store.clone(), config, async move {
+            let _ = stopped.await;
+        }));
+        let result = self.server.await;
+        let _ = stop.send(());
+        let _ = runner.await;
+        result
     }
 }

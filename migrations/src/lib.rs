@@ -5,6 +5,9 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_initial;
+mod m20261128_000002_scheduling;
+mod m20261128_000003_staff_auth;
+mod m20261128_000004_calendar_feed;
 
 /// The ordered list of every migration; `flits migrate` and `flits serve` apply the pending ones.
 pub struct Migrator;
@@ -12,6 +15,11 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261128_000001_initial::Migration)]
+        vec![
+            Box::new(m20261128_000001_initial::Migration),
+            Box::new(m20261128_000002_scheduling::Migration),
+            Box::new(m20261128_000003_staff_auth::Migration),
+            Box::new(m20261128_000004_calendar_feed::Migration),
+        ]
     }
 }

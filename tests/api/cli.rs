@@ -83,4 +83,14 @@ fn user_add_checks_the_organisation_and_the_password() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("a@velsen.nl (comms, velsen)"));
+    rt.block_on(async {
+        let store = flits_store::Store::connect(&url).await.unwrap();
+        let audit = store.audit_entries(10).await.unwrap();
+        assert!(
+            audit
+                .iter()
+                .any(|e| e.action == "user.saved" && e.details["email"] == "a@velsen.nl"),
+            "{audit:?}"
+        );
+    });
 }

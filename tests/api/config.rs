@@ -46,7 +46,9 @@ fn defaults_then_file_then_environment() {
             .env("FLITS_CONFIG", &file)
             .env("FLITS_BIND", "127.0.0.1:9100")
             .env("FLITS_SPACING__MIN_GAP_DAYS", "35")
-            .env("FLITS_RATE_LIMITS", "off"),
+            .env("FLITS_RATE_LIMITS", "off")
+            // Test-harness variables are not settings and must not stop start-up.
+            .env("FLITS_TEST_SOMETHING", "x"),
     );
     assert_eq!(from_env["bind"], "127.0.0.1:9100");
     assert_eq!(from_env["spacing"]["min_gap_days"], 35);

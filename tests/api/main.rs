@@ -4,11 +4,25 @@
 
 mod helpers;
 
+mod browser;
+
 mod cli;
+mod collector_browser;
+mod collector_fairness;
+mod collector_fuzz;
+mod collector_links;
 mod config;
 mod demo;
 mod health;
 mod migrations;
 mod poll_cli;
 mod poll_page;
+mod scheduler_cli;
+mod scheduler_instances;
+mod scheduler_runner;
+mod scheduler_service;
+mod scheduler_support;
+mod staff_access;
+mod staff_browser;
+mod staff_calendar;
 mod submit;

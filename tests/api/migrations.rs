@@ -63,7 +63,11 @@ fn flits_migrate_applies_migrations_to_a_new_sqlite_file() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("1 migration(s) applied"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("migration(s) applied") && !stdout.contains("0 migration(s) applied"),
+        "{stdout}"
+    );
     let again = flits_command()
         .arg("migrate")
         .env("FLITS_DATABASE_URL", &url)

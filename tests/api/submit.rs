@@ -201,13 +201,21 @@ on_both_backends!(
         flits::demo::prepare(&app.store).await.unwrap();
         let poll = app.store.poll_by_slug("demo").await.unwrap().unwrap();
         let form_url = format!("{}/p/demo", app.address);
+        // The one-time submission tokens the poll page hands out (signed by the server).
+        let token = |page: String| {
+            let marker = "name=\"_submission\" value=\"";
+            let at = page.find(marker).unwrap() + marker.len();
+            page[at..at + 54].to_owned()
+        };
+        let token1 = token(app.get("/p/demo").await.text().await.unwrap());
+        let token2 = token(app.get("/p/demo").await.text().await.unwrap());
 
         // Missing required answers and an idea typed in: 422, messages by the fields, the idea kept.
         let res = app
             .client
             .post(&form_url)
             .form(&[
-                ("_submission", "form-1"),
+                ("_submission", token1.as_str()),
                 ("_lang", "nl"),
                 ("idee", "Meer bankjes"),
             ])
@@ -225,7 +233,7 @@ on_both_backends!(
         assert_eq!(app.store.count_responses(poll.id).await.unwrap(), 0);
 
         let fields = [
-            ("_submission", "form-2"),
+            ("_submission", token2.as_str()),
             ("_channel", "poster"),
             ("tevreden", "4"),
             ("meer", "bomen"),

@@ -8,11 +8,16 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use flits_http::Lang;
 use flits_survey::{AnswerInput, MessageLang};
 
+use actix_web::cookie::{Cookie, SameSite};
+
+use crate::availability::{Availability, availability};
+use crate::fairness::{Fairness, TokenCheck};
 use crate::poll_page::{
-    Entered, FormState, clean_channel, render_form, render_notice, unavailable_page,
+    Entered, FormState, already_answered_page, clean_channel, rate_limited_page, render_form,
+    render_notice, took_part, unavailable_page,
 };
 use crate::state::CollectorState;
-use crate::submit::{Outcome, Submission, record, valid_submission_id};
+use crate::submit::{Outcome, Submission, check_rates, record};
 
 /// The largest form body accepted.
 pub const MAX_FORM_BODY: usize = 64 * 1024;
@@ -51,7 +56,7 @@ pub async fn submit(
             .get("accept-language")
             .and_then(|v| v.to_str().ok()),
     );
-    let poll = match state.store.poll_by_slug(&slug).await {
+    let poll = match state.caches.poll(&state.store, &slug).await {
         Ok(Some(p)) => p,
         Ok(None) => return unavailable_page(&state, None, lang).await,
         Err(e) => {
@@ -63,15 +68,66 @@ pub async fn submit(
         return HttpResponse::UnsupportedMediaType()
             .body("Send the form as application/x-www-form-urlencoded.");
     }
+    if availability(&poll, chrono::Utc::now()) != Availability::Open {
+        return unavailable_page(&state, Some(&poll), lang).await;
+    }
+    let address = match check_rates(&state, &req) {
+        Ok(address) => address,
+        Err(limited) => return rate_limited_page(&state, Some(&poll), lang, limited).await,
+    };
     let channel = clean_channel(field(FIELD_CHANNEL));
-    // A form without a usable token still counts once: the server issues one now.
-    let submission_id = field(FIELD_SUBMISSION)
-        .filter(|id| valid_submission_id(id))
-        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let mut entered = Entered::new();
     for (name, value) in &fields {
         if !name.starts_with('_') {
             entered.entry(name.clone()).or_default().push(value.clone());
+        }
+    }
+    let token = field(FIELD_SUBMISSION).unwrap_or_default();
+    let submission_id = match state
+        .fairness
+        .check_token(&token, state.config.form_token_hours)
+    {
+        TokenCheck::Valid(id) => id,
+        check @ (TokenCheck::Expired | TokenCheck::Invalid) => {
+            // Nothing is lost: the answers come back with a fresh form to send again.
+            let notice = match (check, lang) {
+                (TokenCheck::Expired, Lang::Nl) => {
+                    "Dit formulier was verlopen. Uw antwoorden staan er nog: kijk ze na en verstuur ze opnieuw."
+                }
+                (TokenCheck::Expired, Lang::En) => {
+                    "This form had expired. Your answers are still here: check them and send them again."
+                }
+                (_, Lang::Nl) => {
+                    "Dit formulier kwam niet van deze peiling. Uw antwoorden staan er nog: kijk ze na en verstuur ze opnieuw."
+                }
+                (_, Lang::En) => {
+                    "This form did not come from this poll. Your answers are still here: check them and send them again."
+                }
+            };
+            let form = FormState {
+                lang,
+                channel,
+                entered,
+                errors: BTreeMap::new(),
+                submission_token: state.fairness.issue_token(),
+                notice: Some(notice.to_owned()),
+            };
+            return render_form(&state, &poll, form, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    };
+    if took_part(&state, &req, &poll) {
+        // The same form sent again (back button, double click after the first answer arrived)
+        // is simply thanked again; a new form from a browser that took part is refused.
+        match state.store.response_exists(poll.id, &submission_id).await {
+            Ok(true) => return see_thanks(&state, &poll.slug, lang, poll.id),
+            Ok(false) => {
+                state.metrics.already_answered.inc();
+                return already_answered_page(&state, &poll, lang, StatusCode::CONFLICT).await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "response lookup failed");
+                return not_saved_page(&state, &poll, lang).await;
+            }
         }
     }
     let answers: BTreeMap<String, AnswerInput> = entered
@@ -79,18 +135,13 @@ pub async fn submit(
         .filter_map(|(k, v)| AnswerInput::from_form_values(v.clone()).map(|a| (k.clone(), a)))
         .collect();
     let submission = Submission {
-        submission_id: submission_id.clone(),
+        submission_id,
         channel: channel.clone(),
         lang: MessageLang::from_code_or_default(lang.code()),
         answers,
     };
-    match record(&state, &poll, submission).await {
-        Ok(Outcome::Recorded | Outcome::Duplicate) => HttpResponse::SeeOther()
-            .insert_header((
-                LOCATION,
-                format!("/p/{}/thanks?lang={}", poll.slug, lang.code()),
-            ))
-            .finish(),
+    match record(&state, &poll, submission, address).await {
+        Ok(Outcome::Recorded | Outcome::Duplicate) => see_thanks(&state, &poll.slug, lang, poll.id),
         Ok(Outcome::Invalid(errors)) => {
             let mut by_question = BTreeMap::new();
             for e in errors {
@@ -101,37 +152,70 @@ pub async fn submit(
                 channel,
                 entered,
                 errors: by_question,
-                submission_token: submission_id,
+                // The same token: it still stands for this one response.
+                submission_token: token,
+                notice: None,
             };
             render_form(&state, &poll, form, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Ok(Outcome::Limited(limited)) => {
+            rate_limited_page(&state, Some(&poll), lang, limited).await
         }
         Ok(Outcome::NotOpenYet | Outcome::Closed | Outcome::Hidden) => {
             unavailable_page(&state, Some(&poll), lang).await
         }
         Err(e) => {
             tracing::error!(error = %e, "storing a response failed");
-            let (heading, text) = match lang {
-                Lang::Nl => (
-                    "Uw antwoorden zijn niet opgeslagen",
-                    "Er ging bij ons iets mis. Ga terug en probeer het over een paar minuten opnieuw.",
-                ),
-                Lang::En => (
-                    "Your answers were not saved",
-                    "Something went wrong on our side. Go back and try again in a few minutes.",
-                ),
-            };
-            render_notice(
-                &state,
-                lang,
-                StatusCode::SERVICE_UNAVAILABLE,
-                String::from("Flits"),
-                heading.to_owned(),
-                vec![text.to_owned()],
-                None,
-            )
-            .await
+            not_saved_page(&state, &poll, lang).await
         }
     }
+}
+
+/// `303` to the thank-you page, with the signed cookie that says this browser took part.
+fn see_thanks(state: &CollectorState, slug: &str, lang: Lang, poll_id: uuid::Uuid) -> HttpResponse {
+    let cookie = Cookie::build(
+        Fairness::cookie_name(poll_id),
+        state.fairness.cookie_value(poll_id),
+    )
+    .path(format!("/p/{slug}"))
+    .http_only(true)
+    .secure(state.is_https())
+    .same_site(SameSite::Lax)
+    .max_age(actix_web::cookie::time::Duration::days(i64::from(
+        state.config.participation_cookie_days,
+    )))
+    .finish();
+    HttpResponse::SeeOther()
+        .insert_header((LOCATION, format!("/p/{slug}/thanks?lang={}", lang.code())))
+        .cookie(cookie)
+        .finish()
+}
+
+async fn not_saved_page(
+    state: &CollectorState,
+    poll: &flits_store::Poll,
+    lang: Lang,
+) -> HttpResponse {
+    let (heading, text) = match lang {
+        Lang::Nl => (
+            "Uw antwoorden zijn niet opgeslagen",
+            "Er ging bij ons iets mis. Ga terug en probeer het over een paar minuten opnieuw.",
+        ),
+        Lang::En => (
+            "Your answers were not saved",
+            "Something went wrong on our side. Go back and try again in a few minutes.",
+        ),
+    };
+    render_notice(
+        state,
+        Some(poll),
+        lang,
+        StatusCode::SERVICE_UNAVAILABLE,
+        heading.to_owned(),
+        vec![text.to_owned()],
+        None,
+    )
+    .await
 }
 
 /// `GET /p/{slug}/thanks`: thanks, and what will happen with the answers.
@@ -141,17 +225,13 @@ pub async fn thanks(
     slug: web::Path<String>,
 ) -> HttpResponse {
     let lang = Lang::from_request(&req);
-    let poll = match state.store.poll_by_slug(&slug).await {
+    let poll = match state.caches.poll(&state.store, &slug).await {
         Ok(Some(p)) => p,
         Ok(None) => return unavailable_page(&state, None, lang).await,
         Err(e) => {
             tracing::error!(error = %e, "poll lookup failed");
             return HttpResponse::ServiceUnavailable().finish();
         }
-    };
-    let org_name = match state.store.organisation(&poll.organisation_id).await {
-        Ok(Some(o)) => o.name,
-        _ => poll.organisation_id.clone(),
     };
     let mut paragraphs = vec![match lang {
         Lang::Nl => "Uw antwoorden zijn opgeslagen. Fijn dat u meedeed!".to_owned(),
@@ -171,9 +251,9 @@ pub async fn thanks(
     };
     render_notice(
         &state,
+        Some(&poll),
         lang,
         StatusCode::OK,
-        org_name,
         heading,
         paragraphs,
         None,

@@ -10,22 +10,51 @@ use flits_survey::{AnswerInput, MessageLang};
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::fairness::Limited;
+use crate::openapi::{ErrorBody, SubmitStatus};
 use crate::poll_page::clean_channel;
 use crate::state::CollectorState;
-use crate::submit::{Outcome, Submission, record, valid_submission_id};
+use crate::submit::{Outcome, Submission, check_rates, record, valid_submission_id};
 
 /// The largest JSON body accepted: five questions with long open answers fit many times over.
 pub const MAX_JSON_BODY: usize = 64 * 1024;
 
 /// The JSON body of a submit.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct SubmitBody {
+    /// Chosen by the client (e.g. a UUID) so that a retry is safe: 1–64 letters, digits, `-`, `_`.
+    #[schema(example = "3f0c2a4e-5d1b-4c8e-9a57-1b2c3d4e5f60")]
     pub submission_id: String,
+    /// The channel the resident came from (`?c=` of the link), e.g. `mastodon`.
     #[serde(default)]
     pub channel: Option<String>,
+    /// `nl` or `en`: the language of error messages.
     #[serde(default)]
     pub lang: Option<String>,
+    /// Per question id: an option id (single choice), a list of option ids (multi choice), a
+    /// number (scale) or a text (open text).
+    #[schema(value_type = Object, example = json!({"q1": "rek", "q2": ["bus", "fiets"], "q3": 4, "q4": "Meer licht bij het station"}))]
     pub answers: BTreeMap<String, AnswerInput>,
+}
+
+/// `429 rate_limited` with `Retry-After`.
+pub fn rate_limited_error(lang: MessageLang, limited: Limited) -> ApiError {
+    ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "rate_limited",
+        lang.pick(
+            format!(
+                "Te veel antwoorden vanaf dit adres of in totaal. Probeer het over {} seconden opnieuw.",
+                limited.retry_after
+            ),
+            format!(
+                "Too many answers from this address or in total. Try again in {} seconds.",
+                limited.retry_after
+            ),
+        ),
+    )
+    .with_details(json!({"reason": limited.reason.label(), "retry_after": limited.retry_after}))
+    .with_header("Retry-After", limited.retry_after.to_string())
 }
 
 fn lang_of(req: &HttpRequest, body_lang: Option<&str>) -> MessageLang {
@@ -81,7 +110,26 @@ pub fn json_config() -> web::JsonConfig {
         .error_handler(json_error_handler)
 }
 
-/// `POST /api/v1/polls/{slug}/responses`.
+/// Submits one resident's answers. Stored exactly once per `submission_id`; the reply is sent only
+/// after the response is durably committed.
+#[utoipa::path(
+    post,
+    path = "/api/v1/polls/{slug}/responses",
+    tag = "public",
+    params(("slug" = String, Path, description = "The poll's slug")),
+    request_body(content = SubmitBody, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Recorded", body = SubmitStatus, example = json!({"status": "recorded"})),
+        (status = 200, description = "This submission id was already recorded; nothing stored twice", body = SubmitStatus, example = json!({"status": "duplicate"})),
+        (status = 400, description = "Invalid answers (`invalid_answers`, details.errors), malformed JSON (`invalid_json`) or submission id (`invalid_submission_id`)", body = ErrorBody),
+        (status = 404, description = "No such poll (`not_found`)", body = ErrorBody),
+        (status = 409, description = "Not open (`not_open_yet` or `closed`)", body = ErrorBody),
+        (status = 413, description = "Body too large (`payload_too_large`)", body = ErrorBody),
+        (status = 415, description = "Not application/json (`unsupported_media_type`)", body = ErrorBody),
+        (status = 429, description = "Rate limited (`rate_limited`); see the Retry-After header", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    )
+)]
 pub async fn submit(
     req: HttpRequest,
     state: web::Data<CollectorState>,
@@ -108,9 +156,10 @@ pub async fn submit(
             "There is no poll with this address.".to_owned(),
         ))
     };
+    let address = check_rates(&state, &req).map_err(|l| rate_limited_error(lang, l))?;
     let poll = state
-        .store
-        .poll_by_slug(&slug)
+        .caches
+        .poll(&state.store, &slug)
         .await?
         .ok_or_else(not_found)?;
     let submission = Submission {
@@ -119,7 +168,8 @@ pub async fn submit(
         lang,
         answers: body.answers,
     };
-    match record(&state, &poll, submission).await? {
+    match record(&state, &poll, submission, address).await? {
+        Outcome::Limited(limited) => Err(rate_limited_error(lang, limited)),
         Outcome::Recorded => Ok(HttpResponse::Created().json(json!({"status": "recorded"}))),
         Outcome::Duplicate => Ok(HttpResponse::Ok().json(json!({"status": "duplicate"}))),
         Outcome::Hidden => Err(not_found()),

@@ -3,22 +3,38 @@
 
 pub mod assets;
 pub mod availability;
+pub mod cache;
+pub mod config;
+pub mod fairness;
 pub mod form_submit;
 pub mod json_submit;
 pub mod local_time;
+pub mod metrics;
+pub mod openapi;
 pub mod poll_page;
+pub mod preview;
 pub mod public_api;
+pub mod qr;
 pub mod state;
 pub mod submit;
 pub mod texts;
+pub mod theme;
 
-pub use state::CollectorState;
+pub use config::CollectorConfig;
+pub use state::{CollectorSetup, CollectorState};
 
 use actix_web::web;
 
-/// Mounts every public route.
+use crate::openapi::{POLL_DEFINITION, SUBMIT_RESPONSE};
+
+/// Mounts every public route. JSON routes are registered from their [`openapi::ApiRoute`]
+/// constants, so the OpenAPI completeness test sees each of them.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/assets/flits.css", web::get().to(assets::stylesheet))
+        .route(
+            "/assets/theme/{organisation}.css",
+            web::get().to(theme::stylesheet),
+        )
         .service(
             web::resource("/p/{slug}")
                 .app_data(web::PayloadConfig::new(form_submit::MAX_FORM_BODY))
@@ -26,13 +42,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(form_submit::submit)),
         )
         .route("/p/{slug}/thanks", web::get().to(form_submit::thanks))
-        .route(
-            "/api/v1/polls/{slug}",
-            web::get().to(public_api::definition),
+        .route("/p/{slug}/preview.png", web::get().to(preview::preview))
+        .route("/p/{slug}/qr.svg", web::get().to(qr::qr_svg))
+        .route("/p/{slug}/qr.png", web::get().to(qr::qr_png))
+        .route("/p/{slug}/poster", web::get().to(qr::poster))
+        .service(
+            POLL_DEFINITION
+                .resource()
+                .route(POLL_DEFINITION.route().to(public_api::definition)),
         )
         .service(
-            web::resource("/api/v1/polls/{slug}/responses")
+            SUBMIT_RESPONSE
+                .resource()
                 .app_data(json_submit::json_config())
-                .route(web::post().to(json_submit::submit)),
+                .route(SUBMIT_RESPONSE.route().to(json_submit::submit)),
         );
 }

@@ -1,6 +1,7 @@
 //! `GET /p/{slug}`: the resident's poll page, server-rendered, working without JavaScript.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::CONTENT_TYPE;
@@ -84,6 +85,7 @@ struct PageView {
     action: String,
     submission_token: String,
     channel: Option<String>,
+    notice: Option<String>,
     errors: Vec<ErrorLink>,
     questions: Vec<QuestionView>,
 }
@@ -232,16 +234,133 @@ pub fn clean_channel(raw: Option<String>) -> Option<String> {
     })
 }
 
-async fn organisation_name(state: &CollectorState, poll: &Poll) -> String {
-    match state.store.organisation(&poll.organisation_id).await {
-        Ok(Some(org)) => org.name,
-        _ => poll.organisation_id.clone(),
+/// The organisation's name and the extra `<head>` of a page: the theme's stylesheet and, on the
+/// poll page itself, the link-preview tags.
+pub struct PageFrame {
+    pub org_name: String,
+    pub head: Option<String>,
+}
+
+/// Escapes text for an HTML attribute or text node.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
     }
+    out
+}
+
+/// Builds the frame of a page about `poll` (or of a page about no poll).
+pub async fn page_frame(
+    state: &CollectorState,
+    poll: Option<&Poll>,
+    lang: Lang,
+    link_preview: bool,
+) -> PageFrame {
+    let Some(poll) = poll else {
+        return PageFrame {
+            org_name: String::from("Flits"),
+            head: None,
+        };
+    };
+    let org = match state
+        .caches
+        .organisation(&state.store, &poll.organisation_id)
+        .await
+    {
+        Ok(org) => org,
+        Err(e) => {
+            tracing::warn!(error = %e, "organisation lookup failed");
+            None
+        }
+    };
+    let org_name = org
+        .as_ref()
+        .map(|o| o.name.clone())
+        .unwrap_or_else(|| poll.organisation_id.clone());
+    let themed = crate::theme::usable_theme(
+        state,
+        &poll.organisation_id,
+        org.as_ref().and_then(|o| o.theme.as_deref()),
+    )
+    .is_some();
+    let mut head = String::new();
+    if themed {
+        head.push_str(&format!(
+            "<link rel=\"stylesheet\" href=\"/assets/theme/{}.css\">\n",
+            escape_html(&poll.organisation_id)
+        ));
+    }
+    if link_preview {
+        head.push_str(&link_preview_tags(state, poll, lang, &org_name));
+    }
+    PageFrame {
+        org_name,
+        head: (!head.is_empty()).then_some(head),
+    }
+}
+
+/// Open Graph and Twitter-card tags, with the canonical URL on the public base.
+pub fn link_preview_tags(
+    state: &CollectorState,
+    poll: &Poll,
+    lang: Lang,
+    org_name: &str,
+) -> String {
+    let l = lang.code();
+    let def = &poll.definition;
+    let title = escape_html(def.title.get(l));
+    let description = escape_html(
+        &def.intro
+            .as_ref()
+            .map(|t| t.get(l).to_owned())
+            .unwrap_or_else(|| duration_text(def, lang)),
+    );
+    let lang_query = match lang {
+        Lang::Nl => String::new(),
+        Lang::En => String::from("?lang=en"),
+    };
+    let canonical = escape_html(&state.public_link(&format!("/p/{}{lang_query}", poll.slug)));
+    let image = escape_html(&state.public_link(&format!("/p/{}/preview.png?lang={l}", poll.slug)));
+    let site = escape_html(org_name);
+    let locale = match lang {
+        Lang::Nl => "nl_NL",
+        Lang::En => "en_GB",
+    };
+    format!(
+        "<link rel=\"canonical\" href=\"{canonical}\">\n\
+         <meta name=\"description\" content=\"{description}\">\n\
+         <meta property=\"og:type\" content=\"website\">\n\
+         <meta property=\"og:site_name\" content=\"{site}\">\n\
+         <meta property=\"og:locale\" content=\"{locale}\">\n\
+         <meta property=\"og:title\" content=\"{title}\">\n\
+         <meta property=\"og:description\" content=\"{description}\">\n\
+         <meta property=\"og:url\" content=\"{canonical}\">\n\
+         <meta property=\"og:image\" content=\"{image}\">\n\
+         <meta property=\"og:image:type\" content=\"image/png\">\n\
+         <meta property=\"og:image:width\" content=\"1200\">\n\
+         <meta property=\"og:image:height\" content=\"630\">\n\
+         <meta property=\"og:image:alt\" content=\"{title}\">\n\
+         <meta name=\"twitter:card\" content=\"summary_large_image\">\n\
+         <meta name=\"twitter:title\" content=\"{title}\">\n\
+         <meta name=\"twitter:description\" content=\"{description}\">\n\
+         <meta name=\"twitter:image\" content=\"{image}\">\n\
+         <meta name=\"twitter:image:alt\" content=\"{title}\">\n"
+    )
 }
 
 fn html(status: StatusCode, body: String) -> HttpResponse {
     HttpResponse::build(status)
         .insert_header((CONTENT_TYPE, "text/html; charset=utf-8"))
+        // Pages carry one-time tokens or depend on the browser's cookie: never from a shared cache.
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
         .body(body)
 }
 
@@ -255,6 +374,8 @@ pub struct FormState {
     pub errors: BTreeMap<String, String>,
     /// The one-time id that makes a resubmit of this form recognisable.
     pub submission_token: String,
+    /// A message about the whole form (e.g. that it had expired and must be sent again).
+    pub notice: Option<String>,
 }
 
 /// Renders the poll form (also used to re-render it with messages after a bad submit).
@@ -264,12 +385,31 @@ pub async fn render_form(
     form: FormState,
     status: StatusCode,
 ) -> HttpResponse {
+    match form_html(state, poll, form).await {
+        Ok(body) => html(status, body),
+        Err(e) => {
+            tracing::error!(error = %e, "poll page did not render");
+            HttpResponse::InternalServerError().finish()
+        }
+    }
+}
+
+/// Stands in for the form token in a cached page; replaced by a fresh token per request.
+const TOKEN_PLACEHOLDER: &str = "flits-token-placeholder-7c1e5d";
+
+/// The poll page as HTML.
+async fn form_html(
+    state: &CollectorState,
+    poll: &Poll,
+    form: FormState,
+) -> Result<String, flits_http::templates::TemplateError> {
     let FormState {
         lang,
         channel,
         entered,
         errors,
         submission_token,
+        notice,
     } = form;
     let entered = &entered;
     let l = lang.code();
@@ -290,9 +430,10 @@ pub async fn render_form(
         })
         .collect();
     let title = def.title.get(l).to_owned();
+    let frame = page_frame(state, Some(poll), lang, true).await;
     let view = PageView {
         lang: l,
-        page_title: if errors.is_empty() {
+        page_title: if errors.is_empty() && notice.is_none() {
             title.clone()
         } else {
             match lang {
@@ -300,43 +441,43 @@ pub async fn render_form(
                 Lang::En => format!("Error: {title}"),
             }
         },
-        org_name: organisation_name(state, poll).await,
-        head: None,
+        org_name: frame.org_name,
+        head: frame.head,
         lang_switch: Some(lang_switch(state, &poll.slug, lang, channel.as_deref())),
-        t: ui_texts(lang),
+        t: UiTexts {
+            privacy: crate::texts::privacy_texts(lang, state.config.participation_cookie_days),
+            ..ui_texts(lang)
+        },
         title,
         intro: def.intro.as_ref().map(|t| t.get(l).to_owned()),
         duration: duration_text(def, lang),
         action: format!("/p/{}", poll.slug),
         submission_token,
         channel,
+        notice,
         errors: error_links,
         questions,
     };
-    match state.templates.render("poll/page", &view) {
-        Ok(body) => html(status, body),
-        Err(e) => {
-            tracing::error!(error = %e, "poll page did not render");
-            HttpResponse::InternalServerError().finish()
-        }
-    }
+    state.templates.render("poll/page", &view)
 }
 
-/// Renders a short notice page (unknown, not open yet, closed).
+/// Renders a short notice page (unknown, not open yet, closed, already taken part, limits),
+/// themed like the poll's organisation when it is about a poll.
 pub async fn render_notice(
     state: &CollectorState,
+    poll: Option<&Poll>,
     lang: Lang,
     status: StatusCode,
-    org_name: String,
     heading: String,
     paragraphs: Vec<String>,
     link: Option<(String, String)>,
 ) -> HttpResponse {
+    let frame = page_frame(state, poll, lang, false).await;
     let view = NoticeView {
         lang: lang.code(),
         page_title: heading.clone(),
-        org_name,
-        head: None,
+        org_name: frame.org_name,
+        head: frame.head,
         lang_switch: None,
         t: ui_texts(lang),
         heading,
@@ -359,10 +500,12 @@ pub async fn unavailable_page(
     lang: Lang,
 ) -> HttpResponse {
     let now = Utc::now();
-    let (org_name, av) = match poll {
-        Some(p) => (organisation_name(state, p).await, availability(p, now)),
-        None => (String::from("Flits"), Availability::Hidden),
+    let av = match poll {
+        Some(p) => availability(p, now),
+        None => Availability::Hidden,
     };
+    // A hidden poll is shown as unknown, without its organisation's look.
+    let themed_poll = poll.filter(|_| av != Availability::Hidden);
     let (status, heading, paragraphs, link) = match (av, lang) {
         (Availability::Hidden | Availability::Open, Lang::Nl) => (
             StatusCode::NOT_FOUND,
@@ -434,7 +577,7 @@ pub async fn unavailable_page(
             (StatusCode::OK, heading, paragraphs, link)
         }
     };
-    render_notice(state, lang, status, org_name, heading, paragraphs, link).await
+    render_notice(state, themed_poll, lang, status, heading, paragraphs, link).await
 }
 
 /// `GET /p/{slug}`.
@@ -445,7 +588,7 @@ pub async fn show(
 ) -> HttpResponse {
     let lang = Lang::from_request(&req);
     let channel = clean_channel(url_query_param(req.query_string(), "c"));
-    let poll = match state.store.poll_by_slug(&slug).await {
+    let poll = match state.caches.poll(&state.store, &slug).await {
         Ok(p) => p,
         Err(e) => {
             tracing::error!(error = %e, "poll lookup failed");
@@ -454,15 +597,156 @@ pub async fn show(
     };
     match &poll {
         Some(p) if availability(p, Utc::now()) == Availability::Open => {
-            let form = FormState {
-                lang,
-                channel,
-                entered: Entered::new(),
-                errors: BTreeMap::new(),
-                submission_token: uuid::Uuid::new_v4().to_string(),
+            if took_part(&state, &req, p) {
+                return already_answered_page(&state, p, lang, StatusCode::OK).await;
+            }
+            // The page is the same for everyone who comes from the same channel in the same
+            // language, except for the one-time token: render once, fill in the token each time.
+            let key = format!(
+                "{}|{}|{}",
+                p.id,
+                lang.code(),
+                channel.as_deref().unwrap_or("")
+            );
+            let page = match state.caches.page(&key) {
+                Some(page) => page,
+                None => {
+                    let form = FormState {
+                        lang,
+                        channel,
+                        entered: Entered::new(),
+                        errors: BTreeMap::new(),
+                        submission_token: TOKEN_PLACEHOLDER.to_owned(),
+                        notice: None,
+                    };
+                    match form_html(&state, p, form).await {
+                        Ok(body) => {
+                            let body = Arc::new(body);
+                            state.caches.put_page(key, body.clone());
+                            body
+                        }
+                        Err(e) => {
+                            tracing::error!(error = %e, "poll page did not render");
+                            return HttpResponse::InternalServerError().finish();
+                        }
+                    }
+                }
             };
-            render_form(&state, p, form, StatusCode::OK).await
+            let body = page.replacen(TOKEN_PLACEHOLDER, &state.fairness.issue_token(), 1);
+            html(StatusCode::OK, body)
         }
-        _ => unavailable_page(&state, poll.as_ref(), lang).await,
+        _ => unavailable_page(&state, poll.as_deref(), lang).await,
+    }
+}
+
+/// Whether this browser carries the poll's signed "took part" cookie.
+pub fn took_part(state: &CollectorState, req: &HttpRequest, poll: &Poll) -> bool {
+    let name = crate::fairness::Fairness::cookie_name(poll.id);
+    req.cookie(&name)
+        .is_some_and(|c| state.fairness.cookie_is_valid(poll.id, c.value()))
+}
+
+/// "You already took part": for a browser that sends the poll's cookie.
+pub async fn already_answered_page(
+    state: &CollectorState,
+    poll: &Poll,
+    lang: Lang,
+    status: StatusCode,
+) -> HttpResponse {
+    let (heading, text) = match lang {
+        Lang::Nl => (
+            "U hebt al meegedaan",
+            "Met deze browser zijn de antwoorden op deze peiling al verstuurd. Iedereen kan één keer meedoen. Bedankt!",
+        ),
+        Lang::En => (
+            "You have already taken part",
+            "Answers to this poll have already been sent from this browser. Everyone can take part once. Thank you!",
+        ),
+    };
+    let link = (
+        format!("/p/{}/thanks?lang={}", poll.slug, lang.code()),
+        match lang {
+            Lang::Nl => "Wat gebeurt er met de antwoorden?".to_owned(),
+            Lang::En => "What happens with the answers?".to_owned(),
+        },
+    );
+    render_notice(
+        state,
+        Some(poll),
+        lang,
+        status,
+        heading.to_owned(),
+        vec![text.to_owned()],
+        Some(link),
+    )
+    .await
+}
+
+/// The plain-words page for a form submit over a limit (`429`, with `Retry-After`).
+pub async fn rate_limited_page(
+    state: &CollectorState,
+    poll: Option<&Poll>,
+    lang: Lang,
+    limited: crate::fairness::Limited,
+) -> HttpResponse {
+    use crate::fairness::LimitReason;
+    let wait = wait_words(limited.retry_after, lang);
+    let (heading, paragraphs) = match (limited.reason, lang) {
+        (LimitReason::AddressCap, Lang::Nl) => (
+            "Vandaag kan er niet vaker worden meegedaan vanaf dit netwerk",
+            vec![
+                "Vanaf uw internetaansluiting zijn vandaag al heel veel antwoorden op deze peiling verstuurd. Om te zorgen dat niemand de peiling overspoelt, stoppen we dan voor vandaag.".to_owned(),
+                format!("Uw antwoorden zijn niet opgeslagen. U kunt het {wait} opnieuw proberen, of via een ander netwerk, bijvoorbeeld thuis of met mobiele data."),
+            ],
+        ),
+        (LimitReason::AddressCap, Lang::En) => (
+            "No more answers from this network today",
+            vec![
+                "A great many answers to this poll have already been sent from your internet connection today. To stop anyone from flooding the poll, we stop there for today.".to_owned(),
+                format!("Your answers were not saved. You can try again {wait}, or from another network, for example at home or with mobile data."),
+            ],
+        ),
+        (_, Lang::Nl) => (
+            "Even te druk",
+            vec![
+                "Er komen op dit moment te veel antwoorden tegelijk binnen.".to_owned(),
+                format!("Uw antwoorden zijn niet opgeslagen. Wacht {wait} en verstuur ze dan opnieuw: ga terug met de terugknop van uw browser, uw antwoorden staan er dan meestal nog."),
+            ],
+        ),
+        (_, Lang::En) => (
+            "Too busy for a moment",
+            vec![
+                "Too many answers are arriving at the same time right now.".to_owned(),
+                format!("Your answers were not saved. Wait {wait} and send them again: go back with your browser's back button; your answers are usually still there."),
+            ],
+        ),
+    };
+    let mut res = render_notice(
+        state,
+        poll,
+        lang,
+        StatusCode::TOO_MANY_REQUESTS,
+        heading.to_owned(),
+        paragraphs,
+        None,
+    )
+    .await;
+    if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&limited.retry_after.to_string())
+    {
+        res.headers_mut()
+            .insert(actix_web::http::header::RETRY_AFTER, v);
+    }
+    res
+}
+
+/// "1 minuut" / "tomorrow" style words for a wait in seconds.
+fn wait_words(seconds: u64, lang: Lang) -> String {
+    match (lang, seconds) {
+        (Lang::Nl, s) if s < 90 => "een minuutje".to_owned(),
+        (Lang::Nl, s) if s < 3600 => format!("{} minuten", s.div_ceil(60)),
+        (Lang::Nl, _) => "morgen".to_owned(),
+        (Lang::En, s) if s < 90 => "a minute".to_owned(),
+        (Lang::En, s) if s < 3600 => format!("{} minutes", s.div_ceil(60)),
+        (Lang::En, _) => "tomorrow".to_owned(),
     }
 }

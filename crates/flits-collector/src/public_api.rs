@@ -8,15 +8,25 @@ use crate::availability::{Availability, availability};
 use crate::state::CollectorState;
 use flits_http::ApiError;
 
-/// `GET /api/v1/polls/{slug}`: the open poll's public definition (the brief's internal purpose and
+/// `GET /api/v1/polls/{slug}`: the poll's public definition (the brief's internal purpose and
 /// audiences are left out; the feedback promise is for residents and stays).
+#[utoipa::path(
+    get,
+    path = "/api/v1/polls/{slug}",
+    tag = "public",
+    params(("slug" = String, Path, description = "The poll's slug")),
+    responses(
+        (status = 200, description = "The poll's public definition", body = crate::openapi::PublicPoll),
+        (status = 404, description = "No such poll, or not public (`not_found`)", body = crate::openapi::ErrorBody),
+    )
+)]
 pub async fn definition(
     state: web::Data<CollectorState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let poll = state
-        .store
-        .poll_by_slug(&slug)
+        .caches
+        .poll(&state.store, &slug)
         .await?
         .ok_or_else(|| ApiError::not_found("There is no poll with this address."))?;
     let av = availability(&poll, Utc::now());

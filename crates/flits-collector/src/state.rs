@@ -3,8 +3,24 @@
 use std::sync::Arc;
 
 use flits_http::Templates;
-use flits_store::Store;
+use flits_store::{NewResponse, ResponseWriter, Store, StoreError};
 use url::Url;
+
+use crate::cache::Caches;
+use crate::fairness::Fairness;
+use crate::metrics::Metrics;
+use crate::preview::PreviewCache;
+
+/// Where recorded responses go.
+#[derive(Debug, Clone)]
+pub enum ResponseSink {
+    /// SQLite: the single writer task with group commit.
+    Writer(ResponseWriter),
+    /// PostgreSQL: a transaction per response on the pool.
+    Pool,
+    /// Bench only (`collector.bench_discard_responses`): nothing is stored.
+    Discard,
+}
 
 /// The collector's application state.
 #[derive(Clone)]
@@ -15,12 +31,96 @@ pub struct CollectorState {
     pub templates: Arc<Templates>,
     /// The absolute base of every link residents see (canonical URLs, QR codes, previews).
     pub public_url: Url,
+    /// The `[collector]` settings.
+    pub config: crate::CollectorConfig,
+    /// Whether per-address caps and rate limits apply (`FLITS_RATE_LIMITS`).
+    pub rate_limits: bool,
+    /// The poll-size limit of the configuration, for the survey rules.
+    pub max_questions: usize,
+    /// Form tokens, the participation cookie, address caps and rate limits.
+    pub fairness: Arc<Fairness>,
+    /// Counters for `/metrics`.
+    pub metrics: Metrics,
+    /// Where responses are written.
+    pub sink: ResponseSink,
+    /// Rendered link-preview images.
+    pub previews: Arc<PreviewCache>,
+    /// Polls, organisations and pages of the last moment.
+    pub caches: Arc<Caches>,
+}
+
+/// What the binary hands the collector at start-up.
+pub struct CollectorSetup {
+    pub store: Store,
+    pub templates: Arc<Templates>,
+    pub public_url: Url,
+    pub config: crate::CollectorConfig,
+    pub rate_limits: bool,
+    pub max_questions: usize,
+    /// `FLITS_SIGNING_KEY`, if set (the keys of form tokens and cookies are derived from it).
+    pub signing_key: Option<Vec<u8>>,
+    pub metrics: Metrics,
 }
 
 impl CollectorState {
+    /// Checks the `[collector]` settings (refusing themes that fail WCAG AA contrast) and starts
+    /// the response writer on SQLite. Must run inside the Tokio runtime.
+    pub fn new(setup: CollectorSetup) -> Result<CollectorState, String> {
+        let problems = setup.config.problems();
+        if !problems.is_empty() {
+            return Err(problems.join("\n"));
+        }
+        if setup.signing_key.is_none() {
+            tracing::warn!(
+                "FLITS_SIGNING_KEY is not set: form tokens and participation cookies use a random key of this process, so they stop working at a restart and are not shared between instances"
+            );
+        }
+        let sink = if setup.config.bench_discard_responses {
+            tracing::warn!(
+                "BENCH MODE: collector.bench_discard_responses is on — responses are answered as recorded but NOT STORED. Never use this outside a benchmark."
+            );
+            ResponseSink::Discard
+        } else {
+            match ResponseWriter::start(&setup.store) {
+                Some(w) => ResponseSink::Writer(w),
+                None => ResponseSink::Pool,
+            }
+        };
+        let caches = Arc::new(Caches::new(std::time::Duration::from_millis(
+            setup.config.cache_millis,
+        )));
+        Ok(CollectorState {
+            fairness: Arc::new(Fairness::new(&setup.config, setup.signing_key.as_deref())),
+            store: setup.store,
+            templates: setup.templates,
+            public_url: setup.public_url,
+            config: setup.config,
+            rate_limits: setup.rate_limits,
+            max_questions: setup.max_questions,
+            metrics: setup.metrics,
+            sink,
+            previews: Arc::new(PreviewCache::default()),
+            caches,
+        })
+    }
+
     /// The absolute URL of a path, on the public base.
     pub fn public_link(&self, path: &str) -> String {
         let base = self.public_url.as_str().trim_end_matches('/');
         format!("{base}{path}")
+    }
+
+    /// Whether the public base is HTTPS (cookies are then marked `Secure`).
+    pub fn is_https(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+
+    /// Stores a response through the sink; `Ok(false)` for a duplicate.
+    pub async fn store_response(&self, row: NewResponse) -> Result<bool, StoreError> {
+        match &self.sink {
+            ResponseSink::Writer(w) => w.insert(row).await,
+            ResponseSink::Pool => self.store.insert_response(row).await,
+            ResponseSink::Discard => Ok(true),
+        }
     }
 }

@@ -2,13 +2,16 @@
 //! check the answers with the survey builder's rules, store them exactly once.
 
 use std::collections::BTreeMap;
+use std::net::IpAddr;
 
+use actix_web::HttpRequest;
 use chrono::Utc;
 use chrono_tz::Europe::Amsterdam;
 use flits_store::{NewResponse, Poll};
 use flits_survey::{AnswerError, AnswerInput, MessageLang, validate_answers};
 
 use crate::availability::{Availability, availability};
+use crate::fairness::{AddressKey, Limited};
 use crate::state::CollectorState;
 
 /// A response as it arrived, from either route.
@@ -27,6 +30,57 @@ pub enum Outcome {
     Closed,
     Hidden,
     Invalid(Vec<AnswerError>),
+    /// The address reached the poll's daily cap.
+    Limited(Limited),
+}
+
+/// The client's network address: the peer, or with `trust_forwarded_for` what the proxy says.
+/// Used only to form the keyed hash of [`crate::fairness`]; never stored or logged.
+pub fn client_ip(req: &HttpRequest, trust_forwarded_for: bool) -> Option<IpAddr> {
+    if trust_forwarded_for {
+        let info = req.connection_info();
+        if let Some(raw) = info.realip_remote_addr() {
+            let raw = raw.trim().trim_start_matches('[');
+            if let Ok(ip) = raw.parse::<IpAddr>() {
+                return Some(ip);
+            }
+            if let Ok(sock) = raw.parse::<std::net::SocketAddr>() {
+                return Some(sock.ip());
+            }
+            if let Some((host, _)) = raw.rsplit_once(']').or_else(|| raw.rsplit_once(':'))
+                && let Ok(ip) = host.parse::<IpAddr>()
+            {
+                return Some(ip);
+            }
+        }
+    }
+    req.peer_addr().map(|a| a.ip())
+}
+
+/// The rate limits for one submit (overall and per hashed address). `Ok(None)` when limits are
+/// switched off (`FLITS_RATE_LIMITS=off`); otherwise the address key for the poll's cap.
+pub fn check_rates(
+    state: &CollectorState,
+    req: &HttpRequest,
+) -> Result<Option<AddressKey>, Limited> {
+    if !state.rate_limits {
+        return Ok(None);
+    }
+    let Some(ip) = client_ip(req, state.config.trust_forwarded_for) else {
+        return Ok(None);
+    };
+    let key = state.fairness.address_key(ip);
+    match state.fairness.check_rate(key) {
+        Ok(()) => Ok(Some(key)),
+        Err(limited) => {
+            state
+                .metrics
+                .limited
+                .with_label_values(&[limited.reason.label()])
+                .inc();
+            Err(limited)
+        }
+    }
 }
 
 /// Whether a client-chosen submission id is acceptable: 1–64 letters, digits, `-` or `_`.
@@ -44,6 +98,7 @@ pub async fn record(
     state: &CollectorState,
     poll: &Poll,
     submission: Submission,
+    address: Option<AddressKey>,
 ) -> Result<Outcome, flits_store::StoreError> {
     match availability(poll, Utc::now()) {
         Availability::Open => {}
@@ -56,9 +111,27 @@ pub async fn record(
         Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
     let answers_json = serde_json::to_value(answers.as_map()).unwrap_or_default();
+    if let Some(key) = address
+        && let Err(limited) = state.fairness.reserve(poll.id, key)
+    {
+        // A retry of a response that is already stored is still just a duplicate.
+        if state
+            .store
+            .response_exists(poll.id, &submission.submission_id)
+            .await?
+        {
+            state.metrics.duplicates.inc();
+            return Ok(Outcome::Duplicate);
+        }
+        state
+            .metrics
+            .limited
+            .with_label_values(&[limited.reason.label()])
+            .inc();
+        return Ok(Outcome::Limited(limited));
+    }
     let inserted = state
-        .store
-        .insert_response(NewResponse {
+        .store_response(NewResponse {
             poll_id: poll.id,
             submission_id: submission.submission_id,
             channel: submission.channel,
@@ -67,10 +140,18 @@ pub async fn record(
             // The date in Amsterdam, and nothing finer: the time of day could single someone out.
             submitted_on: Utc::now().with_timezone(&Amsterdam).date_naive(),
         })
-        .await?;
-    Ok(if inserted {
+        .await;
+    if !matches!(inserted, Ok(true))
+        && let Some(key) = address
+    {
+        // Nothing new was stored: the place under the cap is given back.
+        state.fairness.release(poll.id, key);
+    }
+    Ok(if inserted? {
+        state.metrics.recorded.inc();
         Outcome::Recorded
     } else {
+        state.metrics.duplicates.inc();
         Outcome::Duplicate
     })
 }

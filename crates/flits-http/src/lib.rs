@@ -4,6 +4,7 @@
 pub mod error;
 pub mod headers;
 pub mod health;
+pub mod json_body;
 pub mod lang;
 pub mod request_log;
 pub mod templates;

@@ -10,11 +10,20 @@ mod connect;
 mod error;
 mod organisations;
 mod polls;
+mod response_writer;
 mod responses;
+mod scheduling;
 mod staff;
+mod staff_auth;
+mod themes;
 
 pub use connect::{Backend, Store};
 pub use error::StoreError;
 pub use polls::{NewPoll, Poll};
+pub use response_writer::ResponseWriter;
 pub use responses::NewResponse;
+pub use scheduling::{
+    AuditEntry, CalendarPoll, DuePoll, JobKind, JobRun, NewAudit, Opened, OutboxPost, ScheduleWrite,
+};
 pub use staff::StaffUser;
+pub use staff_auth::{ApiToken, StaffSession};

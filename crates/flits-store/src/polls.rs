@@ -214,3 +214,41 @@ async fn replace_links<C: sea_orm::ConnectionTrait>(
     }
     Ok(())
 }
+
+impl Store {
+    /// Replaces a poll's definition (and its audiences, from the brief). The caller checks that the
+    /// lifecycle allows it.
+    pub async fn replace_definition(
+        &self,
+        id: Uuid,
+        definition: &PollDefinition,
+    ) -> Result<(), StoreError> {
+        let audiences = definition
+            .brief
+            .as_ref()
+            .map(|b| b.audiences.clone())
+            .unwrap_or_default();
+        let channels = self.poll_channels(id).await?;
+        let txn = self.db.begin().await?;
+        poll::ActiveModel {
+            id: Set(id),
+            definition: Set(definition.to_json()),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await?;
+        replace_links(&txn, id, &audiences, &channels).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// Deletes a draft and its links. Drafts have no responses or posts.
+    pub async fn delete_draft(&self, id: Uuid) -> Result<(), StoreError> {
+        let txn = self.db.begin().await?;
+        replace_links(&txn, id, &[], &[]).await?;
+        poll::Entity::delete_by_id(id).exec(&txn).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}

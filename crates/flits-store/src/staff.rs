@@ -17,6 +17,8 @@ pub struct StaffUser {
     pub role: String,
     pub password_hash: Option<String>,
     pub created_at: DateTime<Utc>,
+    pub failed_logins: i32,
+    pub locked_until: Option<DateTime<Utc>>,
 }
 
 impl From<staff_user::Model> for StaffUser {
@@ -28,6 +30,8 @@ impl From<staff_user::Model> for StaffUser {
             role: m.role,
             password_hash: m.password_hash,
             created_at: m.created_at,
+            failed_logins: m.failed_logins,
+            locked_until: m.locked_until,
         }
     }
 }
@@ -50,6 +54,9 @@ impl Store {
             role: Set(role.into()),
             password_hash: Set(password_hash.map(Into::into)),
             created_at: Set(Utc::now()),
+            failed_logins: Set(0),
+            locked_until: Set(None),
+            calendar_token_hash: Set(None),
         })
         .on_conflict(
             OnConflict::column(staff_user::Column::Email)

@@ -1,5 +1,6 @@
 //! sea-orm entities, one per table. Kept apart from the hand-written queries in the crate root.
 
+pub mod api_token;
 pub mod audience;
 pub mod channel_post;
 pub mod organisation;
@@ -8,4 +9,5 @@ pub mod poll_audience;
 pub mod poll_channel;
 pub mod region;
 pub mod response;
+pub mod staff_session;
 pub mod staff_user;

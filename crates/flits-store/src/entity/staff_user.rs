@@ -14,6 +14,12 @@ pub struct Model {
     /// An argon2id PHC string; `None` until a password is set (tokens only).
     pub password_hash: Option<String>,
     pub created_at: DateTimeUtc,
+    /// Failed logins since the last successful one.
+    pub failed_logins: i32,
+    /// Logins are refused until then.
+    pub locked_until: Option<DateTimeUtc>,
+    /// Hash of the secret in the user's calendar feed URL.
+    pub calendar_token_hash: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,124 @@
+//! Short-lived caches on the hot path: polls by slug, organisations by id, and the rendered poll
+//! page. When a link is shared thousands of residents open the same page within minutes; reading
+//! and parsing the same poll from the database for each of them is wasted work.
+//!
+//! Entries live `collector.cache_millis` (default 1 s; 0 switches caching off). A change to a poll
+//! therefore reaches residents within that time; whether a poll is open is still decided per
+//! request from its opening and closing times, so a poll never takes answers after it closed.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use flits_store::entity::organisation;
+use flits_store::{Poll, Store, StoreError};
+
+/// The most entries one cache holds; past that it starts afresh (unknown slugs cannot grow it).
+const MAX_ENTRIES: usize = 4096;
+
+/// A time-limited map.
+#[derive(Debug)]
+struct TtlMap<V> {
+    ttl: Duration,
+    entries: RwLock<HashMap<String, (Instant, V)>>,
+}
+
+impl<V: Clone> TtlMap<V> {
+    fn new(ttl: Duration) -> Self {
+        TtlMap {
+            ttl,
+            entries: RwLock::new(HashMap::new()),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<V> {
+        if self.ttl.is_zero() {
+            return None;
+        }
+        let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
+        entries
+            .get(key)
+            .filter(|(at, _)| at.elapsed() < self.ttl)
+            .map(|(_, v)| v.clone())
+    }
+
+    fn put(&self, key: String, value: V) {
+        if self.ttl.is_zero() {
+            return;
+        }
+        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
+        if entries.len() >= MAX_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(key, (Instant::now(), value));
+    }
+}
+
+/// The collector's caches.
+#[derive(Debug)]
+pub struct Caches {
+    polls: TtlMap<Option<Arc<Poll>>>,
+    organisations: TtlMap<Option<Arc<organisation::Model>>>,
+    pages: TtlMap<Arc<String>>,
+}
+
+impl Caches {
+    pub fn new(ttl: Duration) -> Caches {
+        Caches {
+            polls: TtlMap::new(ttl),
+            organisations: TtlMap::new(ttl),
+            pages: TtlMap::new(ttl),
+        }
+    }
+
+    /// A poll by slug (`None`: no such poll).
+    pub async fn poll(&self, store: &Store, slug: &str) -> Result<Option<Arc<Poll>>, StoreError> {
+        if let Some(hit) = self.polls.get(slug) {
+            return Ok(hit);
+        }
+        let poll = store.poll_by_slug(slug).await?.map(Arc::new);
+        self.polls.put(slug.to_owned(), poll.clone());
+        Ok(poll)
+    }
+
+    /// An organisation by id.
+    pub async fn organisation(
+        &self,
+        store: &Store,
+        id: &str,
+    ) -> Result<Option<Arc<organisation::Model>>, StoreError> {
+        if let Some(hit) = self.organisations.get(id) {
+            return Ok(hit);
+        }
+        let org = store.organisation(id).await?.map(Arc::new);
+        self.organisations.put(id.to_owned(), org.clone());
+        Ok(org)
+    }
+
+    /// A rendered page (with a placeholder where the form token goes).
+    pub fn page(&self, key: &str) -> Option<Arc<String>> {
+        self.pages.get(key)
+    }
+
+    /// Keeps a rendered page.
+    pub fn put_page(&self, key: String, page: Arc<String>) {
+        self.pages.put(key, page);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_expire_and_zero_switches_caching_off() {
+        let map = TtlMap::new(Duration::from_millis(30));
+        map.put("a".into(), 1);
+        assert_eq!(map.get("a"), Some(1));
+        std::thread::sleep(Duration::from_millis(40));
+        assert_eq!(map.get("a"), None);
+        let off = TtlMap::new(Duration::ZERO);
+        off.put("a".into(), 1);
+        assert_eq!(off.get("a"), None);
+    }
+}

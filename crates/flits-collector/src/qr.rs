@@ -1,0 +1,255 @@
+//! QR codes of a poll's channel link, `{public_url}/p/{slug}?c=CHANNEL`, as SVG and PNG, and a
+//! printable A4 poster with the code, the title and the short link, for places where residents are
+//! not online.
+
+use std::io::Cursor;
+use std::sync::Arc;
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::Utc;
+use flits_http::Lang;
+use flits_http::lang::url_query_param;
+use flits_store::Poll;
+use image::{GrayImage, ImageFormat, Luma};
+use qrcode::render::svg;
+use qrcode::{Color, EcLevel, QrCode};
+use serde::Serialize;
+
+use crate::availability::{Availability, availability};
+use crate::poll_page::{clean_channel, page_frame};
+use crate::state::CollectorState;
+use crate::texts::{UiTexts, ui_texts};
+
+/// Pixels per module of the PNG.
+const PNG_MODULE: u32 = 12;
+/// The quiet zone around the code, in modules (the standard asks for 4).
+const QUIET: u32 = 4;
+
+/// The link a QR code of `slug` for `channel` points to.
+pub fn channel_link(state: &CollectorState, slug: &str, channel: Option<&str>) -> String {
+    match channel {
+        Some(c) => state.public_link(&format!("/p/{slug}?c={c}")),
+        None => state.public_link(&format!("/p/{slug}")),
+    }
+}
+
+fn code_for(link: &str) -> Result<QrCode, qrcode::types::QrError> {
+    // Level M survives a fold or a smudge on a poster and keeps the code small.
+    QrCode::with_error_correction_level(link.as_bytes(), EcLevel::M)
+}
+
+/// The code as an SVG document.
+pub fn svg_of(link: &str) -> Result<String, qrcode::types::QrError> {
+    Ok(code_for(link)?
+        .render::<svg::Color<'_>>()
+        .min_dimensions(256, 256)
+        .quiet_zone(true)
+        .dark_color(svg::Color("#000000"))
+        .light_color(svg::Color("#ffffff"))
+        .build())
+}
+
+/// The code as PNG bytes.
+pub fn png_of(link: &str) -> Result<Vec<u8>, String> {
+    let code = code_for(link).map_err(|e| e.to_string())?;
+    let width = u32::try_from(code.width()).map_err(|e| e.to_string())?;
+    let colors = code.to_colors();
+    let side = (width + 2 * QUIET) * PNG_MODULE;
+    let mut img = GrayImage::from_pixel(side, side, Luma([255]));
+    for (i, color) in colors.iter().enumerate() {
+        if *color != Color::Dark {
+            continue;
+        }
+        let i = u32::try_from(i).map_err(|e| e.to_string())?;
+        let (mx, my) = (i % width + QUIET, i / width + QUIET);
+        for y in my * PNG_MODULE..(my + 1) * PNG_MODULE {
+            for x in mx * PNG_MODULE..(mx + 1) * PNG_MODULE {
+                img.put_pixel(x, y, Luma([0]));
+            }
+        }
+    }
+    let mut out = Cursor::new(Vec::new());
+    img.write_to(&mut out, ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    Ok(out.into_inner())
+}
+
+/// The poll of a QR or poster request, if residents may see it.
+async fn visible_poll(
+    state: &CollectorState,
+    slug: &str,
+) -> Result<Option<Arc<Poll>>, HttpResponse> {
+    match state.caches.poll(&state.store, slug).await {
+        Ok(Some(p)) if availability(&p, Utc::now()) != Availability::Hidden => Ok(Some(p)),
+        Ok(_) => Ok(None),
+        Err(e) => {
+            tracing::error!(error = %e, "poll lookup failed");
+            Err(HttpResponse::ServiceUnavailable().finish())
+        }
+    }
+}
+
+fn channel_of(req: &HttpRequest) -> Option<String> {
+    clean_channel(url_query_param(req.query_string(), "c"))
+}
+
+/// `GET /p/{slug}/qr.svg?c=CHANNEL`.
+pub async fn qr_svg(
+    req: HttpRequest,
+    state: web::Data<CollectorState>,
+    slug: web::Path<String>,
+) -> HttpResponse {
+    let poll = match visible_poll(&state, &slug).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return HttpResponse::NotFound().finish(),
+        Err(res) => return res,
+    };
+    let link = channel_link(&state, &poll.slug, channel_of(&req).as_deref());
+    match svg_of(&link) {
+        Ok(svg) => HttpResponse::Ok()
+            .insert_header((CONTENT_TYPE, "image/svg+xml"))
+            .insert_header((CACHE_CONTROL, "public, max-age=86400"))
+            .body(svg),
+        Err(e) => {
+            tracing::error!(error = %e, "QR code could not be made");
+            HttpResponse::InternalServerError().finish()
+        }
+    }
+}
+
+/// `GET /p/{slug}/qr.png?c=CHANNEL`.
+pub async fn qr_png(
+    req: HttpRequest,
+    state: web::Data<CollectorState>,
+    slug: web::Path<String>,
+) -> HttpResponse {
+    let poll = match visible_poll(&state, &slug).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return HttpResponse::NotFound().finish(),
+        Err(res) => return res,
+    };
+    let link = channel_link(&state, &poll.slug, channel_of(&req).as_deref());
+    match png_of(&link) {
+        Ok(png) => HttpResponse::Ok()
+            .insert_header((CONTENT_TYPE, "image/png"))
+            .insert_header((CACHE_CONTROL, "public, max-age=86400"))
+            .body(png),
+        Err(e) => {
+            tracing::error!(error = %e, "QR code could not be made");
+            HttpResponse::InternalServerError().finish()
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PosterView {
+    lang: &'static str,
+    page_title: String,
+    org_name: String,
+    head: Option<String>,
+    lang_switch: Option<()>,
+    t: UiTexts,
+    title: String,
+    intro: Option<String>,
+    call: &'static str,
+    duration: String,
+    qr_src: String,
+    qr_alt: String,
+    short_link: String,
+    link_label: &'static str,
+}
+
+/// `GET /p/{slug}/poster?c=CHANNEL`: an A4 poster to print.
+pub async fn poster(
+    req: HttpRequest,
+    state: web::Data<CollectorState>,
+    slug: web::Path<String>,
+) -> HttpResponse {
+    let lang = Lang::from_request(&req);
+    let poll = match visible_poll(&state, &slug).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return crate::poll_page::unavailable_page(&state, None, lang).await,
+        Err(res) => return res,
+    };
+    let channel = channel_of(&req);
+    let link = channel_link(&state, &poll.slug, channel.as_deref());
+    let short_link = link
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .to_owned();
+    let l = lang.code();
+    let def = &poll.definition;
+    let title = def.title.get(l).to_owned();
+    let frame = page_frame(&state, Some(&poll), lang, false).await;
+    let qr_query = channel
+        .as_deref()
+        .map(|c| format!("?c={c}"))
+        .unwrap_or_default();
+    let view = PosterView {
+        lang: l,
+        page_title: title.clone(),
+        org_name: frame.org_name,
+        head: frame.head,
+        lang_switch: None,
+        t: ui_texts(lang),
+        intro: def.intro.as_ref().map(|t| t.get(l).to_owned()),
+        call: match lang {
+            Lang::Nl => "Doe mee: scan de code met de camera van uw telefoon",
+            Lang::En => "Take part: scan the code with your phone's camera",
+        },
+        duration: {
+            let minutes = flits_survey::estimate_seconds(def).div_ceil(60).max(1);
+            match (lang, minutes) {
+                (Lang::Nl, 1) => "Het kost u ongeveer 1 minuut.".to_owned(),
+                (Lang::Nl, m) => format!("Het kost u ongeveer {m} minuten."),
+                (Lang::En, 1) => "It takes about 1 minute.".to_owned(),
+                (Lang::En, m) => format!("It takes about {m} minutes."),
+            }
+        },
+        qr_src: format!("/p/{}/qr.svg{qr_query}", poll.slug),
+        qr_alt: match lang {
+            Lang::Nl => format!("QR-code met de link {short_link}"),
+            Lang::En => format!("QR code with the link {short_link}"),
+        },
+        link_label: match lang {
+            Lang::Nl => "Of typ deze link over:",
+            Lang::En => "Or type this link:",
+        },
+        short_link,
+        title,
+    };
+    match state.templates.render("poll/poster", &view) {
+        Ok(body) => HttpResponse::build(StatusCode::OK)
+            .insert_header((CONTENT_TYPE, "text/html; charset=utf-8"))
+            .body(body),
+        Err(e) => {
+            tracing::error!(error = %e, "poster did not render");
+            HttpResponse::InternalServerError().finish()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn svg_and_png_are_well_formed() {
+        let link = "https://peiling.example.nl/p/demo?c=poster";
+        let svg = svg_of(link).unwrap();
+        assert!(svg.contains("<svg") && svg.contains("</svg>"));
+        let png = png_of(link).unwrap();
+        let img = image::load_from_memory_with_format(&png, ImageFormat::Png)
+            .unwrap()
+            .to_luma8();
+        let code = code_for(link).unwrap();
+        let side = (code.width() as u32 + 2 * QUIET) * PNG_MODULE;
+        assert_eq!(img.dimensions(), (side, side));
+        // The quiet zone is white; the top-left finder pattern starts dark right after it.
+        assert_eq!(img.get_pixel(0, 0), &Luma([255]));
+        let start = QUIET * PNG_MODULE;
+        assert_eq!(img.get_pixel(start, start), &Luma([0]));
+    }
+}

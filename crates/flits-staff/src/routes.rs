@@ -1,0 +1,190 @@
+//! The one table of staff routes: method, path, who may use it, and the handler.
+//!
+//! Registering a route means adding it here, with its access rule; the access middleware refuses
+//! anything that is not in this table, and the access test walks the table with every role.
+
+use actix_web::middleware::from_fn;
+use actix_web::{Route, web};
+
+use crate::access::{ADMIN, ANY_STAFF, Access, EDITORS};
+use crate::{api, ui};
+
+/// One staff route.
+pub struct RouteRule {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub access: Access,
+    pub handler: fn() -> Route,
+}
+
+/// Every staff route (web UI and JSON API).
+pub static ROUTES: &[RouteRule] = &[
+    RouteRule {
+        method: "GET",
+        path: "/staff/assets/staff.css",
+        access: Access::Public,
+        handler: || web::get().to(ui::page::stylesheet),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/staff/login",
+        access: Access::Public,
+        handler: || web::get().to(ui::login::show),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/login",
+        access: Access::Public,
+        handler: || web::post().to(ui::login::submit),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/logout",
+        access: ANY_STAFF,
+        handler: || web::post().to(ui::login::logout),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/staff",
+        access: ANY_STAFF,
+        handler: || web::get().to(ui::dashboard::show),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/staff/polls/{slug}/schedule",
+        access: EDITORS,
+        handler: || web::get().to(ui::schedule::show),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/polls/{slug}/schedule",
+        access: EDITORS,
+        handler: || web::post().to(ui::schedule::submit),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/staff/calendar",
+        access: ANY_STAFF,
+        handler: || web::get().to(ui::calendar::show),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/calendar/feed",
+        access: ANY_STAFF,
+        handler: || web::post().to(ui::calendar::new_feed),
+    },
+    // Public as far as sessions go: the feed checks its own secret and answers 401 without it.
+    RouteRule {
+        method: "GET",
+        path: "/calendar.ics",
+        access: Access::Public,
+        handler: || web::get().to(crate::feed::ics),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/staff/users",
+        access: ADMIN,
+        handler: || web::get().to(ui::users::list),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/users",
+        access: ADMIN,
+        handler: || web::post().to(ui::users::add),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/staff/audit",
+        access: ADMIN,
+        handler: || web::get().to(ui::audit::show),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/staff/tokens",
+        access: ANY_STAFF,
+        handler: || web::get().to(ui::tokens::list),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/tokens",
+        access: ANY_STAFF,
+        handler: || web::post().to(ui::tokens::create),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/tokens/{id}/revoke",
+        access: ANY_STAFF,
+        handler: || web::post().to(ui::tokens::revoke),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/api/v1/admin/me",
+        access: ANY_STAFF,
+        handler: || web::get().to(api::me::show),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/api/v1/admin/polls",
+        access: ANY_STAFF,
+        handler: || web::get().to(api::polls::list),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/api/v1/admin/polls",
+        access: EDITORS,
+        handler: || web::post().to(api::polls::create),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/api/v1/admin/polls/{slug}",
+        access: ANY_STAFF,
+        handler: || web::get().to(api::polls::read),
+    },
+    RouteRule {
+        method: "PUT",
+        path: "/api/v1/admin/polls/{slug}",
+        access: EDITORS,
+        handler: || web::put().to(api::polls::replace),
+    },
+    RouteRule {
+        method: "DELETE",
+        path: "/api/v1/admin/polls/{slug}",
+        access: EDITORS,
+        handler: || web::delete().to(api::polls::delete),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/copy",
+        access: EDITORS,
+        handler: || web::post().to(api::polls::copy),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/schedule",
+        access: EDITORS,
+        handler: || web::post().to(api::polls::schedule),
+    },
+];
+
+/// The rule for a method and route pattern.
+pub fn find_rule(method: &str, path: &str) -> Option<&'static RouteRule> {
+    ROUTES.iter().find(|r| r.method == method && r.path == path)
+}
+
+/// Mounts every route of the table, each resource behind the access check.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    let mut paths: Vec<&'static str> = Vec::new();
+    for r in ROUTES {
+        if !paths.contains(&r.path) {
+            paths.push(r.path);
+        }
+    }
+    cfg.app_data(api::json_config());
+    for path in paths {
+        let mut resource = web::resource(path);
+        for rule in ROUTES.iter().filter(|r| r.path == path) {
+            resource = resource.route((rule.handler)());
+        }
+        cfg.service(resource.wrap(from_fn(crate::access::enforce)));
+    }
+}

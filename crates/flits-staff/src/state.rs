@@ -1,0 +1,70 @@
+//! What the staff service's handlers share.
+
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use flits_http::Templates;
+use flits_store::Store;
+use governor::clock::DefaultClock;
+use governor::state::keyed::DefaultKeyedStateStore;
+use governor::{Quota, RateLimiter};
+
+/// The staff service's settings.
+#[derive(Debug, Clone)]
+pub struct StaffConfig {
+    /// A session ends after this long without activity.
+    pub session_idle: Duration,
+    /// Failed logins before an account is locked.
+    pub max_failed_logins: u32,
+    /// How long an account stays locked.
+    pub lockout: Duration,
+    /// Login attempts per client per minute.
+    pub login_attempts_per_minute: u32,
+    /// Whether cookies get `Secure` (served over HTTPS).
+    pub secure_cookies: bool,
+    /// The poll-size limit, for validating definitions.
+    pub max_questions: usize,
+    /// The quiet periods of the configuration, for the calendar.
+    pub quiet_periods: Vec<crate::calendar::QuietPeriodInfo>,
+}
+
+/// Login attempts per client address, kept in memory only (never stored or logged).
+pub type LoginLimiter = RateLimiter<IpAddr, DefaultKeyedStateStore<IpAddr>, DefaultClock>;
+
+/// The staff service's application state.
+#[derive(Clone)]
+pub struct StaffState {
+    pub store: Store,
+    pub templates: Arc<Templates>,
+    pub config: StaffConfig,
+    pub login_limiter: Arc<LoginLimiter>,
+    /// The spacing-aware scheduler; `None` where scheduling is not wired (then the route says so).
+    pub scheduler: Option<Arc<dyn crate::scheduling::Scheduler>>,
+}
+
+impl StaffState {
+    /// Builds the state, with the login rate limiter sized from the configuration.
+    pub fn new(store: Store, templates: Arc<Templates>, config: StaffConfig) -> StaffState {
+        let per_minute =
+            NonZeroU32::new(config.login_attempts_per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
+        let limiter = RateLimiter::keyed(Quota::per_minute(per_minute));
+        StaffState {
+            store,
+            templates,
+            config,
+            login_limiter: Arc::new(limiter),
+            scheduler: None,
+        }
+    }
+
+    /// Adds the scheduler the staff API uses.
+    pub fn with_scheduler(
+        mut self,
+        scheduler: Arc<dyn crate::scheduling::Scheduler>,
+    ) -> StaffState {
+        self.scheduler = Some(scheduler);
+        self
+    }
+}

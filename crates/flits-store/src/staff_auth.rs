@@ -1,0 +1,288 @@
+//! Staff sessions, API tokens and login lockout.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+};
+use uuid::Uuid;
+
+use crate::entity::{api_token, staff_session, staff_user};
+use crate::{StaffUser, Store, StoreError};
+
+/// A live session and its user.
+#[derive(Debug, Clone)]
+pub struct StaffSession {
+    pub user: StaffUser,
+    pub csrf_token: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// An API token as listed to its owner (never the token itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl From<api_token::Model> for ApiToken {
+    fn from(m: api_token::Model) -> Self {
+        ApiToken {
+            id: m.id,
+            user_id: m.user_id,
+            name: m.name,
+            created_at: m.created_at,
+            last_used_at: m.last_used_at,
+            revoked_at: m.revoked_at,
+        }
+    }
+}
+
+impl Store {
+    /// Every staff account, by e-mail address.
+    pub async fn staff_users(&self) -> Result<Vec<StaffUser>, StoreError> {
+        Ok(staff_user::Entity::find()
+            .order_by_asc(staff_user::Column::Email)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// One staff account by id.
+    pub async fn staff_user(&self, id: Uuid) -> Result<Option<StaffUser>, StoreError> {
+        Ok(staff_user::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .map(Into::into))
+    }
+
+    /// Counts a failed login; locks the account for `lockout` once `max_failures` is reached.
+    /// Returns the time until which it is locked, if it is.
+    pub async fn record_failed_login(
+        &self,
+        user_id: Uuid,
+        max_failures: u32,
+        lockout: Duration,
+    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let Some(user) = staff_user::Entity::find_by_id(user_id)
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let failures = user.failed_logins.saturating_add(1);
+        let locked_until = (failures >= max_failures as i32).then(|| Utc::now() + lockout);
+        let mut active = user.into_active_model();
+        // Locking starts a fresh count, so the next window allows max_failures tries again.
+        active.failed_logins = Set(if locked_until.is_some() { 0 } else { failures });
+        if locked_until.is_some() {
+            active.locked_until = Set(locked_until);
+        }
+        active.update(&self.db).await?;
+        Ok(locked_until)
+    }
+
+    /// Clears the failure count after a successful login.
+    pub async fn reset_failed_logins(&self, user_id: Uuid) -> Result<(), StoreError> {
+        staff_user::Entity::update_many()
+            .col_expr(staff_user::Column::FailedLogins, Expr::value(0))
+            .col_expr(
+                staff_user::Column::LockedUntil,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            )
+            .filter(staff_user::Column::Id.eq(user_id))
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+
+    /// Sets (or replaces) a user's password hash.
+    pub async fn set_password_hash(&self, user_id: Uuid, hash: &str) -> Result<(), StoreError> {
+        staff_user::Entity::update_many()
+            .col_expr(
+                staff_user::Column::PasswordHash,
+                Expr::value(hash.to_owned()),
+            )
+            .filter(staff_user::Column::Id.eq(user_id))
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores a new session under the hash of its id.
+    pub async fn create_session(
+        &self,
+        id_hash: &str,
+        user_id: Uuid,
+        csrf_token: &str,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        staff_session::ActiveModel {
+            id_hash: Set(id_hash.to_owned()),
+            user_id: Set(user_id),
+            csrf_token: Set(csrf_token.to_owned()),
+            created_at: Set(Utc::now()),
+            expires_at: Set(expires_at),
+        }
+        .insert(&self.db)
+        .await?;
+        Ok(())
+    }
+
+    /// The live session with this id hash, extended to `new_expiry` (sliding idle timeout).
+    pub async fn touch_session(
+        &self,
+        id_hash: &str,
+        new_expiry: DateTime<Utc>,
+    ) -> Result<Option<StaffSession>, StoreError> {
+        let Some(session) = staff_session::Entity::find_by_id(id_hash.to_owned())
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        if session.expires_at <= Utc::now() {
+            staff_session::Entity::delete_by_id(id_hash.to_owned())
+                .exec(&self.db)
+                .await?;
+            return Ok(None);
+        }
+        let Some(user) = self.staff_user(session.user_id).await? else {
+            return Ok(None);
+        };
+        staff_session::Entity::update_many()
+            .col_expr(staff_session::Column::ExpiresAt, Expr::value(new_expiry))
+            .filter(staff_session::Column::IdHash.eq(id_hash))
+            .exec(&self.db)
+            .await?;
+        Ok(Some(StaffSession {
+            user,
+            csrf_token: session.csrf_token,
+            expires_at: new_expiry,
+        }))
+    }
+
+    /// Ends a session (logout).
+    pub async fn delete_session(&self, id_hash: &str) -> Result<(), StoreError> {
+        staff_session::Entity::delete_by_id(id_hash.to_owned())
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+
+    /// Ends every session of a user (password change, role change, removal).
+    pub async fn delete_sessions_of(&self, user_id: Uuid) -> Result<(), StoreError> {
+        staff_session::Entity::delete_many()
+            .filter(staff_session::Column::UserId.eq(user_id))
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores a new API token by its hash.
+    pub async fn create_api_token(
+        &self,
+        user_id: Uuid,
+        name: &str,
+        token_hash: &str,
+    ) -> Result<ApiToken, StoreError> {
+        let model = api_token::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            user_id: Set(user_id),
+            name: Set(name.to_owned()),
+            token_hash: Set(token_hash.to_owned()),
+            created_at: Set(Utc::now()),
+            last_used_at: Set(None),
+            revoked_at: Set(None),
+        }
+        .insert(&self.db)
+        .await?;
+        Ok(model.into())
+    }
+
+    /// The owner of a live (not revoked) token, noting its use.
+    pub async fn api_token_owner(&self, token_hash: &str) -> Result<Option<StaffUser>, StoreError> {
+        let Some(token) = api_token::Entity::find()
+            .filter(api_token::Column::TokenHash.eq(token_hash))
+            .filter(api_token::Column::RevokedAt.is_null())
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        api_token::Entity::update_many()
+            .col_expr(api_token::Column::LastUsedAt, Expr::value(Utc::now()))
+            .filter(api_token::Column::Id.eq(token.id))
+            .exec(&self.db)
+            .await?;
+        self.staff_user(token.user_id).await
+    }
+
+    /// A user's tokens, newest first.
+    pub async fn api_tokens_of(&self, user_id: Uuid) -> Result<Vec<ApiToken>, StoreError> {
+        Ok(api_token::Entity::find()
+            .filter(api_token::Column::UserId.eq(user_id))
+            .order_by_desc(api_token::Column::CreatedAt)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// One token by id.
+    pub async fn api_token(&self, id: Uuid) -> Result<Option<ApiToken>, StoreError> {
+        Ok(api_token::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .map(Into::into))
+    }
+
+    /// Revokes a token; `false` when it was already revoked or does not exist.
+    pub async fn revoke_api_token(&self, id: Uuid) -> Result<bool, StoreError> {
+        let res = api_token::Entity::update_many()
+            .col_expr(api_token::Column::RevokedAt, Expr::value(Utc::now()))
+            .filter(api_token::Column::Id.eq(id))
+            .filter(api_token::Column::RevokedAt.is_null())
+            .exec(&self.db)
+            .await?;
+        Ok(res.rows_affected == 1)
+    }
+}
+
+impl Store {
+    /// Replaces a user's calendar feed secret (the old feed URL stops working).
+    pub async fn set_calendar_token(
+        &self,
+        user_id: Uuid,
+        token_hash: &str,
+    ) -> Result<(), StoreError> {
+        staff_user::Entity::update_many()
+            .col_expr(
+                staff_user::Column::CalendarTokenHash,
+                Expr::value(token_hash.to_owned()),
+            )
+            .filter(staff_user::Column::Id.eq(user_id))
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+
+    /// The user whose calendar feed secret has this hash.
+    pub async fn staff_user_by_calendar_token(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<StaffUser>, StoreError> {
+        Ok(staff_user::Entity::find()
+            .filter(staff_user::Column::CalendarTokenHash.eq(token_hash))
+            .one(&self.db)
+            .await?
+            .map(Into::into))
+    }
+}
