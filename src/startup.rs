@@ -90,7 +90,9 @@ impl Application {
         };
         let metrics = web::Data::new(metrics);
         // The OpenAPI document of every JSON route; other crates add theirs to this list.
-        let openapi = web::Data::new(flits_collector::openapi::ApiDocument::build([]));
+        let openapi = web::Data::new(flits_collector::openapi::ApiDocument::build([
+            flits_staff::openapi::document(),
+        ]));
         let staff = services.contains(&Service::Admin).then(|| {
             web::Data::new(
                 StaffState::new(

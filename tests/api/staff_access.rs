@@ -834,3 +834,38 @@ on_both_backends!(
         );
     }
 );
+
+on_both_backends!(
+    every_staff_api_route_is_in_the_openapi_document,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        let doc: Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+        let api_rules: Vec<_> = flits_staff::routes::ROUTES
+            .iter()
+            .filter(|r| r.path.starts_with("/api/"))
+            .collect();
+        assert!(api_rules.len() >= 8);
+        for r in api_rules {
+            let op = &doc["paths"][r.path][r.method.to_lowercase()];
+            assert!(
+                op.is_object(),
+                "{} {} missing from the OpenAPI document",
+                r.method,
+                r.path
+            );
+            assert_eq!(
+                op["security"][0]["bearer"],
+                json!([]),
+                "{} {} needs a bearer token",
+                r.method,
+                r.path
+            );
+        }
+        assert_eq!(
+            doc["components"]["securitySchemes"]["bearer"]["scheme"],
+            "bearer"
+        );
+        // The public routes are still there after the merge.
+        assert!(doc["paths"]["/api/v1/polls/{slug}/responses"]["post"].is_object());
+    }
+);
