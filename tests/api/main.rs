@@ -24,5 +24,6 @@ mod scheduler_service;
 mod scheduler_support;
 mod staff_access;
 mod staff_browser;
+mod staff_builder;
 mod staff_calendar;
 mod submit;

@@ -143,6 +143,26 @@ const EXPECTATIONS: &[Expect] = &[
     },
     Expect {
         method: "GET",
+        path: "/staff/polls/new",
+        status: [401, 403, 200, 200],
+    },
+    Expect {
+        method: "POST",
+        path: "/staff/polls/new",
+        status: [401, 403, 200, 200],
+    },
+    Expect {
+        method: "GET",
+        path: "/staff/polls/{slug}/edit",
+        status: [401, 403, 200, 200],
+    },
+    Expect {
+        method: "POST",
+        path: "/staff/polls/{slug}/edit",
+        status: [401, 403, 200, 200],
+    },
+    Expect {
+        method: "GET",
         path: "/staff/polls/{slug}/schedule",
         status: [401, 403, 200, 200],
     },
@@ -331,6 +351,11 @@ on_both_backends!(every_route_with_every_role, |backend| async move {
                         &json!({"opens_at": opens, "closes_at": opens + chrono::Duration::days(7)}),
                     )
                 }
+                ("POST", "/staff/polls/new") | ("POST", "/staff/polls/{slug}/edit") => req.form(&[
+                    ("_csrf", csrf.as_str()),
+                    ("action", "preview"),
+                    ("title_nl", "Voorbeeld"),
+                ]),
                 ("POST", "/staff/polls/{slug}/schedule") => {
                     let opens = chrono::Utc::now() + chrono::Duration::days(100 * who as i64 + 50);
                     let closes = opens + chrono::Duration::days(7);

@@ -92,6 +92,8 @@ async fn staff_log_in_and_reach_the_dashboard_in_a_browser() {
         "dashboard"
     );
     for page in [
+        "/staff/polls/new",
+        "/staff/polls/demo-gepland/schedule",
         "/staff/calendar",
         "/staff/calendar?view=month",
         "/staff/tokens",

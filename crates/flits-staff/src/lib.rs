@@ -1,4 +1,4 @@
-#![recursion_limit = "256"]
+#![recursion_limit = "1024"]
 //! The staff service: who may do what, and the pages and API they do it with.
 //!
 //! Access is deny-by-default: every staff route is declared once in [`routes::ROUTES`] with the

@@ -51,6 +51,30 @@ pub static ROUTES: &[RouteRule] = &[
     },
     RouteRule {
         method: "GET",
+        path: "/staff/polls/new",
+        access: EDITORS,
+        handler: || web::get().to(ui::builder::new_form),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/polls/new",
+        access: EDITORS,
+        handler: || web::post().to(ui::builder::create),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/staff/polls/{slug}/edit",
+        access: EDITORS,
+        handler: || web::get().to(ui::builder::edit_form),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/polls/{slug}/edit",
+        access: EDITORS,
+        handler: || web::post().to(ui::builder::update),
+    },
+    RouteRule {
+        method: "GET",
         path: "/staff/polls/{slug}/schedule",
         access: EDITORS,
         handler: || web::get().to(ui::schedule::show),

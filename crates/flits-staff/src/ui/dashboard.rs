@@ -48,6 +48,7 @@ pub async fn show(
                     "opens": local(p.opens_at).unwrap_or_else(|| "–".to_owned()),
                     "closes": local(p.closes_at).unwrap_or_else(|| "–".to_owned()),
                     "schedulable": may_schedule && matches!(p.state, PollState::Draft | PollState::Scheduled),
+                    "editable": may_schedule && p.state == PollState::Draft,
                 })).collect::<Vec<_>>(),
             }))
         })

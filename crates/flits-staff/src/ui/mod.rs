@@ -1,6 +1,8 @@
 //! The staff web UI: server-rendered pages that work without JavaScript.
 
 pub mod audit;
+pub mod builder;
+pub mod builder_form;
 pub mod calendar;
 pub mod dashboard;
 pub mod login;

@@ -57,6 +57,7 @@ pub fn render(
             "role": c.role.as_str(),
             "organisation": c.user.organisation_id,
             "is_admin": c.role == Role::Admin,
+            "may_edit": matches!(c.role, Role::Admin | Role::Comms),
         })),
         "csrf": caller.map(|c| c.csrf_token().to_owned()).unwrap_or_default(),
         "other_lang": {"code": lang.other().code(), "label": if lang == Lang::Nl { "English" } else { "Nederlands" }},
