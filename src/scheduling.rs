@@ -336,6 +336,8 @@ pub async fn schedule_poll(
         .unwrap_or_default();
 
     let policy = spacing_policy(&settings.spacing);
+    // From reading the calendar to writing this schedule, no other schedule decision may run.
+    let lock = store.lock_scheduling().await?;
     let polls = store
         .calendar_polls(history_start(&policy, opens_at.min(now)))
         .await?;
@@ -419,6 +421,7 @@ pub async fn schedule_poll(
             audit,
         })
         .await?;
+    lock.release().await?;
     if !written {
         // The runner (or someone else) moved the poll on in the meantime.
         let state = store

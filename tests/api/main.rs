@@ -18,6 +18,7 @@ mod migrations;
 mod poll_cli;
 mod poll_page;
 mod scheduler_cli;
+mod scheduler_concurrency;
 mod scheduler_instances;
 mod scheduler_runner;
 mod scheduler_service;

@@ -24,6 +24,8 @@ pub struct Store {
     backend: Backend,
     /// The SQLite file, so readiness can notice when it has been removed from under us.
     sqlite_file: Option<std::path::PathBuf>,
+    /// Orders schedule decisions within this process (see `schedule_lock`).
+    pub(crate) schedule_lock: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 /// How long readiness waits for the database before calling it unreachable.
@@ -62,6 +64,7 @@ impl Store {
                 db: SqlxSqliteConnector::from_sqlx_sqlite_pool(pool),
                 backend: Backend::Sqlite,
                 sqlite_file: (!in_memory).then_some(file),
+                schedule_lock: crate::schedule_lock::new_local_lock(),
             })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let mut opts = ConnectOptions::new(url.to_owned());
@@ -74,6 +77,7 @@ impl Store {
                 db: Database::connect(opts).await?,
                 backend: Backend::Postgres,
                 sqlite_file: None,
+                schedule_lock: crate::schedule_lock::new_local_lock(),
             })
         } else {
             Err(StoreError::UnsupportedUrl(redact(url)))

@@ -12,6 +12,7 @@ mod organisations;
 mod polls;
 mod response_writer;
 mod responses;
+mod schedule_lock;
 mod scheduling;
 mod staff;
 mod staff_auth;
@@ -22,6 +23,7 @@ pub use error::StoreError;
 pub use polls::{NewPoll, Poll};
 pub use response_writer::ResponseWriter;
 pub use responses::NewResponse;
+pub use schedule_lock::ScheduleLock;
 pub use scheduling::{
     AuditEntry, CalendarPoll, DuePoll, JobKind, JobRun, NewAudit, Opened, OutboxPost, ScheduleWrite,
 };
