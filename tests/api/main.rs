@@ -12,6 +12,7 @@ mod collector_fairness;
 mod collector_fuzz;
 mod collector_links;
 mod config;
+mod conformance;
 mod demo;
 mod health;
 mod migrations;

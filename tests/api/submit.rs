@@ -84,6 +84,8 @@ on_both_backends!(json_submit_follows_the_contract, |backend| async move {
         "unsupported_media_type"
     );
     let big = json!({"submission_id": "x", "answers": {"idee": "x".repeat(2 * 1024 * 1024)}});
+    // On the same pooled connection as the requests before and after it: the server reads the
+    // oversized body before answering, so the connection stays usable.
     let res = post_json(&app, "demo", &big).await;
     assert_eq!(res.status(), 413);
     assert_eq!(

@@ -55,6 +55,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             SUBMIT_RESPONSE
                 .resource()
                 .app_data(json_submit::json_config())
-                .route(SUBMIT_RESPONSE.route().to(json_submit::submit)),
+                .route(SUBMIT_RESPONSE.route().to(json_submit::submit))
+                .wrap(actix_web::middleware::from_fn(|req, next| {
+                    flits_http::drain::drain_oversized(json_submit::MAX_JSON_BODY, req, next)
+                })),
         );
 }

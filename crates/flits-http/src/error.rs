@@ -78,11 +78,6 @@ impl ResponseError for ApiError {
         for (name, value) in &self.headers {
             res.insert_header((*name, value.as_str()));
         }
-        if self.status == StatusCode::PAYLOAD_TOO_LARGE {
-            // The rest of the body was never read: the connection cannot carry another request,
-            // and saying so keeps clients from reusing it.
-            res.force_close();
-        }
         res.json(self.body())
     }
 }

@@ -1,6 +1,7 @@
 //! The web plumbing shared by the public collector and the staff service. Handlers stay thin: they
 //! parse, call the domain and storage crates, and render; everything here is what they have in common.
 
+pub mod drain;
 pub mod error;
 pub mod headers;
 pub mod health;
