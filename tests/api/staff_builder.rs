@@ -204,6 +204,7 @@ async fn a_two_question_poll_is_built_in_a_browser_and_previewed() {
         .click()
         .await
         .unwrap();
+    wait_until(|| async { !browser.path().await.starts_with("/staff/login") }).await;
     c.goto(&format!("{}/staff/polls/new?lang=nl", app.address))
         .await
         .unwrap();
@@ -245,13 +246,18 @@ async fn a_two_question_poll_is_built_in_a_browser_and_previewed() {
         .click()
         .await
         .unwrap();
-    let phone = c
-        .find(Locator::Id("phone-preview"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    // The click may return before the preview page has loaded: wait for its content.
+    let mut phone = String::new();
+    for _ in 0..100 {
+        if let Ok(el) = c.find(Locator::Id("phone-preview")).await
+            && let Ok(text) = el.text().await
+            && text.contains("Hoe tevreden")
+        {
+            phone = text;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     assert!(
         phone.contains("Fietsen bij het station")
             && phone.contains("Met de fiets")
@@ -264,6 +270,13 @@ async fn a_two_question_poll_is_built_in_a_browser_and_previewed() {
         .click()
         .await
         .unwrap();
+    wait_until(|| async {
+        browser
+            .path()
+            .await
+            .starts_with("/staff/polls/browser-peiling/edit")
+    })
+    .await;
     assert!(
         browser
             .path()
@@ -278,4 +291,18 @@ async fn a_two_question_poll_is_built_in_a_browser_and_previewed() {
         .unwrap()
         .unwrap();
     assert_eq!(poll.definition.questions.len(), 2);
+}
+
+/// Polls `done` for up to ten seconds: with scripts off, a click may return before the next page loads.
+async fn wait_until<F, Fut>(done: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..100 {
+        if done().await {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
