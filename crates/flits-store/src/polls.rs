@@ -166,7 +166,8 @@ impl Store {
     }
 }
 
-async fn replace_links<C: sea_orm::ConnectionTrait>(
+/// Replaces a poll's audiences and channels (inside the caller's transaction).
+pub(crate) async fn replace_links<C: sea_orm::ConnectionTrait>(
     db: &C,
     poll_id: Uuid,
     audiences: &[String],

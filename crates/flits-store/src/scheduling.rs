@@ -392,8 +392,7 @@ impl Store {
             txn.rollback().await?;
             return Ok(false);
         }
-        replace_audiences_and_channels(&txn, write.poll_id, &write.audiences, &write.channels)
-            .await?;
+        crate::polls::replace_links(&txn, write.poll_id, &write.audiences, &write.channels).await?;
         for audit in write.audit {
             insert_audit_on(&txn, audit, now).await?;
         }
@@ -619,53 +618,4 @@ impl Store {
             })
             .collect())
     }
-}
-
-async fn replace_audiences_and_channels<C: ConnectionTrait>(
-    db: &C,
-    poll_id: Uuid,
-    audiences: &[String],
-    channels: &[String],
-) -> Result<(), StoreError> {
-    poll_audience::Entity::delete_many()
-        .filter(poll_audience::Column::PollId.eq(poll_id))
-        .exec(db)
-        .await?;
-    poll_channel::Entity::delete_many()
-        .filter(poll_channel::Column::PollId.eq(poll_id))
-        .exec(db)
-        .await?;
-    for audience_id in audiences {
-        poll_audience::Entity::insert(poll_audience::ActiveModel {
-            poll_id: Set(poll_id),
-            audience_id: Set(audience_id.clone()),
-        })
-        .on_conflict(
-            OnConflict::columns([
-                poll_audience::Column::PollId,
-                poll_audience::Column::AudienceId,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
-    }
-    for channel_id in channels {
-        poll_channel::Entity::insert(poll_channel::ActiveModel {
-            poll_id: Set(poll_id),
-            channel_id: Set(channel_id.clone()),
-        })
-        .on_conflict(
-            OnConflict::columns([
-                poll_channel::Column::PollId,
-                poll_channel::Column::ChannelId,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
-    }
-    Ok(())
 }
