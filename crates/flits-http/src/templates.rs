@@ -29,6 +29,8 @@ impl Templates {
     pub fn load() -> Result<Templates, TemplateError> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
+        // `{{t "id" name=value}}`: every word comes from the catalogue, in the data's `lang`.
+        flits_i18n::register_helper(&mut registry);
         registry
             .register_embed_templates_with_extension::<TemplateFiles>(".hbs")
             .map_err(Box::new)?;
