@@ -1,2 +1,85 @@
-language-switch-label = Choose a language
-privacy-cookie = Everyone can take part once. So after you send your answers, this website sets a cookie in your browser. The cookie only says that this browser took part in this poll. It holds nothing of your answers. It disappears after { $days } days.
+## النصوص التي يقرؤها السكان في صفحات الاستطلاع، بلغة عربية بسيطة.
+
+## The frame of every page
+skip-to-content = انتقل إلى المحتوى
+language-switch-label = اختر لغة
+
+## The poll form
+required = إلزامي
+optional = يمكنك تخطي هذا السؤال
+submit = أرسل إجاباتي
+error-summary = حدث خطأ ما. يرجى مراجعة الأسئلة أدناه.
+page-title-error = خطأ: { $title }
+duration =
+    { $minutes ->
+        [one] يستغرق ذلك دقيقة واحدة تقريبًا.
+        [two] يستغرق ذلك دقيقتين تقريبًا.
+        [few] يستغرق ذلك { $minutes } دقائق تقريبًا.
+       *[other] يستغرق ذلك { $minutes } دقيقة تقريبًا.
+    }
+max-choices = اختر { $count } على الأكثر.
+max-length = { $count } حرفًا على الأكثر.
+form-expired = انتهت صلاحية هذا النموذج. إجاباتك لا تزال هنا. راجعها وأرسلها مرة أخرى.
+form-foreign = هذا النموذج لا ينتمي إلى هذا الاستطلاع. إجاباتك لا تزال هنا. راجعها وأرسلها مرة أخرى.
+
+## What happens to the answers
+privacy-heading = ماذا يحدث لإجاباتك؟
+privacy-anonymous = إجاباتك مجهولة الهوية. لا نسألك عن اسمك أو بريدك الإلكتروني.
+privacy-kept = نحتفظ فقط بإجاباتك ولغة الصفحة والتاريخ وكيف وصلت إلى هنا. قد يكون ذلك فيسبوك مثلًا أو ملصقًا. لا نحتفظ بالوقت.
+privacy-not-kept = لا نحتفظ بعنوان IP الخاص بك ولا بمتصفحك ولا بمن تكون.
+privacy-cookie = يمكن لكل شخص المشاركة مرة واحدة. لذلك نضع بعد الإرسال ملف تعريف ارتباط (كوكي) في متصفحك. يقول فقط إن هذا المتصفح قد شارك. لا يحتوي على أي من إجاباتك. يختفي بعد { $days } يومًا.
+privacy-language = هل تختار لغة أخرى؟ عندها يتذكر ملف تعريف ارتباط ثانٍ هذه اللغة فقط.
+privacy-address = لا يجوز لأحد إغراق الاستطلاع بالإجابات. لذلك نعدّ كم مرة تمت المشاركة من شبكة واحدة. لا نحتفظ بعنوان تلك الشبكة. نحوّله إلى رمز بمفتاح سري. هذا المفتاح موجود فقط في ذاكرة الخادم. كل ليلة يأتي مفتاح جديد ونحذف الرموز. لا يستطيع أحد معرفة عنوانك من الرمز. ولا نحن أيضًا.
+privacy-who = موظفو البلدية فقط يرون الإجابات. إذا شاركناها، نحذف أولًا كل ما يمكن أن يدل على شخص ما.
+
+## Pages instead of the form
+unknown-heading = هذا الاستطلاع غير موجود
+unknown-text = ربما لم يُنسخ الرابط بالكامل. يرجى التحقق من الرابط.
+not-open-heading = هذا الاستطلاع لم يُفتح بعد
+opens-at = يمكنك المشاركة ابتداءً من { $date } الساعة { $time }.
+opens-soon = يمكنك المشاركة قريبًا.
+closed-heading = هذا الاستطلاع مغلق
+closed-at = أُغلق هذا الاستطلاع في { $date } الساعة { $time }.
+closed = هذا الاستطلاع مغلق.
+see-results = اطّلع على النتائج
+already-heading = لقد شاركت بالفعل
+already-text = أُرسلت إجابات هذا الاستطلاع من هذا المتصفح بالفعل. يمكن لكل شخص المشاركة مرة واحدة. شكرًا لك!
+already-link = ماذا سيحدث بالإجابات؟
+not-saved-heading = لم تُحفظ إجاباتك
+not-saved-text = حدث خطأ من جهتنا. ارجع وحاول مرة أخرى بعد بضع دقائق.
+thanks-heading = شكرًا لك!
+thanks-text = لقد استلمنا إجاباتك. شكرًا لمشاركتك!
+
+## Too many answers at once
+limit-cap-heading = لا يمكن المشاركة من هذه الشبكة مرة أخرى اليوم
+limit-cap-text = أُرسل اليوم عدد كبير جدًا من الإجابات على هذا الاستطلاع من اتصالك بالإنترنت. حتى لا يغرق أحد الاستطلاع، نتوقف عند هذا الحد اليوم.
+limit-cap-retry =
+    { $when ->
+        [minute] لم نحفظ إجاباتك. حاول مرة أخرى بعد دقيقة، أو من شبكة أخرى.
+        [minutes] لم نحفظ إجاباتك. حاول مرة أخرى بعد { $minutes } دقيقة، أو من شبكة أخرى.
+       *[tomorrow] لم نحفظ إجاباتك. حاول مرة أخرى غدًا، أو من شبكة أخرى.
+    } مثلًا من المنزل أو عبر بيانات الهاتف.
+limit-busy-heading = ضغط كبير في هذه اللحظة
+limit-busy-text = تصل الآن إجابات كثيرة جدًا في الوقت نفسه.
+limit-busy-retry =
+    { $when ->
+        [minute] لم نحفظ إجاباتك. انتظر دقيقة ثم أرسلها مرة أخرى.
+        [minutes] لم نحفظ إجاباتك. انتظر { $minutes } دقيقة ثم أرسلها مرة أخرى.
+       *[tomorrow] لم نحفظ إجاباتك. أرسلها مرة أخرى غدًا.
+    } ارجع بزر الرجوع في متصفحك. عادةً ما تكون إجاباتك لا تزال هناك.
+
+## The printed poster
+poster-call = شارك: امسح الرمز بكاميرا هاتفك
+poster-qr-alt = رمز QR يحتوي على الرابط { $link }
+poster-link-label = أو اكتب هذا الرابط:
+
+## Messages of the JSON submit API
+api-rate-limited = تصل إجابات كثيرة جدًا. حاول مرة أخرى بعد { $seconds } ثانية.
+api-too-large = الطلب كبير جدًا. يجب ألا يزيد عن { $bytes } بايت.
+api-wrong-type = أرسل الإجابات بصيغة application/json.
+api-invalid-json = الطلب ليس JSON صالحًا بالشكل المتفق عليه.
+api-invalid-submission-id = يجب أن يتكون submission_id من 1 إلى 64 حرفًا أو رقمًا أو - أو _. استخدم مثلًا UUID.
+api-unknown-poll = لا يوجد استطلاع بهذا العنوان.
+api-not-open-yet = هذا الاستطلاع لم يُفتح بعد.
+api-closed = هذا الاستطلاع مغلق.
+api-invalid-answers = ليست كل الإجابات صحيحة.

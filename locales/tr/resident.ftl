@@ -1,2 +1,83 @@
-language-switch-label = Choose a language
-privacy-cookie = Everyone can take part once. So after you send your answers, this website sets a cookie in your browser. The cookie only says that this browser took part in this poll. It holds nothing of your answers. It disappears after { $days } days.
+## Anket sayfalarında sakinlerin okuduğu metinler, sade Türkçe.
+
+## The frame of every page
+skip-to-content = İçeriğe geç
+language-switch-label = Bir dil seçin
+
+## The poll form
+required = zorunlu
+optional = boş bırakabilirsiniz
+submit = Cevaplarımı gönder
+error-summary = Bir sorun oldu. Lütfen aşağıdaki soruları kontrol edin.
+page-title-error = Hata: { $title }
+duration =
+    { $minutes ->
+        [one] Yaklaşık 1 dakikanızı alır.
+       *[other] Yaklaşık { $minutes } dakikanızı alır.
+    }
+max-choices = En fazla { $count } seçenek seçin.
+max-length = En fazla { $count } karakter.
+form-expired = Bu formun süresi dolmuştu. Cevaplarınız hâlâ burada. Kontrol edip yeniden gönderin.
+form-foreign = Bu form bu ankete ait değil. Cevaplarınız hâlâ burada. Kontrol edip yeniden gönderin.
+
+## What happens to the answers
+privacy-heading = Cevaplarınıza ne olur?
+privacy-anonymous = Cevaplarınız anonimdir. Adınızı veya e-posta adresinizi sormuyoruz.
+privacy-kept = Yalnızca cevaplarınızı, sayfanın dilini, tarihi ve buraya nasıl geldiğinizi saklarız. Bu örneğin Facebook veya bir afiş olabilir. Saati saklamayız.
+privacy-not-kept = IP adresinizi, tarayıcınızı ve kim olduğunuzu saklamayız.
+privacy-cookie = Herkes bir kez katılabilir. Bu yüzden cevaplarınızı gönderdikten sonra tarayıcınıza bir çerez koyarız. Çerez yalnızca bu tarayıcının katıldığını söyler. İçinde cevaplarınız yoktur. Çerez { $days } gün sonra silinir.
+privacy-language = Başka bir dil mi seçiyorsunuz? O zaman ikinci bir çerez yalnızca o dili hatırlar.
+privacy-address = Kimse anketi doldurup taşıramaz. Bu yüzden bir ağdan kaç kez katılındığını sayarız. O ağın adresini saklamayız. Adresi gizli bir anahtarla bir koda çeviririz. Bu anahtar yalnızca sunucunun belleğindedir. Her gece yeni bir anahtar gelir ve kodları sileriz. Hiç kimse bir koddan adresinizi bulamaz. Biz de bulamayız.
+privacy-who = Cevapları yalnızca belediye çalışanları görür. Cevapları paylaşırsak, önce birini tanımaya yarayacak her şeyi sileriz.
+
+## Pages instead of the form
+unknown-heading = Bu anket yok
+unknown-text = Bağlantı belki tam kopyalanmadı. Lütfen bağlantıyı kontrol edin.
+not-open-heading = Bu anket henüz açık değil
+opens-at = { $date } saat { $time } itibarıyla katılabilirsiniz.
+opens-soon = Yakında katılabilirsiniz.
+closed-heading = Bu anket kapandı
+closed-at = Bu anket { $date } saat { $time } itibarıyla kapandı.
+closed = Bu anket kapandı.
+see-results = Sonuçlara bakın
+already-heading = Zaten katıldınız
+already-text = Bu tarayıcıdan bu ankete cevaplar zaten gönderildi. Herkes bir kez katılabilir. Teşekkürler!
+already-link = Cevaplara ne olacak?
+not-saved-heading = Cevaplarınız kaydedilmedi
+not-saved-text = Bizim tarafımızda bir sorun oldu. Geri dönün ve birkaç dakika sonra yeniden deneyin.
+thanks-heading = Teşekkürler!
+thanks-text = Cevaplarınızı aldık. Katıldığınız için teşekkür ederiz!
+
+## Too many answers at once
+limit-cap-heading = Bugün bu ağdan daha fazla cevap gönderilemez
+limit-cap-text = Bugün internet bağlantınızdan bu ankete çok sayıda cevap gönderildi. Kimse anketi doldurup taşıramasın diye bugünlük burada duruyoruz.
+limit-cap-retry =
+    { $when ->
+        [minute] Cevaplarınızı kaydetmedik. Bir dakika sonra veya başka bir ağdan yeniden deneyin.
+        [minutes] Cevaplarınızı kaydetmedik. { $minutes } dakika sonra veya başka bir ağdan yeniden deneyin.
+       *[tomorrow] Cevaplarınızı kaydetmedik. Yarın veya başka bir ağdan yeniden deneyin.
+    } Örneğin evde veya mobil veriyle.
+limit-busy-heading = Şu an çok yoğun
+limit-busy-text = Şu anda aynı anda çok fazla cevap geliyor.
+limit-busy-retry =
+    { $when ->
+        [minute] Cevaplarınızı kaydetmedik. Bir dakika bekleyin ve yeniden gönderin.
+        [minutes] Cevaplarınızı kaydetmedik. { $minutes } dakika bekleyin ve yeniden gönderin.
+       *[tomorrow] Cevaplarınızı kaydetmedik. Yarın yeniden gönderin.
+    } Tarayıcınızın geri düğmesiyle geri dönün. Cevaplarınız genellikle hâlâ oradadır.
+
+## The printed poster
+poster-call = Katılın: kodu telefonunuzun kamerasıyla tarayın
+poster-qr-alt = { $link } bağlantısını içeren QR kodu
+poster-link-label = Veya bu bağlantıyı yazın:
+
+## Messages of the JSON submit API
+api-rate-limited = Çok fazla cevap geliyor. { $seconds } saniye sonra yeniden deneyin.
+api-too-large = İstek çok büyük. En fazla { $bytes } bayt olabilir.
+api-wrong-type = Cevapları application/json olarak gönderin.
+api-invalid-json = İstek, kararlaştırılan biçimde geçerli bir JSON değil.
+api-invalid-submission-id = submission_id 1 ile 64 arasında harf, rakam, - veya _ olmalıdır. Örneğin bir UUID kullanın.
+api-unknown-poll = Bu adreste bir anket yok.
+api-not-open-yet = Bu anket henüz açık değil.
+api-closed = Bu anket kapandı.
+api-invalid-answers = Cevapların hepsi geçerli değil.

@@ -80,6 +80,25 @@ async fn the_demo_poll_works_in_a_browser_with_and_without_javascript() {
     );
     assert_accessible(&browser, "poll page").await;
 
+    // Arabic: right to left, and as accessible, on the form and on its error page.
+    browser.client.goto(&url("/p/demo?lang=ar")).await.unwrap();
+    let dir = browser
+        .client
+        .execute("return document.documentElement.dir;", Vec::new())
+        .await
+        .unwrap();
+    assert_eq!(dir, Value::from("rtl"));
+    assert_accessible(&browser, "Arabic poll page").await;
+    submit(&browser).await;
+    browser.wait_for("#error-summary").await;
+    assert!(browser.client.title().await.unwrap().starts_with("خطأ"));
+    assert_accessible(&browser, "Arabic error page").await;
+    browser
+        .client
+        .goto(&url("/p/demo?c=poster&lang=nl"))
+        .await
+        .unwrap();
+
     // An empty form: the error page, with the summary first and messages by the fields.
     submit(&browser).await;
     browser.wait_for("#error-summary").await;
@@ -121,6 +140,7 @@ async fn the_demo_poll_works_in_a_browser_with_and_without_javascript() {
         .await
         .unwrap();
     assert_accessible(&browser, "poster").await;
+
     browser.close().await;
     assert_eq!(app.store.count_responses(poll.id).await.unwrap(), 1);
 

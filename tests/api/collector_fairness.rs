@@ -89,7 +89,7 @@ on_both_backends!(form_tokens_are_signed_and_one_time, |backend| async move {
     let res = post_form(&app, "demo", "made-up-token", GOOD_FORM, None).await;
     assert_eq!(res.status(), 422);
     let page = res.text().await.unwrap();
-    assert!(page.contains("kwam niet van deze peiling"), "{page}");
+    assert!(page.contains("hoort niet bij deze peiling"), "{page}");
     assert!(page.contains("value=\"ja\" checked"), "answers are kept");
     let new_token = token_in(&page);
     assert_ne!(new_token, "made-up-token", "a fresh token to send again");
@@ -210,7 +210,7 @@ on_both_backends!(
                 .starts_with("text/html")
         );
         let page = res.text().await.unwrap();
-        assert!(page.contains("niet opgeslagen"), "{page}");
+        assert!(page.contains("niet bewaard"), "{page}");
         assert_eq!(app.store.count_responses(poll.id).await.unwrap(), 2);
 
         // Both refusals are counted (the duplicate is not a refusal).

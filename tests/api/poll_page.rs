@@ -15,7 +15,7 @@ on_both_backends!(
                 .starts_with("text/html")
         );
         let body = res.text().await.unwrap();
-        assert!(body.contains("<html lang=\"nl\">"));
+        assert!(body.contains("<html lang=\"nl\" dir=\"ltr\">"));
         assert!(body.contains("Meer groen in uw buurt?"));
         assert!(
             body.contains("<fieldset"),
@@ -25,7 +25,8 @@ on_both_backends!(
 
         let en = app.get("/p/demo?lang=en").await.text().await.unwrap();
         assert!(
-            en.contains("<html lang=\"en\">") && en.contains("More green in your neighbourhood?")
+            en.contains("<html lang=\"en\" dir=\"ltr\">")
+                && en.contains("More green in your neighbourhood?")
         );
         let negotiated = app
             .client

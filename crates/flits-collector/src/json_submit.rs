@@ -6,6 +6,7 @@ use actix_web::error::JsonPayloadError;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use flits_http::ApiError;
+use flits_i18n::{Locale, t};
 use flits_survey::{AnswerInput, MessageLang};
 use serde::Deserialize;
 use serde_json::json;
@@ -28,7 +29,8 @@ pub struct SubmitBody {
     /// The channel the resident came from (`?c=` of the link), e.g. `mastodon`.
     #[serde(default)]
     pub channel: Option<String>,
-    /// `nl` or `en`: the language of error messages.
+    /// The resident's language (`nl`, `en`, `tr`, `pl` or `ar`): stored with the response and
+    /// used for error messages.
     #[serde(default)]
     pub lang: Option<String>,
     /// Per question id: an option id (single choice), a list of option ids (multi choice), a
@@ -38,34 +40,24 @@ pub struct SubmitBody {
 }
 
 /// `429 rate_limited` with `Retry-After`.
-pub fn rate_limited_error(lang: MessageLang, limited: Limited) -> ApiError {
+pub fn rate_limited_error(locale: Locale, limited: Limited) -> ApiError {
     ApiError::new(
         StatusCode::TOO_MANY_REQUESTS,
         "rate_limited",
-        lang.pick(
-            format!(
-                "Te veel antwoorden vanaf dit adres of in totaal. Probeer het over {} seconden opnieuw.",
-                limited.retry_after
-            ),
-            format!(
-                "Too many answers from this address or in total. Try again in {} seconds.",
-                limited.retry_after
-            ),
-        ),
+        t!(locale, "api-rate-limited", seconds = limited.retry_after),
     )
     .with_details(json!({"reason": limited.reason.label(), "retry_after": limited.retry_after}))
     .with_header("Retry-After", limited.retry_after.to_string())
 }
 
-fn lang_of(req: &HttpRequest, body_lang: Option<&str>) -> MessageLang {
-    let explicit = body_lang.map(str::to_owned);
-    let lang = flits_http::Lang::negotiate(
-        explicit.as_deref(),
-        req.headers()
-            .get("accept-language")
-            .and_then(|v| v.to_str().ok()),
-    );
-    MessageLang::from_code_or_default(lang.code())
+/// The language of a reply: the body's `lang`, else `Accept-Language`, among every language
+/// residents can be served in.
+fn lang_of(req: &HttpRequest, body_lang: Option<&str>) -> Locale {
+    let accept = req
+        .headers()
+        .get("accept-language")
+        .and_then(|v| v.to_str().ok());
+    flits_i18n::negotiate(&Locale::RESIDENT, body_lang, None, accept)
 }
 
 /// Body errors as the contract's JSON errors: 413 too large, 415 wrong type, 400 malformed.
@@ -76,27 +68,18 @@ pub fn json_error_handler(err: JsonPayloadError, req: &HttpRequest) -> actix_web
             ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
-                lang.pick(
-                    format!("Het verzoek is te groot (hoogstens {MAX_JSON_BODY} bytes)."),
-                    format!("The request is too large (at most {MAX_JSON_BODY} bytes)."),
-                ),
+                t!(lang, "api-too-large", bytes = MAX_JSON_BODY),
             )
         }
         JsonPayloadError::ContentType => ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
-            lang.pick(
-                "Stuur de antwoorden als application/json.".to_owned(),
-                "Send the answers as application/json.".to_owned(),
-            ),
+            t!(lang, "api-wrong-type"),
         ),
         other => ApiError::new(
             StatusCode::BAD_REQUEST,
             "invalid_json",
-            lang.pick(
-                "Het verzoek is geen geldige JSON in de afgesproken vorm.".to_owned(),
-                "The request is not valid JSON of the agreed shape.".to_owned(),
-            ),
+            t!(lang, "api-invalid-json"),
         )
         .with_details(json!({"reason": other.to_string()})),
     };
@@ -142,20 +125,10 @@ pub async fn submit(
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "invalid_submission_id",
-            lang.pick(
-                "submission_id moet 1 tot 64 letters, cijfers, - of _ zijn, bijvoorbeeld een UUID."
-                    .to_owned(),
-                "submission_id must be 1 to 64 letters, digits, - or _, for example a UUID."
-                    .to_owned(),
-            ),
+            t!(lang, "api-invalid-submission-id"),
         ));
     }
-    let not_found = || {
-        ApiError::not_found(lang.pick(
-            "Er is geen peiling met dit adres.".to_owned(),
-            "There is no poll with this address.".to_owned(),
-        ))
-    };
+    let not_found = || ApiError::not_found(t!(lang, "api-unknown-poll"));
     let address = check_rates(&state, &req).map_err(|l| rate_limited_error(lang, l))?;
     let poll = state
         .caches
@@ -165,7 +138,7 @@ pub async fn submit(
     let submission = Submission {
         submission_id: body.submission_id,
         channel: clean_channel(body.channel),
-        lang,
+        lang: MessageLang::from_code_or_default(lang.code()),
         answers: body.answers,
     };
     match record(&state, &poll, submission, address).await? {
@@ -176,28 +149,19 @@ pub async fn submit(
         Outcome::NotOpenYet => Err(ApiError::new(
             StatusCode::CONFLICT,
             "not_open_yet",
-            lang.pick(
-                "Deze peiling is nog niet open.".to_owned(),
-                "This poll is not open yet.".to_owned(),
-            ),
+            t!(lang, "api-not-open-yet"),
         )
         .with_details(json!({"opens_at": poll.opens_at}))),
-        Outcome::Closed => Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "closed",
-            lang.pick(
-                "Deze peiling is gesloten.".to_owned(),
-                "This poll has closed.".to_owned(),
-            ),
-        )
-        .with_details(json!({"closed_at": poll.closes_at}))),
+        Outcome::Closed => {
+            Err(
+                ApiError::new(StatusCode::CONFLICT, "closed", t!(lang, "api-closed"))
+                    .with_details(json!({"closed_at": poll.closes_at})),
+            )
+        }
         Outcome::Invalid(errors) => Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "invalid_answers",
-            lang.pick(
-                "Niet alle antwoorden kloppen.".to_owned(),
-                "Not all answers are valid.".to_owned(),
-            ),
+            t!(lang, "api-invalid-answers"),
         )
         .with_details(json!({"errors": errors}))),
     }

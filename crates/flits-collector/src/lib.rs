@@ -4,20 +4,23 @@
 pub mod assets;
 pub mod availability;
 pub mod cache;
+pub mod chrome;
 pub mod config;
 pub mod fairness;
 pub mod form_submit;
 pub mod json_submit;
+pub mod language;
 pub mod local_time;
 pub mod metrics;
+pub mod notices;
 pub mod openapi;
+pub mod poll_form;
 pub mod poll_page;
 pub mod preview;
 pub mod public_api;
 pub mod qr;
 pub mod state;
 pub mod submit;
-pub mod texts;
 pub mod theme;
 
 pub use config::CollectorConfig;

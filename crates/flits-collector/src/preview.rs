@@ -13,7 +13,6 @@ use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
-use flits_http::Lang;
 use image::{ImageFormat, Rgb as Pixel, RgbImage};
 
 use crate::availability::{Availability, availability};
@@ -236,7 +235,6 @@ pub async fn preview(
     state: web::Data<CollectorState>,
     slug: web::Path<String>,
 ) -> HttpResponse {
-    let lang = Lang::from_request(&req);
     let poll = match state.caches.poll(&state.store, &slug).await {
         Ok(Some(p)) if availability(&p, Utc::now()) != Availability::Hidden => p,
         Ok(_) => return HttpResponse::NotFound().finish(),
@@ -262,7 +260,11 @@ pub async fn preview(
         _ => poll.organisation_id.clone(),
     };
     let spec = PreviewSpec {
-        title: poll.definition.title.get(lang.code()).to_owned(),
+        title: poll
+            .definition
+            .title
+            .get(crate::poll_page::page_locale(&req, Some(&poll), None).code())
+            .to_owned(),
         organisation,
         footer: state
             .public_url

@@ -9,7 +9,6 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
-use flits_http::Lang;
 use flits_http::lang::url_query_param;
 use flits_store::Poll;
 use image::{GrayImage, ImageFormat, Luma};
@@ -18,9 +17,9 @@ use qrcode::{Color, EcLevel, QrCode};
 use serde::Serialize;
 
 use crate::availability::{Availability, availability};
-use crate::poll_page::{clean_channel, page_frame};
+use crate::chrome::{Chrome, ChromeOf, chrome};
+use crate::poll_page::{clean_channel, page_locale};
 use crate::state::CollectorState;
-use crate::texts::{UiTexts, ui_texts};
 
 /// Pixels per module of the PNG.
 const PNG_MODULE: u32 = 12;
@@ -145,20 +144,13 @@ pub async fn qr_png(
 
 #[derive(Serialize)]
 struct PosterView {
-    lang: &'static str,
-    page_title: String,
-    org_name: String,
-    head: Option<String>,
-    lang_switch: Option<()>,
-    t: UiTexts,
+    #[serde(flatten)]
+    chrome: Chrome,
     title: String,
     intro: Option<String>,
-    call: &'static str,
     duration: String,
     qr_src: String,
-    qr_alt: String,
     short_link: String,
-    link_label: &'static str,
 }
 
 /// `GET /p/{slug}/poster?c=CHANNEL`: an A4 poster to print.
@@ -167,11 +159,13 @@ pub async fn poster(
     state: web::Data<CollectorState>,
     slug: web::Path<String>,
 ) -> HttpResponse {
-    let lang = Lang::from_request(&req);
     let poll = match visible_poll(&state, &slug).await {
-        Ok(Some(p)) => p,
-        Ok(None) => return crate::poll_page::unavailable_page(&state, None, lang).await,
+        Ok(p) => p,
         Err(res) => return res,
+    };
+    let locale = page_locale(&req, poll.as_deref(), None);
+    let Some(poll) = poll else {
+        return crate::notices::unavailable_page(&state, None, locale).await;
     };
     let channel = channel_of(&req);
     let link = channel_link(&state, &poll.slug, channel.as_deref());
@@ -179,44 +173,25 @@ pub async fn poster(
         .trim_start_matches("https://")
         .trim_start_matches("http://")
         .to_owned();
-    let l = lang.code();
+    let l = locale.code();
     let def = &poll.definition;
     let title = def.title.get(l).to_owned();
-    let frame = page_frame(&state, Some(&poll), lang, false).await;
     let qr_query = channel
         .as_deref()
         .map(|c| format!("?c={c}"))
         .unwrap_or_default();
-    let view = PosterView {
-        lang: l,
+    let of = ChromeOf {
+        poll: Some(&poll),
+        locale,
         page_title: title.clone(),
-        org_name: frame.org_name,
-        head: frame.head,
-        lang_switch: None,
-        t: ui_texts(lang),
+        link_preview: false,
+        languages: Vec::new(),
+    };
+    let view = PosterView {
+        chrome: chrome(&state, of).await,
         intro: def.intro.as_ref().map(|t| t.get(l).to_owned()),
-        call: match lang {
-            Lang::Nl => "Doe mee: scan de code met de camera van uw telefoon",
-            Lang::En => "Take part: scan the code with your phone's camera",
-        },
-        duration: {
-            let minutes = flits_survey::estimate_seconds(def).div_ceil(60).max(1);
-            match (lang, minutes) {
-                (Lang::Nl, 1) => "Het kost u ongeveer 1 minuut.".to_owned(),
-                (Lang::Nl, m) => format!("Het kost u ongeveer {m} minuten."),
-                (Lang::En, 1) => "It takes about 1 minute.".to_owned(),
-                (Lang::En, m) => format!("It takes about {m} minutes."),
-            }
-        },
+        duration: crate::poll_form::duration_text(def, locale),
         qr_src: format!("/p/{}/qr.svg{qr_query}", poll.slug),
-        qr_alt: match lang {
-            Lang::Nl => format!("QR-code met de link {short_link}"),
-            Lang::En => format!("QR code with the link {short_link}"),
-        },
-        link_label: match lang {
-            Lang::Nl => "Of typ deze link over:",
-            Lang::En => "Or type this link:",
-        },
         short_link,
         title,
     };

@@ -24,6 +24,13 @@ pub enum TemplateError {
     Render(#[from] Box<handlebars::RenderError>),
 }
 
+/// Escapes text for an HTML text node or a quoted attribute (`& < > " '`). Handlebars' default
+/// also escapes `=` and backticks, which makes URLs in attributes (`?lang=nl`) unreadable to people
+/// and tools that read the source, without making anything safer inside quotes.
+pub fn escape_html(s: &str) -> String {
+    html_escape::encode_quoted_attribute(s).into_owned()
+}
+
 impl Templates {
     /// Loads every embedded template; named by path without `.hbs` (`poll/page`, `layout`).
     pub fn load() -> Result<Templates, TemplateError> {
@@ -31,6 +38,7 @@ impl Templates {
         registry.set_strict_mode(true);
         // `{{t "id" name=value}}`: every word comes from the catalogue, in the data's `lang`.
         flits_i18n::register_helper(&mut registry);
+        registry.register_escape_fn(escape_html);
         registry
             .register_embed_templates_with_extension::<TemplateFiles>(".hbs")
             .map_err(Box::new)?;

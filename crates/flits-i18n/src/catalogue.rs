@@ -3,8 +3,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::StaticLoader;
+use fluent_templates::fluent_bundle::FluentValue;
 
 use crate::Locale;
 
@@ -204,7 +204,10 @@ mod tests {
             .render_template(page, &serde_json::json!({"lang": "tr", "n": 2}))
             .unwrap();
         assert_eq!(tr, "zorunlu / En fazla 2 seçenek seçin.");
-        assert!(hb.render_template(page, &serde_json::json!({"n": 2})).is_err());
+        assert!(
+            hb.render_template(page, &serde_json::json!({"n": 2}))
+                .is_err()
+        );
         assert!(
             hb.render_template(page, &serde_json::json!({"lang": "xx", "n": 2}))
                 .is_err()

@@ -1,0 +1,135 @@
+//! What every resident page has around its content: the language and writing direction, the
+//! organisation's name and theme, the language switch and, on the poll page, the link preview.
+//!
+//! Templates get it flattened into their data (`lang`, `dir`, `page_title`, `org_name`,
+//! `theme_css`, `preview`, `languages`), which `templates/partials/layout.hbs` and
+//! `templates/partials/link-preview.hbs` read.
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use flits_i18n::Locale;
+use flits_store::Poll;
+use serde::Serialize;
+
+use crate::language::{LanguageLink, og_locale};
+use crate::state::CollectorState;
+
+/// The frame of a resident page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chrome {
+    /// The page's language code; also what `{{t}}` reads.
+    pub lang: &'static str,
+    /// `ltr` or `rtl`.
+    pub dir: &'static str,
+    pub page_title: String,
+    pub org_name: String,
+    /// The organisation's theme stylesheet, when it has a usable one.
+    pub theme_css: Option<String>,
+    /// Open Graph / Twitter-card data, on pages meant to be shared.
+    pub preview: Option<LinkPreview>,
+    /// The language switch; empty when there is nothing to switch to.
+    pub languages: Vec<LanguageLink>,
+}
+
+/// What a shared link shows: absolute URLs on the public base.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkPreview {
+    pub canonical: String,
+    pub title: String,
+    pub description: String,
+    pub site_name: String,
+    pub og_locale: &'static str,
+    pub image: String,
+}
+
+/// Options for [`chrome`].
+pub struct ChromeOf<'a> {
+    pub poll: Option<&'a Poll>,
+    pub locale: Locale,
+    pub page_title: String,
+    /// Whether the page carries link-preview tags (the poll page itself).
+    pub link_preview: bool,
+    pub languages: Vec<LanguageLink>,
+}
+
+/// The frame of a page about `poll` (or about no poll: then plain Flits, unthemed).
+pub async fn chrome(state: &CollectorState, of: ChromeOf<'_>) -> Chrome {
+    let ChromeOf {
+        poll,
+        locale,
+        page_title,
+        link_preview,
+        languages,
+    } = of;
+    let mut frame = Chrome {
+        lang: locale.code(),
+        dir: locale.dir(),
+        page_title,
+        org_name: String::from("Flits"),
+        theme_css: None,
+        preview: None,
+        languages,
+    };
+    let Some(poll) = poll else {
+        return frame;
+    };
+    let org = state
+        .caches
+        .organisation(&state.store, &poll.organisation_id)
+        .await
+        .unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "organisation lookup failed");
+            None
+        });
+    frame.org_name = org
+        .as_ref()
+        .map(|o| o.name.clone())
+        .unwrap_or_else(|| poll.organisation_id.clone());
+    let themed = crate::theme::usable_theme(
+        state,
+        &poll.organisation_id,
+        org.as_ref().and_then(|o| o.theme.as_deref()),
+    )
+    .is_some();
+    frame.theme_css = themed.then(|| format!("/assets/theme/{}.css", poll.organisation_id));
+    if link_preview {
+        frame.preview = Some(link_preview_of(state, poll, locale, &frame.org_name));
+    }
+    frame
+}
+
+/// The link preview of a poll's page in `locale`, with the canonical URL on the public base.
+fn link_preview_of(state: &CollectorState, poll: &Poll, locale: Locale, org: &str) -> LinkPreview {
+    let l = locale.code();
+    let def = &poll.definition;
+    let description = def
+        .intro
+        .as_ref()
+        .map(|t| t.get(l).to_owned())
+        .unwrap_or_else(|| crate::poll_form::duration_text(def, locale));
+    // The poll's default language has the bare link; others name their language.
+    let is_default = crate::language::offered_locales(def).first() == Some(&locale);
+    let lang_query = if is_default {
+        String::new()
+    } else {
+        format!("?lang={l}")
+    };
+    LinkPreview {
+        canonical: state.public_link(&format!("/p/{}{lang_query}", poll.slug)),
+        title: def.title.get(l).to_owned(),
+        description,
+        site_name: org.to_owned(),
+        og_locale: og_locale(locale),
+        image: state.public_link(&format!("/p/{}/preview.png?lang={l}", poll.slug)),
+    }
+}
+
+/// An HTML page that no shared cache may keep: pages carry one-time tokens or depend on the
+/// browser's cookies.
+pub fn html(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((CONTENT_TYPE, "text/html; charset=utf-8"))
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .body(body)
+}

@@ -1,0 +1,249 @@
+//! The poll form: the questions in the resident's language, and after a bad submit what they
+//! entered and what was wrong.
+
+use std::collections::BTreeMap;
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use flits_i18n::{Locale, t};
+use flits_store::Poll;
+use flits_survey::{DEFAULT_MAX_LENGTH, PollDefinition, Question, QuestionKind};
+use serde::Serialize;
+
+use crate::chrome::{Chrome, ChromeOf, chrome, html};
+use crate::language::{language_links, offered_locales};
+use crate::state::CollectorState;
+
+/// What a resident entered, to show again when the form comes back with messages.
+pub type Entered = BTreeMap<String, Vec<String>>;
+
+/// Stands in for the form token in a cached page; replaced by a fresh token per request.
+pub const TOKEN_PLACEHOLDER: &str = "flits-token-placeholder-7c1e5d";
+
+#[derive(Serialize)]
+struct OptionView {
+    id: String,
+    input_id: String,
+    text: String,
+    checked: bool,
+}
+
+#[derive(Serialize)]
+struct StepView {
+    value: i64,
+    input_id: String,
+    label: Option<String>,
+    checked: bool,
+}
+
+#[derive(Serialize)]
+struct QuestionView {
+    id: String,
+    anchor: String,
+    number: usize,
+    text: String,
+    help: Option<String>,
+    required: bool,
+    error: Option<String>,
+    is_choice: bool,
+    is_scale: bool,
+    is_open_text: bool,
+    input_type: &'static str,
+    max_choices: Option<u32>,
+    options: Vec<OptionView>,
+    steps: Vec<StepView>,
+    max_length: u32,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct ErrorLink {
+    anchor: String,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct FormView {
+    #[serde(flatten)]
+    chrome: Chrome,
+    title: String,
+    intro: Option<String>,
+    duration: String,
+    action: String,
+    submission_token: String,
+    channel: Option<String>,
+    notice: Option<String>,
+    errors: Vec<ErrorLink>,
+    questions: Vec<QuestionView>,
+    cookie_days: u32,
+}
+
+/// The promise of how long the poll takes, from the survey builder's estimate, in whole minutes.
+pub fn duration_text(def: &PollDefinition, locale: Locale) -> String {
+    let minutes = flits_survey::estimate_seconds(def).div_ceil(60).max(1);
+    t!(locale, "duration", minutes = minutes)
+}
+
+fn question_view(
+    q: &Question,
+    index: usize,
+    locale: Locale,
+    entered: &Entered,
+    error: Option<String>,
+) -> QuestionView {
+    let l = locale.code();
+    let values = entered.get(&q.id).cloned().unwrap_or_default();
+    let anchor = format!("q-{}", q.id);
+    let options = q
+        .options
+        .iter()
+        .map(|o| OptionView {
+            id: o.id.clone(),
+            input_id: format!("{anchor}-{}", o.id),
+            text: o.text.get(l).to_owned(),
+            checked: values.iter().any(|v| v == &o.id),
+        })
+        .collect();
+    let label = |v: i64, min: i64, max: i64| {
+        let labels = q.labels.as_ref()?;
+        let text = if v == min {
+            labels.min.as_ref()
+        } else if v == max {
+            labels.max.as_ref()
+        } else {
+            None
+        };
+        text.map(|t| t.get(l).to_owned())
+    };
+    let steps = match (q.kind, q.min, q.max) {
+        (QuestionKind::Scale, Some(min), Some(max)) if min <= max && max - min <= 20 => (min..=max)
+            .map(|v| StepView {
+                value: v,
+                input_id: format!("{anchor}-{v}"),
+                label: label(v, min, max),
+                checked: values.iter().any(|x| x.trim() == v.to_string()),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    QuestionView {
+        id: q.id.clone(),
+        anchor,
+        number: index + 1,
+        text: q.text.get(l).to_owned(),
+        help: q.help.as_ref().map(|t| t.get(l).to_owned()),
+        required: q.required,
+        error,
+        is_choice: q.kind.has_options(),
+        is_scale: q.kind == QuestionKind::Scale,
+        is_open_text: q.kind == QuestionKind::OpenText,
+        input_type: if q.kind == QuestionKind::MultiChoice {
+            "checkbox"
+        } else {
+            "radio"
+        },
+        max_choices: q
+            .max_choices
+            .filter(|_| q.kind == QuestionKind::MultiChoice),
+        options,
+        steps,
+        max_length: q.max_length.unwrap_or(DEFAULT_MAX_LENGTH),
+        value: if q.kind == QuestionKind::OpenText {
+            values.join("")
+        } else {
+            String::new()
+        },
+    }
+}
+
+/// What a form page shows besides the poll: the visitor's language and channel, and after a bad
+/// submit what they entered and what was wrong.
+pub struct FormState {
+    pub locale: Locale,
+    pub channel: Option<String>,
+    pub entered: Entered,
+    /// Messages by question id, already in the page's language.
+    pub errors: BTreeMap<String, String>,
+    /// The one-time id that makes a resubmit of this form recognisable.
+    pub submission_token: String,
+    /// A message about the whole form (e.g. that it had expired and must be sent again).
+    pub notice: Option<String>,
+}
+
+/// Renders the poll form again with messages after a bad submit.
+pub async fn render_form(
+    state: &CollectorState,
+    poll: &Poll,
+    form: FormState,
+    status: StatusCode,
+) -> HttpResponse {
+    match form_html(state, poll, form).await {
+        Ok(body) => html(status, body),
+        Err(e) => {
+            tracing::error!(error = %e, "poll page did not render");
+            HttpResponse::InternalServerError().finish()
+        }
+    }
+}
+
+/// The poll page as HTML.
+pub async fn form_html(
+    state: &CollectorState,
+    poll: &Poll,
+    form: FormState,
+) -> Result<String, flits_http::templates::TemplateError> {
+    let FormState {
+        locale,
+        channel,
+        entered,
+        errors,
+        submission_token,
+        notice,
+    } = form;
+    let l = locale.code();
+    let def = &poll.definition;
+    let questions: Vec<QuestionView> = def
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| question_view(q, i, locale, &entered, errors.get(&q.id).cloned()))
+        .collect();
+    let error_links = questions
+        .iter()
+        .filter_map(|q| {
+            q.error.as_ref().map(|m| ErrorLink {
+                anchor: q.anchor.clone(),
+                message: m.clone(),
+            })
+        })
+        .collect();
+    let title = def.title.get(l).to_owned();
+    let page_title = if errors.is_empty() && notice.is_none() {
+        title.clone()
+    } else {
+        t!(locale, "page-title-error", title = &title)
+    };
+    let path = format!("/p/{}", poll.slug);
+    let languages = language_links(&path, &offered_locales(def), locale, channel.as_deref());
+    let of = ChromeOf {
+        poll: Some(poll),
+        locale,
+        page_title,
+        link_preview: true,
+        languages,
+    };
+    let view = FormView {
+        chrome: chrome(state, of).await,
+        title,
+        intro: def.intro.as_ref().map(|t| t.get(l).to_owned()),
+        duration: duration_text(def, locale),
+        action: path,
+        submission_token,
+        channel,
+        notice,
+        errors: error_links,
+        questions,
+        cookie_days: state.config.participation_cookie_days,
+    };
+    state.templates.render("poll/page", &view)
+}
