@@ -99,45 +99,40 @@ pub async fn submit(
     if availability(&poll, chrono::Utc::now()) != Availability::Open {
         return unavailable_page(&state, Some(&poll), locale).await;
     }
-    let address = match check_rates(&state, &req) {
-        Ok(address) => address,
-        Err(limited) => return rate_limited_page(&state, Some(&poll), locale, limited).await,
-    };
+    match check_rates(&state, &req) {
+        Ok(address) => accept(&state, &req, &poll, locale, form, address).await,
+        Err(limited) => rate_limited_page(&state, Some(&poll), locale, limited).await,
+    }
+}
+
+/// A form within the limits: checks its token and records it, or says why not.
+async fn accept(
+    state: &CollectorState,
+    req: &HttpRequest,
+    poll: &Poll,
+    locale: Locale,
+    form: PollForm,
+    address: Option<crate::fairness::AddressKey>,
+) -> HttpResponse {
     let submission_id = match state
         .fairness
         .check_token(&form.token, state.config.form_token_hours)
     {
         TokenCheck::Valid(id) => id,
-        check @ (TokenCheck::Expired | TokenCheck::Invalid) => {
-            // Nothing is lost: the answers come back with a fresh form to send again.
-            let notice = if check == TokenCheck::Expired {
-                t!(locale, "form-expired")
-            } else {
-                t!(locale, "form-foreign")
-            };
-            let again = FormState {
-                locale,
-                channel: form.channel,
-                entered: form.entered,
-                errors: BTreeMap::new(),
-                submission_token: state.fairness.issue_token(),
-                notice: Some(notice),
-            };
-            return render_form(&state, &poll, again, StatusCode::UNPROCESSABLE_ENTITY).await;
-        }
+        check => return send_again(state, poll, locale, form, check).await,
     };
-    if took_part(&state, &req, &poll) {
+    if took_part(state, req, poll) {
         // The same form sent again (back button, double click after the first answer arrived)
         // is simply thanked again; a new form from a browser that took part is refused.
         return match state.store.response_exists(poll.id, &submission_id).await {
-            Ok(true) => see_thanks(&state, &poll, locale),
+            Ok(true) => see_thanks(state, poll, locale),
             Ok(false) => {
                 state.metrics.already_answered.inc();
-                already_answered_page(&state, &poll, locale, StatusCode::CONFLICT).await
+                already_answered_page(state, poll, locale, StatusCode::CONFLICT).await
             }
             Err(e) => {
                 tracing::error!(error = %e, "response lookup failed");
-                not_saved_page(&state, &poll, locale).await
+                not_saved_page(state, poll, locale).await
             }
         };
     }
@@ -147,8 +142,8 @@ pub async fn submit(
         lang: MessageLang::from_code_or_default(locale.code()),
         answers: form.answers(),
     };
-    match record(&state, &poll, submission, address).await {
-        Ok(Outcome::Recorded | Outcome::Duplicate) => see_thanks(&state, &poll, locale),
+    match record(state, poll, submission, address).await {
+        Ok(Outcome::Recorded | Outcome::Duplicate) => see_thanks(state, poll, locale),
         Ok(Outcome::Invalid(errors)) => {
             let mut by_question = BTreeMap::new();
             for e in errors {
@@ -163,19 +158,44 @@ pub async fn submit(
                 submission_token: form.token,
                 notice: None,
             };
-            render_form(&state, &poll, again, StatusCode::UNPROCESSABLE_ENTITY).await
+            render_form(state, poll, again, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Ok(Outcome::Limited(limited)) => {
-            rate_limited_page(&state, Some(&poll), locale, limited).await
+            rate_limited_page(state, Some(poll), locale, limited).await
         }
         Ok(Outcome::NotOpenYet | Outcome::Closed | Outcome::Hidden) => {
-            unavailable_page(&state, Some(&poll), locale).await
+            unavailable_page(state, Some(poll), locale).await
         }
         Err(e) => {
             tracing::error!(error = %e, "storing a response failed");
-            not_saved_page(&state, &poll, locale).await
+            not_saved_page(state, poll, locale).await
         }
     }
+}
+
+/// A form whose token expired or was not ours: nothing is lost, the answers come back with a
+/// fresh form to send again.
+async fn send_again(
+    state: &CollectorState,
+    poll: &Poll,
+    locale: Locale,
+    form: PollForm,
+    check: TokenCheck,
+) -> HttpResponse {
+    let notice = if check == TokenCheck::Expired {
+        t!(locale, "form-expired")
+    } else {
+        t!(locale, "form-foreign")
+    };
+    let again = FormState {
+        locale,
+        channel: form.channel,
+        entered: form.entered,
+        errors: BTreeMap::new(),
+        submission_token: state.fairness.issue_token(),
+        notice: Some(notice),
+    };
+    render_form(state, poll, again, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
 /// `303` to the thank-you page, with the signed cookie that says this browser took part.
