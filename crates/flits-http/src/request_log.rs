@@ -45,3 +45,30 @@ pub async fn log_request(
     }
     Ok(res)
 }
+
+#[cfg(test)]
+mod tests {
+    use actix_web::middleware::from_fn;
+    use actix_web::{App, test, web};
+
+    use super::*;
+
+    #[actix_web::test]
+    async fn the_handler_sees_the_id_the_response_names() {
+        let app = test::init_service(App::new().wrap(from_fn(log_request)).route(
+            "/",
+            web::get().to(|id: RequestId| async move { id.to_string() }),
+        ))
+        .await;
+        let res = test::call_service(&app, test::TestRequest::get().uri("/").to_request()).await;
+        let header = res
+            .headers()
+            .get(request_id::HEADER)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let body = test::read_body(res).await;
+        assert_eq!(header.len(), 11);
+        assert_eq!(body, header.as_bytes());
+    }
+}

@@ -1,5 +1,9 @@
 //! Rendering staff pages: the shell (navigation, language switch, CSRF token) around each page's
 //! own typed view, one error path ([`PageError`]) and the short notices (refusals, not found).
+//!
+//! Templates take their words from the catalogue with `{{t "staff-…"}}`. The helper writes its
+//! text unescaped, so its arguments are only numbers and codes (`number=`, `state=`, `kind=`),
+//! never text a person typed: such text goes in the view and is escaped by `{{…}}`.
 
 use std::fmt;
 use std::future::{Ready, ready};
