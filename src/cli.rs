@@ -425,10 +425,9 @@ async fn add_user(
     org: &str,
     password_stdin: bool,
 ) -> Result<(), Failure> {
-    let email = email.trim();
-    if !email.contains('@') || email.len() > 254 {
-        return Err(usage(anyhow::anyhow!("{email:?} is not an e-mail address")));
-    }
+    let email = flits_staff::email::parse_email(email)
+        .map_err(|e| usage(anyhow::anyhow!("{email:?}: {e}")))?;
+    let email = email.as_str();
     let store = connect(settings).await?;
     store.migrate().await.context("cannot apply migrations")?;
     if store.organisation(org).await?.is_none() {
@@ -453,11 +452,8 @@ async fn add_user(
             .read_to_string(&mut password)
             .context("cannot read the password")?;
         let password = password.trim_end_matches(['\r', '\n']);
-        if password.chars().count() < 12 {
-            return Err(usage(anyhow::anyhow!(
-                "the password must be at least 12 characters"
-            )));
-        }
+        flits_staff::passwords::check_new_password(password)
+            .map_err(|e| usage(anyhow::Error::from(e)))?;
         Some(accounts::hash_password(password).map_err(anyhow::Error::from)?)
     } else {
         None

@@ -29,4 +29,5 @@ mod staff_access;
 mod staff_browser;
 mod staff_builder;
 mod staff_calendar;
+mod staff_language;
 mod submit;

@@ -7,9 +7,13 @@ pub mod headers;
 pub mod health;
 pub mod json_body;
 pub mod lang;
+pub mod page_error;
+pub mod request_id;
 pub mod request_log;
 pub mod templates;
 
 pub use error::ApiError;
 pub use lang::Lang;
+pub use page_error::{ErrorLayout, ErrorPage, Failure, PageError};
+pub use request_id::RequestId;
 pub use templates::Templates;

@@ -9,14 +9,18 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
-use actix_web::{Error, HttpMessage, HttpResponse, web};
-use flits_http::{ApiError, Lang};
+use actix_web::{Error, HttpMessage, HttpResponse, ResponseError, web};
+use flits_http::{ApiError, Failure};
+use flits_i18n::t;
+use flits_store::StoreError;
 
+use crate::api::locale::api_locale;
 use crate::identity::identify;
 use crate::role::Role;
 use crate::routes::find_rule;
 use crate::state::StaffState;
-use crate::ui::page::message_page;
+use crate::ui::locale::locale_of;
+use crate::ui::page::{Notice, NoticeLink, Shell, notice_page, page_error};
 
 /// Who may use a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,63 +40,90 @@ pub const EDITORS: Access = Access::Roles(&[Role::Admin, Role::Comms]);
 /// Those who read results and exports.
 pub const READERS: Access = Access::Roles(&[Role::Admin, Role::Analyst]);
 
-fn refuse(req: &ServiceRequest, status: StatusCode, api: bool) -> HttpResponse {
-    let lang = Lang::from_request(req.request());
+/// Why a request is refused before it reaches its handler.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refusal {
+    /// No (valid) session or token: `401`.
+    NotLoggedIn,
+    /// The role may not use the route, or the route is not declared: `403`.
+    NoAccess,
+}
+
+/// The refusal as JSON for the API (in the language of `Accept-Language`), as a page otherwise.
+fn refuse(req: &ServiceRequest, refusal: Refusal, api: bool) -> HttpResponse {
     if api {
-        let (code, message) = match status {
-            StatusCode::UNAUTHORIZED => (
+        let locale = api_locale(req.request());
+        let error = match refusal {
+            Refusal::NotLoggedIn => ApiError::new(
+                StatusCode::UNAUTHORIZED,
                 "unauthorized",
-                "Send a valid API token as Authorization: Bearer TOKEN.",
-            ),
-            StatusCode::FORBIDDEN => ("forbidden", "Your role does not allow this."),
-            _ => (
-                "unavailable",
-                "The service cannot check who you are right now.",
+                t!(locale, "staff-api-unauthorized"),
+            )
+            .with_header("www-authenticate", "Bearer"),
+            Refusal::NoAccess => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                t!(locale, "staff-api-forbidden"),
             ),
         };
-        let mut res =
-            actix_web::ResponseError::error_response(&ApiError::new(status, code, message));
-        if status == StatusCode::UNAUTHORIZED {
-            res.headers_mut().insert(
-                actix_web::http::header::WWW_AUTHENTICATE,
-                actix_web::http::header::HeaderValue::from_static("Bearer"),
-            );
-        }
-        return res;
+        return error.error_response();
     }
-    let (heading, text) = match (status, lang) {
-        (StatusCode::UNAUTHORIZED, Lang::Nl) => (
-            "Log eerst in",
-            "U moet ingelogd zijn om deze pagina te zien.",
+    let locale = locale_of(req.request());
+    let (status, notice) = match refusal {
+        Refusal::NotLoggedIn => (
+            StatusCode::UNAUTHORIZED,
+            Notice {
+                heading: t!(locale, "staff-login-first-heading"),
+                text: t!(locale, "staff-login-first-text"),
+                link: Some(NoticeLink {
+                    href: format!("/staff/login?lang={}", locale.code()),
+                    text: t!(locale, "staff-to-login"),
+                }),
+            },
         ),
-        (StatusCode::UNAUTHORIZED, Lang::En) => (
-            "Please log in first",
-            "You need to be logged in to see this page.",
-        ),
-        (StatusCode::FORBIDDEN, Lang::Nl) => {
-            ("Geen toegang", "Uw rol geeft geen toegang tot deze pagina.")
-        }
-        (StatusCode::FORBIDDEN, Lang::En) => {
-            ("No access", "Your role does not give access to this page.")
-        }
-        (_, Lang::Nl) => (
-            "Even niet beschikbaar",
-            "Probeer het over een paar minuten opnieuw.",
-        ),
-        (_, Lang::En) => (
-            "Not available right now",
-            "Please try again in a few minutes.",
+        Refusal::NoAccess => (
+            StatusCode::FORBIDDEN,
+            Notice {
+                heading: t!(locale, "staff-no-access-heading"),
+                text: t!(locale, "staff-no-access-text"),
+                link: None,
+            },
         ),
     };
-    let link = (status == StatusCode::UNAUTHORIZED).then_some(("/staff/login", lang));
-    message_page(
-        req.app_data::<web::Data<StaffState>>().map(|d| d.get_ref()),
-        lang,
-        status,
-        heading,
-        text,
-        link,
+    match req.app_data::<web::Data<StaffState>>() {
+        Some(state) => notice_page(state, req.request(), locale, status, &notice),
+        None => HttpResponse::build(status).finish(),
+    }
+}
+
+/// Who the caller is could not be checked (the database is unreachable): `503`, as JSON for the
+/// API and as the error page (with its request id) otherwise.
+fn unavailable(
+    req: &ServiceRequest,
+    state: &StaffState,
+    cause: &StoreError,
+    api: bool,
+) -> HttpResponse {
+    if api {
+        tracing::error!(error = %cause, "identifying a staff caller failed");
+        let locale = api_locale(req.request());
+        return ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            t!(locale, "staff-api-unavailable"),
+        )
+        .error_response();
+    }
+    let locale = locale_of(req.request());
+    page_error(
+        state,
+        req.request(),
+        locale,
+        Shell::bare(),
+        Failure::Unavailable,
+        cause,
     )
+    .error_response()
 }
 
 /// The access check, as resource middleware (`actix_web::middleware::from_fn`).
@@ -104,7 +135,7 @@ pub async fn enforce(
     let pattern = req.match_pattern().unwrap_or_default();
     let Some(rule) = find_rule(req.method().as_str(), &pattern) else {
         tracing::error!(route = %pattern, method = %req.method(), "staff route without an access rule refused");
-        let res = refuse(&req, StatusCode::FORBIDDEN, api);
+        let res = refuse(&req, Refusal::NoAccess, api);
         return Ok(req.into_response(res));
     };
     let roles = match rule.access {
@@ -112,23 +143,24 @@ pub async fn enforce(
         Access::Roles(roles) => roles,
     };
     let Some(state) = req.app_data::<web::Data<StaffState>>().cloned() else {
-        let res = refuse(&req, StatusCode::SERVICE_UNAVAILABLE, api);
-        return Ok(req.into_response(res));
+        // A wiring fault of the binary (no templates to render a page with), found by every test.
+        return Err(actix_web::error::ErrorInternalServerError(
+            "the staff state is not configured",
+        ));
     };
     let caller = match identify(&state, req.request(), api).await {
         Ok(Some(c)) => c,
         Ok(None) => {
-            let res = refuse(&req, StatusCode::UNAUTHORIZED, api);
+            let res = refuse(&req, Refusal::NotLoggedIn, api);
             return Ok(req.into_response(res));
         }
         Err(e) => {
-            tracing::error!(error = %e, "identifying a staff caller failed");
-            let res = refuse(&req, StatusCode::SERVICE_UNAVAILABLE, api);
+            let res = unavailable(&req, &state, &e, api);
             return Ok(req.into_response(res));
         }
     };
     if !roles.contains(&caller.role) {
-        let res = refuse(&req, StatusCode::FORBIDDEN, api);
+        let res = refuse(&req, Refusal::NoAccess, api);
         return Ok(req.into_response(res));
     }
     req.extensions_mut().insert(caller);

@@ -8,6 +8,7 @@
 pub mod access;
 pub mod api;
 pub mod calendar;
+pub mod email;
 pub mod feed;
 pub mod identity;
 pub mod openapi;

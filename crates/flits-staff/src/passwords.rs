@@ -8,6 +8,21 @@ use rand::distr::Alphanumeric;
 /// The shortest password accepted.
 pub const MIN_PASSWORD_CHARS: usize = 12;
 
+/// A new password that breaks the rule: shorter than [`MIN_PASSWORD_CHARS`] characters.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the password must be at least {MIN_PASSWORD_CHARS} characters")]
+pub struct PasswordTooShort;
+
+/// The one rule for a new staff password (web UI and `flits user add`): at least
+/// [`MIN_PASSWORD_CHARS`] characters (not bytes).
+pub fn check_new_password(password: &str) -> Result<(), PasswordTooShort> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        Err(PasswordTooShort)
+    } else {
+        Ok(())
+    }
+}
+
 /// A password that could not be hashed.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot hash the password: {0}")]
@@ -54,6 +69,14 @@ pub fn generate_password() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_minimum_counts_characters() {
+        assert_eq!(check_new_password("elf tekens!"), Err(PasswordTooShort));
+        assert_eq!(check_new_password("twaalf teken"), Ok(()));
+        assert_eq!(check_new_password("ééééééééééé"), Err(PasswordTooShort));
+        assert_eq!(check_new_password("éééééééééééé"), Ok(()));
+    }
 
     #[test]
     fn hashes_verify_and_differ() {

@@ -209,6 +209,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         for rule in ROUTES.iter().filter(|r| r.path == path) {
             resource = resource.route((rule.handler)());
         }
-        cfg.service(resource.wrap(from_fn(crate::access::enforce)));
+        let resource = resource.wrap(from_fn(crate::access::enforce));
+        if path.starts_with("/staff") {
+            // Pages remember a `?lang=` choice; the API follows Accept-Language only.
+            cfg.service(resource.wrap(from_fn(crate::ui::locale::remember)));
+        } else {
+            cfg.service(resource);
+        }
     }
 }

@@ -1,5 +1,8 @@
-//! The staff and analyst JSON API under `/api/v1/admin`, authenticated with API tokens.
+//! The staff and analyst JSON API under `/api/v1/admin`, authenticated with API tokens. Its error
+//! messages are in the language of `Accept-Language` (Dutch by default, or English).
 
+pub mod errors;
+pub mod locale;
 pub mod me;
 pub mod polls;
 
@@ -8,5 +11,5 @@ pub const MAX_BODY: usize = 256 * 1024;
 
 /// The JSON configuration of the staff API.
 pub fn json_config() -> actix_web::web::JsonConfig {
-    flits_http::json_body::config(MAX_BODY)
+    errors::json_config(MAX_BODY)
 }

@@ -8,27 +8,54 @@ use flits_survey::{PollDefinition, PollState, Report, ValidationOptions, validat
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use flits_i18n::{Locale, t};
+
+use crate::api::errors::store;
+use crate::api::locale::ApiLocale;
 use crate::identity::Caller;
 use crate::state::StaffState;
 
-fn not_found() -> ApiError {
-    ApiError::not_found("There is no poll with this slug that you can see.")
+fn not_found(locale: Locale) -> ApiError {
+    ApiError::not_found(t!(locale, "staff-api-poll-not-found"))
+}
+
+fn slug_taken(locale: Locale) -> ApiError {
+    ApiError::new(
+        StatusCode::CONFLICT,
+        "slug_taken",
+        t!(locale, "staff-api-slug-taken"),
+    )
 }
 
 /// The poll, when it exists and the caller's organisation may see it (404 otherwise, so that
 /// other organisations' polls are not even confirmed to exist).
-async fn visible_poll(state: &StaffState, caller: &Caller, slug: &str) -> Result<Poll, ApiError> {
-    match state.store.poll_by_slug(slug).await? {
+async fn visible_poll(
+    state: &StaffState,
+    caller: &Caller,
+    slug: &str,
+    locale: Locale,
+) -> Result<Poll, ApiError> {
+    match state
+        .store
+        .poll_by_slug(slug)
+        .await
+        .map_err(store(locale))?
+    {
         Some(p) if caller.may_access_organisation(&p.organisation_id) => Ok(p),
-        _ => Err(not_found()),
+        _ => Err(not_found(locale)),
     }
 }
 
-async fn check(state: &StaffState, def: &PollDefinition) -> Result<Report, ApiError> {
+async fn check(
+    state: &StaffState,
+    def: &PollDefinition,
+    locale: Locale,
+) -> Result<Report, ApiError> {
     let audiences = state
         .store
         .audiences()
-        .await?
+        .await
+        .map_err(store(locale))?
         .into_iter()
         .map(|a| a.id)
         .collect();
@@ -40,19 +67,19 @@ async fn check(state: &StaffState, def: &PollDefinition) -> Result<Report, ApiEr
     Ok(validate(def, &opts))
 }
 
-fn invalid(report: &Report) -> ApiError {
+fn invalid(report: &Report, locale: Locale) -> ApiError {
     ApiError::new(
         StatusCode::UNPROCESSABLE_ENTITY,
         "invalid_definition",
-        "The poll definition has errors.",
+        t!(locale, "staff-api-invalid-definition"),
     )
     .with_details(json!({"errors": report.errors, "hints": report.hints}))
 }
 
-fn parse(body: Value) -> Result<PollDefinition, ApiError> {
+fn parse(body: Value, locale: Locale) -> Result<PollDefinition, ApiError> {
     PollDefinition::from_json_value(body).map_err(|e| {
         let report = Report::unreadable(&e, flits_survey::MessageLang::En);
-        invalid(&report)
+        invalid(&report, locale)
     })
 }
 
@@ -73,6 +100,7 @@ async fn insert_draft(
     state: &StaffState,
     organisation_id: String,
     def: PollDefinition,
+    locale: Locale,
 ) -> Result<(), ApiError> {
     state
         .store
@@ -84,7 +112,8 @@ async fn insert_draft(
             closes_at: None,
             channels: Vec::new(),
         })
-        .await?;
+        .await
+        .map_err(store(locale))?;
     Ok(())
 }
 
@@ -103,11 +132,13 @@ fn summary(p: &Poll) -> Value {
 pub async fn list(
     state: web::Data<StaffState>,
     caller: web::ReqData<Caller>,
+    ApiLocale(locale): ApiLocale,
 ) -> Result<HttpResponse, ApiError> {
     let polls: Vec<Value> = state
         .store
         .polls()
-        .await?
+        .await
+        .map_err(store(locale))?
         .iter()
         .filter(|p| caller.may_access_organisation(&p.organisation_id))
         .map(summary)
@@ -120,21 +151,20 @@ pub async fn create(
     state: web::Data<StaffState>,
     caller: web::ReqData<Caller>,
     body: web::Json<Value>,
+    ApiLocale(locale): ApiLocale,
 ) -> Result<HttpResponse, ApiError> {
-    let def = parse(body.into_inner())?;
-    let report = check(&state, &def).await?;
+    let def = parse(body.into_inner(), locale)?;
+    let report = check(&state, &def, locale).await?;
     if !report.valid {
-        return Err(invalid(&report));
+        return Err(invalid(&report, locale));
     }
-    if state.store.poll_by_slug(&def.slug).await?.is_some() {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "slug_taken",
-            "A poll with this slug already exists.",
-        ));
+    let existing = state.store.poll_by_slug(&def.slug).await;
+    if existing.map_err(store(locale))?.is_some() {
+        return Err(slug_taken(locale));
     }
     let slug = def.slug.clone();
-    insert_draft(&state, caller.user.organisation_id.clone(), def).await?;
+    let organisation = caller.user.organisation_id.clone();
+    insert_draft(&state, organisation, def, locale).await?;
     audit(&state, &caller, "poll.created", &slug).await;
     Ok(HttpResponse::Created().json(json!({"slug": slug, "hints": report.hints})))
 }
@@ -144,9 +174,10 @@ pub async fn read(
     state: web::Data<StaffState>,
     caller: web::ReqData<Caller>,
     slug: web::Path<String>,
+    ApiLocale(locale): ApiLocale,
 ) -> Result<HttpResponse, ApiError> {
-    let poll = visible_poll(&state, &caller, &slug).await?;
-    let report = check(&state, &poll.definition).await?;
+    let poll = visible_poll(&state, &caller, &slug, locale).await?;
+    let report = check(&state, &poll.definition, locale).await?;
     let mut body = summary(&poll);
     if let Value::Object(map) = &mut body {
         map.insert(
@@ -167,29 +198,34 @@ pub async fn replace(
     caller: web::ReqData<Caller>,
     slug: web::Path<String>,
     body: web::Json<Value>,
+    ApiLocale(locale): ApiLocale,
 ) -> Result<HttpResponse, ApiError> {
-    let poll = visible_poll(&state, &caller, &slug).await?;
+    let poll = visible_poll(&state, &caller, &slug, locale).await?;
     if !poll.state.is_editable() {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "not_editable",
-            "Only a draft can change; copy the poll to make a new version.",
+            t!(locale, "staff-api-not-editable"),
         )
         .with_details(json!({"state": poll.state})));
     }
-    let def = parse(body.into_inner())?;
+    let def = parse(body.into_inner(), locale)?;
     if def.slug != poll.slug {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "slug_mismatch",
-            "The slug in the body must be the poll's slug.",
+            t!(locale, "staff-api-slug-mismatch"),
         ));
     }
-    let report = check(&state, &def).await?;
+    let report = check(&state, &def, locale).await?;
     if !report.valid {
-        return Err(invalid(&report));
+        return Err(invalid(&report, locale));
     }
-    state.store.replace_definition(poll.id, &def).await?;
+    state
+        .store
+        .replace_definition(poll.id, &def)
+        .await
+        .map_err(store(locale))?;
     audit(&state, &caller, "poll.updated", &poll.slug).await;
     Ok(HttpResponse::Ok().json(json!({"slug": poll.slug, "hints": report.hints})))
 }
@@ -199,17 +235,22 @@ pub async fn delete(
     state: web::Data<StaffState>,
     caller: web::ReqData<Caller>,
     slug: web::Path<String>,
+    ApiLocale(locale): ApiLocale,
 ) -> Result<HttpResponse, ApiError> {
-    let poll = visible_poll(&state, &caller, &slug).await?;
+    let poll = visible_poll(&state, &caller, &slug, locale).await?;
     if poll.state != PollState::Draft {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "not_editable",
-            "Only a draft can be deleted.",
+            t!(locale, "staff-api-delete-draft-only"),
         )
         .with_details(json!({"state": poll.state})));
     }
-    state.store.delete_draft(poll.id).await?;
+    state
+        .store
+        .delete_draft(poll.id)
+        .await
+        .map_err(store(locale))?;
     audit(&state, &caller, "poll.deleted", &poll.slug).await;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -221,6 +262,37 @@ pub struct CopyBody {
     pub slug: Option<String>,
 }
 
+/// The slug of a copy: the one asked for (when free), or the first free `{slug}-kopie[-n]`.
+async fn copy_slug(
+    state: &StaffState,
+    original: &str,
+    wanted: Option<String>,
+    locale: Locale,
+) -> Result<String, ApiError> {
+    let taken = |slug: String| async move {
+        let found = state.store.poll_by_slug(&slug).await;
+        found.map(|p| p.is_some()).map_err(store(locale))
+    };
+    if let Some(s) = wanted {
+        if taken(s.clone()).await? {
+            return Err(slug_taken(locale));
+        }
+        return Ok(s);
+    }
+    let mut n = 1;
+    loop {
+        let candidate = if n == 1 {
+            format!("{original}-kopie")
+        } else {
+            format!("{original}-kopie-{n}")
+        };
+        if !taken(candidate.clone()).await? {
+            return Ok(candidate);
+        }
+        n += 1;
+    }
+}
+
 /// `POST /api/v1/admin/polls/{slug}/copy`: a new draft with the same definition (how a scheduled or
 /// open poll gets a new version).
 pub async fn copy(
@@ -228,42 +300,18 @@ pub async fn copy(
     caller: web::ReqData<Caller>,
     slug: web::Path<String>,
     body: Option<web::Json<CopyBody>>,
+    ApiLocale(locale): ApiLocale,
 ) -> Result<HttpResponse, ApiError> {
-    let poll = visible_poll(&state, &caller, &slug).await?;
+    let poll = visible_poll(&state, &caller, &slug, locale).await?;
     let wanted = body.and_then(|b| b.into_inner().slug);
-    let new_slug = match wanted {
-        Some(s) => {
-            if state.store.poll_by_slug(&s).await?.is_some() {
-                return Err(ApiError::new(
-                    StatusCode::CONFLICT,
-                    "slug_taken",
-                    "A poll with this slug already exists.",
-                ));
-            }
-            s
-        }
-        None => {
-            let mut n = 1;
-            loop {
-                let candidate = if n == 1 {
-                    format!("{}-kopie", poll.slug)
-                } else {
-                    format!("{}-kopie-{n}", poll.slug)
-                };
-                if state.store.poll_by_slug(&candidate).await?.is_none() {
-                    break candidate;
-                }
-                n += 1;
-            }
-        }
-    };
+    let new_slug = copy_slug(&state, &poll.slug, wanted, locale).await?;
     let mut def = poll.definition.clone();
     def.slug = new_slug.clone();
-    let report = check(&state, &def).await?;
+    let report = check(&state, &def, locale).await?;
     if report.errors.iter().any(|e| e.location == "slug") {
-        return Err(invalid(&report));
+        return Err(invalid(&report, locale));
     }
-    insert_draft(&state, poll.organisation_id.clone(), def).await?;
+    insert_draft(&state, poll.organisation_id.clone(), def, locale).await?;
     audit(&state, &caller, "poll.copied", &new_slug).await;
     Ok(HttpResponse::Created().json(json!({"slug": new_slug, "copied_from": poll.slug})))
 }
@@ -287,21 +335,22 @@ pub async fn schedule(
     caller: web::ReqData<Caller>,
     slug: web::Path<String>,
     body: web::Json<ScheduleBody>,
+    ApiLocale(locale): ApiLocale,
 ) -> Result<HttpResponse, ApiError> {
-    let poll = visible_poll(&state, &caller, &slug).await?;
+    let poll = visible_poll(&state, &caller, &slug, locale).await?;
     let body = body.into_inner();
     if body.override_reason.is_some() && caller.role != crate::Role::Admin {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "override_forbidden",
-            "Only an admin may override the spacing rules.",
+            t!(locale, "staff-api-override-forbidden"),
         ));
     }
     let Some(scheduler) = state.scheduler.clone() else {
         return Err(ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "scheduling_unavailable",
-            "Scheduling is not available in this process.",
+            t!(locale, "staff-api-scheduling-unavailable"),
         ));
     };
     let request = crate::scheduling::ScheduleRequest {

@@ -1,54 +1,60 @@
 //! `GET /staff/audit`: the audit log for admins. Read-only: there is no route that edits it.
 
+use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
-use flits_http::Lang;
-use serde_json::json;
+use flits_http::PageError;
+use flits_i18n::t;
+use flits_store::AuditEntry;
+use serde::Serialize;
 
-use crate::identity::Caller;
-use crate::state::StaffState;
-use crate::ui::page::{lang_of, local, render};
+use crate::ui::page::{StaffPage, local};
 
 /// How many of the latest events the page shows.
 const SHOWN: u64 = 200;
 
-/// The audit log, newest first.
-pub async fn show(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
-    caller: web::ReqData<Caller>,
-) -> HttpResponse {
-    let entries = match state.store.audit_entries(SHOWN).await {
-        Ok(e) => e,
-        Err(e) => {
-            tracing::error!(error = %e, "reading the audit log failed");
-            return HttpResponse::ServiceUnavailable().finish();
+#[derive(Serialize)]
+struct AuditView {
+    entries: Vec<AuditRow>,
+}
+
+/// One event. `actor` is empty for events of the system itself (the template names those).
+#[derive(Serialize)]
+struct AuditRow {
+    at: Option<String>,
+    actor: Option<String>,
+    action: String,
+    poll: Option<String>,
+    details: String,
+}
+
+impl From<&AuditEntry> for AuditRow {
+    fn from(e: &AuditEntry) -> AuditRow {
+        let empty = e.details.as_object().is_some_and(|o| o.is_empty());
+        AuditRow {
+            at: local(Some(e.at)),
+            actor: e.actor_email.clone(),
+            action: e.action.clone(),
+            poll: e.poll_slug.clone(),
+            details: if empty {
+                String::new()
+            } else {
+                e.details.to_string()
+            },
         }
+    }
+}
+
+/// The audit log, newest first.
+pub async fn show(page: StaffPage) -> Result<HttpResponse, PageError> {
+    let entries = page
+        .state
+        .store
+        .audit_entries(SHOWN)
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    let view = AuditView {
+        entries: entries.iter().map(AuditRow::from).collect(),
     };
-    let rows: Vec<_> = entries
-        .iter()
-        .map(|e| {
-            json!({
-                "at": local(Some(e.at)),
-                "actor": e.actor_email.clone().unwrap_or_else(|| "(systeem)".to_owned()),
-                "action": e.action,
-                "poll": e.poll_slug,
-                "details": if e.details.as_object().is_some_and(|o| o.is_empty()) { String::new() } else { e.details.to_string() },
-            })
-        })
-        .collect();
-    let title = if lang_of(&req) == Lang::Nl {
-        "Logboek"
-    } else {
-        "Audit log"
-    };
-    render(
-        &state,
-        &req,
-        Some(&caller),
-        StatusCode::OK,
-        "staff/audit",
-        title,
-        json!({"entries": rows}),
-    )
+    let title = t!(page.locale, "staff-audit-title");
+    page.render(StatusCode::OK, "staff/audit", &title, &view)
 }

@@ -3,150 +3,286 @@
 //! and a preview of how the shared link looks on social media. Works without JavaScript: "Preview"
 //! re-renders the page, "Save" stores the draft.
 
-use std::collections::BTreeMap;
-
+use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
-use actix_web::http::header::LOCATION;
-use actix_web::{HttpRequest, HttpResponse, web};
-use flits_http::Lang;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use flits_http::PageError;
+use flits_i18n::{Locale, t};
 use flits_store::{NewPoll, Poll};
 use flits_survey::{
     PollDefinition, PollState, QuestionKind, Report, ValidationOptions, estimate_seconds, validate,
 };
-use serde_json::{Value, json};
+use futures_util::future::LocalBoxFuture;
+use serde::Serialize;
+use serde_json::json;
 
 use crate::identity::Caller;
 use crate::state::StaffState;
-use crate::ui::builder_form::{Fields, field_of, from_definition, slots, to_definition};
-use crate::ui::page::{lang_of, message_page, render};
+use crate::ui::builder_form::{
+    FieldMessage, Fields, Messages, SlotView, field_of, from_definition, slots, to_definition,
+};
+use crate::ui::page::StaffPage;
 use crate::ui::tokens::audit;
-use crate::ui::{csrf_ok, csrf_refused};
+use crate::ui::{Checked, CsrfField};
 
-fn parse_form(body: &[u8]) -> (Fields, Vec<String>) {
-    let mut fields = Fields::new();
-    let mut audiences = Vec::new();
-    for (k, v) in url::form_urlencoded::parse(body) {
-        if k == "audiences" {
-            audiences.push(v.into_owned());
-        } else {
-            fields.insert(k.into_owned(), v.into_owned());
-        }
-    }
-    (fields, audiences)
+/// The builder's form as posted: every field by name, and the chosen audiences (a repeated field,
+/// which `web::Form` cannot read).
+pub struct BuilderForm {
+    pub fields: Fields,
+    pub audiences: Vec<String>,
 }
 
-fn preview(def: &PollDefinition, lang: Lang) -> Value {
-    let l = lang.code();
-    let questions: Vec<Value> = def
+impl BuilderForm {
+    fn parse(body: &[u8]) -> BuilderForm {
+        let mut fields = Fields::new();
+        let mut audiences = Vec::new();
+        for (k, v) in url::form_urlencoded::parse(body) {
+            if k == "audiences" {
+                audiences.push(v.into_owned());
+            } else {
+                fields.insert(k.into_owned(), v.into_owned());
+            }
+        }
+        BuilderForm { fields, audiences }
+    }
+
+    /// Whether "Save" was pressed (otherwise "Preview").
+    fn saving(&self) -> bool {
+        self.fields.get("action").map(String::as_str) == Some("save")
+    }
+}
+
+impl CsrfField for BuilderForm {
+    fn csrf(&self) -> &str {
+        self.fields.get("_csrf").map(String::as_str).unwrap_or("")
+    }
+}
+
+impl FromRequest for BuilderForm {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<BuilderForm, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move { Ok(BuilderForm::parse(&body.await?)) })
+    }
+}
+
+/// The phone preview of the resident's page.
+#[derive(Serialize)]
+struct PhonePreview {
+    title: String,
+    intro: Option<String>,
+    duration: String,
+    questions: Vec<PreviewQuestion>,
+}
+
+#[derive(Serialize)]
+struct PreviewQuestion {
+    number: usize,
+    text: String,
+    required: bool,
+    choice: bool,
+    multi: bool,
+    scale: bool,
+    open: bool,
+    options: Vec<String>,
+    steps: Vec<i64>,
+}
+
+/// The preview of the shared link.
+#[derive(Serialize)]
+struct LinkPreview {
+    host: String,
+    title: String,
+    description: String,
+}
+
+/// The messages of the fields outside the question slots.
+#[derive(Serialize, Default)]
+struct TopMessages {
+    m_slug: Vec<FieldMessage>,
+    m_title_nl: Vec<FieldMessage>,
+    m_title_en: Vec<FieldMessage>,
+    m_intro_nl: Vec<FieldMessage>,
+    m_intro_en: Vec<FieldMessage>,
+    m_purpose: Vec<FieldMessage>,
+    m_audiences: Vec<FieldMessage>,
+    m_promise_nl: Vec<FieldMessage>,
+    m_promise_en: Vec<FieldMessage>,
+    m_general: Vec<FieldMessage>,
+}
+
+impl TopMessages {
+    fn from(messages: &Messages) -> TopMessages {
+        let m = |name: &str| messages.get(name).cloned().unwrap_or_default();
+        TopMessages {
+            m_slug: m("slug"),
+            m_title_nl: m("title_nl"),
+            m_title_en: m("title_en"),
+            m_intro_nl: m("intro_nl"),
+            m_intro_en: m("intro_en"),
+            m_purpose: m("purpose"),
+            m_audiences: m("audiences"),
+            m_promise_nl: m("promise_nl"),
+            m_promise_en: m("promise_en"),
+            m_general: m("general"),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct AudienceChoice {
+    id: String,
+    name: String,
+    checked: bool,
+}
+
+/// The builder page's view.
+#[derive(Serialize)]
+struct BuilderView {
+    heading: String,
+    editing: bool,
+    action: String,
+    f: Fields,
+    audiences: Vec<AudienceChoice>,
+    slots: Vec<SlotView>,
+    #[serde(flatten)]
+    messages: TopMessages,
+    checked: bool,
+    valid: Option<bool>,
+    error_count: usize,
+    hint_count: usize,
+    preview: PhonePreview,
+    link: LinkPreview,
+}
+
+/// The fields the template shows outside the slots; empty unless filled (templates are strict
+/// about missing ones).
+const TOP_FIELDS: [&str; 8] = [
+    "slug",
+    "title_nl",
+    "title_en",
+    "intro_nl",
+    "intro_en",
+    "purpose",
+    "promise_nl",
+    "promise_en",
+];
+
+fn preview(def: &PollDefinition, locale: Locale) -> PhonePreview {
+    let l = locale.code();
+    let questions = def
         .questions
         .iter()
         .enumerate()
-        .map(|(i, q)| {
-            let steps: Vec<i64> = match (q.min, q.max) {
+        .map(|(i, q)| PreviewQuestion {
+            number: i + 1,
+            text: q.text.get(l).to_owned(),
+            required: q.required,
+            choice: q.kind.has_options(),
+            multi: q.kind == QuestionKind::MultiChoice,
+            scale: q.kind == QuestionKind::Scale,
+            open: q.kind == QuestionKind::OpenText,
+            options: q.options.iter().map(|o| o.text.get(l).to_owned()).collect(),
+            steps: match (q.min, q.max) {
                 (Some(a), Some(b)) if a <= b && b - a <= 20 => (a..=b).collect(),
                 _ => Vec::new(),
-            };
-            json!({
-                "number": i + 1,
-                "text": q.text.get(l),
-                "required": q.required,
-                "choice": q.kind.has_options(),
-                "multi": q.kind == QuestionKind::MultiChoice,
-                "scale": q.kind == QuestionKind::Scale,
-                "open": q.kind == QuestionKind::OpenText,
-                "options": q.options.iter().map(|o| o.text.get(l)).collect::<Vec<_>>(),
-                "steps": steps,
-            })
+            },
         })
         .collect();
     let minutes = estimate_seconds(def).div_ceil(60).max(1);
-    json!({
-        "title": def.title.get(l),
-        "intro": def.intro.as_ref().map(|t| t.get(l)),
-        "duration": match lang { Lang::Nl => format!("Het kost u ongeveer {minutes} minuut/minuten."), Lang::En => format!("It takes about {minutes} minute(s).") },
-        "questions": questions,
-    })
+    PhonePreview {
+        title: def.title.get(l).to_owned(),
+        intro: def.intro.as_ref().map(|t| t.get(l).to_owned()),
+        duration: t!(locale, "staff-builder-duration", minutes = minutes),
+        questions,
+    }
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn page(
-    state: &StaffState,
-    req: &HttpRequest,
-    caller: &Caller,
-    status: StatusCode,
-    existing: Option<&Poll>,
-    fields: &Fields,
-    chosen_audiences: &[String],
-    report: Option<&Report>,
-) -> HttpResponse {
-    let lang = lang_of(req);
-    let audiences = state.store.audiences().await.unwrap_or_default();
-    let mut messages: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-    if let Some(r) = report {
-        for (kind, issues) in [("error", &r.errors), ("hint", &r.hints)] {
-            for issue in issues {
-                messages
-                    .entry(field_of(&issue.location))
-                    .or_default()
-                    .push(json!({"kind": kind, "message": issue.message, "code": issue.code}));
-            }
+/// The report's errors and hints by the form field they concern.
+fn messages_of(report: Option<&Report>) -> Messages {
+    let mut messages = Messages::new();
+    let Some(r) = report else {
+        return messages;
+    };
+    for (kind, issues) in [("error", &r.errors), ("hint", &r.hints)] {
+        for issue in issues {
+            messages
+                .entry(field_of(&issue.location))
+                .or_default()
+                .push(FieldMessage {
+                    kind,
+                    message: issue.message.clone(),
+                    code: issue.code.clone(),
+                });
         }
     }
-    let m = |name: &str| messages.get(name).cloned().unwrap_or_default();
-    let def = to_definition(fields, chosen_audiences);
-    // Every field the template shows, empty unless filled (templates are strict about missing ones).
-    let mut shown = fields.clone();
-    for key in [
-        "slug",
-        "title_nl",
-        "title_en",
-        "intro_nl",
-        "intro_en",
-        "purpose",
-        "promise_nl",
-        "promise_en",
-    ] {
-        shown.entry(key.to_owned()).or_default();
-    }
-    let fields = &shown;
-    let host = req.connection_info().host().to_owned();
-    let data = json!({
-        "editing": existing.is_some(),
-        "action": match existing { Some(p) => format!("/staff/polls/{}/edit", p.slug), None => "/staff/polls/new".to_owned() },
-        "f": fields,
-        "audiences": audiences.iter().map(|a| json!({"id": a.id, "name": a.name, "checked": chosen_audiences.contains(&a.id)})).collect::<Vec<_>>(),
-        "slots": slots(fields, &messages),
-        "m_slug": m("slug"), "m_title_nl": m("title_nl"), "m_title_en": m("title_en"),
-        "m_intro_nl": m("intro_nl"), "m_intro_en": m("intro_en"), "m_purpose": m("purpose"),
-        "m_audiences": m("audiences"), "m_promise_nl": m("promise_nl"), "m_promise_en": m("promise_en"),
-        "m_general": m("general"),
-        "checked": report.is_some(),
-        "valid": report.map(|r| r.valid),
-        "error_count": report.map(|r| r.errors.len()).unwrap_or(0),
-        "hint_count": report.map(|r| r.hints.len()).unwrap_or(0),
-        "preview": preview(&def, lang),
-        "link": {"host": host, "title": def.title.get(lang.code()), "description": def.intro.as_ref().map(|t| t.get(lang.code())).unwrap_or("")},
-    });
-    let title = match (lang, existing) {
-        (Lang::Nl, None) => "Nieuwe peiling".to_owned(),
-        (Lang::En, None) => "New poll".to_owned(),
-        (Lang::Nl, Some(p)) => format!("Peiling bewerken: {}", p.slug),
-        (Lang::En, Some(p)) => format!("Edit poll: {}", p.slug),
-    };
-    let mut data = data;
-    data["heading"] = json!(title);
-    render(
-        state,
-        req,
-        Some(caller),
-        status,
-        "staff/builder",
-        &title,
-        data,
-    )
+    messages
 }
 
-async fn check(state: &StaffState, def: &PollDefinition, lang: Lang) -> Report {
+/// What the builder page shows: the form as filled, the report next to its fields, previews.
+struct Draft<'a> {
+    existing: Option<&'a Poll>,
+    fields: &'a Fields,
+    audiences: &'a [String],
+    report: Option<&'a Report>,
+}
+
+async fn builder_page(
+    page: &StaffPage,
+    status: StatusCode,
+    draft: Draft<'_>,
+) -> Result<HttpResponse, PageError> {
+    let locale = page.locale;
+    let known = page.state.store.audiences().await.unwrap_or_default();
+    let messages = messages_of(draft.report);
+    let def = to_definition(draft.fields, draft.audiences);
+    let mut shown = draft.fields.clone();
+    for key in TOP_FIELDS {
+        shown.entry(key.to_owned()).or_default();
+    }
+    let heading = match draft.existing {
+        None => t!(locale, "staff-builder-new-title"),
+        Some(p) => t!(locale, "staff-builder-edit-title", slug = p.slug.as_str()),
+    };
+    let view = BuilderView {
+        editing: draft.existing.is_some(),
+        action: match draft.existing {
+            Some(p) => format!("/staff/polls/{}/edit", p.slug),
+            None => "/staff/polls/new".to_owned(),
+        },
+        audiences: known
+            .iter()
+            .map(|a| AudienceChoice {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                checked: draft.audiences.contains(&a.id),
+            })
+            .collect(),
+        slots: slots(&shown, &messages),
+        messages: TopMessages::from(&messages),
+        checked: draft.report.is_some(),
+        valid: draft.report.map(|r| r.valid),
+        error_count: draft.report.map_or(0, |r| r.errors.len()),
+        hint_count: draft.report.map_or(0, |r| r.hints.len()),
+        preview: preview(&def, locale),
+        link: LinkPreview {
+            host: page.req.connection_info().host().to_owned(),
+            title: def.title.get(locale.code()).to_owned(),
+            description: def
+                .intro
+                .as_ref()
+                .map_or("", |t| t.get(locale.code()))
+                .to_owned(),
+        },
+        f: shown,
+        heading,
+    };
+    page.render(status, "staff/builder", &view.heading, &view)
+}
+
+async fn check(state: &StaffState, def: &PollDefinition, lang: Locale) -> Report {
     let audiences = state
         .store
         .audiences()
@@ -165,219 +301,168 @@ async fn check(state: &StaffState, def: &PollDefinition, lang: Lang) -> Report {
 }
 
 /// `GET /staff/polls/new`.
-pub async fn new_form(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
-    caller: web::ReqData<Caller>,
-) -> HttpResponse {
-    page(
-        &state,
-        &req,
-        &caller,
-        StatusCode::OK,
-        None,
-        &Fields::new(),
-        &[],
-        None,
-    )
-    .await
-}
-
-async fn editable(state: &StaffState, caller: &Caller, slug: &str) -> Option<Poll> {
-    match state.store.poll_by_slug(slug).await {
-        Ok(Some(p)) if caller.may_access_organisation(&p.organisation_id) => Some(p),
-        _ => None,
-    }
-}
-
-fn not_editable(state: &StaffState, lang: Lang, found: bool) -> HttpResponse {
-    let (status, h, t) = match (found, lang) {
-        (false, Lang::Nl) => (
-            StatusCode::NOT_FOUND,
-            "Niet gevonden",
-            "Er is geen peiling met dit adres die u mag bewerken.",
-        ),
-        (false, Lang::En) => (
-            StatusCode::NOT_FOUND,
-            "Not found",
-            "There is no poll at this address that you may edit.",
-        ),
-        (true, Lang::Nl) => (
-            StatusCode::CONFLICT,
-            "Niet meer te bewerken",
-            "Deze peiling is al ingepland. Maak een kopie om een nieuwe versie te maken.",
-        ),
-        (true, Lang::En) => (
-            StatusCode::CONFLICT,
-            "Can no longer be edited",
-            "This poll is already scheduled. Copy it to make a new version.",
-        ),
+pub async fn new_form(page: StaffPage) -> Result<HttpResponse, PageError> {
+    let draft = Draft {
+        existing: None,
+        fields: &Fields::new(),
+        audiences: &[],
+        report: None,
     };
-    message_page(Some(state), lang, status, h, t, None)
+    builder_page(&page, StatusCode::OK, draft).await
+}
+
+/// The caller's draft at `slug`, or the notice why it cannot be edited (404, or 409 when it is
+/// no longer a draft).
+async fn editable_draft(
+    page: &StaffPage,
+    caller: &Caller,
+    slug: &str,
+) -> Result<Poll, HttpResponse> {
+    let locale = page.locale;
+    match page.state.store.poll_by_slug(slug).await {
+        Ok(Some(p)) if caller.may_access_organisation(&p.organisation_id) => {
+            if p.state == PollState::Draft {
+                return Ok(p);
+            }
+            Err(page.notice(
+                StatusCode::CONFLICT,
+                t!(locale, "staff-builder-not-editable-heading"),
+                t!(locale, "staff-builder-not-editable-text"),
+            ))
+        }
+        Err(e) => Err(actix_web::ResponseError::error_response(
+            &page.unavailable(&e),
+        )),
+        _ => Err(page.notice(
+            StatusCode::NOT_FOUND,
+            t!(locale, "staff-not-found-heading"),
+            t!(locale, "staff-builder-not-found"),
+        )),
+    }
 }
 
 /// `GET /staff/polls/{slug}/edit`.
 pub async fn edit_form(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
+    page: StaffPage,
     caller: web::ReqData<Caller>,
     slug: web::Path<String>,
-) -> HttpResponse {
-    let lang = lang_of(&req);
-    let Some(poll) = editable(&state, &caller, &slug).await else {
-        return not_editable(&state, lang, false);
+) -> Result<HttpResponse, PageError> {
+    let poll = match editable_draft(&page, &caller, &slug).await {
+        Ok(p) => p,
+        Err(refusal) => return Ok(refusal),
     };
-    if poll.state != PollState::Draft {
-        return not_editable(&state, lang, true);
-    }
-    let fields = from_definition(&poll.definition);
     let audiences = poll
         .definition
         .brief
         .as_ref()
         .map(|b| b.audiences.clone())
         .unwrap_or_default();
-    let report = check(&state, &poll.definition, lang).await;
-    page(
-        &state,
-        &req,
-        &caller,
-        StatusCode::OK,
-        Some(&poll),
-        &fields,
-        &audiences,
-        Some(&report),
-    )
-    .await
+    let report = check(&page.state, &poll.definition, page.locale).await;
+    let draft = Draft {
+        existing: Some(&poll),
+        fields: &from_definition(&poll.definition),
+        audiences: &audiences,
+        report: Some(&report),
+    };
+    builder_page(&page, StatusCode::OK, draft).await
+}
+
+/// Adds the error of a slug that another poll already has.
+fn slug_taken(report: &mut Report, locale: Locale) {
+    report.valid = false;
+    report.errors.push(flits_survey::Issue {
+        location: "slug".into(),
+        code: "slug_taken".into(),
+        message: t!(locale, "staff-builder-slug-taken"),
+    });
+}
+
+/// Stores the checked definition: a new draft, or the existing draft's new version.
+async fn store_draft(
+    page: &StaffPage,
+    caller: &Caller,
+    existing: Option<&Poll>,
+    def: PollDefinition,
+) -> Result<&'static str, flits_store::StoreError> {
+    let store = &page.state.store;
+    if let Some(p) = existing {
+        store.replace_definition(p.id, &def).await?;
+        return Ok("poll.updated");
+    }
+    store
+        .insert_poll(NewPoll {
+            organisation_id: caller.user.organisation_id.clone(),
+            state: PollState::Draft,
+            definition: def,
+            opens_at: None,
+            closes_at: None,
+            channels: Vec::new(),
+        })
+        .await?;
+    Ok("poll.created")
 }
 
 /// `POST /staff/polls/new` and `POST /staff/polls/{slug}/edit`: preview or save.
 async fn submit(
-    req: HttpRequest,
-    state: &StaffState,
+    page: &StaffPage,
     caller: &Caller,
-    existing: Option<Poll>,
-    body: web::Bytes,
-) -> HttpResponse {
-    let lang = lang_of(&req);
-    let (mut fields, audiences) = parse_form(&body);
-    if !csrf_ok(
-        caller,
-        fields.get("_csrf").map(String::as_str).unwrap_or(""),
-    ) {
-        return csrf_refused(state, &req);
-    }
-    if let Some(p) = &existing {
+    existing: Option<&Poll>,
+    mut form: BuilderForm,
+) -> Result<HttpResponse, PageError> {
+    if let Some(p) = existing {
         // The address of an existing poll does not change.
-        fields.insert("slug".into(), p.slug.clone());
+        form.fields.insert("slug".into(), p.slug.clone());
     }
-    let def = to_definition(&fields, &audiences);
-    let report = check(state, &def, lang).await;
-    let saving = fields.get("action").map(String::as_str) == Some("save");
-    if !saving || !report.valid {
-        let status = if saving {
-            StatusCode::UNPROCESSABLE_ENTITY
+    let def = to_definition(&form.fields, &form.audiences);
+    let mut report = check(&page.state, &def, page.locale).await;
+    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
+    if form.saving() && report.valid && existing.is_none() {
+        let taken = page.state.store.poll_by_slug(&def.slug).await;
+        if taken.map_err(|e| page.unavailable(&e))?.is_some() {
+            slug_taken(&mut report, page.locale);
+            status = StatusCode::CONFLICT;
+        }
+    }
+    if !form.saving() || !report.valid {
+        let status = if form.saving() {
+            status
         } else {
             StatusCode::OK
         };
-        return page(
-            state,
-            &req,
-            caller,
-            status,
-            existing.as_ref(),
-            &fields,
-            &audiences,
-            Some(&report),
-        )
-        .await;
+        let draft = Draft {
+            existing,
+            fields: &form.fields,
+            audiences: &form.audiences,
+            report: Some(&report),
+        };
+        return builder_page(page, status, draft).await;
     }
     let slug = def.slug.clone();
-    let stored = match &existing {
-        Some(p) => state
-            .store
-            .replace_definition(p.id, &def)
-            .await
-            .map(|_| "poll.updated"),
-        None => {
-            if matches!(state.store.poll_by_slug(&slug).await, Ok(Some(_))) {
-                let mut report = report;
-                report.valid = false;
-                report.errors.push(flits_survey::Issue {
-                    location: "slug".into(),
-                    code: "slug_taken".into(),
-                    message: match lang {
-                        Lang::Nl => "Dit adres is al in gebruik. Kies een ander.".into(),
-                        Lang::En => "This address is already in use. Choose another.".into(),
-                    },
-                });
-                return page(
-                    state,
-                    &req,
-                    caller,
-                    StatusCode::CONFLICT,
-                    None,
-                    &fields,
-                    &audiences,
-                    Some(&report),
-                )
-                .await;
-            }
-            state
-                .store
-                .insert_poll(NewPoll {
-                    organisation_id: caller.user.organisation_id.clone(),
-                    state: PollState::Draft,
-                    definition: def,
-                    opens_at: None,
-                    closes_at: None,
-                    channels: Vec::new(),
-                })
-                .await
-                .map(|_| "poll.created")
-        }
-    };
-    match stored {
-        Ok(action) => {
-            audit(state, caller, action, json!({"slug": slug})).await;
-            HttpResponse::SeeOther()
-                .insert_header((
-                    LOCATION,
-                    format!("/staff/polls/{slug}/edit?lang={}", lang.code()),
-                ))
-                .finish()
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "saving a poll failed");
-            HttpResponse::ServiceUnavailable().finish()
-        }
-    }
+    let action = store_draft(page, caller, existing, def)
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    audit(&page.state, caller, action, json!({"slug": slug})).await;
+    Ok(page.see_other(&format!("/staff/polls/{slug}/edit")))
 }
 
 /// `POST /staff/polls/new`.
 pub async fn create(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
+    page: StaffPage,
     caller: web::ReqData<Caller>,
-    body: web::Bytes,
-) -> HttpResponse {
-    submit(req, &state, &caller, None, body).await
+    form: Checked<BuilderForm>,
+) -> Result<HttpResponse, PageError> {
+    submit(&page, &caller, None, form.0).await
 }
 
 /// `POST /staff/polls/{slug}/edit`.
 pub async fn update(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
+    page: StaffPage,
     caller: web::ReqData<Caller>,
     slug: web::Path<String>,
-    body: web::Bytes,
-) -> HttpResponse {
-    let lang = lang_of(&req);
-    let Some(poll) = editable(&state, &caller, &slug).await else {
-        return not_editable(&state, lang, false);
-    };
-    if poll.state != PollState::Draft {
-        return not_editable(&state, lang, true);
+    form: Checked<BuilderForm>,
+) -> Result<HttpResponse, PageError> {
+    match editable_draft(&page, &caller, &slug).await {
+        Ok(poll) => submit(&page, &caller, Some(&poll), form.0).await,
+        Err(refusal) => Ok(refusal),
     }
-    submit(req, &state, &caller, Some(poll), body).await
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use flits_survey::{
     Brief, PollDefinition, Question, QuestionKind, QuestionOption, ScaleLabels, Text,
 };
-use serde_json::{Value, json};
+use serde::Serialize;
 
 /// How many question slots the form offers (five topic questions and two about the respondent).
 pub const SLOTS: usize = 7;
@@ -289,36 +289,110 @@ pub fn field_of(location: &str) -> String {
     }
 }
 
+/// A validation message shown by the field it concerns.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldMessage {
+    /// `error` or `hint` (the CSS class `msg-…`).
+    pub kind: &'static str,
+    pub message: String,
+    pub code: String,
+}
+
+/// Messages by form field name ([`field_of`]).
+pub type Messages = BTreeMap<String, Vec<FieldMessage>>;
+
+/// One kind of question in a slot's list.
+#[derive(Debug, Serialize)]
+pub struct KindChoice {
+    pub value: &'static str,
+    pub selected: bool,
+}
+
+/// One question slot of the form, with its values and messages.
+#[derive(Debug, Serialize)]
+pub struct SlotView {
+    pub index: usize,
+    pub number: usize,
+    pub id: String,
+    pub kinds: Vec<KindChoice>,
+    pub none_selected: bool,
+    pub required: bool,
+    pub profile: bool,
+    pub text_nl: String,
+    pub text_en: String,
+    pub options: String,
+    pub min: String,
+    pub max: String,
+    pub max_choices: String,
+    pub max_length: String,
+    pub label_min_nl: String,
+    pub label_min_en: String,
+    pub label_max_nl: String,
+    pub label_max_en: String,
+    pub m_id: Vec<FieldMessage>,
+    pub m_kind: Vec<FieldMessage>,
+    pub m_text_nl: Vec<FieldMessage>,
+    pub m_text_en: Vec<FieldMessage>,
+    pub m_options: Vec<FieldMessage>,
+    pub m_scale: Vec<FieldMessage>,
+    pub m_max_choices: Vec<FieldMessage>,
+    pub m_max_length: Vec<FieldMessage>,
+}
+
+/// The kinds a slot offers, by their definition names.
+const KINDS: [&str; 4] = ["single_choice", "multi_choice", "scale", "open_text"];
+
 /// The question slots as template data, with their values and messages.
-pub fn slots(fields: &Fields, messages: &BTreeMap<String, Vec<Value>>) -> Vec<Value> {
+pub fn slots(fields: &Fields, messages: &Messages) -> Vec<SlotView> {
     (0..SLOTS)
         .map(|i| {
-            let get = |name: &str| fields.get(&format!("q{i}_{name}")).cloned().unwrap_or_default();
-            let msgs = |name: &str| messages.get(&format!("q{i}_{name}")).cloned().unwrap_or_default();
+            let get = |name: &str| {
+                fields
+                    .get(&format!("q{i}_{name}"))
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            let msgs = |name: &str| {
+                messages
+                    .get(&format!("q{i}_{name}"))
+                    .cloned()
+                    .unwrap_or_default()
+            };
             let kind = get("kind");
-            let kinds: Vec<Value> = ["single_choice", "multi_choice", "scale", "open_text"]
-                .iter()
-                .map(|k| json!({"value": k, "selected": *k == kind}))
-                .collect();
-            let scale_messages = [msgs("min"), msgs("max"), msgs("labels")].concat();
-            json!({
-                "index": i,
-                "number": i + 1,
-                "id": get("id"),
-                "kinds": kinds,
-                "none_selected": kind.is_empty(),
-                "required": fields.contains_key(&format!("q{i}_required")),
-                "profile": fields.contains_key(&format!("q{i}_profile")),
-                "text_nl": get("text_nl"), "text_en": get("text_en"),
-                "options": get("options"),
-                "min": get("min"), "max": get("max"),
-                "max_choices": get("max_choices"), "max_length": get("max_length"),
-                "label_min_nl": get("label_min_nl"), "label_min_en": get("label_min_en"),
-                "label_max_nl": get("label_max_nl"), "label_max_en": get("label_max_en"),
-                "m_id": msgs("id"), "m_kind": msgs("kind"), "m_text_nl": msgs("text_nl"), "m_text_en": msgs("text_en"),
-                "m_options": msgs("options"), "m_scale": scale_messages,
-                "m_max_choices": msgs("max_choices"), "m_max_length": msgs("max_length"),
-            })
+            SlotView {
+                index: i,
+                number: i + 1,
+                id: get("id"),
+                kinds: KINDS
+                    .iter()
+                    .map(|k| KindChoice {
+                        value: k,
+                        selected: *k == kind,
+                    })
+                    .collect(),
+                none_selected: kind.is_empty(),
+                required: fields.contains_key(&format!("q{i}_required")),
+                profile: fields.contains_key(&format!("q{i}_profile")),
+                text_nl: get("text_nl"),
+                text_en: get("text_en"),
+                options: get("options"),
+                min: get("min"),
+                max: get("max"),
+                max_choices: get("max_choices"),
+                max_length: get("max_length"),
+                label_min_nl: get("label_min_nl"),
+                label_min_en: get("label_min_en"),
+                label_max_nl: get("label_max_nl"),
+                label_max_en: get("label_max_en"),
+                m_id: msgs("id"),
+                m_kind: msgs("kind"),
+                m_text_nl: msgs("text_nl"),
+                m_text_en: msgs("text_en"),
+                m_options: msgs("options"),
+                m_scale: [msgs("min"), msgs("max"), msgs("labels")].concat(),
+                m_max_choices: msgs("max_choices"),
+                m_max_length: msgs("max_length"),
+            }
         })
         .collect()
 }

@@ -1,69 +1,93 @@
 //! `GET /staff`: the organisation's polls by state, with their next dates.
 
+use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use flits_http::PageError;
+use flits_i18n::{Locale, t};
+use flits_store::Poll;
 use flits_survey::PollState;
-use serde_json::json;
+use serde::Serialize;
 
+use crate::Role;
 use crate::identity::Caller;
-use crate::state::StaffState;
-use crate::texts::ui_texts;
-use crate::ui::page::{lang_of, local, render};
+use crate::ui::page::{StaffPage, local};
 
-/// The dashboard.
-pub async fn show(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
-    caller: web::ReqData<Caller>,
-) -> HttpResponse {
-    let lang = lang_of(&req);
-    let polls = match state.store.polls().await {
-        Ok(p) => p,
-        Err(e) => {
-            tracing::error!(error = %e, "listing polls failed");
-            return HttpResponse::ServiceUnavailable().finish();
+/// The dashboard's view.
+#[derive(Serialize)]
+struct DashboardView {
+    groups: Vec<StateGroup>,
+}
+
+/// The polls in one state.
+#[derive(Serialize)]
+struct StateGroup {
+    state: &'static str,
+    count: usize,
+    polls: Vec<PollRow>,
+}
+
+#[derive(Serialize)]
+struct PollRow {
+    slug: String,
+    title: String,
+    organisation: String,
+    opens: Option<String>,
+    closes: Option<String>,
+    schedulable: bool,
+    editable: bool,
+}
+
+impl PollRow {
+    fn new(p: &Poll, locale: Locale, may_edit: bool) -> PollRow {
+        PollRow {
+            slug: p.slug.clone(),
+            title: p.definition.title.get(locale.code()).to_owned(),
+            organisation: p.organisation_id.clone(),
+            opens: local(p.opens_at),
+            closes: local(p.closes_at),
+            schedulable: may_edit && matches!(p.state, PollState::Draft | PollState::Scheduled),
+            editable: may_edit && p.state == PollState::Draft,
         }
-    };
-    let texts = ui_texts(lang);
-    let may_schedule = matches!(caller.role, crate::Role::Admin | crate::Role::Comms);
-    let groups: Vec<_> = PollState::ALL
+    }
+}
+
+/// The caller's polls grouped by state, in the order of [`PollState::ALL`], soonest first.
+fn groups(polls: &[Poll], caller: &Caller, locale: Locale) -> Vec<StateGroup> {
+    let may_edit = matches!(caller.role, Role::Admin | Role::Comms);
+    PollState::ALL
         .iter()
         .filter_map(|st| {
             let mut mine: Vec<_> = polls
                 .iter()
                 .filter(|p| p.state == *st && caller.may_access_organisation(&p.organisation_id))
                 .collect();
-            if mine.is_empty() {
-                return None;
-            }
             mine.sort_by_key(|p| p.opens_at);
-            Some(json!({
-                "state": st.as_str(),
-                "label": texts["states"][st.as_str()],
-                "count": mine.len(),
-                "polls": mine.iter().map(|p| json!({
-                    "slug": p.slug,
-                    "title": p.definition.title.get(lang.code()),
-                    "organisation": p.organisation_id,
-                    "opens": local(p.opens_at).unwrap_or_else(|| "–".to_owned()),
-                    "closes": local(p.closes_at).unwrap_or_else(|| "–".to_owned()),
-                    "schedulable": may_schedule && matches!(p.state, PollState::Draft | PollState::Scheduled),
-                    "editable": may_schedule && p.state == PollState::Draft,
-                })).collect::<Vec<_>>(),
-            }))
+            (!mine.is_empty()).then(|| StateGroup {
+                state: st.as_str(),
+                count: mine.len(),
+                polls: mine
+                    .iter()
+                    .map(|p| PollRow::new(p, locale, may_edit))
+                    .collect(),
+            })
         })
-        .collect();
-    let title = texts["dashboard_heading"]
-        .as_str()
-        .unwrap_or("Peilingen")
-        .to_owned();
-    render(
-        &state,
-        &req,
-        Some(&caller),
-        StatusCode::OK,
-        "staff/dashboard",
-        &title,
-        json!({"groups": groups}),
-    )
+        .collect()
+}
+
+/// The dashboard.
+pub async fn show(
+    page: StaffPage,
+    caller: actix_web::web::ReqData<Caller>,
+) -> Result<HttpResponse, PageError> {
+    let polls = page
+        .state
+        .store
+        .polls()
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    let view = DashboardView {
+        groups: groups(&polls, &caller, page.locale),
+    };
+    let title = t!(page.locale, "staff-dashboard-title");
+    page.render(StatusCode::OK, "staff/dashboard", &title, &view)
 }

@@ -3,21 +3,21 @@
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
-use actix_web::http::header::{LOCATION, RETRY_AFTER};
-use actix_web::{HttpRequest, HttpResponse, web};
-use chrono::Utc;
-use flits_http::Lang;
-use flits_store::NewAudit;
+use actix_web::http::header::RETRY_AFTER;
+use actix_web::{HttpResponse, web};
+use chrono::{DateTime, Utc};
+use flits_http::PageError;
+use flits_i18n::{Locale, t};
+use flits_store::{NewAudit, StaffUser};
 use governor::clock::{Clock, DefaultClock};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::identity::{Caller, Via, expired_session_cookie, session_cookie};
 use crate::passwords::{verify_dummy, verify_password};
 use crate::secrets::{constant_time_eq, hash_secret, random_secret};
-use crate::state::StaffState;
-use crate::ui::csrf_refused;
-use crate::ui::page::{lang_of, render};
+use crate::ui::page::StaffPage;
+use crate::ui::{Checked, CsrfField, csrf_refused};
 
 /// The double-submit cookie of the login form.
 pub const LOGIN_CSRF_COOKIE: &str = "flits_login_csrf";
@@ -33,57 +33,52 @@ pub struct LoginForm {
     csrf: String,
 }
 
-/// The logout form's fields.
+/// The fields of a form that carries only the CSRF token (logout, revoke, calendar feed).
 #[derive(Deserialize)]
 pub struct CsrfOnly {
     #[serde(rename = "_csrf", default)]
     pub csrf: String,
 }
 
-fn login_page(
-    state: &StaffState,
-    req: &HttpRequest,
-    status: StatusCode,
-    email: &str,
-    error: Option<String>,
-) -> HttpResponse {
-    let token = random_secret();
-    let title = if lang_of(req) == Lang::Nl {
-        "Inloggen"
-    } else {
-        "Log in"
-    };
-    let mut res = render(
-        state,
-        req,
-        None,
-        status,
-        "staff/login",
-        title,
-        json!({"login_csrf": token, "email": email, "error": error}),
-    );
-    let cookie = Cookie::build(LOGIN_CSRF_COOKIE, token)
-        .path("/staff/login")
-        .http_only(true)
-        .secure(state.config.secure_cookies)
-        .same_site(SameSite::Strict)
-        .finish();
-    let _ = res.add_cookie(&cookie);
-    res
-}
-
-/// "try again in N minutes", rounded up.
-fn minutes_text(lang: Lang, seconds: u64) -> String {
-    let minutes = seconds.div_ceil(60).max(1);
-    match (lang, minutes) {
-        (Lang::Nl, 1) => "Probeer het over 1 minuut opnieuw.".to_owned(),
-        (Lang::Nl, m) => format!("Probeer het over {m} minuten opnieuw."),
-        (Lang::En, 1) => "Try again in 1 minute.".to_owned(),
-        (Lang::En, m) => format!("Try again in {m} minutes."),
+impl CsrfField for CsrfOnly {
+    fn csrf(&self) -> &str {
+        &self.csrf
     }
 }
 
+#[derive(Serialize)]
+struct LoginView<'a> {
+    login_csrf: &'a str,
+    email: &'a str,
+    error: Option<String>,
+}
+
+fn login_page(
+    page: &StaffPage,
+    status: StatusCode,
+    email: &str,
+    error: Option<String>,
+) -> Result<HttpResponse, PageError> {
+    let token = random_secret();
+    let view = LoginView {
+        login_csrf: &token,
+        email,
+        error,
+    };
+    let title = t!(page.locale, "staff-login-title");
+    let mut res = page.render(status, "staff/login", &title, &view)?;
+    let cookie = Cookie::build(LOGIN_CSRF_COOKIE, token)
+        .path("/staff/login")
+        .http_only(true)
+        .secure(page.state.config.secure_cookies)
+        .same_site(SameSite::Strict)
+        .finish();
+    let _ = res.add_cookie(&cookie);
+    Ok(res)
+}
+
 /// Why a login has to wait.
+#[derive(Debug, Clone, Copy)]
 enum Throttle {
     /// Too many attempts from this client.
     Client,
@@ -91,180 +86,173 @@ enum Throttle {
     Account,
 }
 
-fn throttle_message(lang: Lang, why: Throttle, wait_seconds: u64) -> String {
-    let reason = match (why, lang) {
-        (Throttle::Client, Lang::Nl) => "Te veel pogingen vanaf deze verbinding.",
-        (Throttle::Client, Lang::En) => "Too many attempts from this connection.",
-        (Throttle::Account, Lang::Nl) => {
-            "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen."
-        }
-        (Throttle::Account, Lang::En) => {
-            "This account is locked for a while after too many failed attempts."
-        }
-    };
-    format!("{reason} {}", minutes_text(lang, wait_seconds))
+/// The reason and "try again in N minutes" (rounded up).
+fn throttle_message(locale: Locale, why: Throttle, wait_seconds: u64) -> String {
+    let minutes = wait_seconds.div_ceil(60).max(1);
+    match why {
+        Throttle::Client => t!(locale, "staff-login-too-many", minutes = minutes),
+        Throttle::Account => t!(locale, "staff-login-locked", minutes = minutes),
+    }
 }
 
 /// The login page again with `429`, the reason and `Retry-After`.
 fn throttled(
-    state: &StaffState,
-    req: &HttpRequest,
+    page: &StaffPage,
     email: &str,
     why: Throttle,
     wait_seconds: u64,
-) -> HttpResponse {
-    let message = throttle_message(lang_of(req), why, wait_seconds);
-    let mut res = login_page(
-        state,
-        req,
-        StatusCode::TOO_MANY_REQUESTS,
-        email,
-        Some(message),
-    );
+) -> Result<HttpResponse, PageError> {
+    let message = throttle_message(page.locale, why, wait_seconds);
+    let mut res = login_page(page, StatusCode::TOO_MANY_REQUESTS, email, Some(message))?;
     if let Ok(v) = wait_seconds.to_string().parse() {
         res.headers_mut().insert(RETRY_AFTER, v);
     }
-    res
+    Ok(res)
 }
 
 /// `GET /staff/login`.
-pub async fn show(req: HttpRequest, state: web::Data<StaffState>) -> HttpResponse {
-    login_page(&state, &req, StatusCode::OK, "", None)
+pub async fn show(page: StaffPage) -> Result<HttpResponse, PageError> {
+    login_page(&page, StatusCode::OK, "", None)
 }
 
-/// `POST /staff/login`.
-pub async fn submit(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
-    form: web::Form<LoginForm>,
-) -> HttpResponse {
-    let lang = lang_of(&req);
-    let form = form.into_inner();
-    let cookie_token = req
-        .cookie(LOGIN_CSRF_COOKIE)
-        .map(|c| c.value().to_owned())
-        .unwrap_or_default();
-    if cookie_token.is_empty() || !constant_time_eq(&cookie_token, &form.csrf) {
-        return csrf_refused(&state, &req);
-    }
-    // Per client: the address is a key in memory only, never stored or logged.
-    if let Some(peer) = req.peer_addr()
-        && let Err(not_until) = state.login_limiter.check_key(&peer.ip())
-    {
-        let wait = not_until
+/// Seconds until `until`, at least one.
+fn seconds_until(until: DateTime<Utc>) -> u64 {
+    (until - Utc::now()).num_seconds().max(1) as u64
+}
+
+/// How long this client must wait before trying again, if it tried too often.
+fn client_wait(page: &StaffPage) -> Option<u64> {
+    // The address is a key in memory only, never stored or logged.
+    let peer = page.req.peer_addr()?;
+    let not_until = page.state.login_limiter.check_key(&peer.ip()).err()?;
+    Some(
+        not_until
             .wait_time_from(DefaultClock::default().now())
             .as_secs()
-            .max(1);
-        return throttled(&state, &req, &form.email, Throttle::Client, wait);
-    }
-    let user = match state.store.staff_user_by_email(&form.email).await {
-        Ok(u) => u,
-        Err(e) => {
-            tracing::error!(error = %e, "login lookup failed");
-            return HttpResponse::ServiceUnavailable().finish();
-        }
-    };
-    let now = Utc::now();
-    if let Some(locked_until) = user
-        .as_ref()
-        .and_then(|u| u.locked_until)
-        .filter(|t| *t > now)
-    {
-        let wait = (locked_until - now).num_seconds().max(1) as u64;
-        return throttled(&state, &req, &form.email, Throttle::Account, wait);
-    }
-    let verified = match user
-        .as_ref()
-        .and_then(|u| u.password_hash.as_deref().map(|h| (u, h)))
-    {
-        Some((_, hash)) => verify_password(&form.password, hash),
+            .max(1),
+    )
+}
+
+/// Whether `password` is the account's; an unknown account costs the same time.
+fn password_matches(user: Option<&StaffUser>, password: &str) -> bool {
+    match user.and_then(|u| u.password_hash.as_deref()) {
+        Some(hash) => verify_password(password, hash),
         None => {
-            verify_dummy(&form.password);
+            verify_dummy(password);
             false
         }
-    };
-    let Some(user) = user.filter(|_| verified) else {
-        let mut message = match lang {
-            Lang::Nl => "Het e-mailadres of het wachtwoord klopt niet.".to_owned(),
-            Lang::En => "The e-mail address or the password is not right.".to_owned(),
-        };
-        if let Ok(Some(u)) = state.store.staff_user_by_email(&form.email).await {
-            let lockout = chrono::Duration::from_std(state.config.lockout)
-                .unwrap_or(chrono::Duration::minutes(15));
-            if let Ok(Some(until)) = state
-                .store
-                .record_failed_login(u.id, state.config.max_failed_logins, lockout)
-                .await
-            {
-                let wait = (until - Utc::now()).num_seconds().max(1) as u64;
-                message = throttle_message(lang, Throttle::Account, wait);
-            }
+    }
+}
+
+/// A failed login: counts against the account and says so, with the lockout once it starts.
+async fn refuse_login(
+    page: &StaffPage,
+    user: Option<&StaffUser>,
+    email: &str,
+) -> Result<HttpResponse, PageError> {
+    let mut message = t!(page.locale, "staff-login-wrong");
+    if let Some(u) = user {
+        let config = &page.state.config;
+        let lockout =
+            chrono::Duration::from_std(config.lockout).unwrap_or(chrono::Duration::minutes(15));
+        let locked = page
+            .state
+            .store
+            .record_failed_login(u.id, config.max_failed_logins, lockout)
+            .await
+            .map_err(|e| page.unavailable(&e))?;
+        if let Some(until) = locked {
+            message = throttle_message(page.locale, Throttle::Account, seconds_until(until));
         }
-        return login_page(
-            &state,
-            &req,
-            StatusCode::UNAUTHORIZED,
-            &form.email,
-            Some(message),
-        );
-    };
+    }
+    login_page(page, StatusCode::UNAUTHORIZED, email, Some(message))
+}
+
+/// Starts a session for `user` and sends them to the dashboard.
+async fn start_session(page: &StaffPage, user: &StaffUser) -> Result<HttpResponse, PageError> {
     let session_id = random_secret();
     let csrf = random_secret();
-    let expires = Utc::now()
-        + chrono::Duration::from_std(state.config.session_idle)
-            .unwrap_or(chrono::Duration::hours(2));
-    let stored = async {
-        state.store.reset_failed_logins(user.id).await?;
-        state
-            .store
-            .create_session(&hash_secret(&session_id), user.id, &csrf, expires)
-            .await
-    };
-    if let Err(e) = stored.await {
-        tracing::error!(error = %e, "creating a session failed");
-        return HttpResponse::ServiceUnavailable().finish();
-    }
+    let idle = chrono::Duration::from_std(page.state.config.session_idle)
+        .unwrap_or(chrono::Duration::hours(2));
+    let store = &page.state.store;
+    store
+        .reset_failed_logins(user.id)
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    store
+        .create_session(&hash_secret(&session_id), user.id, &csrf, Utc::now() + idle)
+        .await
+        .map_err(|e| page.unavailable(&e))?;
     tracing::info!(user_id = %user.id, "staff login");
     let mut removal = Cookie::build(LOGIN_CSRF_COOKIE, "")
         .path("/staff/login")
         .finish();
     removal.make_removal();
-    HttpResponse::SeeOther()
-        .insert_header((LOCATION, format!("/staff?lang={}", lang.code())))
-        .cookie(session_cookie(session_id, state.config.secure_cookies))
-        .cookie(removal)
-        .finish()
+    let mut res = page.see_other("/staff");
+    let secure = page.state.config.secure_cookies;
+    let _ = res.add_cookie(&session_cookie(session_id, secure));
+    let _ = res.add_cookie(&removal);
+    Ok(res)
+}
+
+/// `POST /staff/login`.
+pub async fn submit(
+    page: StaffPage,
+    form: web::Form<LoginForm>,
+) -> Result<HttpResponse, PageError> {
+    let form = form.into_inner();
+    let cookie_token = page
+        .req
+        .cookie(LOGIN_CSRF_COOKIE)
+        .map(|c| c.value().to_owned())
+        .unwrap_or_default();
+    if cookie_token.is_empty() || !constant_time_eq(&cookie_token, &form.csrf) {
+        return Ok(csrf_refused(&page.state, &page.req));
+    }
+    if let Some(wait) = client_wait(&page) {
+        return throttled(&page, &form.email, Throttle::Client, wait);
+    }
+    let user = page
+        .state
+        .store
+        .staff_user_by_email(&form.email)
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    let locked_until = user.as_ref().and_then(|u| u.locked_until);
+    if let Some(until) = locked_until.filter(|t| *t > Utc::now()) {
+        return throttled(&page, &form.email, Throttle::Account, seconds_until(until));
+    }
+    if !password_matches(user.as_ref(), &form.password) {
+        return refuse_login(&page, user.as_ref(), &form.email).await;
+    }
+    match user {
+        Some(user) => start_session(&page, &user).await,
+        None => refuse_login(&page, None, &form.email).await,
+    }
 }
 
 /// `POST /staff/logout`.
 pub async fn logout(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
+    page: StaffPage,
     caller: web::ReqData<Caller>,
-    form: web::Form<CsrfOnly>,
+    _form: Checked<web::Form<CsrfOnly>>,
 ) -> HttpResponse {
-    if !crate::ui::csrf_ok(&caller, &form.csrf) {
-        return csrf_refused(&state, &req);
-    }
+    let store = &page.state.store;
     if let Via::Session { id_hash, .. } = &caller.via
-        && let Err(e) = state.store.delete_session(id_hash).await
+        && let Err(e) = store.delete_session(id_hash).await
     {
         tracing::error!(error = %e, "ending a session failed");
     }
-    let _ = state
-        .store
-        .insert_audit(NewAudit {
-            actor_email: Some(caller.user.email.clone()),
-            action: "user.logout".to_owned(),
-            poll_slug: None,
-            details: json!({}),
-        })
-        .await;
-    HttpResponse::SeeOther()
-        .insert_header((
-            LOCATION,
-            format!("/staff/login?lang={}", lang_of(&req).code()),
-        ))
-        .cookie(expired_session_cookie(state.config.secure_cookies))
-        .finish()
+    let entry = NewAudit {
+        actor_email: Some(caller.user.email.clone()),
+        action: "user.logout".to_owned(),
+        poll_slug: None,
+        details: json!({}),
+    };
+    if let Err(e) = store.insert_audit(entry).await {
+        tracing::error!(error = %e, "writing an audit event failed");
+    }
+    let mut res = page.see_other("/staff/login");
+    let _ = res.add_cookie(&expired_session_cookie(page.state.config.secure_cookies));
+    res
 }

@@ -1,10 +1,11 @@
 //! API tokens in the UI: list your own, create one (shown once), revoke.
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::LOCATION;
-use actix_web::{HttpRequest, HttpResponse, web};
-use flits_store::NewAudit;
-use serde::Deserialize;
+use actix_web::{HttpResponse, web};
+use flits_http::PageError;
+use flits_i18n::t;
+use flits_store::{ApiToken, NewAudit};
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -13,8 +14,11 @@ use crate::role::Role;
 use crate::secrets::{hash_secret, new_api_token};
 use crate::state::StaffState;
 use crate::ui::login::CsrfOnly;
-use crate::ui::page::{lang_of, local, render};
-use crate::ui::{csrf_ok, csrf_refused};
+use crate::ui::page::{StaffPage, local};
+use crate::ui::{Checked, CsrfField};
+
+/// The longest token name kept.
+const MAX_NAME_CHARS: usize = 80;
 
 /// The form to create a token.
 #[derive(Deserialize)]
@@ -25,135 +29,132 @@ pub struct NewTokenForm {
     csrf: String,
 }
 
-async fn page(
-    state: &StaffState,
-    req: &HttpRequest,
+impl CsrfField for NewTokenForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+impl NewTokenForm {
+    /// The name to store: trimmed, at most [`MAX_NAME_CHARS`], `API` when left empty.
+    fn name(&self) -> String {
+        let name = self.name.trim();
+        let name = if name.is_empty() { "API" } else { name };
+        name.chars().take(MAX_NAME_CHARS).collect()
+    }
+}
+
+#[derive(Serialize)]
+struct TokensView {
+    tokens: Vec<TokenRow>,
+    new_token: Option<String>,
+}
+
+#[derive(Serialize)]
+struct TokenRow {
+    id: Uuid,
+    name: String,
+    last_used: Option<String>,
+    revoked: bool,
+}
+
+impl From<&ApiToken> for TokenRow {
+    fn from(t: &ApiToken) -> TokenRow {
+        TokenRow {
+            id: t.id,
+            name: t.name.clone(),
+            last_used: local(t.last_used_at),
+            revoked: t.revoked_at.is_some(),
+        }
+    }
+}
+
+async fn tokens_page(
+    page: &StaffPage,
     caller: &Caller,
     new_token: Option<String>,
     status: StatusCode,
-) -> HttpResponse {
-    let tokens = match state.store.api_tokens_of(caller.user.id).await {
-        Ok(t) => t,
-        Err(e) => {
-            tracing::error!(error = %e, "listing tokens failed");
-            return HttpResponse::ServiceUnavailable().finish();
-        }
+) -> Result<HttpResponse, PageError> {
+    let tokens = page
+        .state
+        .store
+        .api_tokens_of(caller.user.id)
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    let view = TokensView {
+        tokens: tokens.iter().map(TokenRow::from).collect(),
+        new_token,
     };
-    let rows: Vec<_> = tokens
-        .iter()
-        .map(|t| json!({"id": t.id, "name": t.name, "last_used": local(t.last_used_at), "revoked": t.revoked_at.is_some()}))
-        .collect();
-    let title = if lang_of(req) == flits_http::Lang::Nl {
-        "API-sleutels"
-    } else {
-        "API tokens"
-    };
-    render(
-        state,
-        req,
-        Some(caller),
-        status,
-        "staff/tokens",
-        title,
-        json!({"tokens": rows, "new_token": new_token}),
-    )
+    let title = t!(page.locale, "staff-tokens-title");
+    page.render(status, "staff/tokens", &title, &view)
 }
 
 /// `GET /staff/tokens`.
 pub async fn list(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
+    page: StaffPage,
     caller: web::ReqData<Caller>,
-) -> HttpResponse {
-    page(&state, &req, &caller, None, StatusCode::OK).await
+) -> Result<HttpResponse, PageError> {
+    tokens_page(&page, &caller, None, StatusCode::OK).await
 }
 
 /// `POST /staff/tokens`: creates a token and shows it once.
 pub async fn create(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
+    page: StaffPage,
     caller: web::ReqData<Caller>,
-    form: web::Form<NewTokenForm>,
-) -> HttpResponse {
-    if !csrf_ok(&caller, &form.csrf) {
-        return csrf_refused(&state, &req);
-    }
-    let name = form.name.trim();
-    let name = if name.is_empty() { "API" } else { name };
-    let name: String = name.chars().take(80).collect();
+    form: Checked<web::Form<NewTokenForm>>,
+) -> Result<HttpResponse, PageError> {
+    let name = form.0.name();
     let token = new_api_token();
-    let created = state
+    page.state
         .store
         .create_api_token(caller.user.id, &name, &hash_secret(&token))
-        .await;
-    if let Err(e) = created {
-        tracing::error!(error = %e, "creating a token failed");
-        return HttpResponse::ServiceUnavailable().finish();
-    }
+        .await
+        .map_err(|e| page.unavailable(&e))?;
     audit(
-        &state,
+        &page.state,
         &caller,
         "token.created",
         json!({"name": name, "user": caller.user.email}),
     )
     .await;
-    page(&state, &req, &caller, Some(token), StatusCode::CREATED).await
+    tokens_page(&page, &caller, Some(token), StatusCode::CREATED).await
 }
 
 /// `POST /staff/tokens/{id}/revoke`: your own tokens (admins: anyone's).
 pub async fn revoke(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
+    page: StaffPage,
     caller: web::ReqData<Caller>,
     id: web::Path<String>,
-    form: web::Form<CsrfOnly>,
-) -> HttpResponse {
-    if !csrf_ok(&caller, &form.csrf) {
-        return csrf_refused(&state, &req);
-    }
-    let lang = lang_of(&req);
+    _form: Checked<web::Form<CsrfOnly>>,
+) -> Result<HttpResponse, PageError> {
     let token = match Uuid::parse_str(&id) {
-        Ok(id) => state.store.api_token(id).await.ok().flatten(),
+        Ok(id) => page
+            .state
+            .store
+            .api_token(id)
+            .await
+            .map_err(|e| page.unavailable(&e))?,
         Err(_) => None,
     };
     let Some(token) = token.filter(|t| t.user_id == caller.user.id || caller.role == Role::Admin)
     else {
-        return crate::ui::page::message_page(
-            Some(&state),
-            lang,
+        return Ok(page.notice(
             StatusCode::NOT_FOUND,
-            if lang == flits_http::Lang::Nl {
-                "Niet gevonden"
-            } else {
-                "Not found"
-            },
-            if lang == flits_http::Lang::Nl {
-                "Deze sleutel bestaat niet."
-            } else {
-                "This token does not exist."
-            },
-            None,
-        );
+            t!(page.locale, "staff-not-found-heading"),
+            t!(page.locale, "staff-token-not-found"),
+        ));
     };
-    match state.store.revoke_api_token(token.id).await {
-        Ok(true) => {
-            audit(
-                &state,
-                &caller,
-                "token.revoked",
-                json!({"name": token.name, "token_id": token.id}),
-            )
-            .await
-        }
-        Ok(false) => {}
-        Err(e) => {
-            tracing::error!(error = %e, "revoking a token failed");
-            return HttpResponse::ServiceUnavailable().finish();
-        }
+    let revoked = page
+        .state
+        .store
+        .revoke_api_token(token.id)
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    if revoked {
+        let details = json!({"name": token.name, "token_id": token.id});
+        audit(&page.state, &caller, "token.revoked", details).await;
     }
-    HttpResponse::SeeOther()
-        .insert_header((LOCATION, format!("/staff/tokens?lang={}", lang.code())))
-        .finish()
+    Ok(page.see_other("/staff/tokens"))
 }
 
 /// Writes an audit event for the caller; a failure is logged, not shown.

@@ -1,21 +1,21 @@
 //! Staff accounts (admins only): list and add.
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::LOCATION;
-use actix_web::{HttpRequest, HttpResponse, web};
-use flits_http::Lang;
-use serde::Deserialize;
+use actix_web::{HttpResponse, web};
+use flits_http::PageError;
+use flits_i18n::{Locale, t};
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use crate::email::parse_email;
 use crate::identity::Caller;
-use crate::passwords::{MIN_PASSWORD_CHARS, hash_password};
+use crate::passwords::{MIN_PASSWORD_CHARS, check_new_password, hash_password};
 use crate::role::Role;
-use crate::state::StaffState;
-use crate::ui::page::{lang_of, render};
+use crate::ui::page::StaffPage;
 use crate::ui::tokens::audit;
-use crate::ui::{csrf_ok, csrf_refused};
+use crate::ui::{Checked, CsrfField};
 
-/// The form to add a user.
+/// The form to add a user, as posted.
 #[derive(Deserialize)]
 pub struct NewUserForm {
     #[serde(default)]
@@ -30,129 +30,171 @@ pub struct NewUserForm {
     csrf: String,
 }
 
-async fn page(
-    state: &StaffState,
-    req: &HttpRequest,
-    caller: &Caller,
-    status: StatusCode,
+impl CsrfField for NewUserForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// A user to add, after the form passed its rules.
+struct NewUser {
+    email: String,
+    role: Role,
+    organisation: String,
+    /// `None`: the account works with API tokens only until a password is set.
+    password: Option<String>,
+}
+
+/// Why the form cannot be saved; each has its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FormProblem {
+    Email,
+    Role,
+    PasswordTooShort,
+    Organisation,
+}
+
+impl FormProblem {
+    fn message(self, locale: Locale) -> String {
+        match self {
+            FormProblem::Email => t!(locale, "staff-user-email-invalid"),
+            FormProblem::Role => t!(locale, "staff-user-role-invalid"),
+            FormProblem::PasswordTooShort => {
+                t!(
+                    locale,
+                    "staff-user-password-short",
+                    min = MIN_PASSWORD_CHARS
+                )
+            }
+            FormProblem::Organisation => t!(locale, "staff-user-org-unknown"),
+        }
+    }
+}
+
+impl NewUserForm {
+    /// The user the form describes, by the same rules as `flits user add`. Whether the
+    /// organisation exists is checked against the store afterwards.
+    fn parse(self) -> Result<NewUser, FormProblem> {
+        let email = parse_email(&self.email).map_err(|_| FormProblem::Email)?;
+        let role = self.role.parse::<Role>().map_err(|_| FormProblem::Role)?;
+        let password = Some(self.password).filter(|p| !p.is_empty());
+        if let Some(p) = &password {
+            check_new_password(p).map_err(|_| FormProblem::PasswordTooShort)?;
+        }
+        Ok(NewUser {
+            email,
+            role,
+            organisation: self.organisation,
+            password,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct UsersView {
+    users: Vec<UserRow>,
+    organisations: Vec<OrganisationOption>,
+    roles: [Role; 3],
+    password_min: usize,
     error: Option<String>,
-) -> HttpResponse {
-    let (users, orgs) = match (
-        state.store.staff_users().await,
-        state.store.organisations().await,
-    ) {
-        (Ok(u), Ok(o)) => (u, o),
-        _ => return HttpResponse::ServiceUnavailable().finish(),
+}
+
+#[derive(Serialize)]
+struct UserRow {
+    email: String,
+    role: String,
+    organisation: String,
+}
+
+#[derive(Serialize)]
+struct OrganisationOption {
+    id: String,
+    name: String,
+}
+
+async fn users_page(
+    page: &StaffPage,
+    status: StatusCode,
+    problem: Option<FormProblem>,
+) -> Result<HttpResponse, PageError> {
+    let store = &page.state.store;
+    let users = store
+        .staff_users()
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    let orgs = store
+        .organisations()
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    let view = UsersView {
+        users: users
+            .into_iter()
+            .map(|u| UserRow {
+                email: u.email,
+                role: u.role,
+                organisation: u.organisation_id,
+            })
+            .collect(),
+        organisations: orgs
+            .into_iter()
+            .map(|o| OrganisationOption {
+                id: o.id,
+                name: o.name,
+            })
+            .collect(),
+        roles: [Role::Comms, Role::Analyst, Role::Admin],
+        password_min: MIN_PASSWORD_CHARS,
+        error: problem.map(|p| p.message(page.locale)),
     };
-    let users: Vec<_> = users
-        .iter()
-        .map(|u| json!({"email": u.email, "role": u.role, "organisation": u.organisation_id}))
-        .collect();
-    let orgs: Vec<_> = orgs
-        .iter()
-        .map(|o| json!({"id": o.id, "name": o.name}))
-        .collect();
-    let title = if lang_of(req) == Lang::Nl {
-        "Gebruikers"
-    } else {
-        "Users"
-    };
-    render(
-        state,
-        req,
-        Some(caller),
-        status,
-        "staff/users",
-        title,
-        json!({"users": users, "organisations": orgs, "error": error}),
-    )
+    let title = t!(page.locale, "staff-users-title");
+    page.render(status, "staff/users", &title, &view)
 }
 
 /// `GET /staff/users`.
-pub async fn list(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
-    caller: web::ReqData<Caller>,
-) -> HttpResponse {
-    page(&state, &req, &caller, StatusCode::OK, None).await
+pub async fn list(page: StaffPage) -> Result<HttpResponse, PageError> {
+    users_page(&page, StatusCode::OK, None).await
 }
 
 /// `POST /staff/users`.
 pub async fn add(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
+    page: StaffPage,
     caller: web::ReqData<Caller>,
-    form: web::Form<NewUserForm>,
-) -> HttpResponse {
-    if !csrf_ok(&caller, &form.csrf) {
-        return csrf_refused(&state, &req);
-    }
-    let lang = lang_of(&req);
-    let form = form.into_inner();
-    let email = form.email.trim().to_lowercase();
-    let error = if !email.contains('@') || email.len() > 254 {
-        Some(match lang {
-            Lang::Nl => "Vul een geldig e-mailadres in.".to_owned(),
-            Lang::En => "Enter a valid e-mail address.".to_owned(),
-        })
-    } else if form.role.parse::<Role>().is_err() {
-        Some(match lang {
-            Lang::Nl => "Kies een rol: admin, comms of analyst.".to_owned(),
-            Lang::En => "Choose a role: admin, comms or analyst.".to_owned(),
-        })
-    } else if !form.password.is_empty() && form.password.chars().count() < MIN_PASSWORD_CHARS {
-        Some(match lang {
-            Lang::Nl => format!("Het wachtwoord moet minstens {MIN_PASSWORD_CHARS} tekens hebben."),
-            Lang::En => format!("The password must have at least {MIN_PASSWORD_CHARS} characters."),
-        })
-    } else if !matches!(
-        state.store.organisation(&form.organisation).await,
-        Ok(Some(_))
-    ) {
-        Some(match lang {
-            Lang::Nl => "Kies een bestaande organisatie.".to_owned(),
-            Lang::En => "Choose an existing organisation.".to_owned(),
-        })
-    } else {
-        None
+    form: Checked<web::Form<NewUserForm>>,
+) -> Result<HttpResponse, PageError> {
+    let store = &page.state.store;
+    let parsed = form.0.into_inner().parse();
+    let user = match parsed {
+        Ok(u) => match store.organisation(&u.organisation).await {
+            Ok(Some(_)) => u,
+            Ok(None) => return refuse(&page, FormProblem::Organisation).await,
+            Err(e) => return Err(page.unavailable(&e)),
+        },
+        Err(problem) => return refuse(&page, problem).await,
     };
-    if error.is_some() {
-        return page(
-            &state,
-            &req,
-            &caller,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            error,
+    let hash = match &user.password {
+        Some(p) => {
+            Some(hash_password(p).map_err(|e| page.fail(flits_http::Failure::Internal, &e))?)
+        }
+        None => None,
+    };
+    let saved = store
+        .upsert_staff_user(
+            &user.email,
+            &user.organisation,
+            user.role.as_str(),
+            hash.as_deref(),
         )
-        .await;
-    }
-    let hash = if form.password.is_empty() {
-        None
-    } else {
-        match hash_password(&form.password) {
-            Ok(h) => Some(h),
-            Err(e) => {
-                tracing::error!(error = %e, "hashing a password failed");
-                return HttpResponse::InternalServerError().finish();
-            }
-        }
-    };
-    match state
-        .store
-        .upsert_staff_user(&email, &form.organisation, &form.role, hash.as_deref())
         .await
-    {
-        Ok(user) => {
-            // A changed role or password ends the account's open sessions.
-            let _ = state.store.delete_sessions_of(user.id).await;
-            audit(&state, &caller, "user.saved", json!({"email": user.email, "role": user.role, "organisation": user.organisation_id})).await;
-            HttpResponse::SeeOther()
-                .insert_header((LOCATION, format!("/staff/users?lang={}", lang.code())))
-                .finish()
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "saving a user failed");
-            HttpResponse::ServiceUnavailable().finish()
-        }
-    }
+        .map_err(|e| page.unavailable(&e))?;
+    // A changed role or password ends the account's open sessions.
+    let _ = store.delete_sessions_of(saved.id).await;
+    let details =
+        json!({"email": saved.email, "role": saved.role, "organisation": saved.organisation_id});
+    audit(&page.state, &caller, "user.saved", details).await;
+    Ok(page.see_other("/staff/users"))
+}
+
+/// The users page again with `422` and the problem.
+async fn refuse(page: &StaffPage, problem: FormProblem) -> Result<HttpResponse, PageError> {
+    users_page(page, StatusCode::UNPROCESSABLE_ENTITY, Some(problem)).await
 }

@@ -1,0 +1,170 @@
+## The staff tools: pages and the staff API. Every message exists in nl and en.
+
+## The frame of every page
+staff-app = Flits – staff
+staff-skip = Skip to content
+staff-nav-dashboard = Polls
+staff-nav-new-poll = New poll
+staff-nav-calendar = Calendar
+staff-nav-tokens = API tokens
+staff-nav-users = Users
+staff-nav-audit = Audit log
+staff-logged-in-as = Logged in as
+staff-logout = Log out
+
+## Short notices
+staff-csrf-heading = Form expired
+staff-csrf-text = Nothing was changed. Go back, reload the page and try again.
+staff-login-first-heading = Please log in first
+staff-login-first-text = You need to be logged in to see this page.
+staff-no-access-heading = No access
+staff-no-access-text = Your role does not give access to this page.
+staff-to-login = Go to the login page
+staff-not-found-heading = Not found
+
+## Logging in
+staff-login-title = Log in
+staff-email = E-mail address
+staff-password = Password
+staff-login-button = Log in
+staff-login-wrong = The e-mail address or the password is not right.
+staff-login-too-many = Too many attempts from this connection. { staff-try-again }
+staff-login-locked = This account is locked for a while after too many failed attempts. { staff-try-again }
+staff-try-again = Try again in { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+  }.
+
+## Polls and their states
+staff-dashboard-title = Polls
+staff-no-polls = There are no polls yet.
+staff-col-poll = Poll
+staff-col-org = Organisation
+staff-col-opens = Opens
+staff-col-closes = Closes
+staff-edit = Edit
+staff-schedule = Schedule
+staff-state = { $state ->
+    [draft] Draft
+    [scheduled] Scheduled
+    [open] Open
+    [closed] Closed
+    [results_published] Results published
+    [archived] Archived
+   *[other] { $state }
+  }
+
+## The poll builder
+staff-builder-new-title = New poll
+staff-builder-edit-title = Edit poll: { $slug }
+staff-builder-valid = The poll is in order.
+staff-builder-invalid = There are still errors.
+staff-builder-counts = ({ $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+  }, { $hints ->
+    [one] 1 hint
+   *[other] { $hints } hints
+  })
+staff-builder-poll = The poll
+staff-builder-slug = Address (lower-case letters, digits and -)
+staff-builder-title = Title
+staff-builder-intro = Introduction
+staff-builder-brief = Purpose, audience and feedback
+staff-builder-purpose = What do you want to know, and why?
+staff-builder-audiences = Who is the poll for?
+staff-builder-promise = What will residents hear back, and when?
+staff-builder-options-help = Fill in only the questions you need; empty ones are skipped. Options: one per line, as id | Nederlands | English.
+staff-builder-question = Question { $number }
+staff-builder-qid = Id of the question
+staff-builder-kind = Kind of question
+staff-builder-kind-none = (not used)
+staff-builder-kind-name = { $kind ->
+    [single_choice] Choose one answer
+    [multi_choice] Choose several answers
+    [scale] Scale
+    [open_text] Open question
+   *[other] { $kind }
+  }
+staff-builder-qtext = Question
+staff-builder-required = Required
+staff-builder-profile = Question about the resident (age, neighbourhood…)
+staff-builder-options = Options (choice questions)
+staff-builder-max-choices = At most this many choices (multi-choice)
+staff-builder-scale-min = Scale from
+staff-builder-scale-max = Scale to
+staff-builder-label-min = Word at the lowest point
+staff-builder-label-max = Word at the highest point
+staff-builder-max-length = At most this many characters (open question)
+staff-builder-preview-button = See preview and hints
+staff-builder-save = Save as draft
+staff-builder-preview = What residents see (phone)
+staff-builder-link-preview = How the link looks on social media
+staff-builder-duration = It takes about { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+  }.
+staff-builder-slug-taken = This address is already in use. Choose another.
+staff-builder-not-found = There is no poll at this address that you may edit.
+staff-builder-not-editable-heading = Can no longer be edited
+staff-builder-not-editable-text = This poll is already scheduled. Copy it to make a new version.
+
+## The audit log
+staff-audit-title = Audit log
+staff-audit-intro = Who did what and when. Nobody can change this log.
+staff-col-when = When
+staff-col-who = Who
+staff-col-action = Action
+staff-col-details = Details
+staff-audit-system = (system)
+
+## API tokens
+staff-tokens-title = API tokens
+staff-tokens-intro = With an API token, scripts can work on your behalf. You see a new token only once: keep it safe.
+staff-token-name = Name of the token
+staff-token-create = Create a new token
+staff-token-new = Your new token (it will not be shown again):
+staff-token-revoke = Revoke
+staff-token-revoked = revoked
+staff-token-last-used = Last used
+staff-never = never
+staff-token-not-found = This token does not exist.
+
+## Staff accounts
+staff-users-title = Users
+staff-role = Role
+staff-organisation = Organisation
+staff-user-add = Add a user
+staff-password-optional = Password (at least { $min } characters; leave empty for API tokens only)
+staff-user-email-invalid = Enter a valid e-mail address.
+staff-user-role-invalid = Choose a role: admin, comms or analyst.
+staff-user-password-short = The password must have at least { $min } characters.
+staff-user-org-unknown = Choose an existing organisation.
+
+## The calendar feed for calendar apps
+staff-feed-name = Flits – polls in the region
+staff-feed-poll = Poll: { $title }
+staff-feed-poll-details = Organisation: { $organisation }
+    Audiences: { $audiences }
+    State: { staff-state }
+staff-feed-quiet = Quiet period: { $reason }
+staff-feed-quiet-details = No polls for: { $audiences }
+staff-feed-invalid = This calendar link is not valid (any more). Make a new one on the calendar page.
+
+## Error messages of the staff API (JSON), in the language of Accept-Language
+staff-api-unauthorized = Send a valid API token as Authorization: Bearer TOKEN.
+staff-api-forbidden = Your role does not allow this.
+staff-api-unavailable = The service cannot check who you are right now. Try again shortly.
+staff-api-internal = Something went wrong on our side.
+staff-api-not-found = Not found.
+staff-api-poll-not-found = There is no poll with this slug that you can see.
+staff-api-invalid-definition = The poll definition has errors.
+staff-api-slug-taken = A poll with this slug already exists.
+staff-api-not-editable = Only a draft can change; copy the poll to make a new version.
+staff-api-delete-draft-only = Only a draft can be deleted.
+staff-api-slug-mismatch = The slug in the body must be the poll's slug.
+staff-api-override-forbidden = Only an admin may override the spacing rules.
+staff-api-scheduling-unavailable = Scheduling is not available in this process.
+staff-api-too-large = The request body is too large (at most { $limit } bytes).
+staff-api-content-type = Send the body as application/json.
+staff-api-invalid-json = The body is not valid JSON of the expected shape.

@@ -1,0 +1,170 @@
+## The staff tools: pages and the staff API. Every message exists in nl and en.
+
+## The frame of every page
+staff-app = Flits – medewerkers
+staff-skip = Naar de inhoud
+staff-nav-dashboard = Peilingen
+staff-nav-new-poll = Nieuwe peiling
+staff-nav-calendar = Kalender
+staff-nav-tokens = API-sleutels
+staff-nav-users = Gebruikers
+staff-nav-audit = Logboek
+staff-logged-in-as = Ingelogd als
+staff-logout = Uitloggen
+
+## Short notices
+staff-csrf-heading = Formulier verlopen
+staff-csrf-text = Er is niets veranderd. Ga terug, laad de pagina opnieuw en probeer het nog eens.
+staff-login-first-heading = Log eerst in
+staff-login-first-text = U moet ingelogd zijn om deze pagina te zien.
+staff-no-access-heading = Geen toegang
+staff-no-access-text = Uw rol geeft geen toegang tot deze pagina.
+staff-to-login = Naar de inlogpagina
+staff-not-found-heading = Niet gevonden
+
+## Logging in
+staff-login-title = Inloggen
+staff-email = E-mailadres
+staff-password = Wachtwoord
+staff-login-button = Inloggen
+staff-login-wrong = Het e-mailadres of het wachtwoord klopt niet.
+staff-login-too-many = Te veel pogingen vanaf deze verbinding. { staff-try-again }
+staff-login-locked = Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. { staff-try-again }
+staff-try-again = Probeer het over { $minutes ->
+    [one] 1 minuut
+   *[other] { $minutes } minuten
+  } opnieuw.
+
+## Polls and their states
+staff-dashboard-title = Peilingen
+staff-no-polls = Er zijn nog geen peilingen.
+staff-col-poll = Peiling
+staff-col-org = Organisatie
+staff-col-opens = Opent
+staff-col-closes = Sluit
+staff-edit = Bewerken
+staff-schedule = Inplannen
+staff-state = { $state ->
+    [draft] Concept
+    [scheduled] Ingepland
+    [open] Open
+    [closed] Gesloten
+    [results_published] Uitkomsten gepubliceerd
+    [archived] Gearchiveerd
+   *[other] { $state }
+  }
+
+## The poll builder
+staff-builder-new-title = Nieuwe peiling
+staff-builder-edit-title = Peiling bewerken: { $slug }
+staff-builder-valid = De peiling is in orde.
+staff-builder-invalid = Er zijn nog fouten.
+staff-builder-counts = ({ $errors ->
+    [one] 1 fout
+   *[other] { $errors } fouten
+  }, { $hints ->
+    [one] 1 tip
+   *[other] { $hints } tips
+  })
+staff-builder-poll = De peiling
+staff-builder-slug = Adres (kleine letters, cijfers en -)
+staff-builder-title = Titel
+staff-builder-intro = Inleiding
+staff-builder-brief = Doel, doelgroep en terugkoppeling
+staff-builder-purpose = Wat wilt u weten, en waarom?
+staff-builder-audiences = Voor wie is de peiling?
+staff-builder-promise = Wat horen inwoners terug, en wanneer?
+staff-builder-options-help = Vul alleen de vragen in die u nodig hebt; lege vragen worden overgeslagen. Antwoordmogelijkheden: één per regel, als id | Nederlands | English.
+staff-builder-question = Vraag { $number }
+staff-builder-qid = Id van de vraag
+staff-builder-kind = Soort vraag
+staff-builder-kind-none = (niet gebruikt)
+staff-builder-kind-name = { $kind ->
+    [single_choice] Eén antwoord kiezen
+    [multi_choice] Meer antwoorden kiezen
+    [scale] Schaal
+    [open_text] Open vraag
+   *[other] { $kind }
+  }
+staff-builder-qtext = Vraag
+staff-builder-required = Verplicht
+staff-builder-profile = Vraag over de inwoner (leeftijd, wijk…)
+staff-builder-options = Antwoordmogelijkheden (keuzevragen)
+staff-builder-max-choices = Hoogstens zoveel keuzes (meerkeuze)
+staff-builder-scale-min = Schaal van
+staff-builder-scale-max = Schaal tot
+staff-builder-label-min = Woord bij het laagste punt
+staff-builder-label-max = Woord bij het hoogste punt
+staff-builder-max-length = Hoogstens zoveel tekens (open vraag)
+staff-builder-preview-button = Voorbeeld en tips bekijken
+staff-builder-save = Opslaan als concept
+staff-builder-preview = Zo ziet de inwoner het (telefoon)
+staff-builder-link-preview = Zo ziet de link eruit op sociale media
+staff-builder-duration = Het kost u ongeveer { $minutes ->
+    [one] 1 minuut
+   *[other] { $minutes } minuten
+  }.
+staff-builder-slug-taken = Dit adres is al in gebruik. Kies een ander.
+staff-builder-not-found = Er is geen peiling met dit adres die u mag bewerken.
+staff-builder-not-editable-heading = Niet meer te bewerken
+staff-builder-not-editable-text = Deze peiling is al ingepland. Maak een kopie om een nieuwe versie te maken.
+
+## The audit log
+staff-audit-title = Logboek
+staff-audit-intro = Wie deed wat en wanneer. Dit logboek kan niemand aanpassen.
+staff-col-when = Wanneer
+staff-col-who = Wie
+staff-col-action = Actie
+staff-col-details = Details
+staff-audit-system = (systeem)
+
+## API tokens
+staff-tokens-title = API-sleutels
+staff-tokens-intro = Met een API-sleutel kunnen scripts namens u werken. U ziet een nieuwe sleutel maar één keer: bewaar hem veilig.
+staff-token-name = Naam van de sleutel
+staff-token-create = Nieuwe sleutel maken
+staff-token-new = Uw nieuwe sleutel (wordt niet nog eens getoond):
+staff-token-revoke = Intrekken
+staff-token-revoked = ingetrokken
+staff-token-last-used = Laatst gebruikt
+staff-never = nooit
+staff-token-not-found = Deze sleutel bestaat niet.
+
+## Staff accounts
+staff-users-title = Gebruikers
+staff-role = Rol
+staff-organisation = Organisatie
+staff-user-add = Gebruiker toevoegen
+staff-password-optional = Wachtwoord (minstens { $min } tekens; leeg laten voor alleen API-sleutels)
+staff-user-email-invalid = Vul een geldig e-mailadres in.
+staff-user-role-invalid = Kies een rol: admin, comms of analyst.
+staff-user-password-short = Het wachtwoord moet minstens { $min } tekens hebben.
+staff-user-org-unknown = Kies een bestaande organisatie.
+
+## The calendar feed for calendar apps
+staff-feed-name = Flits – peilingen in de regio
+staff-feed-poll = Peiling: { $title }
+staff-feed-poll-details = Organisatie: { $organisation }
+    Doelgroepen: { $audiences }
+    Status: { staff-state }
+staff-feed-quiet = Stille periode: { $reason }
+staff-feed-quiet-details = Geen peilingen voor: { $audiences }
+staff-feed-invalid = Deze agendalink is niet (meer) geldig. Maak een nieuwe op de kalenderpagina.
+
+## Error messages of the staff API (JSON), in the language of Accept-Language
+staff-api-unauthorized = Stuur een geldige API-sleutel mee als Authorization: Bearer SLEUTEL.
+staff-api-forbidden = Uw rol staat dit niet toe.
+staff-api-unavailable = De dienst kan nu niet nagaan wie u bent. Probeer het zo opnieuw.
+staff-api-internal = Er ging bij ons iets mis.
+staff-api-not-found = Niet gevonden.
+staff-api-poll-not-found = Er is geen peiling met dit adres die u kunt zien.
+staff-api-invalid-definition = De peiling bevat fouten.
+staff-api-slug-taken = Er bestaat al een peiling met dit adres.
+staff-api-not-editable = Alleen een concept kan veranderen; kopieer de peiling om een nieuwe versie te maken.
+staff-api-delete-draft-only = Alleen een concept kan worden verwijderd.
+staff-api-slug-mismatch = Het adres (slug) in de body moet het adres van de peiling zijn.
+staff-api-override-forbidden = Alleen een beheerder mag de afspraken over tussenruimte negeren.
+staff-api-scheduling-unavailable = Inplannen kan niet in dit proces.
+staff-api-too-large = De body is te groot (hoogstens { $limit } bytes).
+staff-api-content-type = Stuur de body als application/json.
+staff-api-invalid-json = De body is geen geldige JSON van de verwachte vorm.
