@@ -232,7 +232,7 @@ mod tests {
         let templates = templates();
         let id = RequestId::random();
         let shell = json!({
-            "t": {"skip_to_content": "…"}, "org_name": "Velsen", "lang_switch": null, "head": null,
+            "org_name": "Velsen", "theme_css": null, "preview": null, "languages": [],
         });
         let err = PageError::new(
             ErrorPage {

@@ -142,7 +142,7 @@ impl handlebars::HelperDef for TemplateHelper {
     fn call<'reg: 'rc, 'rc>(
         &self,
         h: &handlebars::Helper<'rc>,
-        _: &'reg handlebars::Handlebars<'reg>,
+        registry: &'reg handlebars::Handlebars<'reg>,
         context: &'rc handlebars::Context,
         _: &mut handlebars::RenderContext<'reg, 'rc>,
         out: &mut dyn handlebars::Output,
@@ -172,7 +172,9 @@ impl handlebars::HelperDef for TemplateHelper {
                 Some((*name, arg))
             })
             .collect();
-        out.write(&catalogue().format(locale, id, &args))?;
+        // Escaped like any other value: arguments may come from what a person typed.
+        let text = catalogue().format(locale, id, &args);
+        out.write(&registry.get_escape_fn()(&text))?;
         Ok(())
     }
 }
@@ -204,6 +206,13 @@ mod tests {
             .render_template(page, &serde_json::json!({"lang": "tr", "n": 2}))
             .unwrap();
         assert_eq!(tr, "zorunlu / En fazla 2 seçenek seçin.");
+        let alt = hb
+            .render_template(
+                r#"{{t "poster-qr-alt" link=l}}"#,
+                &serde_json::json!({"lang": "en", "l": "<b>x</b>"}),
+            )
+            .unwrap();
+        assert_eq!(alt, "QR code with the link &lt;b&gt;x&lt;/b&gt;");
         assert!(
             hb.render_template(page, &serde_json::json!({"n": 2}))
                 .is_err()

@@ -1,9 +1,8 @@
 //! Rendering staff pages: the shell (navigation, language switch, CSRF token) around each page's
 //! own typed view, one error path ([`PageError`]) and the short notices (refusals, not found).
 //!
-//! Templates take their words from the catalogue with `{{t "staff-…"}}`. The helper writes its
-//! text unescaped, so its arguments are only numbers and codes (`number=`, `state=`, `kind=`),
-//! never text a person typed: such text goes in the view and is escaped by `{{…}}`.
+//! Templates take their words from the catalogue with `{{t "staff-…"}}`; the helper escapes what
+//! it writes like any other value, arguments included.
 
 use std::fmt;
 use std::future::{Ready, ready};
