@@ -6,7 +6,9 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
 use flits_http::Lang;
-use flits_survey::{AnswerInput, MessageLang};
+use flits_http::survey_texts::answer_message;
+use flits_i18n::Locale;
+use flits_survey::AnswerInput;
 
 use actix_web::cookie::{Cookie, SameSite};
 
@@ -137,15 +139,17 @@ pub async fn submit(
     let submission = Submission {
         submission_id,
         channel: channel.clone(),
-        lang: MessageLang::from_code_or_default(lang.code()),
+        lang: Locale::parse(lang.code()).unwrap_or_default(),
         answers,
     };
     match record(&state, &poll, submission, address).await {
         Ok(Outcome::Recorded | Outcome::Duplicate) => see_thanks(&state, &poll.slug, lang, poll.id),
         Ok(Outcome::Invalid(errors)) => {
             let mut by_question = BTreeMap::new();
+            let locale = Locale::parse(lang.code()).unwrap_or_default();
             for e in errors {
-                by_question.entry(e.question_id).or_insert(e.message);
+                let message = answer_message(&e, locale);
+                by_question.entry(e.question_id).or_insert(message);
             }
             let form = FormState {
                 lang,

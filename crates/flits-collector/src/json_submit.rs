@@ -6,7 +6,9 @@ use actix_web::error::JsonPayloadError;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use flits_http::ApiError;
-use flits_survey::{AnswerInput, MessageLang};
+use flits_http::survey_texts::render_answer_errors;
+use flits_i18n::Locale;
+use flits_survey::AnswerInput;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -37,12 +39,19 @@ pub struct SubmitBody {
     pub answers: BTreeMap<String, AnswerInput>,
 }
 
+/// The Dutch or the English wording, by the request's language (CONTRACT section 2: the JSON API's
+/// messages are Dutch or English).
+fn pick(lang: Locale, nl: String, en: String) -> String {
+    if lang == Locale::En { en } else { nl }
+}
+
 /// `429 rate_limited` with `Retry-After`.
-pub fn rate_limited_error(lang: MessageLang, limited: Limited) -> ApiError {
+pub fn rate_limited_error(lang: Locale, limited: Limited) -> ApiError {
     ApiError::new(
         StatusCode::TOO_MANY_REQUESTS,
         "rate_limited",
-        lang.pick(
+        pick(
+            lang,
             format!(
                 "Te veel antwoorden vanaf dit adres of in totaal. Probeer het over {} seconden opnieuw.",
                 limited.retry_after
@@ -57,7 +66,7 @@ pub fn rate_limited_error(lang: MessageLang, limited: Limited) -> ApiError {
     .with_header("Retry-After", limited.retry_after.to_string())
 }
 
-fn lang_of(req: &HttpRequest, body_lang: Option<&str>) -> MessageLang {
+fn lang_of(req: &HttpRequest, body_lang: Option<&str>) -> Locale {
     let explicit = body_lang.map(str::to_owned);
     let lang = flits_http::Lang::negotiate(
         explicit.as_deref(),
@@ -65,7 +74,7 @@ fn lang_of(req: &HttpRequest, body_lang: Option<&str>) -> MessageLang {
             .get("accept-language")
             .and_then(|v| v.to_str().ok()),
     );
-    MessageLang::from_code_or_default(lang.code())
+    Locale::parse(lang.code()).unwrap_or_default()
 }
 
 /// Body errors as the contract's JSON errors: 413 too large, 415 wrong type, 400 malformed.
@@ -76,7 +85,8 @@ pub fn json_error_handler(err: JsonPayloadError, req: &HttpRequest) -> actix_web
             ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
-                lang.pick(
+                pick(
+                    lang,
                     format!("Het verzoek is te groot (hoogstens {MAX_JSON_BODY} bytes)."),
                     format!("The request is too large (at most {MAX_JSON_BODY} bytes)."),
                 ),
@@ -85,7 +95,8 @@ pub fn json_error_handler(err: JsonPayloadError, req: &HttpRequest) -> actix_web
         JsonPayloadError::ContentType => ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
-            lang.pick(
+            pick(
+                lang,
                 "Stuur de antwoorden als application/json.".to_owned(),
                 "Send the answers as application/json.".to_owned(),
             ),
@@ -93,7 +104,8 @@ pub fn json_error_handler(err: JsonPayloadError, req: &HttpRequest) -> actix_web
         other => ApiError::new(
             StatusCode::BAD_REQUEST,
             "invalid_json",
-            lang.pick(
+            pick(
+                lang,
                 "Het verzoek is geen geldige JSON in de afgesproken vorm.".to_owned(),
                 "The request is not valid JSON of the agreed shape.".to_owned(),
             ),
@@ -142,7 +154,8 @@ pub async fn submit(
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "invalid_submission_id",
-            lang.pick(
+            pick(
+                lang,
                 "submission_id moet 1 tot 64 letters, cijfers, - of _ zijn, bijvoorbeeld een UUID."
                     .to_owned(),
                 "submission_id must be 1 to 64 letters, digits, - or _, for example a UUID."
@@ -151,7 +164,8 @@ pub async fn submit(
         ));
     }
     let not_found = || {
-        ApiError::not_found(lang.pick(
+        ApiError::not_found(pick(
+            lang,
             "Er is geen peiling met dit adres.".to_owned(),
             "There is no poll with this address.".to_owned(),
         ))
@@ -176,7 +190,8 @@ pub async fn submit(
         Outcome::NotOpenYet => Err(ApiError::new(
             StatusCode::CONFLICT,
             "not_open_yet",
-            lang.pick(
+            pick(
+                lang,
                 "Deze peiling is nog niet open.".to_owned(),
                 "This poll is not open yet.".to_owned(),
             ),
@@ -185,7 +200,8 @@ pub async fn submit(
         Outcome::Closed => Err(ApiError::new(
             StatusCode::CONFLICT,
             "closed",
-            lang.pick(
+            pick(
+                lang,
                 "Deze peiling is gesloten.".to_owned(),
                 "This poll has closed.".to_owned(),
             ),
@@ -194,11 +210,12 @@ pub async fn submit(
         Outcome::Invalid(errors) => Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "invalid_answers",
-            lang.pick(
+            pick(
+                lang,
                 "Niet alle antwoorden kloppen.".to_owned(),
                 "Not all answers are valid.".to_owned(),
             ),
         )
-        .with_details(json!({"errors": errors}))),
+        .with_details(json!({"errors": render_answer_errors(&errors, lang)}))),
     }
 }

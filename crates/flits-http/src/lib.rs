@@ -8,6 +8,7 @@ pub mod health;
 pub mod json_body;
 pub mod lang;
 pub mod request_log;
+pub mod survey_texts;
 pub mod templates;
 
 pub use error::ApiError;

@@ -1,10 +1,15 @@
 //! The poll builder's API: create, read (with hints), replace and delete drafts, copy any poll.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::http::header::ACCEPT_LANGUAGE;
+use actix_web::{HttpRequest, HttpResponse, web};
 use flits_http::ApiError;
+use flits_http::survey_texts::{RenderedReport, render_issues};
+use flits_i18n::Locale;
 use flits_store::{NewAudit, NewPoll, Poll};
-use flits_survey::{PollDefinition, PollState, Report, ValidationOptions, validate};
+use flits_survey::{
+    PollDefinition, PollState, Report, ValidationOptions, read_value, validate, validate_reading,
+};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -24,7 +29,17 @@ async fn visible_poll(state: &StaffState, caller: &Caller, slug: &str) -> Result
     }
 }
 
-async fn check(state: &StaffState, def: &PollDefinition) -> Result<Report, ApiError> {
+/// The language of the validation messages: the best match of `Accept-Language` among the staff
+/// languages, Dutch without one.
+fn locale_of(req: &HttpRequest) -> Locale {
+    let accept = req
+        .headers()
+        .get(ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    flits_i18n::negotiate(&Locale::STAFF, None, None, accept)
+}
+
+async fn options(state: &StaffState) -> Result<ValidationOptions, ApiError> {
     let audiences = state
         .store
         .audiences()
@@ -32,28 +47,42 @@ async fn check(state: &StaffState, def: &PollDefinition) -> Result<Report, ApiEr
         .into_iter()
         .map(|a| a.id)
         .collect();
-    let opts = ValidationOptions {
+    Ok(ValidationOptions {
         max_questions: state.config.max_questions,
         known_audiences: Some(audiences),
         ..Default::default()
-    };
-    Ok(validate(def, &opts))
+    })
 }
 
-fn invalid(report: &Report) -> ApiError {
+async fn check(state: &StaffState, def: &PollDefinition) -> Result<Report, ApiError> {
+    Ok(validate(def, &options(state).await?))
+}
+
+fn invalid(report: &Report, locale: Locale) -> ApiError {
     ApiError::new(
         StatusCode::UNPROCESSABLE_ENTITY,
         "invalid_definition",
         "The poll definition has errors.",
     )
-    .with_details(json!({"errors": report.errors, "hints": report.hints}))
+    .with_details(json!({
+        "errors": render_issues(&report.errors, locale),
+        "hints": render_issues(&report.hints, locale),
+    }))
 }
 
-fn parse(body: Value) -> Result<PollDefinition, ApiError> {
-    PollDefinition::from_json_value(body).map_err(|e| {
-        let report = Report::unreadable(&e, flits_survey::MessageLang::En);
-        invalid(&report)
-    })
+/// Reads a request body leniently and checks it: the definition when it has no problem at all,
+/// otherwise `422` with every problem (reading problems and broken rules) in `details.errors`.
+async fn read_valid(
+    state: &StaffState,
+    body: Value,
+    locale: Locale,
+) -> Result<(PollDefinition, Report), ApiError> {
+    let reading = read_value(body);
+    let report = validate_reading(&reading, &options(state).await?);
+    match reading.into_definition() {
+        Ok(def) if report.valid => Ok((def, report)),
+        _ => Err(invalid(&report, locale)),
+    }
 }
 
 async fn audit(state: &StaffState, caller: &Caller, action: &str, slug: &str) {
@@ -117,15 +146,13 @@ pub async fn list(
 
 /// `POST /api/v1/admin/polls`: a new draft for the caller's organisation.
 pub async fn create(
+    req: HttpRequest,
     state: web::Data<StaffState>,
     caller: web::ReqData<Caller>,
     body: web::Json<Value>,
 ) -> Result<HttpResponse, ApiError> {
-    let def = parse(body.into_inner())?;
-    let report = check(&state, &def).await?;
-    if !report.valid {
-        return Err(invalid(&report));
-    }
+    let locale = locale_of(&req);
+    let (def, report) = read_valid(&state, body.into_inner(), locale).await?;
     if state.store.poll_by_slug(&def.slug).await?.is_some() {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
@@ -136,11 +163,13 @@ pub async fn create(
     let slug = def.slug.clone();
     insert_draft(&state, caller.user.organisation_id.clone(), def).await?;
     audit(&state, &caller, "poll.created", &slug).await;
-    Ok(HttpResponse::Created().json(json!({"slug": slug, "hints": report.hints})))
+    let hints = render_issues(&report.hints, locale);
+    Ok(HttpResponse::Created().json(json!({"slug": slug, "hints": hints})))
 }
 
 /// `GET /api/v1/admin/polls/{slug}`: the definition with its validation report and hints.
 pub async fn read(
+    req: HttpRequest,
     state: web::Data<StaffState>,
     caller: web::ReqData<Caller>,
     slug: web::Path<String>,
@@ -155,7 +184,8 @@ pub async fn read(
         );
         map.insert(
             "validation".to_owned(),
-            serde_json::to_value(&report).unwrap_or(Value::Null),
+            serde_json::to_value(RenderedReport::new(&report, locale_of(&req)))
+                .unwrap_or(Value::Null),
         );
     }
     Ok(HttpResponse::Ok().json(body))
@@ -163,11 +193,13 @@ pub async fn read(
 
 /// `PUT /api/v1/admin/polls/{slug}`: replaces a draft's definition (the slug stays).
 pub async fn replace(
+    req: HttpRequest,
     state: web::Data<StaffState>,
     caller: web::ReqData<Caller>,
     slug: web::Path<String>,
     body: web::Json<Value>,
 ) -> Result<HttpResponse, ApiError> {
+    let locale = locale_of(&req);
     let poll = visible_poll(&state, &caller, &slug).await?;
     if !poll.state.is_editable() {
         return Err(ApiError::new(
@@ -177,7 +209,7 @@ pub async fn replace(
         )
         .with_details(json!({"state": poll.state})));
     }
-    let def = parse(body.into_inner())?;
+    let (def, report) = read_valid(&state, body.into_inner(), locale).await?;
     if def.slug != poll.slug {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -185,13 +217,10 @@ pub async fn replace(
             "The slug in the body must be the poll's slug.",
         ));
     }
-    let report = check(&state, &def).await?;
-    if !report.valid {
-        return Err(invalid(&report));
-    }
     state.store.replace_definition(poll.id, &def).await?;
     audit(&state, &caller, "poll.updated", &poll.slug).await;
-    Ok(HttpResponse::Ok().json(json!({"slug": poll.slug, "hints": report.hints})))
+    let hints = render_issues(&report.hints, locale);
+    Ok(HttpResponse::Ok().json(json!({"slug": poll.slug, "hints": hints})))
 }
 
 /// `DELETE /api/v1/admin/polls/{slug}`: drafts only.
@@ -224,6 +253,7 @@ pub struct CopyBody {
 /// `POST /api/v1/admin/polls/{slug}/copy`: a new draft with the same definition (how a scheduled or
 /// open poll gets a new version).
 pub async fn copy(
+    req: HttpRequest,
     state: web::Data<StaffState>,
     caller: web::ReqData<Caller>,
     slug: web::Path<String>,
@@ -261,7 +291,7 @@ pub async fn copy(
     def.slug = new_slug.clone();
     let report = check(&state, &def).await?;
     if report.errors.iter().any(|e| e.location == "slug") {
-        return Err(invalid(&report));
+        return Err(invalid(&report, locale_of(&req)));
     }
     insert_draft(&state, poll.organisation_id.clone(), def).await?;
     audit(&state, &caller, "poll.copied", &new_slug).await;

@@ -9,6 +9,8 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
 use flits_http::Lang;
+use flits_http::survey_texts::issue_message;
+use flits_i18n::Locale;
 use flits_store::{NewPoll, Poll};
 use flits_survey::{
     PollDefinition, PollState, QuestionKind, Report, ValidationOptions, estimate_seconds, validate,
@@ -80,15 +82,17 @@ async fn page(
     report: Option<&Report>,
 ) -> HttpResponse {
     let lang = lang_of(req);
+    let locale = Locale::parse(lang.code()).unwrap_or_default();
     let audiences = state.store.audiences().await.unwrap_or_default();
     let mut messages: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     if let Some(r) = report {
         for (kind, issues) in [("error", &r.errors), ("hint", &r.hints)] {
             for issue in issues {
+                let message = issue_message(issue, locale);
                 messages
                     .entry(field_of(&issue.location))
                     .or_default()
-                    .push(json!({"kind": kind, "message": issue.message, "code": issue.code}));
+                    .push(json!({"kind": kind, "message": message, "code": issue.code}));
             }
         }
     }
@@ -146,7 +150,7 @@ async fn page(
     )
 }
 
-async fn check(state: &StaffState, def: &PollDefinition, lang: Lang) -> Report {
+async fn check(state: &StaffState, def: &PollDefinition) -> Report {
     let audiences = state
         .store
         .audiences()
@@ -159,7 +163,6 @@ async fn check(state: &StaffState, def: &PollDefinition, lang: Lang) -> Report {
         max_questions: state.config.max_questions,
         known_audiences: Some(audiences),
         require_brief: false,
-        lang: flits_survey::MessageLang::from_code_or_default(lang.code()),
     };
     validate(def, &opts)
 }
@@ -237,7 +240,7 @@ pub async fn edit_form(
         .as_ref()
         .map(|b| b.audiences.clone())
         .unwrap_or_default();
-    let report = check(&state, &poll.definition, lang).await;
+    let report = check(&state, &poll.definition).await;
     page(
         &state,
         &req,
@@ -272,7 +275,7 @@ async fn submit(
         fields.insert("slug".into(), p.slug.clone());
     }
     let def = to_definition(&fields, &audiences);
-    let report = check(state, &def, lang).await;
+    let report = check(state, &def).await;
     let saving = fields.get("action").map(String::as_str) == Some("save");
     if !saving || !report.valid {
         let status = if saving {
@@ -303,14 +306,7 @@ async fn submit(
             if matches!(state.store.poll_by_slug(&slug).await, Ok(Some(_))) {
                 let mut report = report;
                 report.valid = false;
-                report.errors.push(flits_survey::Issue {
-                    location: "slug".into(),
-                    code: "slug_taken".into(),
-                    message: match lang {
-                        Lang::Nl => "Dit adres is al in gebruik. Kies een ander.".into(),
-                        Lang::En => "This address is already in use. Choose another.".into(),
-                    },
-                });
+                report.errors.push(flits_survey::Issue::slug_taken());
                 return page(
                     state,
                     &req,
