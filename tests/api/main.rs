@@ -28,4 +28,5 @@ mod staff_access;
 mod staff_browser;
 mod staff_builder;
 mod staff_calendar;
+mod staff_polls;
 mod submit;
