@@ -255,7 +255,7 @@ questions:
 
 #[test]
 fn a_clean_reading_validates_like_the_definition() {
-    let value = serde_json::to_value(&valid()).unwrap();
+    let value = serde_json::to_value(valid()).unwrap();
     let reading = crate::read::read_value(value);
     assert_eq!(validate_reading(&reading, &scheduling()), check(&valid()));
 }
