@@ -30,7 +30,7 @@ pub use parse::{DefinitionFormat, ParseError, SyntaxError, parse_document};
 pub use plain_language::{Checker, LanguageHint, WordList};
 pub use read::{Reading, read_value};
 pub use resident_texts::TextRole;
-pub use text::{Lang, Text};
+pub use text::Text;
 pub use validate::{
     ERROR_CODES, HINT_CODES, Issue, Readability, Report, ValidationOptions, validate,
     validate_reading, validate_reading_with_checker, validate_with_checker,
