@@ -10,8 +10,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use flits_i18n::{Locale, t};
 use flits_store::{NewPoll, Store};
-use flits_survey::{MessageLang, PollState, ValidationOptions};
+use flits_survey::{PollState, ValidationOptions};
 
 use crate::settings::{LogFormat, Settings};
 use crate::startup::{Application, Service};
@@ -281,41 +282,80 @@ async fn run_demo(settings: Settings) -> Result<(), Failure> {
     Ok(())
 }
 
-fn message_lang(lang: &str) -> Result<MessageLang, Failure> {
-    lang.parse::<MessageLang>()
-        .map_err(|_| usage(anyhow::anyhow!("unknown language {lang:?}: use nl or en")))
+/// The language of `--lang`: one of the staff languages.
+fn staff_locale(lang: &str) -> Result<Locale, Failure> {
+    lang.parse::<Locale>()
+        .ok()
+        .filter(|l| l.is_staff())
+        .ok_or_else(|| usage(anyhow::anyhow!("unknown language {lang:?}: use nl or en")))
 }
 
+fn print_report(
+    report: &flits_survey::Report,
+    format: ReportFormat,
+    locale: Locale,
+) -> Result<(), Failure> {
+    match format {
+        ReportFormat::Json => {
+            let rendered = flits_http::survey_texts::RenderedReport::new(report, locale);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&rendered).map_err(anyhow::Error::from)?
+            )
+        }
+        ReportFormat::Text => print!("{}", poll_file::render_text(report, locale)),
+    }
+    Ok(())
+}
+
+/// `flits poll validate`: offline, against the fixed rules only (no database, so no audience
+/// check; `poll import` and `poll schedule` check audiences against the database).
 fn validate_poll(
     settings: &Settings,
     file: &std::path::Path,
     format: ReportFormat,
     lang: &str,
 ) -> Result<(), Failure> {
-    let lang = message_lang(lang)?;
+    let locale = staff_locale(lang)?;
     let opts = ValidationOptions {
         max_questions: settings.max_questions,
-        lang,
         ..Default::default()
     };
-    let (_, report) = poll_file::check(file, &opts).map_err(usage)?;
-    match format {
-        ReportFormat::Json => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&report).map_err(anyhow::Error::from)?
-            )
+    let report = match poll_file::check(file, &opts) {
+        Ok((_, report)) => report,
+        Err(unreadable) => {
+            if let Some(report) = unreadable.report() {
+                print_report(&report, format, locale)?;
+            }
+            return Err(usage(anyhow::anyhow!(unreadable.message(locale))));
         }
-        ReportFormat::Text => print!("{}", poll_file::render_text(&report, lang)),
-    }
+    };
+    print_report(&report, format, locale)?;
     if report.valid {
         Ok(())
     } else {
         Err(Failure {
             code: 1,
-            error: anyhow::anyhow!("{} is not a valid poll", file.display()),
+            error: anyhow::anyhow!(t!(
+                locale,
+                "survey-report-invalid",
+                file = file.display().to_string()
+            )),
         })
     }
+}
+
+/// Connects, migrates and writes the configured regions, organisations and audiences, as `serve`
+/// does on start: every command that reads or writes polls or accounts sees the configuration the
+/// same way, also on a fresh database.
+async fn open_store(settings: &Settings) -> Result<Store, Failure> {
+    let store = connect(settings).await?;
+    store.migrate().await.context("cannot apply migrations")?;
+    crate::seed::write_configured_structure(&store, settings)
+        .await
+        .context("cannot write the configured regions, organisations and audiences")
+        .map_err(usage)?;
+    Ok(store)
 }
 
 async fn import_poll(
@@ -323,25 +363,34 @@ async fn import_poll(
     file: &std::path::Path,
     org: Option<&str>,
 ) -> Result<(), Failure> {
-    let store = connect(settings).await?;
-    store.migrate().await.context("cannot apply migrations")?;
+    let store = open_store(settings).await?;
     let audiences: Vec<String> = store.audiences().await?.into_iter().map(|a| a.id).collect();
     let opts = ValidationOptions {
         max_questions: settings.max_questions,
         known_audiences: Some(audiences),
         ..Default::default()
     };
-    let (def, report) = poll_file::check(file, &opts).map_err(usage)?;
+    let locale = Locale::Nl;
+    let (def, report) = match poll_file::check(file, &opts) {
+        Ok(checked) => checked,
+        Err(unreadable) => {
+            if let Some(report) = unreadable.report() {
+                eprint!("{}", poll_file::render_text(&report, locale));
+            }
+            return Err(usage(anyhow::anyhow!(unreadable.message(locale))));
+        }
+    };
     let def = match def {
         Some(def) if report.valid => def,
         _ => {
-            eprint!("{}", poll_file::render_text(&report, MessageLang::Nl));
+            eprint!("{}", poll_file::render_text(&report, locale));
             return Err(Failure {
                 code: 1,
-                error: anyhow::anyhow!(
-                    "{} is not a valid poll; nothing was stored",
-                    file.display()
-                ),
+                error: anyhow::anyhow!(t!(
+                    locale,
+                    "survey-report-not-stored",
+                    file = file.display().to_string()
+                )),
             });
         }
     };
@@ -428,8 +477,7 @@ async fn add_user(
     let email = flits_staff::email::parse_email(email)
         .map_err(|e| usage(anyhow::anyhow!("{email:?}: {e}")))?;
     let email = email.as_str();
-    let store = connect(settings).await?;
-    store.migrate().await.context("cannot apply migrations")?;
+    let store = open_store(settings).await?;
     if store.organisation(org).await?.is_none() {
         let known: Vec<String> = store
             .organisations()

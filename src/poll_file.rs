@@ -1,8 +1,18 @@
 //! `flits poll validate` and `flits poll import`: reading a definition file and reporting on it.
+//!
+//! A file is read in two steps: its syntax (not JSON or YAML at all: unreadable, exit 2), then
+//! leniently as a poll, so that the report lists every problem with its location, unknown question
+//! kinds and unknown fields included (exit 1). The words come from the catalogue
+//! (`locales/*/survey.ftl`) through `flits_http::survey_texts`.
 
 use std::path::Path;
 
-use flits_survey::{DefinitionFormat, MessageLang, PollDefinition, Report, ValidationOptions};
+use flits_http::survey_texts::issue_message;
+use flits_i18n::{Locale, t};
+use flits_survey::{
+    DefinitionFormat, PollDefinition, Report, SyntaxError, ValidationOptions, parse_document,
+    read_value, validate_reading,
+};
 
 /// Why a file could not be checked at all (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -12,81 +22,78 @@ pub enum Unreadable {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path} is not valid {format}: {message}")]
-    Syntax {
-        path: String,
-        format: &'static str,
-        message: String,
-    },
+    #[error("{path} is not valid {}", error.format.name())]
+    Syntax { path: String, error: SyntaxError },
 }
 
-/// A definition file read as far as it goes: either a definition, or the report of why its shape is
-/// not a poll (with the location of the problem).
-pub enum Loaded {
-    Definition(PollDefinition),
-    Invalid(Report),
+impl Unreadable {
+    /// The problem in `locale`, for the command's last line.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Unreadable::Io { path, source } => t!(
+                locale,
+                "survey-report-file-unreadable",
+                file = path.as_str(),
+                reason = source.to_string()
+            ),
+            Unreadable::Syntax { path, error } => t!(
+                locale,
+                "survey-report-not-a-poll",
+                file = path.as_str(),
+                format = error.format.name()
+            ),
+        }
+    }
+
+    /// The report to print for it: the syntax error with its line, or nothing for a file that
+    /// could not be opened.
+    pub fn report(&self) -> Option<Report> {
+        match self {
+            Unreadable::Io { .. } => None,
+            Unreadable::Syntax { error, .. } => Some(Report::unreadable(error)),
+        }
+    }
 }
 
-/// Reads `path` as JSON (`.json`) or YAML (anything else).
-pub fn load(path: &Path, lang: MessageLang) -> Result<Loaded, Unreadable> {
+/// Checks a file: the definition (only when it was read without a problem) and the report of
+/// every problem, reading problems first.
+pub fn check(
+    path: &Path,
+    opts: &ValidationOptions,
+) -> Result<(Option<PollDefinition>, Report), Unreadable> {
     let display = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|source| Unreadable::Io {
         path: display.clone(),
         source,
     })?;
     let format = DefinitionFormat::from_path(path);
-    // Syntax first: a file that is not JSON/YAML at all is unreadable, not an invalid poll.
-    let value: serde_json::Value = match format {
-        DefinitionFormat::Json => serde_json::from_str(&text).map_err(|e| Unreadable::Syntax {
-            path: display.clone(),
-            format: "JSON",
-            message: e.to_string(),
-        })?,
-        DefinitionFormat::Yaml => {
-            serde_norway::from_str(&text).map_err(|e| Unreadable::Syntax {
-                path: display.clone(),
-                format: "YAML",
-                message: e.to_string(),
-            })?
-        }
-    };
-    Ok(match PollDefinition::from_json_value(value) {
-        Ok(def) => Loaded::Definition(def),
-        Err(e) => Loaded::Invalid(Report::unreadable(&e, lang)),
-    })
+    let value = parse_document(&text, format).map_err(|error| Unreadable::Syntax {
+        path: display,
+        error,
+    })?;
+    let reading = read_value(value);
+    let report = validate_reading(&reading, opts);
+    Ok((reading.into_definition().ok(), report))
 }
 
-/// Checks a file; the report, whatever the outcome.
-pub fn check(
-    path: &Path,
-    opts: &ValidationOptions,
-) -> Result<(Option<PollDefinition>, Report), Unreadable> {
-    Ok(match load(path, opts.lang)? {
-        Loaded::Definition(def) => {
-            let report = flits_survey::validate(&def, opts);
-            (Some(def), report)
-        }
-        Loaded::Invalid(report) => (None, report),
-    })
-}
-
-/// The report as lines for people: each error and hint with its location, then a summary.
-pub fn render_text(report: &Report, lang: MessageLang) -> String {
+/// The report as lines for people: each error and hint with its location, the readability scores,
+/// then a summary.
+pub fn render_text(report: &Report, locale: Locale) -> String {
     let mut out = String::new();
-    let (error_word, hint_word) = match lang {
-        MessageLang::Nl => ("fout", "tip"),
-        MessageLang::En => ("error", "hint"),
-    };
-    for (word, issues) in [(error_word, &report.errors), (hint_word, &report.hints)] {
+    let error_word = t!(locale, "survey-report-error");
+    let hint_word = t!(locale, "survey-report-hint");
+    let whole_poll = t!(locale, "survey-report-whole-poll");
+    for (word, issues) in [(&error_word, &report.errors), (&hint_word, &report.hints)] {
         for issue in issues {
             let location = if issue.location.is_empty() {
-                "(poll)"
+                &whole_poll
             } else {
                 &issue.location
             };
             out.push_str(&format!(
                 "{location}: {word} [{}] {}\n",
-                issue.code, issue.message
+                issue.code,
+                issue_message(issue, locale)
             ));
         }
     }
@@ -96,25 +103,14 @@ pub fn render_text(report: &Report, lang: MessageLang) -> String {
             r.formula, r.score, r.lang
         ));
     }
-    let verdict = match (lang, report.valid) {
-        (MessageLang::Nl, true) => "geldig",
-        (MessageLang::Nl, false) => "ongeldig",
-        (MessageLang::En, true) => "valid",
-        (MessageLang::En, false) => "invalid",
-    };
-    out.push_str(&match lang {
-        MessageLang::Nl => format!(
-            "{verdict}: {} fout(en), {} tip(s), geschatte tijd {} seconden\n",
-            report.errors.len(),
-            report.hints.len(),
-            report.estimated_seconds
-        ),
-        MessageLang::En => format!(
-            "{verdict}: {} error(s), {} hint(s), estimated time {} seconds\n",
-            report.errors.len(),
-            report.hints.len(),
-            report.estimated_seconds
-        ),
-    });
+    out.push_str(&t!(
+        locale,
+        "survey-report-summary",
+        valid = if report.valid { "yes" } else { "no" },
+        errors = report.errors.len(),
+        hints = report.hints.len(),
+        seconds = report.estimated_seconds
+    ));
+    out.push('\n');
     out
 }

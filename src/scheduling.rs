@@ -21,7 +21,7 @@ use flits_schedule::{
     channel_next_free,
 };
 use flits_store::{CalendarPoll, NewAudit, ScheduleWrite, Store, StoreError};
-use flits_survey::{MessageLang, PollState, Report, ValidationOptions, validate};
+use flits_survey::{PollState, Report, ValidationOptions, validate};
 use serde_json::json;
 
 use crate::settings::{QuietPeriodSetting, Settings, SpacingSettings};
@@ -319,7 +319,6 @@ pub async fn schedule_poll(
             max_questions: settings.max_questions,
             known_audiences: Some(tree.ids().map(str::to_owned).collect()),
             require_brief: true,
-            lang: MessageLang::Nl,
         },
     );
     if !report.valid {
@@ -581,7 +580,7 @@ pub async fn run_cli(
         Err(ScheduleFailure::InvalidDefinition { slug, report }) => {
             eprint!(
                 "{}",
-                crate::poll_file::render_text(&report, MessageLang::Nl)
+                crate::poll_file::render_text(&report, flits_i18n::Locale::Nl)
             );
             Err((
                 1,

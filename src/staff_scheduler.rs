@@ -53,7 +53,9 @@ fn refused(failure: ScheduleFailure) -> ScheduleOutcome {
         } => {
             json!({"conflicts": conflicts, "next_free": next_free})
         }
-        ScheduleFailure::InvalidDefinition { report, .. } => json!({"errors": report.errors}),
+        ScheduleFailure::InvalidDefinition { report, .. } => json!({
+            "errors": flits_http::survey_texts::render_issues(&report.errors, flits_i18n::Locale::Nl)
+        }),
         _ => json!({}),
     };
     let message = match &failure {

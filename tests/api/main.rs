@@ -30,4 +30,5 @@ mod staff_browser;
 mod staff_builder;
 mod staff_calendar;
 mod staff_language;
+mod staff_polls;
 mod submit;

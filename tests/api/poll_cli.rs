@@ -174,3 +174,222 @@ fn import_stores_a_draft_once_and_prints_its_slug() {
         assert_eq!(store.count_polls().await.unwrap(), 3);
     });
 }
+
+/// A question of unknown kind, an unknown field and a wrong type, beside ordinary rule breaks.
+const UNKNOWN_KIND: &str = r#"
+slug: "Fiets Parkeren"
+title: {nl: "Fietsparkeren", en: "Bike parking"}
+colour: red
+languages: [nl, en, de]
+questions:
+  - {id: q1, kind: slider, text: {nl: "Hoe?", en: "How?"}}
+  - {id: q1, kind: scale, min: 5, max: 1, required: "ja", text: {nl: "Hoe tevreden?"}}
+"#;
+
+#[test]
+fn an_unknown_kind_hides_no_other_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(&dir, "unknown.yaml", UNKNOWN_KIND);
+    let out = flits_command()
+        .args(["poll", "validate", "--format", "json", "--lang", "en"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors: Vec<(String, String, String)> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["location"].as_str().unwrap().to_owned(),
+                e["code"].as_str().unwrap().to_owned(),
+                e["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    for (location, code) in [
+        ("colour", "field_unknown"),
+        ("languages[2]", "language_unsupported"),
+        ("questions[0].kind", "kind_unknown"),
+        ("questions[1].required", "field_type"),
+        ("slug", "slug_characters"),
+        ("questions[1].id", "id_duplicate"),
+        ("questions[1].min", "scale_bounds_reversed"),
+        ("questions[1].text.en", "translation_missing"),
+    ] {
+        assert!(
+            errors.iter().any(|(l, c, _)| l == location && c == code),
+            "{location} {code} missing in {errors:#?}"
+        );
+    }
+    let kind = errors.iter().find(|(_, c, _)| c == "kind_unknown").unwrap();
+    assert!(
+        kind.2.starts_with("\"slider\" is not a kind of question."),
+        "{}",
+        kind.2
+    );
+
+    // The text report says the same, in Dutch by default.
+    let out = flits_command()
+        .args(["poll", "validate"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("questions[0].kind: fout [kind_unknown] \"slider\" is geen soort vraag."),
+        "{text}"
+    );
+    assert!(
+        text.contains("questions[1].min: fout [scale_bounds_reversed]"),
+        "{text}"
+    );
+    assert!(text.contains("ongeldig: "), "{text}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is geen geldige peiling"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn an_unreadable_file_is_reported_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        &dir,
+        "broken.yaml",
+        "slug: abc\ntitle: [unclosed\nquestions: []\n",
+    );
+    let out = flits_command()
+        .args(["poll", "validate", "--format", "json", "--lang", "en"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["errors"][0]["code"], "unreadable");
+    let message = report["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("This is not valid YAML: look at line"),
+        "{message}"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("broken.yaml"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let good = write(&dir, "good.yaml", VALID);
+    let out = flits_command()
+        .args(["poll", "validate", "--lang", "tr"])
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "staff texts are in nl or en");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("use nl or en"));
+}
+
+/// A configuration that declares the IJmond region, Beverwijk and its audience.
+const CONFIGURED: &str = r#"
+[[regions]]
+id = "ijmond"
+name = "IJmond"
+
+[[organisations]]
+id = "beverwijk"
+name = "Gemeente Beverwijk"
+region = "ijmond"
+
+[[audiences]]
+id = "ijmond"
+name = "IJmond"
+
+[[audiences]]
+id = "beverwijk"
+name = "Beverwijk"
+parent = "ijmond"
+organisation = "beverwijk"
+"#;
+
+#[test]
+fn import_on_a_fresh_database_knows_the_configured_audiences() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite:{}", dir.path().join("fresh.db").display());
+    let config = write(&dir, "flits.toml", CONFIGURED);
+    let good = write(&dir, "good.yaml", VALID);
+
+    // Without the configuration the audience is unknown: nothing declares it.
+    let out = flits_command()
+        .args(["poll", "import"])
+        .arg(&good)
+        .env("FLITS_DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("[audience_unknown]") && stderr.contains("Er zijn nog geen doelgroepen."),
+        "{stderr}"
+    );
+
+    // With it, the first command on the database writes what the configuration declares.
+    let out = flits_command()
+        .args(["poll", "import"])
+        .arg(&good)
+        .arg("--config")
+        .arg(&config)
+        .env("FLITS_DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "fietsparkeren-station"
+    );
+
+    // The same for accounts: the configured organisation exists for `user add` on a fresh database.
+    let other = format!("sqlite:{}", dir.path().join("other.db").display());
+    let out = flits_command()
+        .args([
+            "user",
+            "add",
+            "comms@beverwijk.nl",
+            "--role",
+            "comms",
+            "--org",
+            "beverwijk",
+        ])
+        .arg("--config")
+        .arg(&config)
+        .env("FLITS_DATABASE_URL", &other)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let store = flits_store::Store::connect(&url).await.unwrap();
+        let poll = store
+            .poll_by_slug("fietsparkeren-station")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(poll.organisation_id, "beverwijk");
+        assert_eq!(
+            poll.definition.brief.unwrap().audiences,
+            vec!["beverwijk".to_owned()]
+        );
+    });
+}

@@ -68,6 +68,10 @@ on_both_backends!(
             page.contains("msg-hint") && page.contains("Inzake"),
             "the officialese hint shows by the question"
         );
+        assert!(
+            page.contains("in plaats van"),
+            "the hint is worded from the catalogue, in Dutch"
+        );
         assert_eq!(
             app.store.poll_by_slug("fiets-station").await.unwrap(),
             None,
@@ -89,13 +93,14 @@ on_both_backends!(
         assert_eq!(res.status(), 422);
         let page = res.text().await.unwrap();
         let after_field = page.split("id=\"q0_text_en\"").nth(1).unwrap();
+        let by_field = after_field.split("<label").next().unwrap();
         assert!(
-            after_field
-                .split("<label")
-                .next()
-                .unwrap()
-                .contains("msg-error"),
+            by_field.contains("msg-error"),
             "the error sits by the English question text"
+        );
+        assert!(
+            by_field.contains("De vertaling in het Engels ontbreekt"),
+            "the same words as flits poll validate: {by_field}"
         );
         assert_eq!(app.store.poll_by_slug("fiets-station").await.unwrap(), None);
 
@@ -126,6 +131,25 @@ on_both_backends!(
         assert_eq!(poll.organisation_id, "velsen");
         assert_eq!(poll.definition.questions.len(), 2);
         assert_eq!(poll.definition.questions[1].max, Some(5));
+
+        // The same address again: refused by the slug, in the page's language.
+        let mut again = save.clone();
+        again.retain(|(k, _)| *k != "_csrf");
+        again.push(("_csrf", s.csrf.clone()));
+        let res = app
+            .client
+            .post(format!("{url}?lang=en"))
+            .header("cookie", &s.cookie)
+            .form(&again)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 409);
+        let page = res.text().await.unwrap();
+        assert!(
+            page.contains("This address is already in use."),
+            "slug_taken by the slug field"
+        );
 
         // Edit: the stored values come back in the form; a change is saved.
         let edit = app

@@ -55,6 +55,34 @@ on_both_backends!(json_submit_follows_the_contract, |backend| async move {
     for q in ["tevreden", "meer", "helpen", "nope"] {
         assert!(questions.contains(&q), "{q} missing in {questions:?}");
     }
+    let message = |q: &str| {
+        err["error"]["details"]["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["question_id"] == q)
+            .and_then(|e| e["message"].as_str())
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(
+        message("helpen"),
+        "This question is required. Please answer it."
+    );
+    assert_eq!(
+        message("tevreden"),
+        "Choose a number from 1 to 5; 9 is outside that range."
+    );
+    // Dutch when asked (and by default).
+    let dutch = json!({"submission_id": uuid::Uuid::new_v4().to_string(), "lang": "nl",
+                       "answers": {"tevreden": 4, "meer": ["bomen"]}});
+    let res = post_json(&app, "demo", &dutch).await;
+    assert_eq!(res.status(), 400);
+    let err: Value = res.json().await.unwrap();
+    assert_eq!(
+        err["error"]["details"]["errors"][0]["message"],
+        "Deze vraag is verplicht. Geef een antwoord."
+    );
 
     // Malformed JSON, wrong content type, too large, unknown poll.
     let res = app

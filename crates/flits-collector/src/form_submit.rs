@@ -6,9 +6,10 @@ use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_TYPE, LOCATION};
 use actix_web::{HttpRequest, HttpResponse, web};
+use flits_http::survey_texts::answer_message;
 use flits_i18n::{Locale, t};
 use flits_store::Poll;
-use flits_survey::{AnswerInput, MessageLang};
+use flits_survey::AnswerInput;
 
 use crate::availability::{Availability, availability};
 use crate::fairness::{Fairness, TokenCheck};
@@ -139,7 +140,7 @@ async fn accept(
     let submission = Submission {
         submission_id,
         channel: form.channel.clone(),
-        lang: MessageLang::from_code_or_default(locale.code()),
+        lang: locale,
         answers: form.answers(),
     };
     match record(state, poll, submission, address).await {
@@ -147,7 +148,8 @@ async fn accept(
         Ok(Outcome::Invalid(errors)) => {
             let mut by_question = BTreeMap::new();
             for e in errors {
-                by_question.entry(e.question_id).or_insert(e.message);
+                let message = answer_message(&e, locale);
+                by_question.entry(e.question_id).or_insert(message);
             }
             let again = FormState {
                 locale,

@@ -6,8 +6,9 @@ use actix_web::error::JsonPayloadError;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use flits_http::ApiError;
+use flits_http::survey_texts::render_answer_errors;
 use flits_i18n::{Locale, t};
-use flits_survey::{AnswerInput, MessageLang};
+use flits_survey::AnswerInput;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -138,7 +139,13 @@ pub async fn submit(
     let submission = Submission {
         submission_id: body.submission_id,
         channel: clean_channel(body.channel),
-        lang: MessageLang::from_code_or_default(lang.code()),
+        // Stored as one of the poll's own languages, like the form's.
+        lang: flits_i18n::negotiate(
+            &poll.definition.offered_languages(),
+            Some(lang.code()),
+            None,
+            None,
+        ),
         answers: body.answers,
     };
     match record(&state, &poll, submission, address).await? {
@@ -163,6 +170,6 @@ pub async fn submit(
             "invalid_answers",
             t!(lang, "api-invalid-answers"),
         )
-        .with_details(json!({"errors": errors}))),
+        .with_details(json!({"errors": render_answer_errors(&errors, lang)}))),
     }
 }

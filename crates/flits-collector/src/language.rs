@@ -18,20 +18,9 @@ pub const LANGUAGE_COOKIE: &str = "flits_lang";
 /// How long the choice is remembered.
 const LANGUAGE_COOKIE_DAYS: i64 = 365;
 
-/// The languages a poll offers, its default first, limited to those Flits has texts for.
+/// The languages a poll offers, its default first.
 pub fn offered_locales(def: &PollDefinition) -> Vec<Locale> {
-    let mut offered: Vec<Locale> = def
-        .title
-        .langs()
-        .into_iter()
-        .filter_map(|code| code.parse().ok())
-        .collect();
-    // Without an explicit list Dutch leads, as every poll is at least in Dutch.
-    offered.sort_by_key(|l| (*l != Locale::Nl, *l));
-    if offered.is_empty() {
-        offered.push(Locale::Nl);
-    }
-    offered
+    def.offered_languages()
 }
 
 /// The language of a page among `offered`, with an explicit `choice` (a form field) taking the

@@ -7,8 +7,9 @@ use std::net::IpAddr;
 use actix_web::HttpRequest;
 use chrono::Utc;
 use chrono_tz::Europe::Amsterdam;
+use flits_i18n::Locale;
 use flits_store::{NewResponse, Poll};
-use flits_survey::{AnswerError, AnswerInput, MessageLang, validate_answers};
+use flits_survey::{AnswerError, AnswerInput, validate_answers};
 
 use crate::availability::{Availability, availability};
 use crate::fairness::{AddressKey, Limited};
@@ -18,7 +19,9 @@ use crate::state::CollectorState;
 pub struct Submission {
     pub submission_id: String,
     pub channel: Option<String>,
-    pub lang: MessageLang,
+    /// The language the resident answered in (stored with the response, and the language of the
+    /// error messages).
+    pub lang: Locale,
     pub answers: BTreeMap<String, AnswerInput>,
 }
 
@@ -106,7 +109,7 @@ pub async fn record(
         Availability::Closed { .. } => return Ok(Outcome::Closed),
         Availability::Hidden => return Ok(Outcome::Hidden),
     }
-    let answers = match validate_answers(&poll.definition, &submission.answers, submission.lang) {
+    let answers = match validate_answers(&poll.definition, &submission.answers) {
         Ok(valid) => valid,
         Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
@@ -135,7 +138,7 @@ pub async fn record(
             poll_id: poll.id,
             submission_id: submission.submission_id,
             channel: submission.channel,
-            lang: submission.lang.as_str().to_owned(),
+            lang: submission.lang.code().to_owned(),
             answers: answers_json,
             // The date in Amsterdam, and nothing finer: the time of day could single someone out.
             submitted_on: Utc::now().with_timezone(&Amsterdam).date_naive(),

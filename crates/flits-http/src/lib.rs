@@ -10,6 +10,7 @@ pub mod lang;
 pub mod page_error;
 pub mod request_id;
 pub mod request_log;
+pub mod survey_texts;
 pub mod templates;
 
 pub use error::ApiError;

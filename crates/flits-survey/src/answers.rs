@@ -2,8 +2,10 @@
 //!
 //! The collector turns both kinds of request into a map of question id → [`AnswerInput`] and calls
 //! [`validate_answers`]; one set of rules then decides what is stored, so a form and an app can never
-//! disagree. Every problem is reported (not only the first), per question, with a stable code and a
-//! message for the resident in Dutch or English. Nothing here panics, whatever the input.
+//! disagree. Every problem is reported (not only the first), per question, with a stable code and the
+//! [`Args`] its message needs; the web layer words it for the resident from the catalogue
+//! (`answer-{code}` in `locales/*/resident-answers.ftl`, in every language residents are served in).
+//! Nothing here panics, whatever the input.
 //!
 //! Accepted shapes, per kind:
 //! - single choice: `"fiets"`; a one-element list `["fiets"]` (a form field sent once); an integer
@@ -23,11 +25,25 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::args::Args;
 use crate::definition::{PollDefinition, Question, QuestionKind};
-use crate::message_lang::MessageLang;
 
 /// The longest open-text answer, in characters, when the question sets no `max_length`.
 pub const DEFAULT_MAX_LENGTH: u32 = 500;
+
+/// Every code an [`AnswerError`] can carry.
+pub const ANSWER_CODES: &[&str] = &[
+    "required",
+    "unknown_question",
+    "wrong_type",
+    "unknown_option",
+    "duplicate_choice",
+    "too_many_choices",
+    "not_an_integer",
+    "out_of_range",
+    "too_long",
+    "control_characters",
+];
 
 /// How many characters of a resident's own input are echoed in an error message.
 const ECHO_CHARS: usize = 40;
@@ -114,24 +130,32 @@ impl ValidAnswers {
     }
 }
 
-/// Why one answer was refused.
+/// Why one answer was refused: the question, a stable code and what its message needs.
+///
+/// | code | args |
+/// |---|---|
+/// | `required`, `unknown_question`, `control_characters` | |
+/// | `wrong_type` | `kind` (a [`QuestionKind::code`]); for a scale also `min`, `max` |
+/// | `unknown_option`, `duplicate_choice` | `value`: the resident's input, shortened and printable |
+/// | `too_many_choices` | `kind`, `max`, `chosen` |
+/// | `not_an_integer` | `min`, `max` |
+/// | `out_of_range` | `min`, `max`, `value` |
+/// | `too_long` | `length`, `max`, `over` |
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[error("{question_id}: {message}")]
+#[error("{question_id}: {code}")]
 pub struct AnswerError {
     /// The question (for `unknown_question`: the id that was sent).
     pub question_id: String,
-    /// Stable: `required`, `unknown_question`, `wrong_type`, `unknown_option`, `duplicate_choice`,
-    /// `too_many_choices`, `not_an_integer`, `out_of_range`, `too_long`, `control_characters`.
+    /// One of [`ANSWER_CODES`].
     pub code: String,
-    /// For the resident, next to the question.
-    pub message: String,
+    /// The values the code's message shows.
+    pub args: Args,
 }
 
 /// Checks `input` against `def`; all problems are returned at once.
 pub fn validate_answers(
     def: &PollDefinition,
     input: &BTreeMap<String, AnswerInput>,
-    lang: MessageLang,
 ) -> Result<ValidAnswers, Vec<AnswerError>> {
     let mut errors = Vec::new();
     let mut answers = BTreeMap::new();
@@ -141,10 +165,7 @@ pub fn validate_answers(
             errors.push(AnswerError {
                 question_id: id.clone(),
                 code: "unknown_question".to_owned(),
-                message: lang.pick(
-                    "Deze vraag hoort niet bij deze peiling.".to_owned(),
-                    "This question is not part of this poll.".to_owned(),
-                ),
+                args: Args::new(),
             });
         }
     }
@@ -152,7 +173,6 @@ pub fn validate_answers(
     for q in &def.questions {
         let mut check = QuestionCheck {
             q,
-            lang,
             errors: Vec::new(),
         };
         let answer = input.get(&q.id).and_then(|value| check.answer(value));
@@ -160,11 +180,7 @@ pub fn validate_answers(
             Some(a) if check.errors.is_empty() => {
                 answers.insert(q.id.clone(), a);
             }
-            None if check.errors.is_empty() && q.required => check.fail(
-                "required",
-                "Deze vraag is verplicht. Geef een antwoord.".to_owned(),
-                "This question is required. Please answer it.".to_owned(),
-            ),
+            None if check.errors.is_empty() && q.required => check.fail("required", Args::new()),
             _ => {}
         }
         errors.append(&mut check.errors);
@@ -209,42 +225,32 @@ fn filled(values: &[String]) -> Vec<&str> {
 /// The checks of one question; errors collect here.
 struct QuestionCheck<'a> {
     q: &'a Question,
-    lang: MessageLang,
     errors: Vec<AnswerError>,
 }
 
 impl QuestionCheck<'_> {
-    fn fail(&mut self, code: &str, nl: String, en: String) {
+    fn fail(&mut self, code: &str, args: Args) {
         self.errors.push(AnswerError {
             question_id: self.q.id.clone(),
             code: code.to_owned(),
-            message: self.lang.pick(nl, en),
+            args,
         });
     }
 
+    /// `min` and `max` of the question, for messages about numbers.
+    fn bound_args(&self, args: Args) -> Args {
+        let (min, max) = self.bounds();
+        args.with("min", min).with("max", max)
+    }
+
     fn wrong_type(&mut self) {
-        let (nl, en) = match self.q.kind {
-            QuestionKind::SingleChoice => (
-                "Kies één van de antwoorden.".to_owned(),
-                "Choose one of the answers.".to_owned(),
-            ),
-            QuestionKind::MultiChoice => (
-                "Kies een of meer van de antwoorden.".to_owned(),
-                "Choose one or more of the answers.".to_owned(),
-            ),
-            QuestionKind::Scale => {
-                let (min, max) = self.bounds();
-                (
-                    format!("Kies een getal van {min} tot {max}."),
-                    format!("Choose a number from {min} to {max}."),
-                )
-            }
-            QuestionKind::OpenText => (
-                "Typ hier uw antwoord als tekst.".to_owned(),
-                "Type your answer here as text.".to_owned(),
-            ),
+        let args = Args::new().with("kind", self.q.kind.code());
+        let args = if self.q.kind == QuestionKind::Scale {
+            self.bound_args(args)
+        } else {
+            args
         };
-        self.fail("wrong_type", nl, en);
+        self.fail("wrong_type", args);
     }
 
     fn bounds(&self) -> (i64, i64) {
@@ -275,12 +281,14 @@ impl QuestionCheck<'_> {
                 match values.as_slice() {
                     [] => Ok(None),
                     [one] => Ok(Some((*one).to_owned())),
-                    _ => {
+                    many => {
                         if self.q.kind == QuestionKind::SingleChoice {
                             self.fail(
                                 "too_many_choices",
-                                "Kies hier maar één antwoord.".to_owned(),
-                                "Choose only one answer here.".to_owned(),
+                                Args::new()
+                                    .with("kind", self.q.kind.code())
+                                    .with("max", 1u32)
+                                    .with("chosen", many.len()),
                             );
                         } else {
                             self.wrong_type();
@@ -306,12 +314,7 @@ impl QuestionCheck<'_> {
     }
 
     fn unknown_option(&mut self, value: &str) {
-        let shown = echo(value);
-        self.fail(
-            "unknown_option",
-            format!("\"{shown}\" is geen van de antwoorden bij deze vraag. Kies een antwoord uit de lijst."),
-            format!("\"{shown}\" is not one of this question's answers. Choose an answer from the list."),
-        );
+        self.fail("unknown_option", Args::new().with("value", echo(value)));
     }
 
     fn single_choice(&mut self, value: &AnswerInput) -> Option<Answer> {
@@ -364,14 +367,7 @@ impl QuestionCheck<'_> {
             self.unknown_option(v);
         }
         for v in duplicates.iter().take(3) {
-            let shown = echo(v);
-            self.fail(
-                "duplicate_choice",
-                format!(
-                    "U heeft \"{shown}\" meer dan eens gekozen. Kies elk antwoord maar één keer."
-                ),
-                format!("You chose \"{shown}\" more than once. Choose each answer only once."),
-            );
+            self.fail("duplicate_choice", Args::new().with("value", echo(v)));
         }
         let max = self
             .q
@@ -381,8 +377,10 @@ impl QuestionCheck<'_> {
         if chosen > max {
             self.fail(
                 "too_many_choices",
-                format!("U kunt hier hoogstens {max} antwoorden kiezen; u koos er {chosen}."),
-                format!("You can choose at most {max} answers here; you chose {chosen}."),
+                Args::new()
+                    .with("kind", self.q.kind.code())
+                    .with("max", max)
+                    .with("chosen", chosen),
             );
         }
         let ordered = self
@@ -409,19 +407,13 @@ impl QuestionCheck<'_> {
             }
         };
         let Some(n) = number else {
-            self.fail(
-                "not_an_integer",
-                format!("Kies een heel getal van {min} tot {max}."),
-                format!("Choose a whole number from {min} to {max}."),
-            );
+            let args = self.bound_args(Args::new());
+            self.fail("not_an_integer", args);
             return None;
         };
         if !(min..=max).contains(&n) {
-            self.fail(
-                "out_of_range",
-                format!("Kies een getal van {min} tot {max}; {n} valt daarbuiten."),
-                format!("Choose a number from {min} to {max}; {n} is outside that range."),
-            );
+            let args = self.bound_args(Args::new().with("value", n));
+            self.fail("out_of_range", args);
             return None;
         }
         Some(Answer::Scale(n))
@@ -438,19 +430,17 @@ impl QuestionCheck<'_> {
             .chars()
             .any(|c| c.is_control() && c != '\n' && c != '\t')
         {
-            self.fail(
-                "control_characters",
-                "Uw antwoord bevat onzichtbare tekens die we niet kunnen opslaan. Typ het opnieuw of plak het als platte tekst.".to_owned(),
-                "Your answer contains invisible characters we cannot store. Type it again or paste it as plain text.".to_owned(),
-            );
+            self.fail("control_characters", Args::new());
         }
         let max = self.q.max_length.unwrap_or(DEFAULT_MAX_LENGTH) as usize;
         let len = text.chars().count();
         if len > max {
             self.fail(
                 "too_long",
-                format!("Uw antwoord is {len} tekens lang; het mag hoogstens {max} tekens zijn. Maak het {} tekens korter.", len - max),
-                format!("Your answer is {len} characters long; the limit is {max}. Please cut {} characters.", len - max),
+                Args::new()
+                    .with("length", len)
+                    .with("max", max)
+                    .with("over", len - max),
             );
         }
         Some(Answer::Text(text.to_owned()))

@@ -1,6 +1,16 @@
-//! Reading a poll definition from JSON or YAML, with the location of the first problem.
+//! Reading a poll definition from JSON or YAML text.
+//!
+//! Two steps, so that "not a file we can read" and "not a valid poll" stay apart (`flits poll
+//! validate` exits 2 on the first, 1 on the second): the syntax ([`parse_document`], a
+//! [`SyntaxError`] with line and column), then the poll's shape ([`crate::read`], every problem with
+//! its location). The strict `from_*` functions do both and refuse a definition with any problem;
+//! the store and the tests use them, the command line and the staff API read leniently and validate.
+
+use serde_json::Value;
 
 use crate::definition::PollDefinition;
+use crate::read::read_value;
+use crate::validate::Issue;
 
 /// The formats a definition can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,50 +27,85 @@ impl DefinitionFormat {
             _ => DefinitionFormat::Yaml,
         }
     }
+
+    /// `JSON` or `YAML`, as messages name the format.
+    pub fn name(self) -> &'static str {
+        match self {
+            DefinitionFormat::Json => "JSON",
+            DefinitionFormat::Yaml => "YAML",
+        }
+    }
 }
 
-/// A definition that could not be read into the poll shape at all.
+/// Text that is not JSON or YAML at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{location}: {message}")]
-pub struct ParseError {
-    /// Where the problem is, as `questions[2].options[1].id`; empty for the whole document.
-    pub location: String,
-    pub message: String,
+#[error("not valid {} (line {line}, column {column})", format.name())]
+pub struct SyntaxError {
+    pub format: DefinitionFormat,
+    /// 1-based; 0 when the parser could not say where.
+    pub line: usize,
+    /// 1-based; 0 when the parser could not say where.
+    pub column: usize,
+}
+
+/// Why a definition could not be read by the strict functions.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    /// Not JSON or YAML at all.
+    #[error(transparent)]
+    Syntax(#[from] SyntaxError),
+    /// JSON or YAML, but not the shape of a poll: every problem, located (see [`crate::read`]).
+    #[error("not a poll definition: {}", summary(.0))]
+    Invalid(Vec<Issue>),
+}
+
+/// `location: code` of each problem, for logs.
+fn summary(problems: &[Issue]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("{}: {}", p.location, p.code))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The document in `text` as a JSON value, if its syntax is right.
+pub fn parse_document(text: &str, format: DefinitionFormat) -> Result<Value, SyntaxError> {
+    match format {
+        DefinitionFormat::Json => serde_json::from_str(text).map_err(|e| SyntaxError {
+            format,
+            line: e.line(),
+            column: e.column(),
+        }),
+        DefinitionFormat::Yaml => serde_norway::from_str(text).map_err(|e| {
+            let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+            SyntaxError {
+                format,
+                line,
+                column,
+            }
+        }),
+    }
 }
 
 impl PollDefinition {
     /// Reads a definition from JSON.
     pub fn from_json_str(s: &str) -> Result<Self, ParseError> {
-        let de = &mut serde_json::Deserializer::from_str(s);
-        serde_path_to_error::deserialize(de).map_err(|e| ParseError {
-            location: clean_path(&e.path().to_string()),
-            message: e.inner().to_string(),
-        })
+        Self::from_str_as(s, DefinitionFormat::Json)
     }
 
     /// Reads a definition from a JSON value (the body of an API request).
-    pub fn from_json_value(v: serde_json::Value) -> Result<Self, ParseError> {
-        serde_path_to_error::deserialize(v).map_err(|e| ParseError {
-            location: clean_path(&e.path().to_string()),
-            message: e.to_string(),
-        })
+    pub fn from_json_value(v: Value) -> Result<Self, ParseError> {
+        read_value(v).into_definition().map_err(ParseError::Invalid)
     }
 
     /// Reads a definition from YAML.
     pub fn from_yaml_str(s: &str) -> Result<Self, ParseError> {
-        let de = serde_norway::Deserializer::from_str(s);
-        serde_path_to_error::deserialize(de).map_err(|e| ParseError {
-            location: clean_path(&e.path().to_string()),
-            message: e.inner().to_string(),
-        })
+        Self::from_str_as(s, DefinitionFormat::Yaml)
     }
 
     /// Reads a definition in the given format.
     pub fn from_str_as(s: &str, format: DefinitionFormat) -> Result<Self, ParseError> {
-        match format {
-            DefinitionFormat::Json => Self::from_json_str(s),
-            DefinitionFormat::Yaml => Self::from_yaml_str(s),
-        }
+        Self::from_json_value(parse_document(s, format)?)
     }
 
     /// The canonical JSON form, as stored.
@@ -72,15 +117,6 @@ impl PollDefinition {
     /// The YAML form, for staff who prefer to edit it.
     pub fn to_yaml(&self) -> String {
         serde_norway::to_string(self).unwrap_or_default()
-    }
-}
-
-/// serde_path_to_error writes `.` for the root; a location is empty there.
-fn clean_path(p: &str) -> String {
-    if p == "." {
-        String::new()
-    } else {
-        p.to_owned()
     }
 }
 
@@ -116,6 +152,8 @@ questions:
         assert_eq!(def, again);
         let via_yaml = PollDefinition::from_yaml_str(&def.to_yaml()).unwrap();
         assert_eq!(def, via_yaml);
+        let via_serde: PollDefinition = serde_json::from_str(&def.to_json()).unwrap();
+        assert_eq!(def, via_serde);
     }
 
     #[test]
@@ -124,13 +162,35 @@ questions:
             r#"{"slug":"abc","title":"T","questions":[{"id":"q1","kind":"slider","text":"x"}]}"#,
         )
         .unwrap_err();
-        assert_eq!(err.location, "questions[0].kind");
-        assert!(err.message.contains("slider"), "{}", err.message);
+        let ParseError::Invalid(problems) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(problems[0].location, "questions[0].kind");
+        assert_eq!(problems[0].code, "kind_unknown");
+        assert_eq!(problems[0].args.text("value"), Some("slider"));
+        assert!(err.to_string().contains("questions[0].kind"), "{err}");
         let err = PollDefinition::from_yaml_str(
             "slug: abc\ntitle: T\nquestions:\n  - {id: q1, kind: scale, text: x, colour: red}\n",
         )
         .unwrap_err();
-        assert!(err.location.starts_with("questions[0]"), "{err}");
-        assert!(err.message.contains("colour"), "{err}");
+        let ParseError::Invalid(problems) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(problems[0].location, "questions[0].colour");
+        assert_eq!(problems[0].args.text("field"), Some("colour"));
+        assert!(serde_json::from_str::<PollDefinition>(r#"{"slug": "abc"}"#).is_err());
+    }
+
+    #[test]
+    fn syntax_errors_say_where() {
+        let err = PollDefinition::from_json_str("{\"slug\": ").unwrap_err();
+        assert!(
+            matches!(err, ParseError::Syntax(SyntaxError { format: DefinitionFormat::Json, line: 1, column }) if column > 0),
+            "{err:?}"
+        );
+        let err =
+            parse_document("slug: abc\ntitle: [unclosed\n", DefinitionFormat::Yaml).unwrap_err();
+        assert_eq!(err.format, DefinitionFormat::Yaml);
+        assert!(err.line >= 2, "{err:?}");
     }
 }

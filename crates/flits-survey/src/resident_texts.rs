@@ -27,6 +27,30 @@ pub enum TextRole {
 }
 
 impl TextRole {
+    /// Every role, in the order the texts appear in a definition.
+    pub const ALL: [TextRole; 7] = [
+        TextRole::Title,
+        TextRole::Intro,
+        TextRole::FeedbackPromise,
+        TextRole::QuestionText,
+        TextRole::Help,
+        TextRole::OptionText,
+        TextRole::ScaleLabel,
+    ];
+
+    /// The code messages name the role by (`question_text`…).
+    pub fn code(self) -> &'static str {
+        match self {
+            TextRole::Title => "title",
+            TextRole::Intro => "intro",
+            TextRole::FeedbackPromise => "feedback_promise",
+            TextRole::QuestionText => "question_text",
+            TextRole::Help => "help",
+            TextRole::OptionText => "option_text",
+            TextRole::ScaleLabel => "scale_label",
+        }
+    }
+
     /// The most characters (not bytes) a text in this role may have, so it fits on a phone screen
     /// and in a social-media post.
     pub fn max_chars(self) -> usize {

@@ -4,9 +4,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// A language code as used in texts (`nl`, `en`). Dutch is the default for residents.
-pub type Lang = String;
-
 /// The default language of every text: a plain string in a definition is Dutch.
 pub const DEFAULT_LANG: &str = "nl";
 
@@ -18,8 +15,9 @@ pub const DEFAULT_LANG: &str = "nl";
 pub enum Text {
     /// A Dutch text.
     Plain(String),
-    /// Translations by language code.
-    Translated(BTreeMap<Lang, String>),
+    /// Translations by language code, as written (the validator reports a code that is not one of
+    /// [`flits_i18n::Locale`]'s, so the author can see what they wrote).
+    Translated(BTreeMap<String, String>),
 }
 
 impl Text {

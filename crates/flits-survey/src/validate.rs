@@ -2,55 +2,73 @@
 //!
 //! [`validate`] checks a parsed [`PollDefinition`] against every rule at once and returns a
 //! [`Report`] with *all* errors (which block saving or scheduling) and hints (which never do), each
-//! with a location such as `questions[2].options[1].id` and a message a municipal comms officer
-//! understands, in Dutch or English. The report serialises exactly as the `--format json` output of
-//! `flits poll validate` (CONTRACT section 1) and its errors are the `details.errors` of the staff API.
+//! with a location such as `questions[2].options[1].id`, a stable code and the [`Args`] a message
+//! about it needs. This crate writes no sentences: the web and command-line layers word each issue
+//! from the message catalogue (`survey-{code}` in `locales/{nl,en}/survey.ftl`) in the reader's
+//! language, and serialise the worded report as the `--format json` output of `flits poll validate`
+//! (CONTRACT section 1) and the `details.errors` of the staff API (section 3).
+//! [`validate_reading`] does the same for a definition read leniently ([`crate::read`]), its reading
+//! problems first.
 //!
 //! Locations of texts follow [`crate::resident_texts`]: `questions[0].text.nl` for a text written as a
 //! map, `questions[0].text` for a plain (Dutch) string, and `{field}.{lang}` for a missing
-//! translation. A problem with the whole poll (its length) has the empty location, like a
-//! [`ParseError`] about the whole document.
+//! translation. A problem with the whole poll (its length) has the empty location.
 //!
-//! Rules and their codes (stable; clients may switch on them):
+//! Rules, their codes (stable; clients may switch on them) and their arguments:
 //!
-//! | code | rule |
-//! |---|---|
-//! | `slug_length`, `slug_characters` | slug is 3..=64 characters of `[a-z0-9-]` |
-//! | `id_empty`, `id_characters`, `id_too_long`, `id_duplicate` | question and option ids are 1..=64 characters of `[a-z0-9_-]`, unique among the questions / among a question's options |
-//! | `no_questions`, `only_profile_questions`, `too_many_questions` | at least one question, 1..=`max_questions` of them not profile questions |
-//! | `too_few_options`, `too_many_options`, `options_not_allowed` | choice questions have 2..=10 options; other kinds none |
-//! | `max_choices_not_allowed`, `max_choices_out_of_range` | `max_choices` only on multi choice, 1..=number of options |
-//! | `scale_bound_missing`, `scale_bounds_reversed`, `scale_too_many_steps`, `scale_bounds_not_allowed`, `labels_not_allowed` | a scale has `min` < `max` with at most 11 steps (0–10); only scales have `min`, `max`, `labels` |
-//! | `max_length_not_allowed`, `max_length_out_of_range` | `max_length` only on open text, 1..=2000 (absent means [`crate::answers::DEFAULT_MAX_LENGTH`]) |
-//! | `text_empty`, `text_no_languages`, `text_too_long` | no empty texts; lengths in characters per [`TextRole::max_chars`] (title 120, intro 500, question 300, option 120, help 300, scale label 60, feedback promise 500) |
-//! | `language_code_invalid`, `dutch_missing`, `translation_missing`, `translation_unexpected` | language codes are two lowercase letters (ISO 639-1 shape: `nl`, `en`, `tr`, `pl`…); the title has Dutch; every text has exactly the title's languages |
-//! | `brief_missing`, `brief_purpose_missing`, `brief_audiences_missing`, `brief_feedback_promise_missing` | with `require_brief` (scheduling): a brief with a purpose, at least one audience and a feedback promise; otherwise each missing part is the hint `brief_incomplete` |
-//! | `audience_unknown`, `audience_duplicate` | audiences exist (when `known_audiences` is given) and are listed once |
+//! | code | rule | args |
+//! |---|---|---|
+//! | `slug_length`, `slug_characters` | slug is 3..=64 characters of `[a-z0-9-]` | `length`, `min`, `max`; `characters` |
+//! | `slug_taken` | the slug is unique (reported by whoever knows the stored polls, see [`Issue::slug_taken`]) | |
+//! | `id_empty`, `id_characters`, `id_too_long`, `id_duplicate` | question and option ids are 1..=64 characters of `[a-z0-9_-]`, unique among the questions / among a question's options | `what`; `id`, `characters`; `length`, `max`; `id`, `what` |
+//! | `no_questions`, `only_profile_questions`, `too_many_questions` | at least one question, 1..=`max_questions` of them not profile questions | ; ; `count`, `max`, `over` |
+//! | `too_few_options`, `too_many_options`, `options_not_allowed` | choice questions have 2..=10 options; other kinds none | `kind`, `count`, `min` / `max`; `kind` |
+//! | `max_choices_not_allowed`, `max_choices_out_of_range` | `max_choices` only on multi choice, 1..=number of options | `kind`; `value`, `options` |
+//! | `scale_bound_missing`, `scale_bounds_reversed`, `scale_too_many_steps`, `scale_bounds_not_allowed`, `labels_not_allowed` | a scale has `min` < `max` with at most 11 steps (0–10); only scales have `min`, `max`, `labels` | `field`; `min`, `max`; `min`, `max`, `steps`, `limit`; `field`, `kind`; `kind` |
+//! | `max_length_not_allowed`, `max_length_out_of_range` | `max_length` only on open text, 1..=2000 (absent means [`crate::answers::DEFAULT_MAX_LENGTH`]) | `kind`; `value`, `limit` |
+//! | `text_empty`, `text_no_languages`, `text_too_long` | no empty texts; lengths in characters per [`TextRole::max_chars`] (title 120, intro 500, question 300, option 120, help 300, scale label 60, feedback promise 500) | `role`; `role`; `role`, `length`, `max`, `over` |
+//! | `languages_empty`, `language_duplicate`, `dutch_missing` | `languages`, when given, lists each offered language once; a poll is offered in Dutch (at `title.nl` when the title sets the languages, at `languages` otherwise) | ; `language`; `field` (`title` or `languages`) |
+//! | `language_code_invalid`, `language_unsupported` | a text's languages are written as codes Flits has texts for: `nl`, `en`, `tr`, `pl`, `ar` (two lowercase letters otherwise is `language_unsupported`, anything else `language_code_invalid`) | `language` |
+//! | `translation_missing`, `translation_unexpected` | every resident-facing text exists in each offered language ([`PollDefinition::offered_languages`]), and in no other | `language` |
+//! | `brief_missing`, `brief_purpose_missing`, `brief_audiences_missing`, `brief_feedback_promise_missing` | with `require_brief` (scheduling): a brief with a purpose, at least one audience and a feedback promise; otherwise each missing part is the hint `brief_incomplete` | |
+//! | `audience_unknown`, `audience_duplicate` | audiences exist (when `known_audiences` is given) and are listed once | `audience`, `known` (the first ten, comma-separated), `known_count`; `audience` |
+//! | `unreadable` | the file is JSON or YAML at all (see [`Issue::unreadable`]) | `format`, `line`, `column` (0: unknown) |
+//!
+//! Reading problems (`field_unknown`, `field_missing`, `field_type`, `kind_unknown`,
+//! `language_unsupported` at `languages[i]`) are listed in [`crate::read`].
 //!
 //! Hints: `long_sentence`, `long_word`, `passive_voice`, `officialese` from the
-//! [plain-language checker](crate::plain_language) on every Dutch resident-facing text;
-//! `brief_incomplete`; `estimated_time_too_long` when the [estimate](crate::estimate) exceeds two
-//! minutes.
+//! [plain-language checker](crate::plain_language) on every Dutch resident-facing text (args: see
+//! [`LanguageHint::args`]); `brief_incomplete` (`part`: `brief`, `purpose`, `audiences` or
+//! `feedback_promise`); `estimated_time_too_long` (`seconds`, `limit`) when the
+//! [estimate](crate::estimate) exceeds two minutes.
+//!
+//! Some arguments hold a code the layer above names in the reader's language rather than a value to
+//! show as it is: `kind` (a [`QuestionKind::code`]), `role` (a [`TextRole::code`]), `what`
+//! (`question` or `option`), `part` (see above), `expected` (see [`crate::read`]), `language` (a
+//! language code) and `characters` (the offending characters themselves, each once, at most ten).
 //!
 //! Readability: every Dutch or English text of at least [`READABILITY_MIN_WORDS`] words or
 //! [`READABILITY_MIN_SENTENCES`] sentences gets a score under its location (shorter texts such as
 //! option labels give meaningless scores).
 
 mod brief;
+mod languages;
 mod structure;
 mod texts;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::args::Args;
 use crate::definition::PollDefinition;
 use crate::estimate::{FLASH_POLL_SECONDS, estimate_seconds};
-use crate::message_lang::MessageLang;
-use crate::parse::ParseError;
+use crate::parse::SyntaxError;
 use crate::plain_language::{Checker, default_checker};
+use crate::read::Reading;
 #[cfg(doc)]
-use crate::resident_texts::TextRole;
+use crate::{definition::QuestionKind, plain_language::LanguageHint, resident_texts::TextRole};
 
 /// The default limit of non-profile questions of a flash poll (CONTRACT section 3).
 pub const DEFAULT_MAX_QUESTIONS: usize = 5;
@@ -71,6 +89,63 @@ pub const READABILITY_MIN_WORDS: usize = 10;
 /// …and so do texts with at least this many sentences.
 pub const READABILITY_MIN_SENTENCES: usize = 2;
 
+/// Every error code an [`Issue`] can carry: the validator's, the reader's and [`Issue::unreadable`].
+pub const ERROR_CODES: &[&str] = &[
+    "field_unknown",
+    "field_missing",
+    "field_type",
+    "kind_unknown",
+    "slug_length",
+    "slug_characters",
+    "slug_taken",
+    "id_empty",
+    "id_characters",
+    "id_too_long",
+    "id_duplicate",
+    "no_questions",
+    "only_profile_questions",
+    "too_many_questions",
+    "too_few_options",
+    "too_many_options",
+    "options_not_allowed",
+    "max_choices_not_allowed",
+    "max_choices_out_of_range",
+    "scale_bound_missing",
+    "scale_bounds_reversed",
+    "scale_too_many_steps",
+    "scale_bounds_not_allowed",
+    "labels_not_allowed",
+    "max_length_not_allowed",
+    "max_length_out_of_range",
+    "text_empty",
+    "text_no_languages",
+    "text_too_long",
+    "languages_empty",
+    "language_duplicate",
+    "dutch_missing",
+    "language_code_invalid",
+    "language_unsupported",
+    "translation_missing",
+    "translation_unexpected",
+    "brief_missing",
+    "brief_purpose_missing",
+    "brief_audiences_missing",
+    "brief_feedback_promise_missing",
+    "audience_unknown",
+    "audience_duplicate",
+    "unreadable",
+];
+
+/// Every hint code.
+pub const HINT_CODES: &[&str] = &[
+    "long_sentence",
+    "long_word",
+    "passive_voice",
+    "officialese",
+    "brief_incomplete",
+    "estimated_time_too_long",
+];
+
 /// What to check besides the fixed rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationOptions {
@@ -81,8 +156,6 @@ pub struct ValidationOptions {
     /// Whether the brief must be complete: true when scheduling, false while drafting (then a missing
     /// part is only a hint).
     pub require_brief: bool,
-    /// The language of the messages.
-    pub lang: MessageLang,
 }
 
 impl Default for ValidationOptions {
@@ -91,40 +164,47 @@ impl Default for ValidationOptions {
             max_questions: DEFAULT_MAX_QUESTIONS,
             known_audiences: None,
             require_brief: false,
-            lang: MessageLang::Nl,
         }
     }
 }
 
-/// One error or hint, located in the definition.
+/// One error or hint, located in the definition: what a message needs, not the message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
     /// A path like `questions[2].options[1].id` or `questions[0].text.nl`; empty for the whole poll.
     pub location: String,
     /// A stable snake_case code (see the module documentation).
     pub code: String,
-    /// What is wrong and how to fix it, for a comms officer.
-    pub message: String,
+    /// The values the code's message shows (see the module documentation).
+    pub args: Args,
 }
 
 impl Issue {
-    /// The issue for a file that could not be read as a poll at all, in `lang`.
-    pub fn unreadable(err: &ParseError, lang: MessageLang) -> Issue {
+    /// An issue at `location`.
+    pub fn new(location: impl Into<String>, code: &str, args: Args) -> Issue {
         Issue {
-            location: err.location.clone(),
-            code: "unreadable".to_owned(),
-            message: lang.pick(
-                format!("Dit is geen leesbare peiling: {}", err.message),
-                format!("This is not a readable poll: {}", err.message),
-            ),
+            location: location.into(),
+            code: code.to_owned(),
+            args,
         }
     }
-}
 
-impl From<&ParseError> for Issue {
-    /// The Dutch [`Issue::unreadable`].
-    fn from(err: &ParseError) -> Issue {
-        Issue::unreadable(err, MessageLang::Nl)
+    /// The issue for a file that is not JSON or YAML at all.
+    pub fn unreadable(err: &SyntaxError) -> Issue {
+        Issue::new(
+            "",
+            "unreadable",
+            Args::new()
+                .with("format", err.format.name())
+                .with("line", err.line)
+                .with("column", err.column),
+        )
+    }
+
+    /// The issue for a slug another poll already has. Only the store knows the slugs in use, so
+    /// the layer that asks it reports this, at `slug`.
+    pub fn slug_taken() -> Issue {
+        Issue::new("slug", "slug_taken", Args::new())
     }
 }
 
@@ -153,11 +233,11 @@ pub struct Report {
 }
 
 impl Report {
-    /// The report for a file that could not be read (`flits poll validate` exits 2 on it).
-    pub fn unreadable(err: &ParseError, lang: MessageLang) -> Report {
+    /// The report for a file that is not JSON or YAML at all (`flits poll validate` exits 2 on it).
+    pub fn unreadable(err: &SyntaxError) -> Report {
         Report {
             valid: false,
-            errors: vec![Issue::unreadable(err, lang)],
+            errors: vec![Issue::unreadable(err)],
             hints: Vec::new(),
             readability: BTreeMap::new(),
             estimated_seconds: 0,
@@ -186,11 +266,59 @@ pub fn validate_with_checker(
     opts: &ValidationOptions,
     checker: &Checker,
 ) -> Report {
-    let mut out = Findings::new(opts.lang);
+    check(def, opts, checker, &BTreeSet::new())
+}
+
+/// Checks a definition read leniently: its reading problems first, then every rule the readable
+/// part breaks, leaving out what a reading problem already explains (an issue at or inside the
+/// location of a reading problem, and the rules of a kind that could not be read).
+pub fn validate_reading(reading: &Reading, opts: &ValidationOptions) -> Report {
+    validate_reading_with_checker(reading, opts, default_checker())
+}
+
+/// [`validate_reading`] with a plain-language checker of your own.
+pub fn validate_reading_with_checker(
+    reading: &Reading,
+    opts: &ValidationOptions,
+    checker: &Checker,
+) -> Report {
+    let mut report = check(&reading.definition, opts, checker, &reading.unknown_kinds);
+    let explained = |issue: &Issue| {
+        reading
+            .problems
+            .iter()
+            .any(|p| is_within(&issue.location, &p.location))
+    };
+    report.errors.retain(|i| !explained(i));
+    report.hints.retain(|i| !explained(i));
+    let mut errors = reading.problems.clone();
+    errors.append(&mut report.errors);
+    report.errors = errors;
+    report.valid = report.errors.is_empty();
+    report
+}
+
+/// Whether `location` is `outer` or lies inside it (`questions[1].id` is inside `questions[1]`).
+fn is_within(location: &str, outer: &str) -> bool {
+    outer.is_empty()
+        || location == outer
+        || location
+            .strip_prefix(outer)
+            .is_some_and(|rest| rest.starts_with(['.', '[']))
+}
+
+fn check(
+    def: &PollDefinition,
+    opts: &ValidationOptions,
+    checker: &Checker,
+    unknown_kinds: &BTreeSet<usize>,
+) -> Report {
+    let mut out = Findings::default();
     let mut readability = BTreeMap::new();
 
     structure::check_slug(def, &mut out);
-    structure::check_questions(def, opts, &mut out);
+    structure::check_questions(def, opts, unknown_kinds, &mut out);
+    languages::check_languages(def, &mut out);
     texts::check_texts(def, checker, &mut out, &mut readability);
     brief::check_brief(def, opts, &mut out);
 
@@ -199,12 +327,9 @@ pub fn validate_with_checker(
         out.hint(
             "",
             "estimated_time_too_long",
-            format!(
-                "Het invullen kost naar schatting {estimated_seconds} seconden; een flitspeiling hoort binnen twee minuten klaar te zijn. Schrap een vraag of maak de teksten korter."
-            ),
-            format!(
-                "Filling in takes an estimated {estimated_seconds} seconds; a flash poll should take under two minutes. Drop a question or shorten the texts."
-            ),
+            Args::new()
+                .with("seconds", estimated_seconds)
+                .with("limit", FLASH_POLL_SECONDS),
         );
     }
 
@@ -217,38 +342,20 @@ pub fn validate_with_checker(
     }
 }
 
-/// Errors and hints as they are found, in the message language.
+/// Errors and hints as they are found.
+#[derive(Default)]
 struct Findings {
-    lang: MessageLang,
     errors: Vec<Issue>,
     hints: Vec<Issue>,
 }
 
 impl Findings {
-    fn new(lang: MessageLang) -> Self {
-        Findings {
-            lang,
-            errors: Vec::new(),
-            hints: Vec::new(),
-        }
+    fn error(&mut self, location: impl Into<String>, code: &str, args: Args) {
+        self.errors.push(Issue::new(location, code, args));
     }
 
-    fn issue(&self, location: impl Into<String>, code: &str, nl: String, en: String) -> Issue {
-        Issue {
-            location: location.into(),
-            code: code.to_owned(),
-            message: self.lang.pick(nl, en),
-        }
-    }
-
-    fn error(&mut self, location: impl Into<String>, code: &str, nl: String, en: String) {
-        let issue = self.issue(location, code, nl, en);
-        self.errors.push(issue);
-    }
-
-    fn hint(&mut self, location: impl Into<String>, code: &str, nl: String, en: String) {
-        let issue = self.issue(location, code, nl, en);
-        self.hints.push(issue);
+    fn hint(&mut self, location: impl Into<String>, code: &str, args: Args) {
+        self.hints.push(Issue::new(location, code, args));
     }
 }
 

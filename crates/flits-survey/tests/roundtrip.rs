@@ -3,9 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use flits_i18n::Locale;
 use flits_survey::{
     Brief, PollDefinition, Question, QuestionKind, QuestionOption, ScaleLabels, Text,
-    ValidationOptions, validate,
+    ValidationOptions, read_value, validate,
 };
 use proptest::option;
 use proptest::prelude::*;
@@ -186,18 +187,28 @@ fn brief(langs: &Langs) -> impl Strategy<Value = Brief> + use<> {
         })
 }
 
+/// The `languages` of a poll whose texts are in `langs`: absent, or those languages in some order
+/// with Dutch among them.
+fn declared(langs: &Langs) -> BoxedStrategy<Option<Vec<Locale>>> {
+    let codes: Vec<Locale> = match langs {
+        Langs::Plain => vec![Locale::Nl],
+        Langs::Map(codes) => codes.iter().filter_map(|c| c.parse().ok()).collect(),
+    };
+    prop_oneof![Just(None), Just(codes).prop_shuffle().prop_map(Some),].boxed()
+}
+
 /// A definition that follows every rule (with a draft's options: the brief may be incomplete).
 fn definition() -> impl Strategy<Value = PollDefinition> {
     langs().prop_flat_map(|langs| {
         (
-            "[a-z0-9][a-z0-9-]{2,40}",
+            ("[a-z0-9][a-z0-9-]{2,40}", declared(&langs)),
             text(&langs, 120),
             option::of(text(&langs, 500)),
             option::of(brief(&langs)),
             prop::collection::vec(question(&langs), 1..=5),
             prop::collection::vec(question(&langs), 0..=2),
         )
-            .prop_map(|(slug, title, intro, brief, topic, profile)| {
+            .prop_map(|((slug, languages), title, intro, brief, topic, profile)| {
                 let mut questions = Vec::new();
                 for (i, mut q) in topic.into_iter().enumerate() {
                     q.id = format!("q{i}");
@@ -211,6 +222,7 @@ fn definition() -> impl Strategy<Value = PollDefinition> {
                 PollDefinition {
                     slug,
                     title,
+                    languages,
                     intro,
                     brief,
                     questions,
@@ -265,6 +277,15 @@ fn assert_round_trips(def: &PollDefinition) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The lenient reader finds no problem in what was written, and reads it back exactly.
+fn assert_reads_back(def: &PollDefinition) -> Result<(), TestCaseError> {
+    let value = serde_json::to_value(def).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let reading = read_value(value);
+    prop_assert!(reading.problems.is_empty(), "{:?}", reading.problems);
+    prop_assert_eq!(&reading.definition, def);
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -283,5 +304,12 @@ proptest! {
     #[test]
     fn accepted_edge_cases_round_trip_too(def in maybe_invalid()) {
         assert_round_trips(&def)?;
+    }
+
+    /// Valid or not, whatever serialises reads back without a reading problem: the reader and the
+    /// writer agree on every field.
+    #[test]
+    fn everything_written_reads_back(def in maybe_invalid()) {
+        assert_reads_back(&def)?;
     }
 }

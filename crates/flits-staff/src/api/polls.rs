@@ -3,8 +3,11 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use flits_http::ApiError;
+use flits_http::survey_texts::{RenderedReport, render_issues};
 use flits_store::{NewAudit, NewPoll, Poll};
-use flits_survey::{PollDefinition, PollState, Report, ValidationOptions, validate};
+use flits_survey::{
+    PollDefinition, PollState, Report, ValidationOptions, read_value, validate, validate_reading,
+};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -46,11 +49,7 @@ async fn visible_poll(
     }
 }
 
-async fn check(
-    state: &StaffState,
-    def: &PollDefinition,
-    locale: Locale,
-) -> Result<Report, ApiError> {
+async fn options(state: &StaffState, locale: Locale) -> Result<ValidationOptions, ApiError> {
     let audiences = state
         .store
         .audiences()
@@ -59,12 +58,19 @@ async fn check(
         .into_iter()
         .map(|a| a.id)
         .collect();
-    let opts = ValidationOptions {
+    Ok(ValidationOptions {
         max_questions: state.config.max_questions,
         known_audiences: Some(audiences),
         ..Default::default()
-    };
-    Ok(validate(def, &opts))
+    })
+}
+
+async fn check(
+    state: &StaffState,
+    def: &PollDefinition,
+    locale: Locale,
+) -> Result<Report, ApiError> {
+    Ok(validate(def, &options(state, locale).await?))
 }
 
 fn invalid(report: &Report, locale: Locale) -> ApiError {
@@ -73,14 +79,25 @@ fn invalid(report: &Report, locale: Locale) -> ApiError {
         "invalid_definition",
         t!(locale, "staff-api-invalid-definition"),
     )
-    .with_details(json!({"errors": report.errors, "hints": report.hints}))
+    .with_details(json!({
+        "errors": render_issues(&report.errors, locale),
+        "hints": render_issues(&report.hints, locale),
+    }))
 }
 
-fn parse(body: Value, locale: Locale) -> Result<PollDefinition, ApiError> {
-    PollDefinition::from_json_value(body).map_err(|e| {
-        let report = Report::unreadable(&e, flits_survey::MessageLang::En);
-        invalid(&report, locale)
-    })
+/// Reads a request body leniently and checks it: the definition when it has no problem at all,
+/// otherwise `422` with every problem (reading problems and broken rules) in `details.errors`.
+async fn read_valid(
+    state: &StaffState,
+    body: Value,
+    locale: Locale,
+) -> Result<(PollDefinition, Report), ApiError> {
+    let reading = read_value(body);
+    let report = validate_reading(&reading, &options(state, locale).await?);
+    match reading.into_definition() {
+        Ok(def) if report.valid => Ok((def, report)),
+        _ => Err(invalid(&report, locale)),
+    }
 }
 
 async fn audit(state: &StaffState, caller: &Caller, action: &str, slug: &str) {
@@ -153,11 +170,7 @@ pub async fn create(
     body: web::Json<Value>,
     ApiLocale(locale): ApiLocale,
 ) -> Result<HttpResponse, ApiError> {
-    let def = parse(body.into_inner(), locale)?;
-    let report = check(&state, &def, locale).await?;
-    if !report.valid {
-        return Err(invalid(&report, locale));
-    }
+    let (def, report) = read_valid(&state, body.into_inner(), locale).await?;
     let existing = state.store.poll_by_slug(&def.slug).await;
     if existing.map_err(store(locale))?.is_some() {
         return Err(slug_taken(locale));
@@ -166,7 +179,8 @@ pub async fn create(
     let organisation = caller.user.organisation_id.clone();
     insert_draft(&state, organisation, def, locale).await?;
     audit(&state, &caller, "poll.created", &slug).await;
-    Ok(HttpResponse::Created().json(json!({"slug": slug, "hints": report.hints})))
+    let hints = render_issues(&report.hints, locale);
+    Ok(HttpResponse::Created().json(json!({"slug": slug, "hints": hints})))
 }
 
 /// `GET /api/v1/admin/polls/{slug}`: the definition with its validation report and hints.
@@ -186,7 +200,7 @@ pub async fn read(
         );
         map.insert(
             "validation".to_owned(),
-            serde_json::to_value(&report).unwrap_or(Value::Null),
+            serde_json::to_value(RenderedReport::new(&report, locale)).unwrap_or(Value::Null),
         );
     }
     Ok(HttpResponse::Ok().json(body))
@@ -209,7 +223,7 @@ pub async fn replace(
         )
         .with_details(json!({"state": poll.state})));
     }
-    let def = parse(body.into_inner(), locale)?;
+    let (def, report) = read_valid(&state, body.into_inner(), locale).await?;
     if def.slug != poll.slug {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -217,17 +231,14 @@ pub async fn replace(
             t!(locale, "staff-api-slug-mismatch"),
         ));
     }
-    let report = check(&state, &def, locale).await?;
-    if !report.valid {
-        return Err(invalid(&report, locale));
-    }
     state
         .store
         .replace_definition(poll.id, &def)
         .await
         .map_err(store(locale))?;
     audit(&state, &caller, "poll.updated", &poll.slug).await;
-    Ok(HttpResponse::Ok().json(json!({"slug": poll.slug, "hints": report.hints})))
+    let hints = render_issues(&report.hints, locale);
+    Ok(HttpResponse::Ok().json(json!({"slug": poll.slug, "hints": hints})))
 }
 
 /// `DELETE /api/v1/admin/polls/{slug}`: drafts only.

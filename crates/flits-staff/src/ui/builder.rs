@@ -7,6 +7,7 @@ use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use flits_http::PageError;
+use flits_http::survey_texts::issue_message;
 use flits_i18n::{Locale, t};
 use flits_store::{NewPoll, Poll};
 use flits_survey::{
@@ -201,7 +202,7 @@ fn preview(def: &PollDefinition, locale: Locale) -> PhonePreview {
 }
 
 /// The report's errors and hints by the form field they concern.
-fn messages_of(report: Option<&Report>) -> Messages {
+fn messages_of(report: Option<&Report>, locale: Locale) -> Messages {
     let mut messages = Messages::new();
     let Some(r) = report else {
         return messages;
@@ -213,7 +214,7 @@ fn messages_of(report: Option<&Report>) -> Messages {
                 .or_default()
                 .push(FieldMessage {
                     kind,
-                    message: issue.message.clone(),
+                    message: issue_message(issue, locale),
                     code: issue.code.clone(),
                 });
         }
@@ -236,7 +237,7 @@ async fn builder_page(
 ) -> Result<HttpResponse, PageError> {
     let locale = page.locale;
     let known = page.state.store.audiences().await.unwrap_or_default();
-    let messages = messages_of(draft.report);
+    let messages = messages_of(draft.report, locale);
     let def = to_definition(draft.fields, draft.audiences);
     let mut shown = draft.fields.clone();
     for key in TOP_FIELDS {
@@ -282,7 +283,7 @@ async fn builder_page(
     page.render(status, "staff/builder", &view.heading, &view)
 }
 
-async fn check(state: &StaffState, def: &PollDefinition, lang: Locale) -> Report {
+async fn check(state: &StaffState, def: &PollDefinition) -> Report {
     let audiences = state
         .store
         .audiences()
@@ -295,7 +296,6 @@ async fn check(state: &StaffState, def: &PollDefinition, lang: Locale) -> Report
         max_questions: state.config.max_questions,
         known_audiences: Some(audiences),
         require_brief: false,
-        lang: flits_survey::MessageLang::from_code_or_default(lang.code()),
     };
     validate(def, &opts)
 }
@@ -357,7 +357,7 @@ pub async fn edit_form(
         .as_ref()
         .map(|b| b.audiences.clone())
         .unwrap_or_default();
-    let report = check(&page.state, &poll.definition, page.locale).await;
+    let report = check(&page.state, &poll.definition).await;
     let draft = Draft {
         existing: Some(&poll),
         fields: &from_definition(&poll.definition),
@@ -368,13 +368,9 @@ pub async fn edit_form(
 }
 
 /// Adds the error of a slug that another poll already has.
-fn slug_taken(report: &mut Report, locale: Locale) {
+fn slug_taken(report: &mut Report) {
     report.valid = false;
-    report.errors.push(flits_survey::Issue {
-        location: "slug".into(),
-        code: "slug_taken".into(),
-        message: t!(locale, "staff-builder-slug-taken"),
-    });
+    report.errors.push(flits_survey::Issue::slug_taken());
 }
 
 /// Stores the checked definition: a new draft, or the existing draft's new version.
@@ -414,12 +410,12 @@ async fn submit(
         form.fields.insert("slug".into(), p.slug.clone());
     }
     let def = to_definition(&form.fields, &form.audiences);
-    let mut report = check(&page.state, &def, page.locale).await;
+    let mut report = check(&page.state, &def).await;
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     if form.saving() && report.valid && existing.is_none() {
         let taken = page.state.store.poll_by_slug(&def.slug).await;
         if taken.map_err(|e| page.unavailable(&e))?.is_some() {
-            slug_taken(&mut report, page.locale);
+            slug_taken(&mut report);
             status = StatusCode::CONFLICT;
         }
     }

@@ -159,6 +159,7 @@ pub fn to_definition(fields: &Fields, audiences: &[String]) -> PollDefinition {
             .map(|s| s.trim().to_owned())
             .unwrap_or_default(),
         title: text(fields, "title_nl", "title_en").unwrap_or(Text::Plain(String::new())),
+        languages: None,
         intro: text(fields, "intro_nl", "intro_en"),
         brief,
         questions,

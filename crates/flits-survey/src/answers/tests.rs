@@ -26,13 +26,12 @@ fn input(json: &str) -> BTreeMap<String, AnswerInput> {
 }
 
 fn ok(json: &str) -> ValidAnswers {
-    validate_answers(&poll(), &input(json), MessageLang::Nl)
-        .unwrap_or_else(|e| panic!("{json}: {e:?}"))
+    validate_answers(&poll(), &input(json)).unwrap_or_else(|e| panic!("{json}: {e:?}"))
 }
 
 /// The (question, code) pairs of the errors.
 fn errs(json: &str) -> Vec<(String, String)> {
-    match validate_answers(&poll(), &input(json), MessageLang::Nl) {
+    match validate_answers(&poll(), &input(json)) {
         Ok(a) => panic!("{json} was accepted: {a:?}"),
         Err(e) => e.into_iter().map(|e| (e.question_id, e.code)).collect(),
     }
@@ -50,12 +49,8 @@ fn accepts_the_contract_shapes_and_serialises_them_back() {
         r#"{"q1":"fiets","q2":["rek","licht"],"q3":4,"q4":"Meer licht"}"#
     );
     // Stored answers read back as input and validate to the same answers.
-    let again = validate_answers(
-        &poll(),
-        &input(&serde_json::to_string(&answers).unwrap()),
-        MessageLang::Nl,
-    )
-    .unwrap();
+    let again =
+        validate_answers(&poll(), &input(&serde_json::to_string(&answers).unwrap())).unwrap();
     assert_eq!(again, answers);
 }
 
@@ -76,7 +71,7 @@ fn form_posts_give_strings_and_repeated_fields() {
         ))
     })
     .collect();
-    let answers = validate_answers(&poll(), &form, MessageLang::Nl).unwrap();
+    let answers = validate_answers(&poll(), &form).unwrap();
     assert_eq!(answers.get("q1"), Some(&Answer::Choice("bus".into())));
     assert_eq!(
         answers.get("q2"),
@@ -106,15 +101,53 @@ fn unknown_questions_and_all_errors_are_reported() {
 }
 
 #[test]
-fn messages_follow_the_language() {
-    let nl = validate_answers(&poll(), &input(r#"{}"#), MessageLang::Nl).unwrap_err();
-    let en = validate_answers(&poll(), &input(r#"{}"#), MessageLang::En).unwrap_err();
-    assert_eq!(nl[0].code, "required");
-    assert_eq!(nl[0].message, "Deze vraag is verplicht. Geef een antwoord.");
+fn errors_carry_the_values_their_messages_show() {
+    let found = validate_answers(
+        &poll(),
+        &input(r#"{"q2": ["rek", "licht", "bank"], "q3": 9, "q4": "123456789012345678901"}"#),
+    )
+    .unwrap_err();
+    let args = |code: &str| {
+        found
+            .iter()
+            .find(|e| e.code == code)
+            .map(|e| e.args.clone())
+            .unwrap_or_else(|| panic!("no {code} in {found:?}"))
+    };
+    assert!(args("required").is_empty());
+    let many = args("too_many_choices");
+    assert_eq!(many.text("kind"), Some("multi_choice"));
     assert_eq!(
-        en[0].message,
-        "This question is required. Please answer it."
+        (many.number("max"), many.number("chosen")),
+        (Some(2), Some(3))
     );
+    let range = args("out_of_range");
+    assert_eq!(
+        (
+            range.number("min"),
+            range.number("max"),
+            range.number("value")
+        ),
+        (Some(1), Some(5), Some(9))
+    );
+    let long = args("too_long");
+    assert_eq!(
+        (
+            long.number("length"),
+            long.number("max"),
+            long.number("over")
+        ),
+        (Some(21), Some(20), Some(1))
+    );
+
+    let single = validate_answers(&poll(), &input(r#"{"q1": ["fiets", "bus"]}"#)).unwrap_err();
+    assert_eq!(single[0].args.text("kind"), Some("single_choice"));
+    assert_eq!(single[0].args.number("max"), Some(1));
+    let scale = validate_answers(&poll(), &input(r#"{"q1": "bus", "q3": true}"#)).unwrap_err();
+    assert_eq!(scale[0].code, "wrong_type");
+    assert_eq!(scale[0].args.text("kind"), Some("scale"));
+    assert_eq!(scale[0].args.number("min"), Some(1));
+    assert_eq!(scale[0].args.number("max"), Some(5));
 }
 
 // --- required (every kind) ---
@@ -140,7 +173,7 @@ fn required_questions_must_be_answered() {
         q.required = true;
     }
     let empty = input(r#"{"q2": [], "q3": "", "q4": " \r\n ", "q5": null}"#);
-    let found = validate_answers(&def, &empty, MessageLang::Nl).unwrap_err();
+    let found = validate_answers(&def, &empty).unwrap_err();
     assert_eq!(found.len(), 5);
     assert!(found.iter().all(|e| e.code == "required"));
 }
@@ -221,7 +254,7 @@ fn multi_choice_rules() {
     let mut def = poll();
     def.questions[1].max_choices = None;
     let all = input(r#"{"q1": "bus", "q2": ["rek", "licht", "bank"]}"#);
-    assert!(validate_answers(&def, &all, MessageLang::Nl).is_ok());
+    assert!(validate_answers(&def, &all).is_ok());
 }
 
 // --- scale ---
@@ -299,19 +332,20 @@ fn open_text_rules() {
 
 #[test]
 fn echoed_input_is_short_and_printable() {
-    let long = format!("{}\u{0007}", "x".repeat(100));
+    let long = format!("\u{0007}{}", "x".repeat(100));
     let found = validate_answers(
         &poll(),
         &BTreeMap::from([("q1".to_owned(), AnswerInput::Text(long))]),
-        MessageLang::En,
     )
     .unwrap_err();
+    let shown = found[0].args.text("value").unwrap();
+    assert_eq!(found[0].code, "unknown_option");
+    assert_eq!(shown.chars().count(), 41, "{shown}");
     assert!(
-        found[0].message.chars().count() < 120,
-        "{}",
-        found[0].message
+        shown.ends_with('…') && shown.starts_with('\u{FFFD}'),
+        "{shown}"
     );
-    assert!(!found[0].message.chars().any(char::is_control));
+    assert!(!shown.chars().any(char::is_control));
 }
 
 fn arbitrary_input() -> impl Strategy<Value = AnswerInput> {
@@ -381,14 +415,14 @@ proptest! {
         let def = if use_fixed_poll {
             poll()
         } else {
-            PollDefinition { slug: "x".into(), title: "T".into(), intro: None, brief: None, questions }
+            PollDefinition { slug: "x".into(), title: "T".into(), languages: None, intro: None, brief: None, questions }
         };
-        let result = validate_answers(&def, &answers, MessageLang::En);
+        let result = validate_answers(&def, &answers);
         if let Ok(valid) = result {
             // Whatever is accepted serialises and is accepted again unchanged.
             let stored = serde_json::to_string(&valid).unwrap();
             let back: BTreeMap<String, AnswerInput> = serde_json::from_str(&stored).unwrap();
-            prop_assert_eq!(validate_answers(&def, &back, MessageLang::En).ok(), Some(valid));
+            prop_assert_eq!(validate_answers(&def, &back).ok(), Some(valid));
         }
     }
 

@@ -1,8 +1,9 @@
-//! A plain-language hint: what in which sentence could be plainer, in words staff understand.
+//! A plain-language hint: what in which sentence could be plainer. The words are the catalogue's
+//! (`survey-{code}`); a hint carries the code and the values they need.
 
 use serde::Serialize;
 
-use crate::message_lang::MessageLang;
+use crate::args::Args;
 
 /// What the checker noticed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -40,34 +41,27 @@ impl LanguageHint {
         }
     }
 
-    /// The hint for a comms officer, naming the sentence by number and quote.
-    pub fn message(&self, lang: MessageLang) -> String {
-        let (n, q) = (self.sentence, &self.quote);
+    /// What a message about the hint needs: `sentence` (1-based) and `quote` always, and
+    /// `words` + `limit` (long sentence), `word` + `letters` (long word), `phrase` (passive voice) or
+    /// `phrase` + `alternative` (officialese).
+    pub fn args(&self) -> Args {
+        let args = Args::new()
+            .with("sentence", self.sentence)
+            .with("quote", self.quote.as_str());
         match &self.kind {
-            HintKind::LongSentence { words, limit } => lang.pick(
-                format!("Zin {n} (\"{q}\") heeft {words} woorden; probeer niet meer dan {limit} woorden te gebruiken."),
-                format!("Sentence {n} (\"{q}\") has {words} words; try to keep it to {limit} or fewer."),
-            ),
-            HintKind::LongWord { word, letters } => lang.pick(
-                format!(
-                    "Zin {n} (\"{q}\"): \"{word}\" is een lang woord ({letters} letters); kan het korter of in meer woorden?"
-                ),
-                format!(
-                    "Sentence {n} (\"{q}\"): \"{word}\" is a long word ({letters} letters); can it be shorter or split up?"
-                ),
-            ),
-            HintKind::PassiveVoice { phrase } => lang.pick(
-                format!(
-                    "Zin {n} (\"{q}\") is een lijdende zin (\"{phrase}\"); schrijf liever wie wat doet, bijvoorbeeld \"wij …\"."
-                ),
-                format!(
-                    "Sentence {n} (\"{q}\") is in the passive voice (\"{phrase}\"); say who does what instead, e.g. \"wij …\" (we …)."
-                ),
-            ),
-            HintKind::Officialese { phrase, alternative } => lang.pick(
-                format!("Zin {n} (\"{q}\"): schrijf liever \"{alternative}\" in plaats van \"{phrase}\"."),
-                format!("Sentence {n} (\"{q}\"): \"{phrase}\" is officialese; write \"{alternative}\" instead."),
-            ),
+            HintKind::LongSentence { words, limit } => {
+                args.with("words", *words).with("limit", *limit)
+            }
+            HintKind::LongWord { word, letters } => {
+                args.with("word", word.as_str()).with("letters", *letters)
+            }
+            HintKind::PassiveVoice { phrase } => args.with("phrase", phrase.as_str()),
+            HintKind::Officialese {
+                phrase,
+                alternative,
+            } => args
+                .with("phrase", phrase.as_str())
+                .with("alternative", alternative.as_str()),
         }
     }
 }

@@ -159,7 +159,6 @@ impl Checker {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::message_lang::MessageLang;
 
     fn codes(text: &str) -> Vec<(usize, &'static str)> {
         check(text).iter().map(|h| (h.sentence, h.code())).collect()
@@ -188,16 +187,34 @@ mod tests {
             ]
         );
         let hints = check(text);
+        assert_eq!(hints[0].quote, "Inzake de herinrichting van…");
         assert_eq!(
-            hints[0].message(MessageLang::Nl),
-            "Zin 2 (\"Inzake de herinrichting van…\") heeft 22 woorden; probeer niet meer dan 15 woorden te gebruiken."
+            hints[0].kind,
+            HintKind::LongSentence {
+                words: 22,
+                limit: 15
+            }
         );
         assert_eq!(
-            hints[1].message(MessageLang::Nl),
-            "Zin 2 (\"Inzake de herinrichting van…\"): schrijf liever \"over\" in plaats van \"Inzake\"."
+            hints[1].kind,
+            HintKind::Officialese {
+                phrase: "Inzake".into(),
+                alternative: "over".into()
+            }
         );
-        assert!(hints[1].message(MessageLang::En).contains("officialese"));
-        assert!(hints[2].message(MessageLang::Nl).contains("er wordt"));
+        let args = hints[1].args();
+        assert_eq!(args.number("sentence"), Some(2));
+        assert_eq!(args.text("quote"), Some("Inzake de herinrichting van…"));
+        assert_eq!(args.text("alternative"), Some("over"));
+        assert!(
+            matches!(&hints[2].kind, HintKind::PassiveVoice { phrase } if phrase.starts_with("er wordt")),
+            "{:?}",
+            hints[2]
+        );
+        assert_eq!(
+            hints[3].args().text("word"),
+            Some("verkeersveiligheidsmaatregelen")
+        );
     }
 
     #[test]
@@ -218,10 +235,9 @@ mod tests {
             .extend_word_list(WordList::parse("burgerpeiling\tpeiling onder inwoners\n").unwrap());
         let hints = checker.check("Wij doen een burgerpeiling.");
         assert_eq!(hints.len(), 1);
-        assert!(
-            hints[0]
-                .message(MessageLang::Nl)
-                .contains("peiling onder inwoners")
+        assert_eq!(
+            hints[0].args().text("alternative"),
+            Some("peiling onder inwoners")
         );
     }
 }

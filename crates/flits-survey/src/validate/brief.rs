@@ -1,53 +1,37 @@
 //! Rules about the brief: why the poll is held, for whom, and what residents hear back.
 //!
 //! A poll may be drafted without a complete brief (then each missing part is a `brief_incomplete`
-//! hint), but not scheduled (then each missing part is an error). Unknown audiences are always errors,
-//! because a poll for an audience that does not exist cannot be spaced or scheduled.
+//! hint naming the part), but not scheduled (then each missing part is an error of its own). Unknown
+//! audiences are always errors, because a poll for an audience that does not exist cannot be spaced
+//! or scheduled.
 
 use std::collections::HashSet;
 
 use super::{Findings, ValidationOptions};
+use crate::args::Args;
 use crate::definition::PollDefinition;
 
+/// How many known audiences an `audience_unknown` issue lists, so its message stays readable.
+const KNOWN_SHOWN: usize = 10;
+
 /// One missing part of the brief: reported as an error when scheduling, as a hint otherwise.
-fn missing(
-    out: &mut Findings,
-    required: bool,
-    location: &str,
-    error_code: &str,
-    nl: &str,
-    en: &str,
-) {
+fn missing(out: &mut Findings, required: bool, location: &str, part: &str, error_code: &str) {
     if required {
-        out.error(
-            location,
-            error_code,
-            format!("{nl} Dat is nodig voordat u de peiling inplant."),
-            format!("{en} This is needed before you schedule the poll."),
-        );
+        out.error(location, error_code, Args::new());
     } else {
-        out.hint(
-            location,
-            "brief_incomplete",
-            format!("{nl} Vul dit aan voordat u de peiling inplant."),
-            format!("{en} Add this before you schedule the poll."),
-        );
+        out.hint(location, "brief_incomplete", Args::new().with("part", part));
     }
 }
 
-/// The known audiences for a message: the first few, so the message stays readable.
+/// The known audiences for a message: the first few, comma-separated, with `…` when there are more.
 fn known_list(known: &[String]) -> String {
-    const SHOWN: usize = 10;
-    if known.is_empty() {
-        return "-".to_owned();
-    }
     let mut list = known
         .iter()
-        .take(SHOWN)
+        .take(KNOWN_SHOWN)
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join(", ");
-    if known.len() > SHOWN {
+    if known.len() > KNOWN_SHOWN {
         list.push_str(", …");
     }
     list
@@ -56,14 +40,7 @@ fn known_list(known: &[String]) -> String {
 pub(super) fn check_brief(def: &PollDefinition, opts: &ValidationOptions, out: &mut Findings) {
     let required = opts.require_brief;
     let Some(brief) = &def.brief else {
-        missing(
-            out,
-            required,
-            "brief",
-            "brief_missing",
-            "Er is nog geen brief: het doel, de doelgroep en wat inwoners terughoren.",
-            "There is no brief yet: the purpose, the audience and what residents will hear back.",
-        );
+        missing(out, required, "brief", "brief", "brief_missing");
         return;
     };
 
@@ -72,9 +49,8 @@ pub(super) fn check_brief(def: &PollDefinition, opts: &ValidationOptions, out: &
             out,
             required,
             "brief.purpose",
+            "purpose",
             "brief_purpose_missing",
-            "Het doel ontbreekt: schrijf op wat u met de antwoorden wilt weten of beslissen.",
-            "The purpose is missing: say what you want to learn or decide with the answers.",
         );
     }
     if brief.audiences.is_empty() {
@@ -82,9 +58,8 @@ pub(super) fn check_brief(def: &PollDefinition, opts: &ValidationOptions, out: &
             out,
             required,
             "brief.audiences",
+            "audiences",
             "brief_audiences_missing",
-            "De doelgroep ontbreekt: noem minstens één doelgroep, zoals een gemeente.",
-            "The audience is missing: name at least one audience, such as a municipality.",
         );
     }
     if brief.feedback_promise.is_none() {
@@ -92,9 +67,8 @@ pub(super) fn check_brief(def: &PollDefinition, opts: &ValidationOptions, out: &
             out,
             required,
             "brief.feedback_promise",
+            "feedback_promise",
             "brief_feedback_promise_missing",
-            "De belofte van terugkoppeling ontbreekt: vertel inwoners wanneer en waar ze horen wat u met hun antwoorden doet.",
-            "The feedback promise is missing: tell residents when and where they will hear what you do with their answers.",
         );
     }
 
@@ -103,22 +77,22 @@ pub(super) fn check_brief(def: &PollDefinition, opts: &ValidationOptions, out: &
         let location = format!("brief.audiences[{i}]");
         if !seen.insert(audience.as_str()) {
             out.error(
-                location.clone(),
+                location,
                 "audience_duplicate",
-                format!("De doelgroep \"{audience}\" staat er twee keer in. Haal er één weg."),
-                format!("The audience \"{audience}\" is listed twice. Remove one."),
+                Args::new().with("audience", audience),
             );
             continue;
         }
         if let Some(known) = &opts.known_audiences
             && !known.iter().any(|k| k == audience)
         {
-            let list = known_list(known);
             out.error(
                 location,
                 "audience_unknown",
-                format!("De doelgroep \"{audience}\" bestaat niet. Bekende doelgroepen: {list}."),
-                format!("The audience \"{audience}\" does not exist. Known audiences: {list}."),
+                Args::new()
+                    .with("audience", audience)
+                    .with("known", known_list(known))
+                    .with("known_count", known.len()),
             );
         }
     }

@@ -1,51 +1,28 @@
 //! Rules about the poll's shape: slug, ids, the number of questions, and what each kind of question
 //! may carry.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::{
     Findings, ID_MAX_LEN, MAX_OPEN_TEXT_LENGTH, MAX_OPTIONS, MAX_SCALE_STEPS, MIN_OPTIONS,
     SLUG_MAX_LEN, SLUG_MIN_LEN, ValidationOptions,
 };
+use crate::args::Args;
 use crate::definition::{PollDefinition, Question, QuestionKind};
-use crate::message_lang::MessageLang;
 
-/// The name of a question kind in messages.
-pub(super) fn kind_name(kind: QuestionKind, lang: MessageLang) -> &'static str {
-    match (kind, lang) {
-        (QuestionKind::SingleChoice, MessageLang::Nl) => "keuzevraag (één antwoord)",
-        (QuestionKind::SingleChoice, MessageLang::En) => "single-choice question",
-        (QuestionKind::MultiChoice, MessageLang::Nl) => "meerkeuzevraag (meer antwoorden)",
-        (QuestionKind::MultiChoice, MessageLang::En) => "multiple-choice question",
-        (QuestionKind::Scale, MessageLang::Nl) => "schaalvraag",
-        (QuestionKind::Scale, MessageLang::En) => "scale question",
-        (QuestionKind::OpenText, MessageLang::Nl) => "open vraag",
-        (QuestionKind::OpenText, MessageLang::En) => "open question",
-    }
-}
+/// The most offending characters an issue lists.
+const SHOWN_CHARACTERS: usize = 10;
 
-/// The characters of `s` outside the allowed set, each once, quoted for a message (a space is named,
-/// other invisible characters are shown by code point).
-fn bad_chars(s: &str, allowed: impl Fn(char) -> bool, lang: MessageLang) -> Option<String> {
+/// The characters of `s` outside the allowed set, each once, at most [`SHOWN_CHARACTERS`]; the layer
+/// that words the issue decides how to show them (quoted, a space by name…).
+fn bad_chars(s: &str, allowed: impl Fn(char) -> bool) -> Option<String> {
     let mut bad: Vec<char> = Vec::new();
     for c in s.chars() {
         if !allowed(c) && !bad.contains(&c) {
             bad.push(c);
         }
     }
-    if bad.is_empty() {
-        return None;
-    }
-    let shown: Vec<String> = bad
-        .iter()
-        .map(|c| match c {
-            ' ' => lang.pick("spatie".to_owned(), "space".to_owned()),
-            c if c.is_whitespace() || c.is_control() => format!("U+{:04X}", u32::from(*c)),
-            c => format!("\"{c}\""),
-        })
-        .take(10)
-        .collect();
-    Some(shown.join(", "))
+    (!bad.is_empty()).then(|| bad.into_iter().take(SHOWN_CHARACTERS).collect())
 }
 
 fn slug_char(c: char) -> bool {
@@ -62,51 +39,47 @@ pub(super) fn check_slug(def: &PollDefinition, out: &mut Findings) {
         out.error(
             "slug",
             "slug_length",
-            format!("Het webadres (slug) moet {SLUG_MIN_LEN} tot {SLUG_MAX_LEN} tekens lang zijn; nu zijn het er {len}."),
-            format!("The web address (slug) must be {SLUG_MIN_LEN} to {SLUG_MAX_LEN} characters long; it has {len}."),
+            Args::new()
+                .with("length", len)
+                .with("min", SLUG_MIN_LEN)
+                .with("max", SLUG_MAX_LEN),
         );
     }
-    if let Some(bad) = bad_chars(&def.slug, slug_char, out.lang) {
+    if let Some(bad) = bad_chars(&def.slug, slug_char) {
         out.error(
             "slug",
             "slug_characters",
-            format!(
-                "Het webadres (slug) mag alleen kleine letters (a-z), cijfers en streepjes (-) bevatten. Haal dit weg of vervang het: {bad}."
-            ),
-            format!(
-                "The web address (slug) may only contain lowercase letters (a-z), digits and hyphens (-). Remove or replace: {bad}."
-            ),
+            Args::new().with("characters", bad),
         );
     }
 }
 
-/// What an id belongs to, for messages.
+/// What an id belongs to, named in messages by its code.
 #[derive(Clone, Copy)]
 enum IdScope {
     Question,
     Option,
 }
 
+impl IdScope {
+    fn code(self) -> &'static str {
+        match self {
+            IdScope::Question => "question",
+            IdScope::Option => "option",
+        }
+    }
+}
+
 fn check_id(id: &str, location: String, scope: IdScope, out: &mut Findings) {
-    let (what_nl, what_en) = match scope {
-        IdScope::Question => ("vraag", "question"),
-        IdScope::Option => ("antwoordoptie", "option"),
-    };
     if id.is_empty() {
-        out.error(
-            location,
-            "id_empty",
-            format!("Elke {what_nl} heeft een id nodig (kleine letters, cijfers, - of _)."),
-            format!("Every {what_en} needs an id (lowercase letters, digits, - or _)."),
-        );
+        out.error(location, "id_empty", Args::new().with("what", scope.code()));
         return;
     }
-    if let Some(bad) = bad_chars(id, id_char, out.lang) {
+    if let Some(bad) = bad_chars(id, id_char) {
         out.error(
             location.clone(),
             "id_characters",
-            format!("Het id \"{id}\" mag alleen kleine letters (a-z), cijfers, - en _ bevatten. Haal dit weg of vervang het: {bad}."),
-            format!("The id \"{id}\" may only contain lowercase letters (a-z), digits, - and _. Remove or replace: {bad}."),
+            Args::new().with("id", id).with("characters", bad),
         );
     }
     let len = id.chars().count();
@@ -114,41 +87,32 @@ fn check_id(id: &str, location: String, scope: IdScope, out: &mut Findings) {
         out.error(
             location,
             "id_too_long",
-            format!("Het id is {len} tekens lang; gebruik er hoogstens {ID_MAX_LEN}."),
-            format!("The id is {len} characters long; use at most {ID_MAX_LEN}."),
+            Args::new().with("length", len).with("max", ID_MAX_LEN),
         );
     }
 }
 
-pub(super) fn check_questions(def: &PollDefinition, opts: &ValidationOptions, out: &mut Findings) {
+/// The questions' count, ids and kind-specific fields. The questions in `unknown_kinds` (whose kind
+/// could not be read) are checked for everything but the rules of their kind.
+pub(super) fn check_questions(
+    def: &PollDefinition,
+    opts: &ValidationOptions,
+    unknown_kinds: &BTreeSet<usize>,
+    out: &mut Findings,
+) {
     let topic = def.topic_questions().count();
     if def.questions.is_empty() {
-        out.error(
-            "questions",
-            "no_questions",
-            "De peiling heeft nog geen vragen. Voeg er minstens één toe.".to_owned(),
-            "The poll has no questions yet. Add at least one.".to_owned(),
-        );
+        out.error("questions", "no_questions", Args::new());
     } else if topic == 0 {
-        out.error(
-            "questions",
-            "only_profile_questions",
-            "De peiling heeft alleen profielvragen (over de invuller). Voeg minstens één vraag over het onderwerp toe.".to_owned(),
-            "The poll only has profile questions (about the respondent). Add at least one question about the topic.".to_owned(),
-        );
+        out.error("questions", "only_profile_questions", Args::new());
     } else if topic > opts.max_questions {
-        let max = opts.max_questions;
         out.error(
             "questions",
             "too_many_questions",
-            format!(
-                "Een flitspeiling heeft hoogstens {max} vragen (profielvragen tellen niet mee); deze heeft er {topic}. Schrap er {}.",
-                topic - max
-            ),
-            format!(
-                "A flash poll has at most {max} questions (profile questions do not count); this one has {topic}. Drop {}.",
-                topic - max
-            ),
+            Args::new()
+                .with("count", topic)
+                .with("max", opts.max_questions)
+                .with("over", topic - opts.max_questions),
         );
     }
 
@@ -160,50 +124,50 @@ pub(super) fn check_questions(def: &PollDefinition, opts: &ValidationOptions, ou
             out.error(
                 location,
                 "id_duplicate",
-                format!(
-                    "Het vraag-id \"{}\" komt al eerder voor; geef elke vraag een eigen id.",
-                    q.id
-                ),
-                format!(
-                    "The question id \"{}\" is used before; give every question its own id.",
-                    q.id
-                ),
+                Args::new()
+                    .with("id", q.id.as_str())
+                    .with("what", IdScope::Question.code()),
             );
         }
-        check_options(qi, q, out);
-        check_kind_fields(qi, q, out);
+        let kind_known = !unknown_kinds.contains(&qi);
+        check_options(qi, q, kind_known, out);
+        if kind_known {
+            check_kind_fields(qi, q, out);
+        }
     }
 }
 
-fn check_options(qi: usize, q: &Question, out: &mut Findings) {
-    let lang = out.lang;
-    let kind = kind_name(q.kind, lang);
+fn check_options(qi: usize, q: &Question, kind_known: bool, out: &mut Findings) {
+    let kind = q.kind.code();
     let n = q.options.len();
     let location = format!("questions[{qi}].options");
-    if q.kind.has_options() {
+    if !kind_known {
+        // Whether options belong here depends on the kind; their ids are still checked below.
+    } else if q.kind.has_options() {
         if n < MIN_OPTIONS {
             out.error(
                 location,
                 "too_few_options",
-                format!("Een {kind} heeft minstens {MIN_OPTIONS} antwoordopties nodig; deze heeft er {n}."),
-                format!("A {kind} needs at least {MIN_OPTIONS} options; this one has {n}."),
+                Args::new()
+                    .with("kind", kind)
+                    .with("count", n)
+                    .with("min", MIN_OPTIONS),
             );
         } else if n > MAX_OPTIONS {
             out.error(
                 location,
                 "too_many_options",
-                format!("Een {kind} heeft hoogstens {MAX_OPTIONS} antwoordopties; deze heeft er {n}. Voeg opties samen of kies er minder."),
-                format!("A {kind} has at most {MAX_OPTIONS} options; this one has {n}. Merge or drop some."),
+                Args::new()
+                    .with("kind", kind)
+                    .with("count", n)
+                    .with("max", MAX_OPTIONS),
             );
         }
     } else if n > 0 {
         out.error(
             location,
             "options_not_allowed",
-            format!(
-                "Een {kind} heeft geen antwoordopties. Haal ze weg of maak er een keuzevraag van."
-            ),
-            format!("A {kind} has no options. Remove them or make it a choice question."),
+            Args::new().with("kind", kind),
         );
     }
 
@@ -215,16 +179,16 @@ fn check_options(qi: usize, q: &Question, out: &mut Findings) {
             out.error(
                 location,
                 "id_duplicate",
-                format!("Het id \"{}\" komt al eerder voor bij deze vraag; geef elke antwoordoptie een eigen id.", o.id),
-                format!("The id \"{}\" is used before in this question; give every option its own id.", o.id),
+                Args::new()
+                    .with("id", o.id.as_str())
+                    .with("what", IdScope::Option.code()),
             );
         }
     }
 }
 
 fn check_kind_fields(qi: usize, q: &Question, out: &mut Findings) {
-    let lang = out.lang;
-    let kind = kind_name(q.kind, lang);
+    let kind = q.kind.code();
     let base = format!("questions[{qi}]");
 
     if let Some(m) = q.max_choices {
@@ -232,16 +196,15 @@ fn check_kind_fields(qi: usize, q: &Question, out: &mut Findings) {
             out.error(
                 format!("{base}.max_choices"),
                 "max_choices_not_allowed",
-                format!("Een maximum aantal keuzes (max_choices) hoort alleen bij een meerkeuzevraag, niet bij een {kind}."),
-                format!("A maximum number of choices (max_choices) only applies to a multiple-choice question, not to a {kind}."),
+                Args::new().with("kind", kind),
             );
         } else if m < 1 || m as usize > q.options.len() {
-            let n = q.options.len();
             out.error(
                 format!("{base}.max_choices"),
                 "max_choices_out_of_range",
-                format!("Het maximum aantal keuzes moet tussen 1 en het aantal antwoordopties ({n}) liggen; nu is het {m}."),
-                format!("The maximum number of choices must be between 1 and the number of options ({n}); it is {m}."),
+                Args::new()
+                    .with("value", m)
+                    .with("options", q.options.len()),
             );
         }
     }
@@ -254,8 +217,7 @@ fn check_kind_fields(qi: usize, q: &Question, out: &mut Findings) {
                 out.error(
                     format!("{base}.{field}"),
                     "scale_bounds_not_allowed",
-                    format!("\"{field}\" hoort alleen bij een schaalvraag, niet bij een {kind}. Haal het weg."),
-                    format!("\"{field}\" only applies to a scale question, not to a {kind}. Remove it."),
+                    Args::new().with("field", field).with("kind", kind),
                 );
             }
         }
@@ -263,8 +225,7 @@ fn check_kind_fields(qi: usize, q: &Question, out: &mut Findings) {
             out.error(
                 format!("{base}.labels"),
                 "labels_not_allowed",
-                format!("Woorden bij de uiteinden (labels) horen alleen bij een schaalvraag, niet bij een {kind}."),
-                format!("End labels only apply to a scale question, not to a {kind}."),
+                Args::new().with("kind", kind),
             );
         }
     }
@@ -274,15 +235,15 @@ fn check_kind_fields(qi: usize, q: &Question, out: &mut Findings) {
             out.error(
                 format!("{base}.max_length"),
                 "max_length_not_allowed",
-                format!("Een maximale lengte (max_length) hoort alleen bij een open vraag, niet bij een {kind}."),
-                format!("A maximum length (max_length) only applies to an open question, not to a {kind}."),
+                Args::new().with("kind", kind),
             );
         } else if !(1..=MAX_OPEN_TEXT_LENGTH).contains(&len) {
             out.error(
                 format!("{base}.max_length"),
                 "max_length_out_of_range",
-                format!("De maximale lengte van een antwoord moet tussen 1 en {MAX_OPEN_TEXT_LENGTH} tekens liggen; nu is het {len}."),
-                format!("The maximum answer length must be between 1 and {MAX_OPEN_TEXT_LENGTH} characters; it is {len}."),
+                Args::new()
+                    .with("value", len)
+                    .with("limit", MAX_OPEN_TEXT_LENGTH),
             );
         }
     }
@@ -295,8 +256,7 @@ fn check_scale(qi: usize, q: &Question, out: &mut Findings) {
             out.error(
                 format!("{base}.{field}"),
                 "scale_bound_missing",
-                format!("Een schaalvraag heeft een laagste (min) en hoogste (max) waarde nodig, bijvoorbeeld 1 en 5; \"{field}\" ontbreekt."),
-                format!("A scale question needs a lowest (min) and highest (max) value, for example 1 and 5; \"{field}\" is missing."),
+                Args::new().with("field", field),
             );
         }
     }
@@ -307,8 +267,7 @@ fn check_scale(qi: usize, q: &Question, out: &mut Findings) {
         out.error(
             format!("{base}.min"),
             "scale_bounds_reversed",
-            format!("De laagste waarde ({min}) moet kleiner zijn dan de hoogste ({max})."),
-            format!("The lowest value ({min}) must be smaller than the highest ({max})."),
+            Args::new().with("min", min).with("max", max),
         );
         return;
     }
@@ -317,8 +276,11 @@ fn check_scale(qi: usize, q: &Question, out: &mut Findings) {
         out.error(
             format!("{base}.max"),
             "scale_too_many_steps",
-            format!("Een schaal van {min} tot {max} heeft {steps} punten; gebruik er hoogstens {MAX_SCALE_STEPS} (bijvoorbeeld 0 tot 10)."),
-            format!("A scale from {min} to {max} has {steps} points; use at most {MAX_SCALE_STEPS} (for example 0 to 10)."),
+            Args::new()
+                .with("min", min)
+                .with("max", max)
+                .with("steps", steps)
+                .with("limit", MAX_SCALE_STEPS),
         );
     }
 }
