@@ -194,3 +194,28 @@ on_both_backends!(
         assert_eq!(err["error"]["message"], "Bu adreste bir anket yok.");
     }
 );
+
+on_both_backends!(
+    a_resident_page_that_fails_says_so_in_their_language_with_a_request_id,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        flits::demo::prepare(&app.store).await.unwrap();
+        crate::staff_language::break_table(&app.db, "polls").await;
+        // An unknown slug misses the page cache, so the database is asked and fails.
+        let res = app
+            .client
+            .get(format!("{}/p/nog-niet-gezien?lang=tr", app.address))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 503);
+        let header_id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+        let page = res.text().await.unwrap();
+        assert!(page.contains("<html lang=\"tr\" dir=\"ltr\">"), "{page}");
+        assert_eq!(crate::staff_language::shown_request_id(&page), header_id);
+        // The form submit takes the same path.
+        let res = post_form(&app, "nog-niet-gezien", "x", &[("_lang", "ar")], None).await;
+        assert_eq!(res.status(), 503);
+        assert!(res.text().await.unwrap().contains("dir=\"rtl\""));
+    }
+);

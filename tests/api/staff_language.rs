@@ -230,7 +230,7 @@ on_both_backends!(
 
 /// Renames `table` away, so that every query of it fails from now on (on both backends; removing
 /// an SQLite file would not stop connections that have it open).
-async fn break_table(db: &TestDb, table: &str) {
+pub async fn break_table(db: &TestDb, table: &str) {
     use sqlx::Connection;
     let sql = format!("ALTER TABLE {table} RENAME TO {table}_gone");
     if db.sqlite_file.is_some() {
@@ -245,7 +245,7 @@ async fn break_table(db: &TestDb, table: &str) {
 }
 
 /// The request id a notice page shows.
-fn shown_request_id(html: &str) -> &str {
+pub fn shown_request_id(html: &str) -> &str {
     html.split("class=\"request-id\"")
         .nth(1)
         .and_then(|rest| rest.split("<code>").nth(1))

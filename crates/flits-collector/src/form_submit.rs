@@ -6,6 +6,7 @@ use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_TYPE, LOCATION};
 use actix_web::{HttpRequest, HttpResponse, web};
+use flits_http::PageError;
 use flits_http::survey_texts::answer_message;
 use flits_i18n::{Locale, t};
 use flits_store::Poll;
@@ -16,8 +17,9 @@ use crate::fairness::{Fairness, TokenCheck};
 use crate::notices::{
     already_answered_page, not_saved_page, rate_limited_page, thanks_page, unavailable_page,
 };
+use crate::page_failure::{PageFailure, page_error};
 use crate::poll_form::{Entered, FormState, render_form};
-use crate::poll_page::{clean_channel, page_locale, took_part};
+use crate::poll_page::{clean_channel, find_poll, page_locale, took_part};
 use crate::state::CollectorState;
 use crate::submit::{Outcome, Submission, check_rates, record};
 
@@ -79,31 +81,26 @@ pub async fn submit(
     state: web::Data<CollectorState>,
     slug: web::Path<String>,
     body: web::Bytes,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let form = PollForm::read(&req, &body);
-    let poll = match state.caches.poll(&state.store, &slug).await {
-        Ok(p) => p,
-        Err(e) => {
-            tracing::error!(error = %e, "poll lookup failed");
-            return HttpResponse::ServiceUnavailable().finish();
-        }
-    };
     let choice = form.as_ref().and_then(|f| f.lang.as_deref());
+    let poll = find_poll(&state, &req, &slug, choice).await?;
     let locale = page_locale(&req, poll.as_deref(), choice);
-    let Some(poll) = poll else {
-        return unavailable_page(&state, None, locale).await;
+    let page = match (poll, form) {
+        (None, _) => unavailable_page(&state, None, locale).await,
+        (Some(_), None) => {
+            return Ok(HttpResponse::UnsupportedMediaType()
+                .body("Send the form as application/x-www-form-urlencoded."));
+        }
+        (Some(poll), Some(_)) if availability(&poll, chrono::Utc::now()) != Availability::Open => {
+            unavailable_page(&state, Some(&poll), locale).await
+        }
+        (Some(poll), Some(form)) => match check_rates(&state, &req) {
+            Ok(address) => accept(&state, &req, &poll, locale, form, address).await,
+            Err(limited) => rate_limited_page(&state, Some(&poll), locale, limited).await,
+        },
     };
-    let Some(form) = form else {
-        return HttpResponse::UnsupportedMediaType()
-            .body("Send the form as application/x-www-form-urlencoded.");
-    };
-    if availability(&poll, chrono::Utc::now()) != Availability::Open {
-        return unavailable_page(&state, Some(&poll), locale).await;
-    }
-    match check_rates(&state, &req) {
-        Ok(address) => accept(&state, &req, &poll, locale, form, address).await,
-        Err(limited) => rate_limited_page(&state, Some(&poll), locale, limited).await,
-    }
+    page.map_err(|f| page_error(&state, &req, locale, f))
 }
 
 /// A form within the limits: checks its token and records it, or says why not.
@@ -114,7 +111,7 @@ async fn accept(
     locale: Locale,
     form: PollForm,
     address: Option<crate::fairness::AddressKey>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageFailure> {
     let submission_id = match state
         .fairness
         .check_token(&form.token, state.config.form_token_hours)
@@ -126,7 +123,7 @@ async fn accept(
         // The same form sent again (back button, double click after the first answer arrived)
         // is simply thanked again; a new form from a browser that took part is refused.
         return match state.store.response_exists(poll.id, &submission_id).await {
-            Ok(true) => see_thanks(state, poll, locale),
+            Ok(true) => Ok(see_thanks(state, poll, locale)),
             Ok(false) => {
                 state.metrics.already_answered.inc();
                 already_answered_page(state, poll, locale, StatusCode::CONFLICT).await
@@ -144,7 +141,7 @@ async fn accept(
         answers: form.answers(),
     };
     match record(state, poll, submission, address).await {
-        Ok(Outcome::Recorded | Outcome::Duplicate) => see_thanks(state, poll, locale),
+        Ok(Outcome::Recorded | Outcome::Duplicate) => Ok(see_thanks(state, poll, locale)),
         Ok(Outcome::Invalid(errors)) => {
             let mut by_question = BTreeMap::new();
             for e in errors {
@@ -183,7 +180,7 @@ async fn send_again(
     locale: Locale,
     form: PollForm,
     check: TokenCheck,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageFailure> {
     let notice = if check == TokenCheck::Expired {
         t!(locale, "form-expired")
     } else {
@@ -226,17 +223,12 @@ pub async fn thanks(
     req: HttpRequest,
     state: web::Data<CollectorState>,
     slug: web::Path<String>,
-) -> HttpResponse {
-    let poll = match state.caches.poll(&state.store, &slug).await {
-        Ok(p) => p,
-        Err(e) => {
-            tracing::error!(error = %e, "poll lookup failed");
-            return HttpResponse::ServiceUnavailable().finish();
-        }
-    };
+) -> Result<HttpResponse, PageError> {
+    let poll = find_poll(&state, &req, &slug, None).await?;
     let locale = page_locale(&req, poll.as_deref(), None);
-    match poll {
+    let page = match poll {
         Some(poll) => thanks_page(&state, &poll, locale).await,
         None => unavailable_page(&state, None, locale).await,
-    }
+    };
+    page.map_err(|f| page_error(&state, &req, locale, f))
 }

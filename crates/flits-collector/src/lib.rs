@@ -14,6 +14,7 @@ pub mod local_time;
 pub mod metrics;
 pub mod notices;
 pub mod openapi;
+pub mod page_failure;
 pub mod poll_form;
 pub mod poll_page;
 pub mod preview;

@@ -13,6 +13,7 @@ use crate::availability::{Availability, availability};
 use crate::chrome::{Chrome, ChromeOf, chrome, html};
 use crate::fairness::{LimitReason, Limited};
 use crate::local_time::local_moment;
+use crate::page_failure::PageFailure;
 use crate::state::CollectorState;
 
 #[derive(Serialize)]
@@ -44,7 +45,7 @@ pub async fn render_notice(
     poll: Option<&Poll>,
     locale: Locale,
     notice: Notice,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageFailure> {
     let Notice {
         status,
         heading,
@@ -64,13 +65,7 @@ pub async fn render_notice(
         paragraphs,
         link: link.map(|(href, text)| Link { href, text }),
     };
-    match state.templates.render("poll/notice", &view) {
-        Ok(body) => html(status, body),
-        Err(e) => {
-            tracing::error!(error = %e, "notice page did not render");
-            HttpResponse::InternalServerError().finish()
-        }
-    }
+    Ok(html(status, state.templates.render("poll/notice", &view)?))
 }
 
 /// What a poll that takes no answers (or does not exist) says, at `now`.
@@ -126,7 +121,7 @@ pub async fn unavailable_page(
     state: &CollectorState,
     poll: Option<&Poll>,
     locale: Locale,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageFailure> {
     let notice = unavailable_notice(poll, locale);
     // A hidden poll is shown as unknown, without its organisation's look.
     let hidden = notice.status == StatusCode::NOT_FOUND;
@@ -140,7 +135,7 @@ pub async fn already_answered_page(
     poll: &Poll,
     locale: Locale,
     status: StatusCode,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageFailure> {
     let notice = Notice {
         status,
         heading: t!(locale, "already-heading"),
@@ -154,7 +149,11 @@ pub async fn already_answered_page(
 }
 
 /// "Your answers were not saved": the database did not take them.
-pub async fn not_saved_page(state: &CollectorState, poll: &Poll, locale: Locale) -> HttpResponse {
+pub async fn not_saved_page(
+    state: &CollectorState,
+    poll: &Poll,
+    locale: Locale,
+) -> Result<HttpResponse, PageFailure> {
     let notice = Notice {
         status: StatusCode::SERVICE_UNAVAILABLE,
         heading: t!(locale, "not-saved-heading"),
@@ -165,7 +164,11 @@ pub async fn not_saved_page(state: &CollectorState, poll: &Poll, locale: Locale)
 }
 
 /// Thanks, and what will happen with the answers: the poll's own feedback promise.
-pub async fn thanks_page(state: &CollectorState, poll: &Poll, locale: Locale) -> HttpResponse {
+pub async fn thanks_page(
+    state: &CollectorState,
+    poll: &Poll,
+    locale: Locale,
+) -> Result<HttpResponse, PageFailure> {
     let mut paragraphs = vec![t!(locale, "thanks-text")];
     paragraphs.extend(
         poll.definition
@@ -198,7 +201,7 @@ pub async fn rate_limited_page(
     poll: Option<&Poll>,
     locale: Locale,
     limited: Limited,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageFailure> {
     let (when, minutes) = wait(limited.retry_after);
     let (heading, paragraphs) = match limited.reason {
         LimitReason::AddressCap => (
@@ -222,11 +225,11 @@ pub async fn rate_limited_page(
         paragraphs,
         link: None,
     };
-    let mut res = render_notice(state, poll, locale, notice).await;
+    let mut res = render_notice(state, poll, locale, notice).await?;
     if let Ok(v) = HeaderValue::from_str(&limited.retry_after.to_string()) {
         res.headers_mut().insert(RETRY_AFTER, v);
     }
-    res
+    Ok(res)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::chrome::{Chrome, ChromeOf, chrome, html};
 use crate::language::{language_links, offered_locales};
+use crate::page_failure::PageFailure;
 use crate::state::CollectorState;
 
 /// What a resident entered, to show again when the form comes back with messages.
@@ -176,14 +177,8 @@ pub async fn render_form(
     poll: &Poll,
     form: FormState,
     status: StatusCode,
-) -> HttpResponse {
-    match form_html(state, poll, form).await {
-        Ok(body) => html(status, body),
-        Err(e) => {
-            tracing::error!(error = %e, "poll page did not render");
-            HttpResponse::InternalServerError().finish()
-        }
-    }
+) -> Result<HttpResponse, PageFailure> {
+    Ok(html(status, form_html(state, poll, form).await?))
 }
 
 /// The poll page as HTML.

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
+use flits_http::PageError;
 use flits_http::lang::url_query_param;
 use flits_i18n::Locale;
 use flits_store::Poll;
@@ -13,6 +14,7 @@ use crate::availability::{Availability, availability};
 use crate::chrome::html;
 use crate::language::{choose, offered_locales, remember};
 use crate::notices::{already_answered_page, unavailable_page};
+use crate::page_failure::{PageFailure, page_error};
 use crate::poll_form::{Entered, FormState, TOKEN_PLACEHOLDER, form_html};
 use crate::state::CollectorState;
 
@@ -34,22 +36,32 @@ pub fn page_locale(req: &HttpRequest, poll: Option<&Poll>, choice: Option<&str>)
     }
 }
 
+/// The poll of a resident page, or the error page when the database does not answer (in a
+/// language negotiated without the poll, which could not be read; `choice` as for
+/// [`page_locale`]).
+pub async fn find_poll(
+    state: &CollectorState,
+    req: &HttpRequest,
+    slug: &str,
+    choice: Option<&str>,
+) -> Result<Option<Arc<Poll>>, PageError> {
+    state
+        .caches
+        .poll(&state.store, slug)
+        .await
+        .map_err(|e| page_error(state, req, page_locale(req, None, choice), e.into()))
+}
+
 /// `GET /p/{slug}`.
 pub async fn show(
     req: HttpRequest,
     state: web::Data<CollectorState>,
     slug: web::Path<String>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let channel = clean_channel(url_query_param(req.query_string(), "c"));
-    let poll = match state.caches.poll(&state.store, &slug).await {
-        Ok(p) => p,
-        Err(e) => {
-            tracing::error!(error = %e, "poll lookup failed");
-            return HttpResponse::ServiceUnavailable().finish();
-        }
-    };
+    let poll = find_poll(&state, &req, &slug, None).await?;
     let locale = page_locale(&req, poll.as_deref(), None);
-    let mut res = match &poll {
+    let page = match &poll {
         Some(p) if availability(p, Utc::now()) == Availability::Open => {
             if took_part(&state, &req, p) {
                 already_answered_page(&state, p, locale, StatusCode::OK).await
@@ -59,12 +71,13 @@ pub async fn show(
         }
         _ => unavailable_page(&state, poll.as_deref(), locale).await,
     };
+    let mut res = page.map_err(|f| page_error(&state, &req, locale, f))?;
     if let Some(cookie) = remember(&req, locale, state.is_https())
         && let Err(e) = res.add_cookie(&cookie)
     {
         tracing::warn!(error = %e, "language cookie not set");
     }
-    res
+    Ok(res)
 }
 
 /// The open poll's form with a fresh one-time token.
@@ -73,7 +86,7 @@ async fn form_page(
     poll: &Poll,
     locale: Locale,
     channel: Option<String>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageFailure> {
     // The page is the same for everyone who comes from the same channel in the same language,
     // except for the one-time token: render once, fill in the token each time.
     let key = format!(
@@ -93,21 +106,13 @@ async fn form_page(
                 submission_token: TOKEN_PLACEHOLDER.to_owned(),
                 notice: None,
             };
-            match form_html(state, poll, form).await {
-                Ok(body) => {
-                    let body = Arc::new(body);
-                    state.caches.put_page(key, body.clone());
-                    body
-                }
-                Err(e) => {
-                    tracing::error!(error = %e, "poll page did not render");
-                    return HttpResponse::InternalServerError().finish();
-                }
-            }
+            let body = Arc::new(form_html(state, poll, form).await?);
+            state.caches.put_page(key, body.clone());
+            body
         }
     };
     let body = page.replacen(TOKEN_PLACEHOLDER, &state.fairness.issue_token(), 1);
-    html(StatusCode::OK, body)
+    Ok(html(StatusCode::OK, body))
 }
 
 /// Whether this browser carries the poll's signed "took part" cookie.

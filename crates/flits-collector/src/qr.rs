@@ -9,6 +9,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
+use flits_http::PageError;
 use flits_http::lang::url_query_param;
 use flits_store::Poll;
 use image::{GrayImage, ImageFormat, Luma};
@@ -18,7 +19,8 @@ use serde::Serialize;
 
 use crate::availability::{Availability, availability};
 use crate::chrome::{Chrome, ChromeOf, chrome};
-use crate::poll_page::{clean_channel, page_locale};
+use crate::page_failure::{PageFailure, page_error};
+use crate::poll_page::{clean_channel, find_poll, page_locale};
 use crate::state::CollectorState;
 
 /// Pixels per module of the PNG.
@@ -158,14 +160,16 @@ pub async fn poster(
     req: HttpRequest,
     state: web::Data<CollectorState>,
     slug: web::Path<String>,
-) -> HttpResponse {
-    let poll = match visible_poll(&state, &slug).await {
-        Ok(p) => p,
-        Err(res) => return res,
-    };
+) -> Result<HttpResponse, PageError> {
+    let poll = find_poll(&state, &req, &slug, None)
+        .await?
+        .filter(|p| availability(p, Utc::now()) != Availability::Hidden);
     let locale = page_locale(&req, poll.as_deref(), None);
+    let fail = |f: PageFailure| page_error(&state, &req, locale, f);
     let Some(poll) = poll else {
-        return crate::notices::unavailable_page(&state, None, locale).await;
+        return crate::notices::unavailable_page(&state, None, locale)
+            .await
+            .map_err(fail);
     };
     let channel = channel_of(&req);
     let link = channel_link(&state, &poll.slug, channel.as_deref());
@@ -195,15 +199,13 @@ pub async fn poster(
         short_link,
         title,
     };
-    match state.templates.render("poll/poster", &view) {
-        Ok(body) => HttpResponse::build(StatusCode::OK)
-            .insert_header((CONTENT_TYPE, "text/html; charset=utf-8"))
-            .body(body),
-        Err(e) => {
-            tracing::error!(error = %e, "poster did not render");
-            HttpResponse::InternalServerError().finish()
-        }
-    }
+    let body = state
+        .templates
+        .render("poll/poster", &view)
+        .map_err(|e| fail(e.into()))?;
+    Ok(HttpResponse::build(StatusCode::OK)
+        .insert_header((CONTENT_TYPE, "text/html; charset=utf-8"))
+        .body(body))
 }
 
 #[cfg(test)]
