@@ -1,4 +1,5 @@
-//! The shared conformance checks (`../shared/conformance/`) against the real application.
+//! The project's conformance checks of the submit API (docs/api.md, "Public API"), kept in the
+//! `conformance/` folder of the shared workplace beside the clone, against the real application.
 
 use crate::helpers::*;
 use crate::on_both_backends;

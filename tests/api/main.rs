@@ -16,6 +16,7 @@ mod conformance;
 mod demo;
 mod health;
 mod migrations;
+mod openapi;
 mod poll_cli;
 mod poll_page;
 mod scheduler_cli;

@@ -9,7 +9,6 @@ pub mod fairness;
 pub mod form_submit;
 pub mod json_submit;
 pub mod local_time;
-pub mod metrics;
 pub mod openapi;
 pub mod poll_page;
 pub mod preview;

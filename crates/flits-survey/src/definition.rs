@@ -1,4 +1,4 @@
-//! The poll definition of CONTRACT section 3, as it is written by staff and stored.
+//! The poll definition (docs/api.md, "Poll definitions"), as it is written by staff and stored.
 //!
 //! The shape is deliberately flat (every question carries the optional fields of every kind) so that
 //! the validator can report *all* problems with their locations, in words a comms officer understands,

@@ -4,7 +4,7 @@
 //! [`Report`] with *all* errors (which block saving or scheduling) and hints (which never do), each
 //! with a location such as `questions[2].options[1].id` and a message a municipal comms officer
 //! understands, in Dutch or English. The report serialises exactly as the `--format json` output of
-//! `flits poll validate` (CONTRACT section 1) and its errors are the `details.errors` of the staff API.
+//! `flits poll validate` (README.md, "Commands") and its errors are the `details.errors` of the staff API.
 //!
 //! Locations of texts follow [`crate::resident_texts`]: `questions[0].text.nl` for a text written as a
 //! map, `questions[0].text` for a plain (Dutch) string, and `{field}.{lang}` for a missing
@@ -52,7 +52,7 @@ use crate::plain_language::{Checker, default_checker};
 #[cfg(doc)]
 use crate::resident_texts::TextRole;
 
-/// The default limit of non-profile questions of a flash poll (CONTRACT section 3).
+/// The default limit of non-profile questions of a flash poll (docs/api.md, "Poll definitions").
 pub const DEFAULT_MAX_QUESTIONS: usize = 5;
 /// Slug length limits, in characters.
 pub const SLUG_MIN_LEN: usize = 3;

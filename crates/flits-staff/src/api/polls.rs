@@ -268,7 +268,7 @@ pub async fn copy(
     Ok(HttpResponse::Created().json(json!({"slug": new_slug, "copied_from": poll.slug})))
 }
 
-/// The body of a schedule request (CONTRACT section 4).
+/// The body of a schedule request (docs/api.md, "Scheduling and spacing").
 #[derive(Debug, Deserialize)]
 pub struct ScheduleBody {
     pub opens_at: chrono::DateTime<chrono::Utc>,
