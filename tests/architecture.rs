@@ -46,7 +46,14 @@ impl Layer {
             Adapter => &[Catalogue, Domain, Storage],
             Application => &[Catalogue, Domain, Storage, Adapter, Application],
             WebPlumbing => &[Catalogue, Domain, Storage],
-            Service => &[Catalogue, Domain, Storage, Adapter, Application, WebPlumbing],
+            Service => &[
+                Catalogue,
+                Domain,
+                Storage,
+                Adapter,
+                Application,
+                WebPlumbing,
+            ],
             Binary => &[
                 Catalogue,
                 Domain,
@@ -319,7 +326,11 @@ fn a_forbidden_edge_is_reported_with_its_path() {
     let staff = graph.id("flits-staff").unwrap().to_owned();
     // A domain crate reaching tokio through the store, storage reaching the web, and one service
     // using another.
-    graph.normal_deps.get_mut(&survey).unwrap().push(store.clone());
+    graph
+        .normal_deps
+        .get_mut(&survey)
+        .unwrap()
+        .push(store.clone());
     graph.normal_deps.get_mut(&store).unwrap().push(http);
     graph.normal_deps.get_mut(&staff).unwrap().push(collector);
     let found = violations(&graph).join("\n");

@@ -303,9 +303,6 @@ on_both_backends!(
             flits_http::openapi::ApiMethod::Post,
             "/api/v1/polls/{slug}/not-documented",
         )];
-        assert_eq!(
-            flits_http::openapi::missing_routes(&doc, &fake).len(),
-            1
-        );
+        assert_eq!(flits_http::openapi::missing_routes(&doc, &fake).len(), 1);
     }
 );

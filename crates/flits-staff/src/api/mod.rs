@@ -1,7 +1,9 @@
 //! The staff and analyst JSON API under `/api/v1/admin`, authenticated with API tokens.
 
+pub mod bodies;
 pub mod me;
 pub mod polls;
+pub mod schema;
 
 /// The largest JSON body the staff API accepts (a poll definition is a few KB).
 pub const MAX_BODY: usize = 256 * 1024;

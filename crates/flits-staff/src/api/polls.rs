@@ -8,6 +8,7 @@ use flits_survey::{PollDefinition, PollState, Report, ValidationOptions, validat
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::api::bodies::{DraftSaved, PollCopied, PollDetail, PollList, PollSummary};
 use crate::identity::Caller;
 use crate::state::StaffState;
 
@@ -88,31 +89,20 @@ async fn insert_draft(
     Ok(())
 }
 
-fn summary(p: &Poll) -> Value {
-    json!({
-        "slug": p.slug,
-        "title": p.definition.title,
-        "state": p.state,
-        "organisation": p.organisation_id,
-        "opens_at": p.opens_at,
-        "closes_at": p.closes_at,
-    })
-}
-
 /// `GET /api/v1/admin/polls`: the polls the caller may see.
 pub async fn list(
     state: web::Data<StaffState>,
     caller: web::ReqData<Caller>,
 ) -> Result<HttpResponse, ApiError> {
-    let polls: Vec<Value> = state
+    let polls = state
         .store
         .polls()
         .await?
         .iter()
         .filter(|p| caller.may_access_organisation(&p.organisation_id))
-        .map(summary)
+        .map(PollSummary::of)
         .collect();
-    Ok(HttpResponse::Ok().json(json!({"polls": polls})))
+    Ok(HttpResponse::Ok().json(PollList { polls }))
 }
 
 /// `POST /api/v1/admin/polls`: a new draft for the caller's organisation.
@@ -136,7 +126,10 @@ pub async fn create(
     let slug = def.slug.clone();
     insert_draft(&state, caller.user.organisation_id.clone(), def).await?;
     audit(&state, &caller, "poll.created", &slug).await;
-    Ok(HttpResponse::Created().json(json!({"slug": slug, "hints": report.hints})))
+    Ok(HttpResponse::Created().json(DraftSaved {
+        slug,
+        hints: report.hints,
+    }))
 }
 
 /// `GET /api/v1/admin/polls/{slug}`: the definition with its validation report and hints.
@@ -146,19 +139,12 @@ pub async fn read(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let poll = visible_poll(&state, &caller, &slug).await?;
-    let report = check(&state, &poll.definition).await?;
-    let mut body = summary(&poll);
-    if let Value::Object(map) = &mut body {
-        map.insert(
-            "definition".to_owned(),
-            serde_json::to_value(&poll.definition).unwrap_or(Value::Null),
-        );
-        map.insert(
-            "validation".to_owned(),
-            serde_json::to_value(&report).unwrap_or(Value::Null),
-        );
-    }
-    Ok(HttpResponse::Ok().json(body))
+    let validation = check(&state, &poll.definition).await?;
+    Ok(HttpResponse::Ok().json(PollDetail {
+        summary: PollSummary::of(&poll),
+        definition: poll.definition,
+        validation,
+    }))
 }
 
 /// `PUT /api/v1/admin/polls/{slug}`: replaces a draft's definition (the slug stays).
@@ -191,7 +177,10 @@ pub async fn replace(
     }
     state.store.replace_definition(poll.id, &def).await?;
     audit(&state, &caller, "poll.updated", &poll.slug).await;
-    Ok(HttpResponse::Ok().json(json!({"slug": poll.slug, "hints": report.hints})))
+    Ok(HttpResponse::Ok().json(DraftSaved {
+        slug: poll.slug,
+        hints: report.hints,
+    }))
 }
 
 /// `DELETE /api/v1/admin/polls/{slug}`: drafts only.
@@ -215,8 +204,9 @@ pub async fn delete(
 }
 
 /// The body of a copy request.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 pub struct CopyBody {
+    /// The new draft's slug; default: the old one with `-kopie` (and a number when taken).
     #[serde(default)]
     pub slug: Option<String>,
 }
@@ -265,16 +255,21 @@ pub async fn copy(
     }
     insert_draft(&state, poll.organisation_id.clone(), def).await?;
     audit(&state, &caller, "poll.copied", &new_slug).await;
-    Ok(HttpResponse::Created().json(json!({"slug": new_slug, "copied_from": poll.slug})))
+    Ok(HttpResponse::Created().json(PollCopied {
+        slug: new_slug,
+        copied_from: poll.slug,
+    }))
 }
 
 /// The body of a schedule request (docs/api.md, "Scheduling and spacing").
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct ScheduleBody {
     pub opens_at: chrono::DateTime<chrono::Utc>,
     pub closes_at: chrono::DateTime<chrono::Utc>,
+    /// Channel ids the poll is posted to when it opens.
     #[serde(default)]
     pub channels: Vec<String>,
+    /// Admins only: schedule despite a spacing conflict, for this reason (audit-logged).
     #[serde(default)]
     pub override_reason: Option<String>,
 }
