@@ -15,6 +15,8 @@ use serde_json::Value;
 /// The layers of the workspace, from the ground up, with the layers each may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Layer {
+    /// `flits-types`: parsed input values (slugs, ids, e-mail addresses, passwords).
+    Values,
     /// `flits-i18n`: the message catalogue and the one `Locale` type.
     Catalogue,
     /// Pure rules without I/O.
@@ -40,13 +42,15 @@ impl Layer {
     fn may_use(self) -> &'static [Layer] {
         use Layer::*;
         match self {
-            Catalogue | Schema => &[],
-            Domain => &[Catalogue, Domain],
-            Storage => &[Catalogue, Domain, Schema],
-            Adapter => &[Catalogue, Domain, Storage],
-            Application => &[Catalogue, Domain, Storage, Adapter, Application],
-            WebPlumbing => &[Catalogue, Domain, Storage],
+            Values | Schema => &[],
+            Catalogue => &[Values],
+            Domain => &[Values, Catalogue, Domain],
+            Storage => &[Values, Catalogue, Domain, Schema],
+            Adapter => &[Values, Catalogue, Domain, Storage],
+            Application => &[Values, Catalogue, Domain, Storage, Adapter, Application],
+            WebPlumbing => &[Values, Catalogue, Domain, Storage],
             Service => &[
+                Values,
                 Catalogue,
                 Domain,
                 Storage,
@@ -55,6 +59,7 @@ impl Layer {
                 WebPlumbing,
             ],
             Binary => &[
+                Values,
                 Catalogue,
                 Domain,
                 Schema,
@@ -71,6 +76,7 @@ impl Layer {
 /// Every workspace crate, present or announced, with its layer. A new crate must be added here
 /// (and to ARCHITECTURE.md) before the test passes.
 const CRATES: &[(&str, Layer)] = &[
+    ("flits-types", Layer::Values),
     ("flits-i18n", Layer::Catalogue),
     ("flits-survey", Layer::Domain),
     ("flits-schedule", Layer::Domain),
@@ -88,8 +94,8 @@ const CRATES: &[(&str, Layer)] = &[
     ("flits", Layer::Binary),
 ];
 
-/// What no domain crate and not the catalogue may reach: storage, web, HTTP clients, mail, the
-/// async runtime.
+/// What no domain crate, nor the values and the catalogue beneath them, may reach: storage, web,
+/// HTTP clients, mail, the async runtime.
 const NOT_PURE: &[&str] = &["sea-orm", "sqlx", "actix-web", "reqwest", "lettre", "tokio"];
 
 /// Whether `name` is a web crate (servers, routing, templates, HTTP clients, OpenAPI), which the
@@ -112,8 +118,8 @@ fn is_web_crate(name: &str) -> bool {
 /// The crates a layer may not reach, transitively, with the reason.
 fn forbidden(layer: Layer, dep: &str) -> Option<&'static str> {
     match layer {
-        Layer::Catalogue | Layer::Domain if NOT_PURE.contains(&dep) => {
-            Some("domain crates and the catalogue do no I/O and run no runtime")
+        Layer::Values | Layer::Catalogue | Layer::Domain if NOT_PURE.contains(&dep) => {
+            Some("values, the catalogue and domain crates do no I/O and run no runtime")
         }
         Layer::Storage | Layer::Schema if is_web_crate(dep) => {
             Some("storage knows nothing of the web")
