@@ -1,4 +1,4 @@
-//! The command line of CONTRACT section 1.
+//! The command line (README.md, "Commands").
 //!
 //! Exit codes: 0 success; 1 the command ran but the answer is "no" (invalid poll, conflict…);
 //! 2 bad input or configuration (unreadable file, bad setting); 3 a failure at run time

@@ -1,4 +1,4 @@
-//! Scheduling a poll (CONTRACT section 4): the service that `flits poll schedule` and the staff
+//! Scheduling a poll (docs/api.md, "Scheduling and spacing"): the service that `flits poll schedule` and the staff
 //! API call.
 //!
 //! [`schedule_poll`] loads the poll, checks its definition as scheduling requires (a complete

@@ -115,15 +115,37 @@ pub struct AudienceRuleSetting {
     pub window_days: Option<u32>,
 }
 
-/// Spacing between polls for overlapping audiences.
+/// Spacing between polls for overlapping audiences. A value left out is the shipped rule of
+/// [`flits_schedule::SpacingRule::default`], the one place that holds it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpacingSettings {
+    #[serde(default = "default_min_gap_days")]
     pub min_gap_days: u32,
+    #[serde(default = "default_max_polls")]
     pub max_polls: u32,
+    #[serde(default = "default_window_days")]
     pub window_days: u32,
     #[serde(default)]
     pub rules: Vec<AudienceRuleSetting>,
+}
+
+fn default_min_gap_days() -> u32 {
+    flits_schedule::SpacingRule::default().min_gap_days
+}
+
+fn default_max_polls() -> u32 {
+    flits_schedule::SpacingRule::default().max_polls
+}
+
+fn default_window_days() -> u32 {
+    flits_schedule::SpacingRule::default().window_days
+}
+
+/// The flash-poll rule of [`flits_survey::validate::DEFAULT_MAX_QUESTIONS`], the one place that
+/// holds it.
+fn default_max_questions() -> usize {
+    flits_survey::validate::DEFAULT_MAX_QUESTIONS
 }
 
 /// A period without polls.
@@ -136,9 +158,9 @@ pub struct QuietPeriodSetting {
     pub audiences: Vec<String>,
 }
 
-/// The job runner's settings (`[scheduler]`).
+/// The job runner's settings (`[scheduler]`); their defaults are in `config/default.toml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields)]
 pub struct SchedulerSettings {
     /// How often the runner looks for due jobs, in seconds.
     pub tick_seconds: u64,
@@ -146,18 +168,9 @@ pub struct SchedulerSettings {
     pub channel_posts_per_week: u32,
 }
 
-impl Default for SchedulerSettings {
-    fn default() -> Self {
-        SchedulerSettings {
-            tick_seconds: 15,
-            channel_posts_per_week: 2,
-        }
-    }
-}
-
-/// The staff service's settings (`[staff]`).
+/// The staff service's settings (`[staff]`); their defaults are in `config/default.toml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields)]
 pub struct StaffSettings {
     /// How long a login session lasts without activity, in minutes.
     pub session_idle_minutes: u64,
@@ -169,18 +182,11 @@ pub struct StaffSettings {
     pub login_attempts_per_minute: u32,
 }
 
-impl Default for StaffSettings {
-    fn default() -> Self {
-        StaffSettings {
-            session_idle_minutes: 120,
-            max_failed_logins: 5,
-            lockout_minutes: 15,
-            login_attempts_per_minute: 10,
-        }
-    }
-}
-
 /// Every setting of Flits. See `config/default.toml` for what each one means.
+///
+/// Each default is written once: in `config/default.toml`, which is always the first layer, or,
+/// for the rules a domain crate ships (`max_questions`, `[spacing]`), in that crate, and then only
+/// shown in a comment of `config/default.toml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
@@ -189,6 +195,7 @@ pub struct Settings {
     pub public_url: String,
     pub rate_limits: SwitchValue,
     pub log_format: LogFormat,
+    #[serde(default = "default_max_questions")]
     pub max_questions: usize,
     pub k_anonymity: u32,
     #[serde(default)]
@@ -201,13 +208,10 @@ pub struct Settings {
     #[serde(default)]
     pub quiet_periods: Vec<QuietPeriodSetting>,
     /// The public collector (`[collector]`).
-    #[serde(default)]
     pub collector: flits_collector::CollectorConfig,
     /// The job runner (`[scheduler]`).
-    #[serde(default)]
     pub scheduler: SchedulerSettings,
     /// The staff service (`[staff]`).
-    #[serde(default)]
     pub staff: StaffSettings,
     /// From `FLITS_SIGNING_KEY` or `FLITS_SIGNING_KEY_FILE` only: never from a file, never printed.
     #[serde(skip)]
@@ -335,15 +339,16 @@ impl Settings {
 
     /// The absolute public base URL: `public_url`, or `http://{bind}` when it is empty.
     pub fn public_base(&self) -> Url {
+        let from_bind = format!("http://{}", self.bind);
         let raw = if self.public_url.is_empty() {
-            format!("http://{}", self.bind)
+            from_bind.as_str()
         } else {
-            self.public_url.clone()
+            self.public_url.as_str()
         };
-        Url::parse(&raw).unwrap_or_else(|_| {
-            // `check` has verified public_url, and a SocketAddr always forms a valid URL.
-            Url::parse("http://127.0.0.1:8080").unwrap_or_else(|_| unreachable!())
-        })
+        // `check` has verified public_url, and a SocketAddr always forms a valid URL.
+        Url::parse(raw)
+            .or_else(|_| Url::parse(&from_bind))
+            .unwrap_or_else(|_| unreachable!())
     }
 
     /// Whether the collector's per-address caps and rate limits are on.
@@ -370,5 +375,49 @@ fn flits_store_redact(url: &str) -> String {
     match url.split_once('@') {
         Some((_, host)) => format!("…@{host}"),
         None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The defaults a domain crate holds are shown, not set, in `config/default.toml`: the comment
+    /// must say what the code does.
+    #[test]
+    fn default_toml_shows_the_domain_defaults_it_does_not_set() {
+        let rule = flits_schedule::SpacingRule::default();
+        for (name, value) in [
+            ("max_questions", default_max_questions().to_string()),
+            ("min_gap_days", rule.min_gap_days.to_string()),
+            ("max_polls", rule.max_polls.to_string()),
+            ("window_days", rule.window_days.to_string()),
+        ] {
+            let shown = format!("\n# {name} = {value}\n");
+            assert!(
+                DEFAULT_TOML.contains(&shown),
+                "{shown:?} not in default.toml"
+            );
+            let set = format!("\n{name} =");
+            assert!(!DEFAULT_TOML.contains(&set), "default.toml sets {name}");
+        }
+        let settings = Settings::load(None).unwrap();
+        assert_eq!(settings.max_questions, default_max_questions());
+        assert_eq!(settings.spacing.min_gap_days, rule.min_gap_days);
+        assert_eq!(settings.spacing.max_polls, rule.max_polls);
+        assert_eq!(settings.spacing.window_days, rule.window_days);
+    }
+
+    #[test]
+    fn the_public_base_falls_back_to_the_bind_address() {
+        let mut settings = Settings::load(None).unwrap();
+        settings.public_url = String::new();
+        settings.bind = "127.0.0.1:9123".parse().unwrap();
+        assert_eq!(settings.public_base().as_str(), "http://127.0.0.1:9123/");
+        settings.public_url = "https://peiling.example.nl".to_owned();
+        assert_eq!(
+            settings.public_base().as_str(),
+            "https://peiling.example.nl/"
+        );
     }
 }

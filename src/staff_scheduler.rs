@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use flits_staff::api::bodies::PollScheduled;
 use flits_staff::scheduling::{BoxFuture, ScheduleOutcome, ScheduleRequest, Scheduler};
 use flits_store::Store;
 use serde_json::json;
@@ -29,16 +30,23 @@ impl Scheduler for SpacingScheduler {
                 actor: Some(r.actor_email),
             };
             match schedule_poll(&store, &settings, command).await {
-                Ok(s) => ScheduleOutcome::Scheduled(json!({
-                    "slug": s.slug,
-                    "state": "scheduled",
-                    "opens_at": s.opens_at,
-                    "closes_at": s.closes_at,
-                    "audiences": s.audiences,
-                    "channels": s.channels,
-                    "rescheduled": s.rescheduled,
-                    "overridden": s.overridden,
-                })),
+                Ok(s) => {
+                    let body = PollScheduled {
+                        slug: s.slug,
+                        state: "scheduled".to_owned(),
+                        opens_at: s.opens_at,
+                        closes_at: s.closes_at,
+                        audiences: s.audiences,
+                        channels: s.channels,
+                        rescheduled: s.rescheduled,
+                        overridden: s
+                            .overridden
+                            .iter()
+                            .filter_map(|c| serde_json::to_value(c).ok())
+                            .collect(),
+                    };
+                    ScheduleOutcome::Scheduled(serde_json::to_value(body).unwrap_or_default())
+                }
                 Err(failure) => refused(failure),
             }
         })

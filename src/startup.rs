@@ -27,6 +27,15 @@ pub enum Service {
     Scheduler,
 }
 
+/// The OpenAPI document of every JSON route (`GET /api/v1/openapi.json`), in every process whatever
+/// it serves; a crate with JSON routes adds its part to this list.
+pub fn api_document() -> flits_http::openapi::ApiDocument {
+    flits_http::openapi::ApiDocument::build([
+        flits_collector::openapi::document(),
+        flits_staff::openapi::document(),
+    ])
+}
+
 /// A built application, listening, ready to run.
 pub struct Application {
     port: u16,
@@ -65,8 +74,7 @@ impl Application {
             .with_context(|| format!("cannot listen on {}", settings.bind))?;
         let port = listener.local_addr()?.port();
         let templates = Arc::new(Templates::load().context("cannot load the templates")?);
-        let metrics =
-            flits_collector::metrics::Metrics::new().context("cannot set up the metrics")?;
+        let metrics = flits_http::metrics::Metrics::new().context("cannot set up the metrics")?;
         let collector = if services.contains(&Service::Collector) {
             let setup = flits_collector::CollectorSetup {
                 store: store.clone(),
@@ -89,10 +97,7 @@ impl Application {
             None
         };
         let metrics = web::Data::new(metrics);
-        // The OpenAPI document of every JSON route; other crates add theirs to this list.
-        let openapi = web::Data::new(flits_collector::openapi::ApiDocument::build([
-            flits_staff::openapi::document(),
-        ]));
+        let openapi = web::Data::new(api_document());
         let staff = services.contains(&Service::Admin).then(|| {
             web::Data::new(
                 StaffState::new(
@@ -128,15 +133,15 @@ impl Application {
         let store_data = web::Data::new(store.clone());
         let server = HttpServer::new(move || {
             let mut app = App::new()
-                .wrap(from_fn(flits_collector::metrics::track))
+                .wrap(from_fn(flits_http::metrics::track))
                 .wrap(from_fn(flits_http::request_log::log_request))
                 .wrap(flits_http::headers::security_headers())
                 .wrap(Compress::default())
                 .app_data(store_data.clone())
                 .configure(flits_http::health::configure)
                 .app_data(metrics.clone())
-                .route("/metrics", web::get().to(flits_collector::metrics::export))
-                .configure(|cfg| flits_collector::openapi::configure(cfg, openapi.clone()));
+                .route("/metrics", web::get().to(flits_http::metrics::export))
+                .configure(|cfg| flits_http::openapi::configure(cfg, openapi.clone()));
             if let Some(state) = &collector {
                 app = app
                     .app_data(web::Data::new(state.clone()))

@@ -5,8 +5,9 @@
 //! Tools are looked up locally: `FLITS_TEST_CHROMIUM` / `FLITS_TEST_CHROMEDRIVER` or `chromium`
 //! and `chromedriver` on the PATH, and `FLITS_TEST_AXE_JS` or
 //! `${TMPDIR:-/tmp}/flits-ci-npm/node_modules/axe-core/axe.min.js` (where `.ci/run` installs it).
-//! When something is missing a test is skipped with a message — except in CI (`CI=true`), where
-//! it fails, so that browser tests cannot silently stop running.
+//! When something is missing a test is skipped with a message — except in CI (`CI=true` or
+//! `FLITS_TEST_REQUIRE_ALL=1`), where it fails, so that browser tests cannot silently stop running
+//! (see [`crate::skip`]).
 //!
 //! ```ignore
 //! let Some(tools) = browser::tools_or_skip("my test") else { return };
@@ -104,16 +105,13 @@ pub fn tools() -> Result<BrowserTools, String> {
     })
 }
 
-/// The tools, or `None` after printing why the test is skipped. With `CI=true` a missing tool
-/// fails the test instead.
+/// The tools, or `None` after reporting why the test is skipped ([`crate::skip::skipped`], which
+/// fails the test where every test must run).
 pub fn tools_or_skip(test: &str) -> Option<BrowserTools> {
     match tools() {
         Ok(t) => Some(t),
         Err(why) => {
-            if std::env::var("CI").is_ok_and(|v| v == "true") {
-                panic!("{test}: browser test cannot run in CI: {why}");
-            }
-            eprintln!("SKIPPED {test}: {why}");
+            crate::skip::skipped(test, &why);
             None
         }
     }

@@ -1,4 +1,5 @@
-//! The shared conformance checks (`../shared/conformance/`) against the real application.
+//! The project's conformance checks of the submit API (docs/api.md, "Public API"), kept in the
+//! `conformance/` folder of the shared workplace beside the clone, against the real application.
 
 use crate::helpers::*;
 use crate::on_both_backends;
@@ -16,8 +17,11 @@ fn conformance_script() -> Option<std::path::PathBuf> {
         return Some(path);
     }
     // The shared folder is laid beside the clone by the workplace, not by the repository: when it is
-    // not there, say so rather than fail a build that cannot have it.
-    eprintln!("{} not found: conformance check not run", path.display());
+    // not there, the check is skipped (and fails where every test must run).
+    crate::skip::skipped(
+        "the_submit_contract_conformance_script_passes",
+        &format!("{} not found", path.display()),
+    );
     None
 }
 

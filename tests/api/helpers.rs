@@ -22,7 +22,8 @@ pub fn postgres_url() -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-/// Runs a test body once per available backend, as two named tests.
+/// Runs a test body on both backends, as two named tests; the PostgreSQL one is skipped (see
+/// [`crate::skip`]) without `FLITS_TEST_POSTGRES_URL`.
 #[macro_export]
 macro_rules! on_both_backends {
     ($name:ident, $body:expr) => {
@@ -36,8 +37,10 @@ macro_rules! on_both_backends {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 if $crate::helpers::postgres_url().is_none() {
-                    eprintln!("FLITS_TEST_POSTGRES_URL is not set: PostgreSQL variant not run");
-                    return;
+                    return $crate::skip::skipped(
+                        concat!(module_path!(), "::postgres"),
+                        "FLITS_TEST_POSTGRES_URL is not set",
+                    );
                 }
                 ($body)($crate::helpers::Backend::Postgres).await;
             }

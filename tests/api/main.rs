@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod helpers;
+mod skip;
 
 mod browser;
 
@@ -16,6 +17,7 @@ mod conformance;
 mod demo;
 mod health;
 mod migrations;
+mod openapi;
 mod poll_cli;
 mod poll_page;
 mod resident_languages;

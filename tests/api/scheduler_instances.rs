@@ -64,7 +64,7 @@ async fn count_state(store: &Store, slugs: &[String], state: PollState) -> usize
 
 fn postgres_or_skip(test: &str) -> bool {
     if postgres_url().is_none() {
-        eprintln!("FLITS_TEST_POSTGRES_URL is not set: {test} (PostgreSQL only) not run");
+        crate::skip::skipped(test, "FLITS_TEST_POSTGRES_URL is not set (PostgreSQL only)");
         return false;
     }
     true

@@ -1,4 +1,4 @@
-//! The staff API's poll definitions (CONTRACT section 3): every problem at once in
+//! The staff API's poll definitions (docs/api.md, "Poll definitions"): every problem at once in
 //! `details.errors`, each `{location, code, message}`, worded in the language of Accept-Language.
 
 use serde_json::{Value, json};

@@ -1,4 +1,4 @@
-//! The submit routes of CONTRACT section 2, over HTTP.
+//! The submit routes (docs/api.md, "Public API"), over HTTP.
 
 use serde_json::{Value, json};
 

@@ -4,10 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::theme::ThemeConfig;
 
-/// Settings of the public collector. Every field has a default so a configuration may omit the
-/// whole section; `config/default.toml` documents each one.
+/// Settings of the public collector. `config/default.toml` holds the default of each one (the only
+/// place that does) and documents it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields)]
 pub struct CollectorConfig {
     /// Responses one network address may record per poll per day (counted in memory under a
     /// keyed hash of the address that rotates daily). Mobile networks put many residents behind
@@ -26,29 +26,13 @@ pub struct CollectorConfig {
     /// How long the "already took part" cookie of a poll lasts, in days.
     pub participation_cookie_days: u32,
     /// Design tokens per organisation (colours, font, logo).
+    #[serde(default)]
     pub themes: Vec<ThemeConfig>,
     /// How long polls, organisations and rendered pages are kept in memory, in milliseconds
     /// (0: not at all).
     pub cache_millis: u64,
     /// Bench only: answer as if stored but store nothing. Never in production.
     pub bench_discard_responses: bool,
-}
-
-impl Default for CollectorConfig {
-    fn default() -> Self {
-        CollectorConfig {
-            responses_per_address_per_poll: 50,
-            submits_per_address_per_minute: 60,
-            submit_burst_per_address: 30,
-            submits_per_second: 2000,
-            trust_forwarded_for: false,
-            form_token_hours: 72,
-            participation_cookie_days: 180,
-            themes: Vec::new(),
-            cache_millis: 1000,
-            bench_discard_responses: false,
-        }
-    }
 }
 
 impl CollectorConfig {
@@ -89,16 +73,27 @@ impl CollectorConfig {
     }
 }
 
+/// The shipped defaults, read from `config/default.toml`, for tests.
+#[cfg(test)]
+pub(crate) fn shipped_defaults() -> CollectorConfig {
+    let mut all: toml::Table = include_str!("../../../config/default.toml")
+        .parse()
+        .unwrap();
+    all.remove("collector").unwrap().try_into().unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn defaults_are_usable() {
-        assert!(CollectorConfig::default().problems().is_empty());
+    fn the_shipped_defaults_are_usable() {
+        let shipped = shipped_defaults();
+        assert!(shipped.problems().is_empty());
+        assert!(shipped.participation_cookie_days > 0 && shipped.themes.is_empty());
         let zero = CollectorConfig {
             submits_per_second: 0,
-            ..CollectorConfig::default()
+            ..shipped
         };
         assert_eq!(zero.problems().len(), 1);
     }

@@ -355,7 +355,7 @@ mod tests {
     use chrono::TimeZone;
 
     fn fairness(key: &[u8]) -> Fairness {
-        Fairness::new(&CollectorConfig::default(), Some(key))
+        Fairness::new(&crate::config::shipped_defaults(), Some(key))
     }
 
     #[test]
@@ -399,7 +399,7 @@ mod tests {
     fn the_cap_counts_per_poll_and_address_and_can_be_released() {
         let config = CollectorConfig {
             responses_per_address_per_poll: 2,
-            ..CollectorConfig::default()
+            ..crate::config::shipped_defaults()
         };
         let f = Fairness::new(&config, None);
         let poll = Uuid::new_v4();
@@ -427,7 +427,7 @@ mod tests {
         let config = CollectorConfig {
             submits_per_address_per_minute: 1,
             submit_burst_per_address: 3,
-            ..CollectorConfig::default()
+            ..crate::config::shipped_defaults()
         };
         let f = Fairness::new(&config, None);
         let me = f.address_key("198.51.100.7".parse().unwrap());

@@ -1,4 +1,4 @@
-//! `POST /api/v1/polls/{slug}/responses`: the JSON submit of CONTRACT section 2.
+//! `POST /api/v1/polls/{slug}/responses`: the JSON submit (docs/api.md, "Public API").
 
 use std::collections::BTreeMap;
 

@@ -1,4 +1,4 @@
-//! Which language a resident reads a poll in, and how they switch (CONTRACT section 2).
+//! Which language a resident reads a poll in, and how they switch (docs/api.md, "Languages").
 //!
 //! Among the languages the poll offers: `?lang=`, else the resident's earlier choice (a cookie that
 //! holds only the language code), else the best match of `Accept-Language`, else the poll's first

@@ -11,7 +11,6 @@ pub mod form_submit;
 pub mod json_submit;
 pub mod language;
 pub mod local_time;
-pub mod metrics;
 pub mod notices;
 pub mod openapi;
 pub mod page_failure;

@@ -3,12 +3,12 @@
 use std::sync::Arc;
 
 use flits_http::Templates;
+use flits_http::metrics::Metrics;
 use flits_store::{NewResponse, ResponseWriter, Store, StoreError};
 use url::Url;
 
 use crate::cache::Caches;
 use crate::fairness::Fairness;
-use crate::metrics::Metrics;
 use crate::preview::PreviewCache;
 
 /// Where recorded responses go.

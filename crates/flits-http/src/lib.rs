@@ -7,6 +7,8 @@ pub mod headers;
 pub mod health;
 pub mod json_body;
 pub mod lang;
+pub mod metrics;
+pub mod openapi;
 pub mod page_error;
 pub mod request_id;
 pub mod request_log;

@@ -23,7 +23,8 @@
 //! | `characters` | `characters_list` | each character quoted, a space named (`survey-character-space`), other invisible ones as `U+0009` |
 //!
 //! [`RenderedReport`] is the worded [`Report`]: the `--format json` object of `flits poll validate`
-//! (CONTRACT section 1), whose `errors` are also the staff API's `details.errors` (section 3).
+//! (README.md, "Commands"), whose `errors` are also the staff API's `details.errors` (docs/api.md,
+//! "Poll definitions").
 
 use std::collections::BTreeMap;
 
@@ -42,7 +43,7 @@ pub struct RenderedIssue {
     pub message: String,
 }
 
-/// A validation report in words, serialised exactly as CONTRACT section 1 shows it:
+/// A validation report in words, serialised exactly as README.md ("Commands") shows it:
 /// `{"valid", "errors", "hints", "readability", "estimated_seconds"}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RenderedReport {
@@ -67,7 +68,7 @@ impl RenderedReport {
 }
 
 /// One answer error in words: `{"question_id", "code", "message"}`, as the JSON submit's
-/// `details.errors` (CONTRACT section 2).
+/// `details.errors` (docs/api.md, "Public API").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RenderedAnswerError {
     pub question_id: String,

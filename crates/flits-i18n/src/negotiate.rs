@@ -1,4 +1,4 @@
-//! Which of the languages on offer a reader gets (CONTRACT section 2).
+//! Which of the languages on offer a reader gets (docs/api.md, "Languages").
 
 use crate::Locale;
 

@@ -42,21 +42,16 @@ pub struct RunnerConfig {
     pub batch: u64,
 }
 
-impl Default for RunnerConfig {
-    fn default() -> Self {
-        RunnerConfig {
-            tick: Duration::from_secs(15),
-            batch: 100,
-        }
-    }
-}
+/// How many due polls one query fetches.
+const BATCH: u64 = 100;
 
 impl RunnerConfig {
-    /// The configuration for a tick of `tick_seconds` (0 counts as 1).
+    /// The configuration for a tick of `tick_seconds` (0 counts as 1); the tick's default is the
+    /// `[scheduler] tick_seconds` of `config/default.toml`.
     pub fn every(tick_seconds: u64) -> RunnerConfig {
         RunnerConfig {
             tick: Duration::from_secs(tick_seconds.max(1)),
-            ..RunnerConfig::default()
+            batch: BATCH,
         }
     }
 }
@@ -100,12 +95,12 @@ fn runner_name() -> String {
 }
 
 /// Most batches one step fetches per kind of job, so that a job that keeps failing can never make
-/// a step loop for ever (with the default batch that is a million polls per step).
+/// a step loop for ever (with [`BATCH`] that is a million polls per step).
 const MAX_BATCHES: usize = 10_000;
 
 /// One step: opens and closes everything due at `now`. Callable from tests with any `now`.
 pub async fn run_due_jobs(store: &Store, now: DateTime<Utc>) -> Result<JobReport, RunnerError> {
-    run_due_jobs_with(store, now, RunnerConfig::default().batch, &runner_name()).await
+    run_due_jobs_with(store, now, BATCH, &runner_name()).await
 }
 
 async fn run_due_jobs_with(

@@ -1,4 +1,4 @@
-//! The audience hierarchy (CONTRACT section 4): a region includes its municipalities, a target
+//! The audience hierarchy (docs/api.md, "Scheduling and spacing"): a region includes its municipalities, a target
 //! group may be inside a municipality. Spacing is about not asking the same residents too often,
 //! so two polls only compete when their audiences **overlap**: one is, or transitively includes,
 //! the other. Siblings (Beverwijk and Velsen) never overlap; a region overlaps everything in it.

@@ -1,4 +1,4 @@
-//! Spacing rules for flash polls (CONTRACT section 4) as pure domain logic: which audiences
+//! Spacing rules for flash polls (docs/api.md, "Scheduling and spacing") as pure domain logic: which audiences
 //! overlap, which rule applies between them, whether a proposed schedule asks the same residents
 //! too often, and when the next free slot is.
 //!

@@ -1,4 +1,4 @@
-//! Quiet periods (CONTRACT section 4): date ranges, such as elections, in which no poll for the
+//! Quiet periods (docs/api.md, "Scheduling and spacing"): date ranges, such as elections, in which no poll for the
 //! listed audiences may be open.
 //!
 //! A quiet period for an audience also covers everything inside it (an election in IJmond is an

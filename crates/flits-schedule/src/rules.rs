@@ -1,4 +1,4 @@
-//! Spacing rules (CONTRACT section 4): how often the residents of an audience may be asked.
+//! Spacing rules (docs/api.md, "Scheduling and spacing"): how often the residents of an audience may be asked.
 //!
 //! There is one default rule for every audience; a rule for one audience replaces the default for
 //! it, setting by setting (a setting it omits keeps the default). When two overlapping audiences

@@ -1,34 +1,161 @@
 //! The staff API's part of the OpenAPI document, generated from the route table so that every
-//! declared `/api/` route is documented with who may call it.
+//! declared `/api/` route is documented with who may call it, and with the types its request and
+//! responses have ([`crate::api::bodies`], [`crate::api::schema`]).
 
-use utoipa::openapi::path::{HttpMethod, OperationBuilder};
+use utoipa::OpenApi as _;
+use utoipa::openapi::path::{HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn};
+use utoipa::openapi::request_body::RequestBodyBuilder;
 use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::schema::{Object, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
-use utoipa::openapi::{ComponentsBuilder, InfoBuilder, OpenApi, OpenApiBuilder, Paths};
+use utoipa::openapi::{ContentBuilder, InfoBuilder, OpenApi, OpenApiBuilder, Paths, Ref, Required};
 
 use crate::access::Access;
+use crate::api::bodies::{
+    Account, DraftSaved, PollCopied, PollDetail, PollList, PollScheduled, PollSummary,
+};
+use crate::api::polls::{CopyBody, ScheduleBody};
+use crate::api::schema::{
+    BriefSchema, IssueSchema, OptionSchema, PollDefinitionSchema, QuestionKindSchema,
+    QuestionSchema, ReadabilitySchema, ScaleLabelsSchema, TextSchema, ValidationReport,
+};
 use crate::routes::{ROUTES, RouteRule};
 
-/// What a staff API route does, for the document.
-fn summary(rule: &RouteRule) -> &'static str {
+/// The schemas the staff API's operations refer to.
+#[derive(utoipa::OpenApi)]
+#[openapi(components(schemas(
+    Account,
+    PollList,
+    PollSummary,
+    PollDetail,
+    DraftSaved,
+    PollCopied,
+    PollScheduled,
+    CopyBody,
+    ScheduleBody,
+    PollDefinitionSchema,
+    TextSchema,
+    BriefSchema,
+    QuestionSchema,
+    QuestionKindSchema,
+    OptionSchema,
+    ScaleLabelsSchema,
+    ValidationReport,
+    IssueSchema,
+    ReadabilitySchema,
+    flits_http::openapi::ErrorBody,
+    flits_http::openapi::ErrorDetail,
+)))]
+struct StaffSchemas;
+
+/// What one staff API route takes and answers, for the document.
+struct Contract {
+    summary: &'static str,
+    /// The schema of the JSON body, and whether it is required.
+    request: Option<(&'static str, bool)>,
+    /// The success status, what it means, and the schema of its body (none for 204).
+    success: (&'static str, &'static str, Option<&'static str>),
+    /// Errors besides 401 and 403, which every route has.
+    errors: &'static [(&'static str, &'static str)],
+}
+
+const NOT_FOUND: (&str, &str) = ("404", "No such poll for this caller (`not_found`)");
+const INVALID: (&str, &str) = (
+    "422",
+    "The definition has errors (`invalid_definition`, details.errors and details.hints)",
+);
+
+fn contract(rule: &RouteRule) -> Contract {
     match (rule.method, rule.path) {
-        ("GET", "/api/v1/admin/me") => "The account the token belongs to",
-        ("GET", "/api/v1/admin/polls") => "The polls the caller may see",
-        ("POST", "/api/v1/admin/polls") => {
-            "Create a draft from a poll definition (422 with details.errors when invalid)"
-        }
-        ("GET", "/api/v1/admin/polls/{slug}") => {
-            "A poll's definition with its validation report and plain-language hints"
-        }
-        ("PUT", "/api/v1/admin/polls/{slug}") => {
-            "Replace a draft's definition (409 not_editable after scheduling)"
-        }
-        ("DELETE", "/api/v1/admin/polls/{slug}") => "Delete a draft",
-        ("POST", "/api/v1/admin/polls/{slug}/copy") => "Copy a poll as a new draft (a new version)",
-        ("POST", "/api/v1/admin/polls/{slug}/schedule") => {
-            "Schedule a poll; 409 spacing_conflict with details.conflicts and details.next_free; override_reason for admins"
-        }
-        _ => "Staff API",
+        ("GET", "/api/v1/admin/me") => Contract {
+            summary: "The account the token belongs to",
+            request: None,
+            success: ("200", "The account", Some("Account")),
+            errors: &[],
+        },
+        ("GET", "/api/v1/admin/polls") => Contract {
+            summary: "The polls the caller may see",
+            request: None,
+            success: ("200", "The polls", Some("PollList")),
+            errors: &[],
+        },
+        ("POST", "/api/v1/admin/polls") => Contract {
+            summary: "Create a draft from a poll definition",
+            request: Some(("PollDefinition", true)),
+            success: (
+                "201",
+                "Stored as a draft, with its plain-language hints",
+                Some("DraftSaved"),
+            ),
+            errors: &[
+                ("409", "A poll with this slug exists (`slug_taken`)"),
+                INVALID,
+            ],
+        },
+        ("GET", "/api/v1/admin/polls/{slug}") => Contract {
+            summary: "A poll's definition with its validation report and plain-language hints",
+            request: None,
+            success: ("200", "The poll", Some("PollDetail")),
+            errors: &[NOT_FOUND],
+        },
+        ("PUT", "/api/v1/admin/polls/{slug}") => Contract {
+            summary: "Replace a draft's definition (the slug stays)",
+            request: Some(("PollDefinition", true)),
+            success: ("200", "Stored, with its hints", Some("DraftSaved")),
+            errors: &[
+                NOT_FOUND,
+                (
+                    "409",
+                    "Not a draft any more (`not_editable`); copy it instead",
+                ),
+                (
+                    "422",
+                    "The definition has errors (`invalid_definition`) or another slug (`slug_mismatch`)",
+                ),
+            ],
+        },
+        ("DELETE", "/api/v1/admin/polls/{slug}") => Contract {
+            summary: "Delete a draft",
+            request: None,
+            success: ("204", "Deleted", None),
+            errors: &[NOT_FOUND, ("409", "Not a draft (`not_editable`)")],
+        },
+        ("POST", "/api/v1/admin/polls/{slug}/copy") => Contract {
+            summary: "Copy a poll as a new draft (a new version)",
+            request: Some(("CopyBody", false)),
+            success: ("201", "The new draft", Some("PollCopied")),
+            errors: &[
+                NOT_FOUND,
+                ("409", "The wanted slug is taken (`slug_taken`)"),
+                INVALID,
+            ],
+        },
+        ("POST", "/api/v1/admin/polls/{slug}/schedule") => Contract {
+            summary: "Schedule a poll, keeping the spacing rules; override_reason for admins",
+            request: Some(("ScheduleBody", true)),
+            success: ("200", "Scheduled", Some("PollScheduled")),
+            errors: &[
+                NOT_FOUND,
+                (
+                    "403",
+                    "Only an admin may override the spacing rules (`override_forbidden`)",
+                ),
+                (
+                    "409",
+                    "A spacing rule is broken (`spacing_conflict`, details.conflicts and details.next_free)",
+                ),
+                (
+                    "422",
+                    "The poll cannot be scheduled as it is (its definition, brief or times)",
+                ),
+            ],
+        },
+        _ => Contract {
+            summary: "Staff API",
+            request: None,
+            success: ("200", "Success", None),
+            errors: &[],
+        },
     }
 }
 
@@ -41,6 +168,19 @@ fn method(rule: &RouteRule) -> Option<HttpMethod> {
         "PATCH" => Some(HttpMethod::Patch),
         _ => None,
     }
+}
+
+fn json_content(schema: &str) -> utoipa::openapi::Content {
+    ContentBuilder::new()
+        .schema(Some(Ref::from_schema_name(schema)))
+        .build()
+}
+
+fn error_response(description: &str) -> utoipa::openapi::Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content("application/json", json_content("ErrorBody"))
+        .build()
 }
 
 /// The document of every `/api/` route in [`ROUTES`].
@@ -58,33 +198,65 @@ pub fn document() -> OpenApi {
                 .collect::<Vec<_>>()
                 .join(", "),
         };
-        let operation = OperationBuilder::new()
-            .summary(Some(summary(rule)))
+        let contract = contract(rule);
+        let (status, description, schema) = contract.success;
+        let mut success = ResponseBuilder::new().description(description);
+        if let Some(schema) = schema {
+            success = success.content("application/json", json_content(schema));
+        }
+        let mut operation = OperationBuilder::new()
+            .summary(Some(contract.summary))
             .description(Some(format!(
                 "Roles: {roles}. Other organisations' polls answer 404."
             )))
             .tag("staff")
             .security(SecurityRequirement::new("bearer", Vec::<String>::new()))
-            .response(
-                "200",
-                ResponseBuilder::new().description("Success (201 for creation, 204 for deletion)"),
-            )
-            .response(
-                "401",
-                ResponseBuilder::new().description("No valid API token (error.code unauthorized)"),
-            )
-            .response(
+            .response(status, success.build())
+            .response("401", error_response("No valid API token (`unauthorized`)"));
+        if !contract.errors.iter().any(|(s, _)| *s == "403") {
+            operation = operation.response(
                 "403",
-                ResponseBuilder::new()
-                    .description("The role does not allow this (error.code forbidden)"),
-            )
-            .response(
-                "404",
-                ResponseBuilder::new().description("No such poll for this caller"),
-            )
-            .build();
-        paths.add_path_operation(rule.path, vec![http_method], operation);
+                error_response("The role does not allow this (`forbidden`)"),
+            );
+        }
+        for (status, description) in contract.errors {
+            let description = if *status == "403" {
+                format!("The role does not allow this (`forbidden`), or: {description}")
+            } else {
+                (*description).to_owned()
+            };
+            operation = operation.response(*status, error_response(&description));
+        }
+        if let Some((schema, required)) = contract.request {
+            let required = if required {
+                Required::True
+            } else {
+                Required::False
+            };
+            operation = operation.request_body(Some(
+                RequestBodyBuilder::new()
+                    .content("application/json", json_content(schema))
+                    .required(Some(required))
+                    .build(),
+            ));
+        }
+        if rule.path.contains("{slug}") {
+            operation = operation.parameter(
+                ParameterBuilder::new()
+                    .name("slug")
+                    .parameter_in(ParameterIn::Path)
+                    .required(Required::True)
+                    .description(Some("The poll's slug"))
+                    .schema(Some(Object::with_type(Type::String))),
+            );
+        }
+        paths.add_path_operation(rule.path, vec![http_method], operation.build());
     }
+    let mut components = StaffSchemas::openapi().components.unwrap_or_default();
+    components.security_schemes.insert(
+        "bearer".to_owned(),
+        SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+    );
     OpenApiBuilder::new()
         .info(
             InfoBuilder::new()
@@ -93,13 +265,6 @@ pub fn document() -> OpenApi {
                 .build(),
         )
         .paths(paths)
-        .components(Some(
-            ComponentsBuilder::new()
-                .security_scheme(
-                    "bearer",
-                    SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
-                )
-                .build(),
-        ))
+        .components(Some(components))
         .build()
 }

@@ -102,19 +102,6 @@ impl Store {
         Ok(())
     }
 
-    /// Sets (or replaces) a user's password hash.
-    pub async fn set_password_hash(&self, user_id: Uuid, hash: &str) -> Result<(), StoreError> {
-        staff_user::Entity::update_many()
-            .col_expr(
-                staff_user::Column::PasswordHash,
-                Expr::value(hash.to_owned()),
-            )
-            .filter(staff_user::Column::Id.eq(user_id))
-            .exec(&self.db)
-            .await?;
-        Ok(())
-    }
-
     /// Stores a new session under the hash of its id.
     pub async fn create_session(
         &self,

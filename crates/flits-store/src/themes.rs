@@ -7,14 +7,6 @@ use crate::entity::organisation;
 use crate::{Store, StoreError};
 
 impl Store {
-    /// The stored design tokens (JSON text) of an organisation, if it has any.
-    pub async fn organisation_theme(&self, id: &str) -> Result<Option<String>, StoreError> {
-        Ok(organisation::Entity::find_by_id(id.to_owned())
-            .one(&self.db)
-            .await?
-            .and_then(|o| o.theme))
-    }
-
     /// Stores (or with `None` removes) an organisation's design tokens.
     pub async fn set_organisation_theme(
         &self,

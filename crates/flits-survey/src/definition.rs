@@ -1,4 +1,4 @@
-//! The poll definition of CONTRACT section 3, as it is written by staff and stored.
+//! The poll definition (docs/api.md, "Poll definitions"), as it is written by staff and stored.
 //!
 //! The shape is deliberately flat (every question carries the optional fields of every kind) so that
 //! the validator can report *all* problems with their locations instead of stopping at the first field
@@ -24,7 +24,7 @@ pub struct PollDefinition {
     /// The poll's address: `/p/{slug}`. `[a-z0-9-]`, 3..64 characters, unique.
     pub slug: String,
     pub title: Text,
-    /// The languages the poll offers residents, the first being its default (CONTRACT section 3).
+    /// The languages the poll offers residents, the first being its default (docs/api.md, "Poll definitions").
     /// Absent: the languages of the title. See [`PollDefinition::offered_languages`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub languages: Option<Vec<Locale>>,

@@ -1,4 +1,4 @@
-//! The survey builder's domain: what a flash poll is (CONTRACT section 3), how it is read from JSON
+//! The survey builder's domain: what a flash poll is (docs/api.md, "Poll definitions"), how it is read from JSON
 //! or YAML, what makes it valid, which answers it accepts, and whether its texts are plain enough for
 //! residents (B1).
 //!

@@ -6,7 +6,8 @@
 //! about it needs. This crate writes no sentences: the web and command-line layers word each issue
 //! from the message catalogue (`survey-{code}` in `locales/{nl,en}/survey.ftl`) in the reader's
 //! language, and serialise the worded report as the `--format json` output of `flits poll validate`
-//! (CONTRACT section 1) and the `details.errors` of the staff API (section 3).
+//! (README.md, "Commands") and the `details.errors` of the staff API (docs/api.md, "Poll
+//! definitions").
 //! [`validate_reading`] does the same for a definition read leniently ([`crate::read`]), its reading
 //! problems first.
 //!
@@ -70,7 +71,7 @@ use crate::read::Reading;
 #[cfg(doc)]
 use crate::{definition::QuestionKind, plain_language::LanguageHint, resident_texts::TextRole};
 
-/// The default limit of non-profile questions of a flash poll (CONTRACT section 3).
+/// The default limit of non-profile questions of a flash poll (docs/api.md, "Poll definitions").
 pub const DEFAULT_MAX_QUESTIONS: usize = 5;
 /// Slug length limits, in characters.
 pub const SLUG_MIN_LEN: usize = 3;

@@ -213,14 +213,60 @@ fn hints_point_at_the_right_sentences() {
     );
 }
 
+/// The counts and scores of every text as the checker gave them when the fixtures were written:
+/// (file, sentences, words, syllables, Flesch-Douma score rounded to one decimal).
+const RECORDED: &[(&str, usize, usize, usize, f64)] = &[
+    ("plain-01-afval.txt", 7, 38, 44, 112.6),
+    ("plain-02-fietsenrekken.txt", 6, 40, 59, 87.1),
+    ("plain-03-speeltuin.txt", 6, 43, 61, 90.9),
+    ("plain-04-paspoort.txt", 6, 41, 57, 93.4),
+    ("plain-05-wateroverlast.txt", 6, 52, 72, 92.2),
+    ("plain-06-parkeren.txt", 4, 54, 88, 68.8),
+    ("ambtelijk-01-inzameling.txt", 3, 43, 85, 41.3),
+    ("ambtelijk-02-vergunning.txt", 3, 48, 95, 39.6),
+    ("ambtelijk-03-herinrichting.txt", 2, 40, 95, 5.4),
+    ("ambtelijk-04-bezwaar.txt", 2, 72, 119, 46.1),
+    ("ambtelijk-05-participatie.txt", 2, 51, 118, 5.0),
+    ("ambtelijk-06-subsidie.txt", 1, 68, 140, -14.9),
+];
+
 #[test]
-fn prints_the_scores_for_the_record() {
-    // `cargo test -p flits-survey --test b1_reference -- --nocapture` shows the table.
-    for name in all(PLAIN_TIERS).into_iter().chain(all(OFFICIALESE_TIERS)) {
+fn counts_and_scores_match_the_record() {
+    // A change to sentence splitting, word counting or syllables shows here first, text by text;
+    // `cargo test -p flits-survey --test b1_reference -- --nocapture` prints the table to record.
+    let mut table = Vec::new();
+    for (name, _, _, _, _) in RECORDED {
         let s = score(&fixture(name), "nl").unwrap();
         println!(
-            "{name:32} {:>6.1}  ({} sentences, {} words, {} syllables)",
-            s.score, s.sentences, s.words, s.syllables
+            "    (\"{name}\", {}, {}, {}, {:.1}),",
+            s.sentences, s.words, s.syllables, s.score
+        );
+        table.push((*name, s.sentences, s.words, s.syllables, s.score));
+        // Flesch-Douma, rounded to one decimal: 206.84 - 77 x syllables per word - 0.93 x words
+        // per sentence.
+        let douma = 206.84
+            - 77.0 * s.syllables as f64 / s.words as f64
+            - 0.93 * s.words as f64 / s.sentences as f64;
+        assert!(
+            (s.score - douma).abs() <= 0.05 + 1e-9,
+            "{name}: {} vs {douma}",
+            s.score
+        );
+    }
+    assert_eq!(
+        table.len(),
+        all(PLAIN_TIERS).len() + all(OFFICIALESE_TIERS).len()
+    );
+    for ((name, sentences, words, syllables, score), recorded) in table.iter().zip(RECORDED) {
+        assert_eq!(
+            (*name, *sentences, *words, *syllables),
+            (recorded.0, recorded.1, recorded.2, recorded.3),
+            "counts of {name} changed"
+        );
+        assert!(
+            (score - recorded.4).abs() < 0.05,
+            "{name}: score {score:.1}, recorded {}",
+            recorded.4
         );
     }
 }

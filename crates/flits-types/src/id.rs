@@ -194,7 +194,7 @@ identifier!(
 );
 
 identifier!(
-    /// The client's id of one submit, so a retry is recognised (CONTRACT section 2): 1 to 64 of
+    /// The client's id of one submit, so a retry is recognised (docs/api.md, "Public API"): 1 to 64 of
     /// ASCII letters, digits, `-`, `_` — a UUID in either case fits.
     SubmissionId,
     Rule {

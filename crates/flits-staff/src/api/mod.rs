@@ -1,10 +1,12 @@
 //! The staff and analyst JSON API under `/api/v1/admin`, authenticated with API tokens. Its error
 //! messages are in the language of `Accept-Language` (Dutch by default, or English).
 
+pub mod bodies;
 pub mod errors;
 pub mod locale;
 pub mod me;
 pub mod polls;
+pub mod schema;
 
 /// The largest JSON body the staff API accepts (a poll definition is a few KB).
 pub const MAX_BODY: usize = 256 * 1024;

@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 
 use flits_i18n::{Locale, t};
 
+use crate::api::bodies::{DraftSaved, PollCopied, PollDetail, PollList, PollSummary};
 use crate::api::errors::store;
 use crate::api::locale::ApiLocale;
 use crate::identity::Caller;
@@ -134,33 +135,22 @@ async fn insert_draft(
     Ok(())
 }
 
-fn summary(p: &Poll) -> Value {
-    json!({
-        "slug": p.slug,
-        "title": p.definition.title,
-        "state": p.state,
-        "organisation": p.organisation_id,
-        "opens_at": p.opens_at,
-        "closes_at": p.closes_at,
-    })
-}
-
 /// `GET /api/v1/admin/polls`: the polls the caller may see.
 pub async fn list(
     state: web::Data<StaffState>,
     caller: web::ReqData<Caller>,
     ApiLocale(locale): ApiLocale,
 ) -> Result<HttpResponse, ApiError> {
-    let polls: Vec<Value> = state
+    let polls = state
         .store
         .polls()
         .await
         .map_err(store(locale))?
         .iter()
         .filter(|p| caller.may_access_organisation(&p.organisation_id))
-        .map(summary)
+        .map(PollSummary::of)
         .collect();
-    Ok(HttpResponse::Ok().json(json!({"polls": polls})))
+    Ok(HttpResponse::Ok().json(PollList { polls }))
 }
 
 /// `POST /api/v1/admin/polls`: a new draft for the caller's organisation.
@@ -179,8 +169,10 @@ pub async fn create(
     let organisation = caller.user.organisation_id.clone();
     insert_draft(&state, organisation, def, locale).await?;
     audit(&state, &caller, "poll.created", &slug).await;
-    let hints = render_issues(&report.hints, locale);
-    Ok(HttpResponse::Created().json(json!({"slug": slug, "hints": hints})))
+    Ok(HttpResponse::Created().json(DraftSaved {
+        slug,
+        hints: render_issues(&report.hints, locale),
+    }))
 }
 
 /// `GET /api/v1/admin/polls/{slug}`: the definition with its validation report and hints.
@@ -192,18 +184,11 @@ pub async fn read(
 ) -> Result<HttpResponse, ApiError> {
     let poll = visible_poll(&state, &caller, &slug, locale).await?;
     let report = check(&state, &poll.definition, locale).await?;
-    let mut body = summary(&poll);
-    if let Value::Object(map) = &mut body {
-        map.insert(
-            "definition".to_owned(),
-            serde_json::to_value(&poll.definition).unwrap_or(Value::Null),
-        );
-        map.insert(
-            "validation".to_owned(),
-            serde_json::to_value(RenderedReport::new(&report, locale)).unwrap_or(Value::Null),
-        );
-    }
-    Ok(HttpResponse::Ok().json(body))
+    Ok(HttpResponse::Ok().json(PollDetail {
+        summary: PollSummary::of(&poll),
+        validation: RenderedReport::new(&report, locale),
+        definition: poll.definition,
+    }))
 }
 
 /// `PUT /api/v1/admin/polls/{slug}`: replaces a draft's definition (the slug stays).
@@ -237,8 +222,10 @@ pub async fn replace(
         .await
         .map_err(store(locale))?;
     audit(&state, &caller, "poll.updated", &poll.slug).await;
-    let hints = render_issues(&report.hints, locale);
-    Ok(HttpResponse::Ok().json(json!({"slug": poll.slug, "hints": hints})))
+    Ok(HttpResponse::Ok().json(DraftSaved {
+        slug: poll.slug,
+        hints: render_issues(&report.hints, locale),
+    }))
 }
 
 /// `DELETE /api/v1/admin/polls/{slug}`: drafts only.
@@ -267,8 +254,9 @@ pub async fn delete(
 }
 
 /// The body of a copy request.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 pub struct CopyBody {
+    /// The new draft's slug; default: the old one with `-kopie` (and a number when taken).
     #[serde(default)]
     pub slug: Option<String>,
 }
@@ -324,16 +312,21 @@ pub async fn copy(
     }
     insert_draft(&state, poll.organisation_id.clone(), def, locale).await?;
     audit(&state, &caller, "poll.copied", &new_slug).await;
-    Ok(HttpResponse::Created().json(json!({"slug": new_slug, "copied_from": poll.slug})))
+    Ok(HttpResponse::Created().json(PollCopied {
+        slug: new_slug,
+        copied_from: poll.slug,
+    }))
 }
 
-/// The body of a schedule request (CONTRACT section 4).
-#[derive(Debug, Deserialize)]
+/// The body of a schedule request (docs/api.md, "Scheduling and spacing").
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct ScheduleBody {
     pub opens_at: chrono::DateTime<chrono::Utc>,
     pub closes_at: chrono::DateTime<chrono::Utc>,
+    /// Channel ids the poll is posted to when it opens.
     #[serde(default)]
     pub channels: Vec<String>,
+    /// Admins only: schedule despite a spacing conflict, for this reason (audit-logged).
     #[serde(default)]
     pub override_reason: Option<String>,
 }

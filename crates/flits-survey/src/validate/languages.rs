@@ -1,4 +1,4 @@
-//! Rules about the languages a poll offers (CONTRACT section 3, `languages`).
+//! Rules about the languages a poll offers (docs/api.md, "Poll definitions", `languages`).
 //!
 //! When `languages` is given it lists each language once, and includes Dutch: a municipality always
 //! speaks to its residents in Dutch, and may add the languages they speak at home. Without it the

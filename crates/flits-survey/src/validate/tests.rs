@@ -706,7 +706,7 @@ fn the_title_has_dutch() {
     assert!(has_error(&def, "title.nl", "dutch_missing"));
 }
 
-// --- languages (CONTRACT section 3) ---
+// --- languages (docs/api.md, "Poll definitions") ---
 
 /// The base poll with every text in Dutch and `other`, offering `languages`.
 fn translated(other: &str, languages: Option<Vec<Locale>>) -> PollDefinition {
