@@ -55,7 +55,7 @@ on_both_backends!(
     |backend| async move {
         let db = TestDb::new(backend).await;
         let app = spawn_app_on(db, |s| {
-            s.quiet_periods.push(flits::settings::QuietPeriodSetting {
+            s.quiet_periods.push(flits_schedule::QuietPeriod {
                 from: chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
                 to: chrono::NaiveDate::from_ymd_opt(2027, 3, 18).unwrap(),
                 reason: "Verkiezingen".into(),

@@ -1,19 +1,10 @@
-//! The region's calendar: every scheduled, open and past poll with its audiences, and the quiet
-//! periods, so staff of one municipality see what the others plan.
+//! The region's calendar: every scheduled, open and past poll with its audiences, so staff of one
+//! municipality see what the others plan. The quiet periods come from the scheduling policy.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Amsterdam;
 use flits_store::{Store, StoreError};
 use flits_survey::PollState;
-
-/// A quiet period from the configuration (inclusive dates, Europe/Amsterdam).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuietPeriodInfo {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    pub reason: String,
-    pub audiences: Vec<String>,
-}
 
 /// A poll on the calendar.
 #[derive(Debug, Clone)]

@@ -5,14 +5,17 @@ use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Duration;
 use flits_http::lang::url_query_param;
+use flits_i18n::t;
 use icalendar::{Calendar, Component, Event, EventLike};
 
 use crate::calendar::calendar_polls;
+use crate::locale::page_locale;
 use crate::secrets::hash_secret;
 use crate::state::StaffState;
 
-/// The feed.
+/// The feed, in Dutch unless `?lang=en` or the calendar app's `Accept-Language` asks for English.
 pub async fn ics(req: HttpRequest, state: web::Data<StaffState>) -> HttpResponse {
+    let locale = page_locale(&req);
     let token = url_query_param(req.query_string(), "token").unwrap_or_default();
     let user = if token.is_empty() {
         None
@@ -32,11 +35,9 @@ pub async fn ics(req: HttpRequest, state: web::Data<StaffState>) -> HttpResponse
     if user.is_none() {
         return HttpResponse::Unauthorized()
             .insert_header((CONTENT_TYPE, "text/plain; charset=utf-8"))
-            .body(
-                "This calendar link is not valid (any more). Make a new one on the calendar page.",
-            );
+            .body(t!(locale, "sched-feed-invalid"));
     }
-    let polls = match calendar_polls(&state.store, "nl").await {
+    let polls = match calendar_polls(&state.store, locale.code()).await {
         Ok(p) => p,
         Err(e) => {
             tracing::error!(error = %e, "calendar feed failed");
@@ -44,31 +45,44 @@ pub async fn ics(req: HttpRequest, state: web::Data<StaffState>) -> HttpResponse
         }
     };
     let mut cal = Calendar::new();
-    cal.name("Flits – peilingen in de regio");
+    cal.name(&t!(locale, "sched-feed-name"));
     cal.timezone("Europe/Amsterdam");
     for p in &polls {
-        let description = format!(
-            "Organisatie: {}\nDoelgroepen: {}\nStatus: {}",
-            p.organisation,
-            p.audiences.join(", "),
-            p.state.as_str()
-        );
+        let state_label = t!(locale, "sched-calendar-state", state = p.state.as_str());
+        let description = [
+            t!(
+                locale,
+                "sched-feed-organisation",
+                organisation = p.organisation.as_str()
+            ),
+            t!(
+                locale,
+                "sched-feed-audiences",
+                audiences = p.audiences.join(", ")
+            ),
+            t!(locale, "sched-feed-state", state = state_label),
+        ]
+        .join("\n");
         cal.push(
             Event::new()
                 .uid(&format!("poll-{}@flits", p.slug))
-                .summary(&format!("Peiling: {}", p.title))
+                .summary(&t!(locale, "sched-feed-poll", title = p.title.as_str()))
                 .description(&description)
                 .starts(p.opens_at)
                 .ends(p.closes_at)
                 .done(),
         );
     }
-    for q in &state.config.quiet_periods {
+    for q in &state.scheduling.policy().quiet_periods {
         cal.push(
             Event::new()
                 .uid(&format!("quiet-{}-{}@flits", q.from, q.to))
-                .summary(&format!("Stille periode: {}", q.reason))
-                .description(&format!("Geen peilingen voor: {}", q.audiences.join(", ")))
+                .summary(&t!(locale, "sched-feed-quiet", reason = q.reason.as_str()))
+                .description(&t!(
+                    locale,
+                    "sched-feed-quiet-audiences",
+                    audiences = q.audiences.join(", ")
+                ))
                 .starts(q.from)
                 // An all-day event ends on the day after its last day.
                 .ends(q.to + Duration::days(1))

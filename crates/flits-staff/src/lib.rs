@@ -10,6 +10,7 @@ pub mod api;
 pub mod calendar;
 pub mod feed;
 pub mod identity;
+pub mod locale;
 pub mod openapi;
 pub mod passwords;
 pub mod role;

@@ -1,14 +1,18 @@
 //! The poll builder's API: create, read (with hints), replace and delete drafts, copy any poll.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use flits_http::ApiError;
+use flits_i18n::t;
+use flits_scheduling::ScheduleCommand;
 use flits_store::{NewAudit, NewPoll, Poll};
 use flits_survey::{PollDefinition, PollState, Report, ValidationOptions, validate};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::identity::Caller;
+use crate::locale::api_locale;
+use crate::scheduling::{self, ScheduledBody};
 use crate::state::StaffState;
 
 fn not_found() -> ApiError {
@@ -281,47 +285,35 @@ pub struct ScheduleBody {
 
 /// `POST /api/v1/admin/polls/{slug}/schedule`: schedules a draft (or reschedules), enforcing
 /// spacing; `409 spacing_conflict` with the conflicts and the next free slot. Only admins may
-/// override, with a reason; overrides are audit-logged by the scheduler.
+/// override, with a reason; overrides are audit-logged by the scheduling service. Messages follow
+/// `Accept-Language` (Dutch or English).
 pub async fn schedule(
+    req: HttpRequest,
     state: web::Data<StaffState>,
     caller: web::ReqData<Caller>,
     slug: web::Path<String>,
     body: web::Json<ScheduleBody>,
 ) -> Result<HttpResponse, ApiError> {
+    let locale = api_locale(&req);
     let poll = visible_poll(&state, &caller, &slug).await?;
     let body = body.into_inner();
     if body.override_reason.is_some() && caller.role != crate::Role::Admin {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "override_forbidden",
-            "Only an admin may override the spacing rules.",
+            t!(locale, "sched-failure-override-forbidden"),
         ));
     }
-    let Some(scheduler) = state.scheduler.clone() else {
-        return Err(ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "scheduling_unavailable",
-            "Scheduling is not available in this process.",
-        ));
-    };
-    let request = crate::scheduling::ScheduleRequest {
-        slug: poll.slug.clone(),
+    let command = ScheduleCommand {
+        slug: poll.slug,
         opens_at: body.opens_at,
         closes_at: body.closes_at,
         channels: body.channels,
         override_reason: body.override_reason,
-        actor_email: caller.user.email.clone(),
+        actor: Some(caller.user.email.clone()),
     };
-    match scheduler.schedule(request).await {
-        crate::scheduling::ScheduleOutcome::Scheduled(value) => Ok(HttpResponse::Ok().json(value)),
-        crate::scheduling::ScheduleOutcome::Refused {
-            status,
-            code,
-            message,
-            details,
-        } => {
-            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            Err(ApiError::new(status, code, message).with_details(details))
-        }
+    match state.scheduling.schedule(command).await {
+        Ok(scheduled) => Ok(HttpResponse::Ok().json(ScheduledBody::new(scheduled, locale))),
+        Err(failure) => Err(scheduling::api_error(&failure, locale)),
     }
 }
