@@ -18,6 +18,7 @@ mod health;
 mod migrations;
 mod poll_cli;
 mod poll_page;
+mod scheduler_aliases;
 mod scheduler_cli;
 mod scheduler_concurrency;
 mod scheduler_instances;
