@@ -11,7 +11,7 @@ use flits_schedule::QuietPeriod;
 use serde::Serialize;
 use serde_json::json;
 
-use crate::calendar::{CalendarPoll, calendar_polls};
+use crate::calendar::{CalendarEntry, calendar_polls};
 use crate::identity::Caller;
 use crate::locale::page_locale;
 use crate::secrets::{hash_secret, random_secret};
@@ -106,7 +106,7 @@ fn add_months(first: NaiveDate, months: i32) -> NaiveDate {
         .unwrap_or(first)
 }
 
-fn month_grid(polls: &[CalendarPoll], quiet: &[QuietPeriod], first: NaiveDate) -> Vec<Week> {
+fn month_grid(polls: &[CalendarEntry], quiet: &[QuietPeriod], first: NaiveDate) -> Vec<Week> {
     let next = add_months(first, 1);
     let mut day = first - Duration::days(first.weekday().num_days_from_monday() as i64);
     let mut weeks = Vec::new();
@@ -146,7 +146,7 @@ fn month_grid(polls: &[CalendarPoll], quiet: &[QuietPeriod], first: NaiveDate) -
     weeks
 }
 
-fn listed(p: &CalendarPoll, locale: Locale) -> ListedPoll {
+fn listed(p: &CalendarEntry, locale: Locale) -> ListedPoll {
     ListedPoll {
         slug: p.slug.clone(),
         title: p.title.clone(),
