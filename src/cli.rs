@@ -16,7 +16,7 @@ use flits_survey::{PollState, ValidationOptions};
 
 use crate::settings::{LogFormat, Settings};
 use crate::startup::{Application, Service};
-use crate::{accounts, demo, poll_file, telemetry};
+use crate::{accounts, demo, poll_file, schedule_cli, telemetry};
 
 /// Flash polls (flitspeilingen) for municipalities that work together as a region.
 #[derive(Debug, Parser)]
@@ -34,7 +34,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run the collector, staff service and scheduler (or a subset with --only).
+    /// Run the collector, the staff service and the job runner (or a subset with --only).
     Serve(ServeArgs),
     /// Apply pending database migrations and exit.
     Migrate,
@@ -80,8 +80,8 @@ pub enum PollCommand {
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
         /// Language of the messages: nl or en.
-        #[arg(long, default_value = "nl")]
-        lang: String,
+        #[arg(long, default_value = "nl", value_parser = staff_locale)]
+        lang: Locale,
     },
     /// Validate a poll definition and store it as a draft; prints its slug.
     Import {
@@ -97,11 +97,11 @@ pub enum PollCommand {
     Schedule {
         slug: String,
         /// Opening time, RFC 3339 with offset.
-        #[arg(long, value_parser = crate::scheduling::parse_time)]
-        opens: chrono::DateTime<chrono::Utc>,
+        #[arg(long)]
+        opens: String,
         /// Closing time, RFC 3339 with offset.
-        #[arg(long, value_parser = crate::scheduling::parse_time)]
-        closes: chrono::DateTime<chrono::Utc>,
+        #[arg(long)]
+        closes: String,
         /// A channel to announce the poll on when it opens (repeatable).
         #[arg(long = "channel")]
         channels: Vec<String>,
@@ -109,12 +109,24 @@ pub enum PollCommand {
         /// operators with access to the server, who act as admins.
         #[arg(long)]
         override_reason: Option<String>,
+        /// Language of the answer: nl or en.
+        #[arg(long, default_value = "nl", value_parser = staff_locale)]
+        lang: Locale,
     },
+}
+
+/// A language staff texts exist in (nl or en).
+fn staff_locale(s: &str) -> Result<Locale, String> {
+    s.parse::<Locale>()
+        .ok()
+        .filter(|l| l.is_staff())
+        .ok_or_else(|| format!("unknown language {s:?}: use nl or en"))
 }
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Run only these services (repeatable): collector, admin, scheduler.
+    /// Run only these services (repeatable): collector, staff, runner. The old names `admin` (for
+    /// staff) and `scheduler` (for runner) are accepted too.
     #[arg(long, value_enum)]
     pub only: Vec<Service>,
     /// Do not apply pending migrations on start.
@@ -200,7 +212,7 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), Failure> {
             Ok(())
         }
         Command::Poll(PollCommand::Validate { file, format, lang }) => {
-            validate_poll(&settings, &file, format, &lang)
+            validate_poll(&settings, &file, format, lang)
         }
         Command::Poll(PollCommand::Import { file, org }) => {
             import_poll(&settings, &file, org.as_deref()).await
@@ -211,15 +223,16 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), Failure> {
             closes,
             channels,
             override_reason,
-        }) => crate::scheduling::run_cli(
+            lang,
+        }) => schedule_cli::run(
             &settings,
-            crate::scheduling::ScheduleCommand {
+            schedule_cli::ScheduleArgs {
                 slug,
-                opens_at: opens,
-                closes_at: closes,
+                opens,
+                closes,
                 channels,
                 override_reason,
-                actor: None,
+                lang,
             },
         )
         .await
@@ -244,7 +257,7 @@ async fn connect(settings: &Settings) -> anyhow::Result<Store> {
 
 async fn serve(settings: Settings, args: ServeArgs) -> Result<(), Failure> {
     let services = if args.only.is_empty() {
-        vec![Service::Collector, Service::Admin, Service::Scheduler]
+        Service::ALL.to_vec()
     } else {
         args.only
     };
@@ -260,7 +273,7 @@ async fn run_demo(settings: Settings) -> Result<(), Failure> {
     let store = connect(&settings).await?;
     store.migrate().await.context("cannot apply migrations")?;
     let login = demo::prepare(&store).await?;
-    let services = [Service::Collector, Service::Admin, Service::Scheduler];
+    let services = Service::ALL;
     let app = Application::build(&settings, &services, false).await?;
     let mut base = settings.public_base();
     if settings.public_url.is_empty() {
@@ -280,14 +293,6 @@ async fn run_demo(settings: Settings) -> Result<(), Failure> {
         .await
         .context("the server stopped with an error")?;
     Ok(())
-}
-
-/// The language of `--lang`: one of the staff languages.
-fn staff_locale(lang: &str) -> Result<Locale, Failure> {
-    lang.parse::<Locale>()
-        .ok()
-        .filter(|l| l.is_staff())
-        .ok_or_else(|| usage(anyhow::anyhow!("unknown language {lang:?}: use nl or en")))
 }
 
 fn print_report(
@@ -314,9 +319,8 @@ fn validate_poll(
     settings: &Settings,
     file: &std::path::Path,
     format: ReportFormat,
-    lang: &str,
+    locale: Locale,
 ) -> Result<(), Failure> {
-    let locale = staff_locale(lang)?;
     let opts = ValidationOptions {
         max_questions: settings.max_questions,
         ..Default::default()

@@ -9,9 +9,13 @@ use std::path::{Path, PathBuf};
 
 use figment::Figment;
 use figment::providers::{Env, Format, Toml};
+use flits_schedule::{AudienceRule, ChannelLimit, QuietPeriod, SpacingPolicy, SpacingRule};
+use flits_scheduling::SchedulingPolicy;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use url::Url;
+
+use self::aliases::Aliased;
 
 /// The defaults, documented setting by setting.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
@@ -102,21 +106,8 @@ pub struct AudienceSetting {
     pub organisation: Option<String>,
 }
 
-/// A spacing rule for one audience; omitted fields come from the default rule.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AudienceRuleSetting {
-    pub audience: String,
-    #[serde(default)]
-    pub min_gap_days: Option<u32>,
-    #[serde(default)]
-    pub max_polls: Option<u32>,
-    #[serde(default)]
-    pub window_days: Option<u32>,
-}
-
-/// Spacing between polls for overlapping audiences. A value left out is the shipped rule of
-/// [`flits_schedule::SpacingRule::default`], the one place that holds it.
+/// Spacing between polls for overlapping audiences, and per channel (`[spacing]`). A value left
+/// out is the shipped rule of [`flits_schedule::SpacingRule::default`], the one place that holds it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpacingSettings {
@@ -126,8 +117,12 @@ pub struct SpacingSettings {
     pub max_polls: u32,
     #[serde(default = "default_window_days")]
     pub window_days: u32,
+    /// The most poll posts one social-media channel gets in any rolling week (formerly
+    /// `scheduler.channel_posts_per_week`, still accepted).
+    pub channel_posts_per_week: u32,
+    /// Rules for single audiences (`[[spacing.rules]]`); omitted fields come from the default.
     #[serde(default)]
-    pub rules: Vec<AudienceRuleSetting>,
+    pub rules: Vec<AudienceRule>,
 }
 
 fn default_min_gap_days() -> u32 {
@@ -148,24 +143,13 @@ fn default_max_questions() -> usize {
     flits_survey::validate::DEFAULT_MAX_QUESTIONS
 }
 
-/// A period without polls.
+/// The job runner's settings (`[runner]`; `[scheduler]` is still accepted, see [`aliases`]); their
+/// defaults are in `config/default.toml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct QuietPeriodSetting {
-    pub from: chrono::NaiveDate,
-    pub to: chrono::NaiveDate,
-    pub reason: String,
-    pub audiences: Vec<String>,
-}
-
-/// The job runner's settings (`[scheduler]`); their defaults are in `config/default.toml`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SchedulerSettings {
+pub struct RunnerSettings {
     /// How often the runner looks for due jobs, in seconds.
     pub tick_seconds: u64,
-    /// The most poll posts one social-media channel gets in any rolling week.
-    pub channel_posts_per_week: u32,
 }
 
 /// The staff service's settings (`[staff]`); their defaults are in `config/default.toml`.
@@ -206,11 +190,11 @@ pub struct Settings {
     pub audiences: Vec<AudienceSetting>,
     pub spacing: SpacingSettings,
     #[serde(default)]
-    pub quiet_periods: Vec<QuietPeriodSetting>,
+    pub quiet_periods: Vec<QuietPeriod>,
     /// The public collector (`[collector]`).
     pub collector: flits_collector::CollectorConfig,
-    /// The job runner (`[scheduler]`).
-    pub scheduler: SchedulerSettings,
+    /// The job runner (`[runner]`).
+    pub runner: RunnerSettings,
     /// The staff service (`[staff]`).
     pub staff: StaffSettings,
     /// From `FLITS_SIGNING_KEY` or `FLITS_SIGNING_KEY_FILE` only: never from a file, never printed.
@@ -229,6 +213,84 @@ impl ConfigError {
     fn one(problem: impl Into<String>) -> Self {
         ConfigError {
             problems: vec![problem.into()],
+        }
+    }
+}
+
+/// The names Flits used before scheduling (spacing polls) and the job runner got names of their
+/// own. They keep working (CONTRACT section 1): `[scheduler] tick_seconds` is read as
+/// `[runner] tick_seconds` and `[scheduler] channel_posts_per_week` as
+/// `[spacing] channel_posts_per_week`, in files and as `FLITS_SCHEDULER__*` variables. Within one
+/// source the new name wins when both are given; a later source beats an earlier one whichever
+/// name it uses.
+pub mod aliases {
+    use figment::value::{Dict, Map, Value};
+    use figment::{Error, Metadata, Profile, Provider};
+
+    /// The old section.
+    pub const OLD_SECTION: &str = "scheduler";
+
+    /// Setting of the old section → the section it now lives in.
+    pub const MOVED: [(&str, &str); 2] = [
+        ("tick_seconds", "runner"),
+        ("channel_posts_per_week", "spacing"),
+    ];
+
+    /// The section `key` of `[scheduler]` moved to, if it is one of the aliases.
+    pub fn new_section(key: &str) -> Option<&'static str> {
+        MOVED
+            .iter()
+            .find(|(old, _)| *old == key)
+            .map(|(_, section)| *section)
+    }
+
+    /// A source of settings read with the old names moved to the new ones.
+    pub struct Aliased<P>(pub P);
+
+    impl<P: Provider> Provider for Aliased<P> {
+        fn metadata(&self) -> Metadata {
+            self.0.metadata()
+        }
+
+        fn data(&self) -> Result<Map<Profile, Dict>, Error> {
+            let mut data = self.0.data()?;
+            for dict in data.values_mut() {
+                move_old_names(dict);
+            }
+            Ok(data)
+        }
+
+        fn profile(&self) -> Option<Profile> {
+            self.0.profile()
+        }
+    }
+
+    /// Moves every aliased key of `[scheduler]` to its new section; anything else stays in
+    /// `[scheduler]`, where it is reported as an unknown setting.
+    fn move_old_names(dict: &mut Dict) {
+        let Some(Value::Dict(tag, old)) = dict.remove(OLD_SECTION) else {
+            return;
+        };
+        let mut rest = Dict::new();
+        for (key, value) in old {
+            let Some(section) = new_section(&key) else {
+                rest.insert(key, value);
+                continue;
+            };
+            match dict
+                .entry(section.to_owned())
+                .or_insert_with(|| Value::Dict(tag, Dict::new()))
+            {
+                Value::Dict(_, target) => {
+                    target.entry(key).or_insert(value);
+                }
+                _ => {
+                    rest.insert(key, value);
+                }
+            }
+        }
+        if !rest.is_empty() {
+            dict.insert(OLD_SECTION.to_owned(), Value::Dict(tag, rest));
         }
     }
 }
@@ -253,10 +315,7 @@ fn describe(e: figment::Error) -> Vec<String> {
             };
             let source = match err.metadata.as_ref() {
                 Some(md) if md.name.contains("environment") => {
-                    format!(
-                        " (from environment variable FLITS_{})",
-                        err.path.join("__").to_uppercase()
-                    )
+                    format!(" (from environment variable {})", env_name(&err.path))
                 }
                 Some(md) => match &md.source {
                     Some(src) => format!(" (from {src})"),
@@ -269,10 +328,27 @@ fn describe(e: figment::Error) -> Vec<String> {
         .collect()
 }
 
+/// The environment variable a setting came from: `FLITS_` + its path, or the old
+/// `FLITS_SCHEDULER__*` name when only that one is set.
+fn env_name(path: &[String]) -> String {
+    let name = |parts: &[String]| format!("FLITS_{}", parts.join("__").to_uppercase());
+    let current = name(path);
+    if let [section, key] = path
+        && aliases::new_section(key) == Some(section.as_str())
+        && std::env::var_os(&current).is_none()
+    {
+        let old = name(&[aliases::OLD_SECTION.to_owned(), key.clone()]);
+        if std::env::var_os(&old).is_some() {
+            return old;
+        }
+    }
+    current
+}
+
 impl Settings {
     /// Loads the settings: defaults, then `file` (which must exist when given), then the environment.
     pub fn load(file: Option<&Path>) -> Result<Settings, ConfigError> {
-        let mut figment = Figment::from(Toml::string(DEFAULT_TOML));
+        let mut figment = Figment::from(Aliased(Toml::string(DEFAULT_TOML)));
         if let Some(path) = file {
             if !path.is_file() {
                 return Err(ConfigError::one(format!(
@@ -280,9 +356,9 @@ impl Settings {
                     path.display()
                 )));
             }
-            figment = figment.merge(Toml::file(path));
+            figment = figment.merge(Aliased(Toml::file(path)));
         }
-        figment = figment.merge(env_provider());
+        figment = figment.merge(Aliased(env_provider()));
         let mut settings: Settings = figment.extract().map_err(|e| ConfigError {
             problems: describe(e),
         })?;
@@ -349,6 +425,25 @@ impl Settings {
         Url::parse(raw)
             .or_else(|_| Url::parse(&from_bind))
             .unwrap_or_else(|_| unreachable!())
+    }
+
+    /// The rules scheduling keeps, built once at start-up for the scheduling service.
+    pub fn scheduling_policy(&self) -> SchedulingPolicy {
+        SchedulingPolicy {
+            spacing: SpacingPolicy {
+                default: SpacingRule {
+                    min_gap_days: self.spacing.min_gap_days,
+                    max_polls: self.spacing.max_polls,
+                    window_days: self.spacing.window_days,
+                },
+                rules: self.spacing.rules.clone(),
+            },
+            quiet_periods: self.quiet_periods.clone(),
+            channel_limit: ChannelLimit {
+                max_posts_per_week: self.spacing.channel_posts_per_week,
+            },
+            max_questions: self.max_questions,
+        }
     }
 
     /// Whether the collector's per-address caps and rate limits are on.

@@ -11,20 +11,30 @@ use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 use flits_collector::CollectorState;
 use flits_http::Templates;
+use flits_scheduling::Scheduling;
 use flits_staff::{StaffConfig, StaffState};
 use flits_store::Store;
 
 use crate::settings::Settings;
 
-/// The parts of Flits a process can run; `flits serve --only …` picks a subset.
+/// The parts of Flits a process can run; `flits serve --only …` picks a subset. The names before
+/// scheduling (spacing polls) and the job runner were told apart, `admin` and `scheduler`, are
+/// still accepted (CONTRACT section 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Service {
     /// The public pages and submit API residents use.
     Collector,
-    /// The staff UI and the staff/analyst API.
-    Admin,
-    /// The job runner that opens and closes polls and posts to channels.
-    Scheduler,
+    /// The staff UI and the staff/analyst API, which schedule polls (also `--only admin`).
+    #[value(alias = "admin")]
+    Staff,
+    /// The job runner that opens and closes polls on time (also `--only scheduler`).
+    #[value(alias = "scheduler")]
+    Runner,
+}
+
+impl Service {
+    /// Everything: what `flits serve` runs without `--only`.
+    pub const ALL: [Service; 3] = [Service::Collector, Service::Staff, Service::Runner];
 }
 
 /// The OpenAPI document of every JSON route (`GET /api/v1/openapi.json`), in every process whatever
@@ -41,7 +51,7 @@ pub struct Application {
     port: u16,
     server: Server,
     store: Store,
-    /// The job runner's settings, when this process runs the scheduler.
+    /// The job runner's settings, when this process runs the runner.
     runner: Option<flits_runner::RunnerConfig>,
 }
 
@@ -98,37 +108,20 @@ impl Application {
         };
         let metrics = web::Data::new(metrics);
         let openapi = web::Data::new(api_document());
-        let staff = services.contains(&Service::Admin).then(|| {
-            web::Data::new(
-                StaffState::new(
-                    store.clone(),
-                    templates.clone(),
-                    StaffConfig {
-                        session_idle: Duration::from_secs(settings.staff.session_idle_minutes * 60),
-                        max_failed_logins: settings.staff.max_failed_logins,
-                        lockout: Duration::from_secs(settings.staff.lockout_minutes * 60),
-                        login_attempts_per_minute: settings.staff.login_attempts_per_minute,
-                        secure_cookies: settings.public_base().scheme() == "https",
-                        max_questions: settings.max_questions,
-                        quiet_periods: settings
-                            .quiet_periods
-                            .iter()
-                            .map(|q| flits_staff::calendar::QuietPeriodInfo {
-                                from: q.from,
-                                to: q.to,
-                                reason: q.reason.clone(),
-                                audiences: q.audiences.clone(),
-                            })
-                            .collect(),
-                    },
-                )
-                .with_scheduler(Arc::new(
-                    crate::staff_scheduler::SpacingScheduler {
-                        store: store.clone(),
-                        settings: Arc::new(settings.clone()),
-                    },
-                )),
-            )
+        let staff = services.contains(&Service::Staff).then(|| {
+            web::Data::new(StaffState::new(
+                store.clone(),
+                templates.clone(),
+                StaffConfig {
+                    session_idle: Duration::from_secs(settings.staff.session_idle_minutes * 60),
+                    max_failed_logins: settings.staff.max_failed_logins,
+                    lockout: Duration::from_secs(settings.staff.lockout_minutes * 60),
+                    login_attempts_per_minute: settings.staff.login_attempts_per_minute,
+                    secure_cookies: settings.public_base().scheme() == "https",
+                    max_questions: settings.max_questions,
+                },
+                Scheduling::new(store.clone(), settings.scheduling_policy()),
+            ))
         });
         let store_data = web::Data::new(store.clone());
         let server = HttpServer::new(move || {
@@ -157,8 +150,8 @@ impl Application {
         .listen(listener)?
         .run();
         let runner = services
-            .contains(&Service::Scheduler)
-            .then(|| flits_runner::RunnerConfig::every(settings.scheduler.tick_seconds));
+            .contains(&Service::Runner)
+            .then(|| flits_runner::RunnerConfig::every(settings.runner.tick_seconds));
         Ok(Application {
             port,
             server,
@@ -178,7 +171,7 @@ impl Application {
     }
 
     /// Serves until the process is asked to stop (Ctrl-C or SIGTERM: actix finishes open requests).
-    /// With the scheduler, the job runner runs beside the server and is stopped (after finishing
+    /// With the runner, the job runner runs beside the server and is stopped (after finishing
     /// the step it is in) when the server stops.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let Some(config) = self.runner else {

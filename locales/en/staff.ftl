@@ -141,15 +141,6 @@ staff-user-role-invalid = Choose a role: admin, comms or analyst.
 staff-user-password-short = The password must have at least { $min } characters.
 staff-user-org-unknown = Choose an existing organisation.
 
-## The calendar feed for calendar apps
-staff-feed-name = Flits – polls in the region
-staff-feed-poll = Poll: { $title }
-staff-feed-poll-details = Organisation: { $organisation }
-    Audiences: { $audiences }
-    State: { staff-state }
-staff-feed-quiet = Quiet period: { $reason }
-staff-feed-quiet-details = No polls for: { $audiences }
-staff-feed-invalid = This calendar link is not valid (any more). Make a new one on the calendar page.
 
 ## Error messages of the staff API (JSON), in the language of Accept-Language
 staff-api-unauthorized = Send a valid API token as Authorization: Bearer TOKEN.
@@ -163,8 +154,6 @@ staff-api-slug-taken = A poll with this slug already exists.
 staff-api-not-editable = Only a draft can change; copy the poll to make a new version.
 staff-api-delete-draft-only = Only a draft can be deleted.
 staff-api-slug-mismatch = The slug in the body must be the poll's slug.
-staff-api-override-forbidden = Only an admin may override the spacing rules.
-staff-api-scheduling-unavailable = Scheduling is not available in this process.
 staff-api-too-large = The request body is too large (at most { $limit } bytes).
 staff-api-content-type = Send the body as application/json.
 staff-api-invalid-json = The body is not valid JSON of the expected shape.

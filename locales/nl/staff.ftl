@@ -141,15 +141,6 @@ staff-user-role-invalid = Kies een rol: admin, comms of analyst.
 staff-user-password-short = Het wachtwoord moet minstens { $min } tekens hebben.
 staff-user-org-unknown = Kies een bestaande organisatie.
 
-## The calendar feed for calendar apps
-staff-feed-name = Flits – peilingen in de regio
-staff-feed-poll = Peiling: { $title }
-staff-feed-poll-details = Organisatie: { $organisation }
-    Doelgroepen: { $audiences }
-    Status: { staff-state }
-staff-feed-quiet = Stille periode: { $reason }
-staff-feed-quiet-details = Geen peilingen voor: { $audiences }
-staff-feed-invalid = Deze agendalink is niet (meer) geldig. Maak een nieuwe op de kalenderpagina.
 
 ## Error messages of the staff API (JSON), in the language of Accept-Language
 staff-api-unauthorized = Stuur een geldige API-sleutel mee als Authorization: Bearer SLEUTEL.
@@ -163,8 +154,6 @@ staff-api-slug-taken = Er bestaat al een peiling met dit adres.
 staff-api-not-editable = Alleen een concept kan veranderen; kopieer de peiling om een nieuwe versie te maken.
 staff-api-delete-draft-only = Alleen een concept kan worden verwijderd.
 staff-api-slug-mismatch = Het adres (slug) in de body moet het adres van de peiling zijn.
-staff-api-override-forbidden = Alleen een beheerder mag de afspraken over tussenruimte negeren.
-staff-api-scheduling-unavailable = Inplannen kan niet in dit proces.
 staff-api-too-large = De body is te groot (hoogstens { $limit } bytes).
 staff-api-content-type = Stuur de body als application/json.
 staff-api-invalid-json = De body is geen geldige JSON van de verwachte vorm.

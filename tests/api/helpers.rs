@@ -165,7 +165,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 pub async fn spawn_app_on(db: TestDb, adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let mut settings = test_settings(&db);
     adjust(&mut settings);
-    let services = [Service::Collector, Service::Admin, Service::Scheduler];
+    let services = Service::ALL;
     let app = Application::build(&settings, &services, true)
         .await
         .unwrap();

@@ -21,6 +21,7 @@ mod openapi;
 mod poll_cli;
 mod poll_page;
 mod resident_languages;
+mod scheduler_aliases;
 mod scheduler_cli;
 mod scheduler_concurrency;
 mod scheduler_instances;

@@ -1,5 +1,5 @@
 //! `flits poll schedule`, as staff run it: exit 0 with Amsterdam times, exit 1 with every conflict
-//! and the next free slot, exit 2 for bad input.
+//! and the next free slot, exit 2 for bad input; in Dutch, or in English with `--lang en`.
 
 use std::process::Output;
 
@@ -47,7 +47,8 @@ on_both_backends!(
         );
         let (stdout, stderr) = text(&out);
         assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
-        assert!(stdout.contains("Scheduled fietsparkeren"), "{stdout}");
+        assert!(stdout.contains("Ingepland: fietsparkeren"), "{stdout}");
+        assert!(stdout.contains("kanalen:"), "Dutch by default: {stdout}");
         assert!(
             stdout.contains("2031-03-30 03:30 CEST (+02:00)"),
             "{stdout}"
@@ -97,19 +98,47 @@ on_both_backends!(
                 "2031-10-25T09:00:00+02:00",
                 "--closes",
                 "2031-11-01T09:00:00+01:00",
+                "--lang",
+                "en",
             ],
         );
         let (stdout, stderr) = text(&out);
         assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
         for part in [
-            "Cannot schedule velsen-november: 1 spacing conflict(s).",
-            "rule:      min_gap_days",
-            "other poll: regio-oktober",
-            "audience:  velsen",
-            "required:",
-            "requested:",
+            "Cannot schedule velsen-november: 1 spacing conflict.",
+            "1. For velsen, at least 21 days must pass between the close of 'regio-oktober'",
+            "   rule:       min_gap_days",
+            "   other poll: regio-oktober",
+            "   audience:   velsen",
+            "   required:   21 days between polls",
+            "   requested:  opens 5 days after 'regio-oktober' closes",
             // 20 October + 21 days = 10 November, midnight winter time (after 26 October).
             "Next free slot: 2031-11-10 00:00 CET (+01:00)  = 2031-11-10T00:00:00+01:00",
+        ] {
+            assert!(stdout.contains(part), "missing {part:?} in\n{stdout}");
+        }
+        assert!(stderr.contains("breaks a spacing rule"), "{stderr}");
+        // The same refusal in Dutch, the default.
+        let out = schedule(
+            &s.db,
+            &[
+                "velsen-november",
+                "--opens",
+                "2031-10-25T09:00:00+02:00",
+                "--closes",
+                "2031-11-01T09:00:00+01:00",
+            ],
+        );
+        let (stdout, stderr) = text(&out);
+        assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
+        for part in [
+            "velsen-november kan niet worden ingepland: 1 botsing met de afspraken over tussenruimte.",
+            "1. Voor velsen moet er minstens 21 dagen zitten tussen het sluiten van 'regio-oktober'",
+            "regel:",
+            "andere peiling: regio-oktober",
+            "vereist:        21 dagen tussen peilingen",
+            "gevraagd:       opent 5 dagen nadat 'regio-oktober' sluit",
+            "Eerste vrije moment: 2031-11-10 00:00 CET (+01:00)",
         ] {
             assert!(stdout.contains(part), "missing {part:?} in\n{stdout}");
         }
@@ -138,7 +167,10 @@ on_both_backends!(
         );
         let (stdout, stderr) = text(&out);
         assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
-        assert!(stdout.contains("overridden"), "{stdout}");
+        assert!(
+            stdout.contains("1 botsing met de afspraken over tussenruimte genegeerd"),
+            "{stdout}"
+        );
         let audit = s.store.audit_entries(5).await.unwrap();
         assert!(audit.iter().any(|e| e.action == "poll.schedule_override"
             && e.details["reason"] == "Raadsbesluit in november"));
@@ -202,8 +234,8 @@ on_both_backends!(cli_bad_input_exits_2, |backend| async move {
         ],
     );
     assert!(
-        text(&out).1.contains("+02:00"),
-        "the message shows how to write the offset"
+        text(&out).1.contains("+02:00") && text(&out).1.contains("zomertijd"),
+        "the message shows how to write the offset, in Dutch"
     );
     assert_eq!(
         s.store

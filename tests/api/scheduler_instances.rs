@@ -1,5 +1,7 @@
-//! Several `flits serve --only scheduler` processes on one PostgreSQL, and one killed mid-run:
+//! Several job runners (`flits serve --only runner`) on one PostgreSQL, and one killed mid-run:
 //! every job still runs exactly once. PostgreSQL only (SQLite has a single writer by design).
+//! The processes are started with the old names on purpose, `--only scheduler` and
+//! `FLITS_SCHEDULER__TICK_SECONDS`, so that these documented aliases are used by real processes.
 
 use std::collections::HashSet;
 use std::process::{Child, Stdio};

@@ -1,8 +1,13 @@
-//! `flits::scheduling::schedule_poll`, as the staff API and the CLI call it: success, every kind
-//! of spacing conflict with its details and next free slot, overrides in the audit log, bad input.
+//! The scheduling service (`flits_scheduling::Scheduling`), as the staff API and the CLI call it:
+//! success, every kind of spacing conflict with its details and next free slot, overrides in the
+//! audit log, bad input.
 
-use flits::scheduling::{ScheduleCommand, ScheduleFailure, render_scheduled, schedule_poll};
-use flits::settings::QuietPeriodSetting;
+use flits::schedule_cli::render_scheduled;
+use flits_i18n::Locale;
+use flits_schedule::{ConflictFacts, QuietPeriod, RuleKind};
+use flits_scheduling::text::conflict_text;
+use flits_scheduling::{ScheduleCommand, ScheduleFailure, Scheduled};
+use flits_staff::scheduling::status;
 use flits_survey::PollState;
 
 use crate::on_both_backends;
@@ -20,7 +25,7 @@ fn command(slug: &str, opens: &str, closes: &str) -> ScheduleCommand {
 }
 
 fn conflicts(
-    result: Result<flits::scheduling::ScheduledPoll, ScheduleFailure>,
+    result: Result<Scheduled, ScheduleFailure>,
 ) -> (
     Vec<flits_schedule::Conflict>,
     Option<chrono::DateTime<chrono::Utc>>,
@@ -137,11 +142,12 @@ on_both_backends!(
         );
         assert_eq!(found.len(), 1, "{found:?}");
         let c = &found[0];
-        assert_eq!(c.rule, "min_gap_days");
+        assert_eq!(c.rule(), RuleKind::MinGapDays);
         assert_eq!(c.other_poll.as_deref(), Some("regio-eerder"));
         assert_eq!(c.audience, "beverwijk");
-        assert!(c.required.contains("21"), "{c:?}");
-        assert!(!c.requested.is_empty() && !c.message.is_empty());
+        let text = conflict_text(c, Locale::En);
+        assert!(text.required.contains("21"), "{text:?}");
+        assert!(!text.requested.is_empty() && !text.message.is_empty());
         // 21 Amsterdam calendar days after 10 May: 31 May, 00:00 summer time.
         assert_eq!(next_free, Some(at("2031-05-31T00:00:00+02:00")));
         // Nothing was stored, and the poll is still a draft.
@@ -196,7 +202,7 @@ on_both_backends!(
         );
         let overlap = found
             .iter()
-            .find(|c| c.rule == "overlapping_open_period")
+            .find(|c| c.rule() == RuleKind::OverlappingOpenPeriod)
             .unwrap_or_else(|| panic!("{found:?}"));
         assert_eq!(overlap.other_poll.as_deref(), Some("jongeren-enquete"));
         assert_eq!(overlap.audience, "jongeren-velsen");
@@ -248,9 +254,12 @@ on_both_backends!(
             .await,
         );
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].rule, "max_polls");
         assert_eq!(found[0].audience, "velsen");
-        assert!(found[0].requested.contains("velsen-feb"), "{:?}", found[0]);
+        assert!(
+            matches!(&found[0].facts, ConflictFacts::MaxPolls { polls, .. } if polls.contains(&"velsen-feb".to_owned())),
+            "{:?}",
+            found[0]
+        );
         let free = next_free.unwrap();
         assert!(free > at("2032-01-01T00:00:00Z"), "{free}");
         let mut cmd = command(
@@ -268,7 +277,7 @@ on_both_backends!(
     a_quiet_period_conflicts_with_its_reason,
     |backend| async move {
         let mut s = setup(backend).await;
-        s.settings.quiet_periods.push(QuietPeriodSetting {
+        s.settings.quiet_periods.push(QuietPeriod {
             from: "2031-03-01".parse().unwrap(),
             to: "2031-03-18".parse().unwrap(),
             reason: "Verkiezingen".into(),
@@ -288,7 +297,7 @@ on_both_backends!(
             .await,
         );
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].rule, "quiet_period");
+        assert_eq!(found[0].rule(), RuleKind::QuietPeriod);
         assert_eq!(found[0].reason.as_deref(), Some("Verkiezingen"));
         assert_eq!(found[0].other_poll, None);
         // The day after the period, at midnight Amsterdam time.
@@ -300,7 +309,7 @@ on_both_backends!(
     a_channel_gets_at_most_its_posts_per_week,
     |backend| async move {
         let mut s = setup(backend).await;
-        s.settings.scheduler.channel_posts_per_week = 1;
+        s.settings.spacing.channel_posts_per_week = 1;
         // Heemskerk and Beverwijk do not overlap, but they share a social-media account.
         placed(
             &s.store,
@@ -321,7 +330,7 @@ on_both_backends!(
         cmd.channels = vec!["mastodon-ijmond".into()];
         let (found, next_free) = conflicts(schedule_poll(&s.store, &s.settings, cmd.clone()).await);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].rule, "channel_posts_per_week");
+        assert_eq!(found[0].rule(), RuleKind::ChannelPostsPerWeek);
         assert_eq!(found[0].channel.as_deref(), Some("mastodon-ijmond"));
         assert_eq!(next_free, Some(at("2031-09-08T09:00:00+02:00")));
         // Without that channel the same slot is fine.
@@ -359,7 +368,7 @@ on_both_backends!(
         cmd.actor = Some("admin@velsen.example".into());
         let done = schedule_poll(&s.store, &s.settings, cmd).await.unwrap();
         assert_eq!(done.overridden.len(), 1);
-        assert_eq!(done.overridden[0].rule, "min_gap_days");
+        assert_eq!(done.overridden[0].rule(), RuleKind::MinGapDays);
         assert_eq!(
             s.store.poll_by_slug("spoed").await.unwrap().unwrap().state,
             PollState::Scheduled
@@ -421,14 +430,14 @@ questions:
             async move { schedule_poll(&store, &settings, cmd).await.unwrap_err() }
         };
         let e = run(command("bestaat-niet", ok.0, ok.1)).await;
-        assert_eq!((e.code(), e.http_status()), ("not_found", 404));
+        assert_eq!((e.code(), status(&e).as_u16()), ("not_found", 404));
         let e = run(command(
             "klaar",
             "2020-06-01T09:00:00+02:00",
             "2020-06-15T09:00:00+02:00",
         ))
         .await;
-        assert_eq!((e.code(), e.http_status()), ("opens_in_past", 422));
+        assert_eq!((e.code(), status(&e).as_u16()), ("opens_in_past", 422));
         let e = run(command("klaar", ok.1, ok.0)).await;
         assert_eq!(e.code(), "closes_before_opens");
         let e = run(command("klaar", ok.0, ok.0)).await;
@@ -437,7 +446,7 @@ questions:
         bad_channel.channels = vec!["Mastodon Velsen".into()];
         assert_eq!(run(bad_channel).await.code(), "invalid_channel");
         let e = run(command("zonder-brief", ok.0, ok.1)).await;
-        assert_eq!((e.code(), e.http_status()), ("invalid_poll", 422));
+        assert_eq!((e.code(), status(&e).as_u16()), ("invalid_poll", 422));
         match e {
             ScheduleFailure::InvalidDefinition { report, .. } => {
                 assert!(
@@ -449,7 +458,7 @@ questions:
             other => panic!("{other:?}"),
         }
         let e = run(command("al-open", ok.0, ok.1)).await;
-        assert_eq!((e.code(), e.http_status()), ("not_schedulable", 409));
+        assert_eq!((e.code(), status(&e).as_u16()), ("not_schedulable", 409));
         assert!(s.store.audit_entries(10).await.unwrap().is_empty());
     }
 );
@@ -501,7 +510,7 @@ on_both_backends!(
             done.closes_at - done.opens_at,
             chrono::TimeDelta::hours(7 * 24 + 1)
         );
-        let text = render_scheduled(&done);
+        let text = render_scheduled(&done, Locale::En);
         assert!(text.contains("2031-10-20 09:00 CEST (+02:00)"), "{text}");
         assert!(text.contains("2031-10-27 09:00 CET (+01:00)"), "{text}");
         assert!(text.contains("2031-10-27T09:00:00+01:00"), "{text}");

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use flits::settings::Settings;
+use flits_scheduling::{ScheduleCommand, ScheduleFailure, Scheduled, Scheduling};
 use flits_store::{NewPoll, Poll, Store};
 use flits_survey::{PollDefinition, PollState};
 
@@ -112,6 +113,18 @@ pub async fn placed(
         })
         .await
         .unwrap()
+}
+
+/// Schedules with the scheduling service over `store`, keeping the policy of `settings` as
+/// start-up builds it.
+pub async fn schedule_poll(
+    store: &Store,
+    settings: &Settings,
+    command: ScheduleCommand,
+) -> Result<Scheduled, ScheduleFailure> {
+    Scheduling::new(store.clone(), settings.scheduling_policy())
+        .schedule(command)
+        .await
 }
 
 /// An RFC 3339 time.

@@ -807,7 +807,23 @@ on_both_backends!(
         assert_eq!(res.status(), 409);
         let err: Value = res.json().await.unwrap();
         assert_eq!(err["error"]["code"], "spacing_conflict");
+        // Without Accept-Language the staff API answers in Dutch.
+        let message = err["error"]["message"].as_str().unwrap();
+        assert!(message.starts_with("Dit botst met "), "{message}");
         let conflicts = err["error"]["details"]["conflicts"].as_array().unwrap();
+        let gap = |cs: &[Value]| {
+            cs.iter()
+                .find(|c| c["rule"] == "min_gap_days")
+                .cloned()
+                .unwrap_or_else(|| panic!("{cs:?}"))
+        };
+        assert!(
+            gap(conflicts)["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("Voor velsen moet er minstens 21 dagen zitten"),
+            "{conflicts:?}"
+        );
         assert!(
             conflicts
                 .iter()
@@ -824,6 +840,59 @@ on_both_backends!(
         let next_free: chrono::DateTime<chrono::Utc> =
             serde_json::from_value(err["error"]["details"]["next_free"].clone()).unwrap();
         assert!(next_free > opens);
+
+        // The same refusal follows Accept-Language, in the same shape.
+        let res = app
+            .client
+            .post(&url)
+            .bearer_auth(comms)
+            .header("accept-language", "de-DE, en-GB;q=0.8, nl;q=0.5")
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 409);
+        let en: Value = res.json().await.unwrap();
+        assert_eq!(en["error"]["code"], "spacing_conflict");
+        let message = en["error"]["message"].as_str().unwrap();
+        assert!(message.starts_with("The schedule breaks "), "{message}");
+        let en_conflicts = en["error"]["details"]["conflicts"].as_array().unwrap();
+        assert_eq!(en_conflicts.len(), conflicts.len());
+        let (en_gap, nl_gap) = (gap(en_conflicts), gap(conflicts));
+        assert!(
+            en_gap["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("For velsen, at least 21 days must pass"),
+            "{en_conflicts:?}"
+        );
+        assert_eq!(en_gap["required"], "21 days between polls");
+        assert_eq!(nl_gap["required"], "21 dagen tussen peilingen");
+        for field in ["other_poll", "audience", "rule", "reason"] {
+            assert_eq!(en_gap[field], nl_gap[field], "{field}");
+        }
+        let keys = |c: &Value| {
+            let mut k: Vec<String> = c.as_object().unwrap().keys().cloned().collect();
+            k.sort();
+            k
+        };
+        assert_eq!(
+            keys(&nl_gap),
+            [
+                "audience",
+                "message",
+                "other_poll",
+                "reason",
+                "requested",
+                "required",
+                "rule"
+            ],
+            "the shape of details.conflicts is unchanged"
+        );
+        assert_eq!(
+            en["error"]["details"]["next_free"],
+            err["error"]["details"]["next_free"]
+        );
 
         let mut with_reason = body.clone();
         with_reason["override_reason"] = json!("Wethouder wil het voor de raadsvergadering weten");

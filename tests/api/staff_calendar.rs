@@ -54,7 +54,7 @@ on_both_backends!(
     |backend| async move {
         let db = TestDb::new(backend).await;
         let app = spawn_app_on(db, |s| {
-            s.quiet_periods.push(flits::settings::QuietPeriodSetting {
+            s.quiet_periods.push(flits_schedule::QuietPeriod {
                 from: chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
                 to: chrono::NaiveDate::from_ymd_opt(2027, 3, 18).unwrap(),
                 reason: "Verkiezingen".into(),
@@ -253,6 +253,43 @@ on_both_backends!(
         assert!(
             page.contains("tussenruimte") && page.contains("Gebruik de eerste vrije periode"),
             "{page}"
+        );
+        // Each conflict is explained in the page's language: Dutch here…
+        assert!(
+            page.contains("Waarom dit niet kan")
+                && page.contains("Voor velsen moet er minstens 21 dagen zitten"),
+            "{page}"
+        );
+        assert!(
+            !page.contains("must pass"),
+            "no English on the Dutch page: {page}"
+        );
+        // …and English on the English page.
+        let res = app
+            .client
+            .post(format!("{url}?lang=en"))
+            .header("cookie", &s.cookie)
+            .form(&[
+                ("_csrf", s.csrf.clone()),
+                ("opens", fmt(opens)),
+                ("closes", fmt(opens + chrono::Duration::days(7))),
+                ("channels", String::new()),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 409);
+        let english = res.text().await.unwrap();
+        assert!(
+            english.contains("This breaks the spacing rules")
+                && english.contains("Why this is not possible")
+                && english.contains("For velsen, at least 21 days must pass")
+                && english.contains("Use the first free period"),
+            "{english}"
+        );
+        assert!(
+            !english.contains("Voor velsen"),
+            "no Dutch on the English page"
         );
         let suggested_opens = page
             .split("name=\"opens\" value=\"")

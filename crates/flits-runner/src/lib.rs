@@ -19,11 +19,11 @@
 //! Each job is one database transaction that starts by claiming the poll with a conditional
 //! update (`… WHERE id = ? AND state = 'scheduled' AND opens_at <= now`); only the instance whose
 //! update changed the row does the rest, and it records the job in `job_runs`, whose unique
-//! `(poll_id, kind)` index rules out a second run. Several `flits serve --only scheduler`
+//! `(poll_id, kind)` index rules out a second run. Several `flits serve --only runner`
 //! processes on one PostgreSQL may therefore run side by side; on SQLite writers are serialised
 //! by the database itself. A process killed in the middle of a job leaves an uncommitted
 //! transaction that the database rolls back, and the next tick of any instance does the job. See
-//! `flits_store`'s scheduling module for the queries.
+//! `flits_store`'s jobs module for the queries.
 //!
 //! All times are UTC.
 

@@ -9,8 +9,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::days::display;
-use crate::{Conflict, RuleKind};
+use crate::{Conflict, ConflictFacts};
 
 /// The rolling window for [`ChannelLimit`].
 pub const CHANNEL_WINDOW: TimeDelta = TimeDelta::days(7);
@@ -83,44 +82,20 @@ pub fn channel_conflicts(
     let Some((_, first_index)) = latest_full_block_start(at, &sorted, max) else {
         return Vec::new();
     };
-    let block = sorted.get(first_index..first_index + max).unwrap_or(&[]);
-    let times: Vec<String> = block.iter().map(|&t| display(t)).collect();
-    let posts = |n: u32| {
-        if n == 1 {
-            "1 poll post".to_owned()
-        } else {
-            format!("{n} poll posts")
-        }
-    };
-    let (requested, message) = if max == 0 {
-        (
-            format!("a post at {}", display(at)),
-            format!("Channel {channel} takes no poll posts."),
-        )
-    } else {
-        (
-            format!(
-                "would be post {} within 7 days, with posts at {}",
-                max + 1,
-                times.join(", ")
-            ),
-            format!(
-                "Channel {channel} may get at most {} within 7 days; with the posts at {} a post at {} would be one too many.",
-                posts(limit.max_posts_per_week),
-                times.join(", "),
-                display(at)
-            ),
-        )
-    };
+    let posts = sorted
+        .get(first_index..first_index + max)
+        .unwrap_or(&[])
+        .to_vec();
     vec![Conflict {
         other_poll: None,
         audience: channel.to_owned(),
-        rule: RuleKind::ChannelPostsPerWeek.as_str().into(),
-        required: format!("at most {} in 7 days", posts(limit.max_posts_per_week)),
-        requested,
         reason: None,
-        message,
         channel: Some(channel.to_owned()),
+        facts: ConflictFacts::ChannelPostsPerWeek {
+            max_posts_per_week: limit.max_posts_per_week,
+            posts,
+            at,
+        },
     }]
 }
 
@@ -150,6 +125,7 @@ pub fn channel_next_free(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::RuleKind;
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -169,9 +145,16 @@ mod tests {
             LIMIT,
         );
         assert_eq!(c.len(), 1);
-        assert_eq!(c[0].rule, "channel_posts_per_week");
+        assert_eq!(c[0].rule(), RuleKind::ChannelPostsPerWeek);
         assert_eq!(c[0].channel.as_deref(), Some("mastodon-velsen"));
-        assert_eq!(c[0].required, "at most 2 poll posts in 7 days");
+        assert_eq!(
+            c[0].facts,
+            ConflictFacts::ChannelPostsPerWeek {
+                max_posts_per_week: 2,
+                posts: existing.to_vec(),
+                at: utc("2027-05-09T09:00:00Z"),
+            }
+        );
         // Exactly seven days after the first post, that post has left the window.
         assert!(channel_conflicts("m", utc("2027-05-10T09:00:00Z"), &existing, LIMIT).is_empty());
         assert!(!channel_conflicts("m", utc("2027-05-10T08:59:59Z"), &existing, LIMIT).is_empty());
@@ -241,5 +224,9 @@ mod tests {
             },
         );
         assert_eq!(c.len(), 1);
+        assert!(matches!(
+            &c[0].facts,
+            ConflictFacts::ChannelPostsPerWeek { max_posts_per_week: 0, posts, .. } if posts.is_empty()
+        ));
     }
 }

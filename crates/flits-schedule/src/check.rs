@@ -48,9 +48,10 @@ use std::collections::HashMap;
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::days::{self, day_number, display, display_day, start_of_day_number};
+use crate::days::{self, date_of_day, day_number, start_of_day_number};
 use crate::{
-    AudienceTree, Conflict, QuietPeriod, RuleKind, ScheduleError, SpacingPolicy, SpacingRule,
+    AudienceTree, Conflict, ConflictFacts, GapSide, QuietPeriod, ScheduleError, SpacingPolicy,
+    SpacingRule,
 };
 
 /// How far ahead of the requested opening [`Calendar::next_free`] looks: five years.
@@ -144,7 +145,7 @@ struct Prepared {
     ignore: Option<usize>,
 }
 
-/// One broken rule, before it is put into words.
+/// One broken rule, by poll and audience index, before it becomes a [`Conflict`].
 enum Finding {
     Overlap {
         other: usize,
@@ -199,14 +200,6 @@ fn add(t: DateTime<Utc>, d: TimeDelta) -> DateTime<Utc> {
 
 fn days_delta(days: u32) -> TimeDelta {
     TimeDelta::days(i64::from(days))
-}
-
-fn plural(n: i64, one: &str, many: &str) -> String {
-    if n == 1 || n == -1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 impl Calendar {
@@ -668,119 +661,89 @@ impl Calendar {
         }
     }
 
-    /// Puts findings into words.
+    /// Turns findings into conflicts: codes and arguments, which the web layer and the CLI put
+    /// into words.
     fn describe(&self, request: &ScheduleRequest, findings: Vec<Finding>) -> Vec<Conflict> {
-        let slug = |i: usize| self.polls[i].poll.slug.as_str();
         findings
             .into_iter()
             .map(|f| match f {
                 Finding::Overlap { other, audience } => {
                     let o = &self.polls[other].poll;
-                    let audience = self.tree.id_of(audience).to_owned();
                     Conflict {
                         other_poll: Some(o.slug.clone()),
-                        rule: RuleKind::OverlappingOpenPeriod.as_str().into(),
-                        required: "no other poll for an overlapping audience open at the same time".into(),
-                        requested: format!(
-                            "open {} – {} while '{}' is open {} – {}",
-                            display(request.opens_at),
-                            display(request.closes_at),
-                            o.slug,
-                            display(o.opens_at),
-                            display(o.closes_at)
-                        ),
+                        audience: self.tree.id_of(audience).to_owned(),
                         reason: None,
-                        message: format!(
-                            "Poll '{}' is open from {} to {}, at the same time as this one, and also reaches {}.",
-                            o.slug,
-                            display(o.opens_at),
-                            display(o.closes_at),
-                            audience
-                        ),
-                        audience,
                         channel: None,
+                        facts: ConflictFacts::OverlappingOpenPeriod {
+                            opens_at: request.opens_at,
+                            closes_at: request.closes_at,
+                            other_opens_at: o.opens_at,
+                            other_closes_at: o.closes_at,
+                        },
                     }
                 }
-                Finding::Gap { other, audience, min_gap, days, other_first } => {
+                Finding::Gap {
+                    other,
+                    audience,
+                    min_gap,
+                    days,
+                    other_first,
+                } => {
                     let o = &self.polls[other].poll;
-                    let audience = self.tree.id_of(audience).to_owned();
-                    let required = format!("{} between polls", plural(i64::from(min_gap), "day", "days"));
-                    let (requested, message) = if other_first {
-                        (
-                            format!("opens {} after '{}' closes", plural(days, "day", "days"), o.slug),
-                            format!(
-                                "For {audience}, at least {} must pass between the close of '{}' ({}) and the opening of the next poll; this one would open {} after it, on {}.",
-                                plural(i64::from(min_gap), "day", "days"),
-                                o.slug,
-                                display(o.closes_at),
-                                plural(days, "day", "days"),
-                                display(request.opens_at)
-                            ),
-                        )
+                    let (side, other_at, at) = if other_first {
+                        (GapSide::AfterOther, o.closes_at, request.opens_at)
                     } else {
-                        (
-                            format!("closes {} before '{}' opens", plural(days, "day", "days"), o.slug),
-                            format!(
-                                "For {audience}, at least {} must pass between the close of this poll and the opening of '{}' ({}); this one would close {} before it, on {}.",
-                                plural(i64::from(min_gap), "day", "days"),
-                                o.slug,
-                                display(o.opens_at),
-                                plural(days, "day", "days"),
-                                display(request.closes_at)
-                            ),
-                        )
+                        (GapSide::BeforeOther, o.opens_at, request.closes_at)
                     };
                     Conflict {
                         other_poll: Some(o.slug.clone()),
-                        audience,
-                        rule: RuleKind::MinGapDays.as_str().into(),
-                        required,
-                        requested,
+                        audience: self.tree.id_of(audience).to_owned(),
                         reason: None,
-                        message,
                         channel: None,
+                        facts: ConflictFacts::MinGapDays {
+                            min_gap_days: min_gap,
+                            days,
+                            side,
+                            other_at,
+                            at,
+                        },
                     }
                 }
-                Finding::Window { audience, max_polls, window_days, first_day, others } => {
-                    let audience = self.tree.id_of(audience).to_owned();
-                    let names: Vec<String> = others.iter().map(|&i| format!("'{}'", slug(i))).collect();
-                    let window = plural(i64::from(window_days), "day", "days");
-                    Conflict {
-                        other_poll: None,
-                        rule: RuleKind::MaxPolls.as_str().into(),
-                        required: format!("at most {} opening within {window}", plural(i64::from(max_polls), "poll", "polls")),
-                        requested: format!(
-                            "would be poll {} opening within {window} from {}, with {}",
-                            others.len() + 1,
-                            display_day(first_day),
-                            names.join(", ")
-                        ),
-                        reason: None,
-                        message: format!(
-                            "{audience} may get at most {} opening within {window}; with {} this would be {}.",
-                            plural(i64::from(max_polls), "poll", "polls"),
-                            names.join(", "),
-                            others.len() + 1
-                        ),
-                        audience,
-                        channel: None,
-                    }
-                }
+                Finding::Window {
+                    audience,
+                    max_polls,
+                    window_days,
+                    first_day,
+                    others,
+                } => Conflict {
+                    other_poll: None,
+                    audience: self.tree.id_of(audience).to_owned(),
+                    reason: None,
+                    channel: None,
+                    facts: ConflictFacts::MaxPolls {
+                        max_polls,
+                        window_days,
+                        window_from: date_of_day(first_day)
+                            .unwrap_or_else(|| days::local_date(request.opens_at)),
+                        polls: others
+                            .iter()
+                            .map(|&i| self.polls[i].poll.slug.clone())
+                            .collect(),
+                    },
+                },
                 Finding::Quiet { period, audience } => {
                     let q = &self.quiet[period].period;
-                    let audience = self.tree.id_of(audience).to_owned();
                     Conflict {
                         other_poll: None,
-                        rule: RuleKind::QuietPeriod.as_str().into(),
-                        required: format!("no poll open from {} to {} ({})", q.from, q.to, q.reason),
-                        requested: format!("open {} – {}", display(request.opens_at), display(request.closes_at)),
+                        audience: self.tree.id_of(audience).to_owned(),
                         reason: Some(q.reason.clone()),
-                        message: format!(
-                            "No poll for {audience} may be open from {} to {} (inclusive): {}.",
-                            q.from, q.to, q.reason
-                        ),
-                        audience,
                         channel: None,
+                        facts: ConflictFacts::QuietPeriod {
+                            from: q.from,
+                            to: q.to,
+                            opens_at: request.opens_at,
+                            closes_at: request.closes_at,
+                        },
                     }
                 }
             })

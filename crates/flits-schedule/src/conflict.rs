@@ -1,12 +1,14 @@
-//! A broken spacing rule, as reported to staff.
+//! A broken spacing rule, as codes and arguments.
 //!
 //! A conflict is not an error: the request is well-formed but would ask the same residents too
-//! often. The web layer returns these as `details.conflicts` of a `409 spacing_conflict`, the CLI
-//! prints them, so each one carries both machine fields (`rule`, `other_poll`, `audience`) and
-//! human text (`required`, `requested`, `message`).
+//! often. The checker says which rule broke, for which audience, against which poll, and the
+//! numbers and times behind it ([`ConflictFacts`]); it never writes a sentence. The web layer and
+//! the CLI put a conflict into words in the reader's language (the API's `details.conflicts`, the
+//! staff page, the lines `flits poll schedule` prints).
 
 use std::fmt;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The kinds of rule a schedule can break. The serialised names are stable API.
@@ -35,7 +37,7 @@ impl RuleKind {
         RuleKind::ChannelPostsPerWeek,
     ];
 
-    /// The stable snake_case name, as in [`Conflict::rule`].
+    /// The stable snake_case name, as in the API's `rule` field.
     pub const fn as_str(self) -> &'static str {
         match self {
             RuleKind::OverlappingOpenPeriod => "overlapping_open_period",
@@ -58,41 +60,108 @@ impl fmt::Display for RuleKind {
     }
 }
 
-/// One broken rule. Serialises to the shape of an entry of `details.conflicts`.
+/// On which side of the other poll a too-close request lies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GapSide {
+    /// The request would open too soon after the other poll closes.
+    AfterOther,
+    /// The request would close too soon before the other poll opens.
+    BeforeOther,
+}
+
+/// What a broken rule requires and what was asked, per kind of rule: the arguments of the texts
+/// that explain the conflict. Times are instants (shown in Amsterdam time), dates are Amsterdam
+/// calendar dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum ConflictFacts {
+    /// The request would be open while the other poll is.
+    OverlappingOpenPeriod {
+        opens_at: DateTime<Utc>,
+        closes_at: DateTime<Utc>,
+        other_opens_at: DateTime<Utc>,
+        other_closes_at: DateTime<Utc>,
+    },
+    /// Fewer than `min_gap_days` calendar days between the two polls.
+    MinGapDays {
+        min_gap_days: u32,
+        /// Calendar days from the earlier poll's closing date to the later one's opening date.
+        days: i64,
+        side: GapSide,
+        /// The other poll's closing time ([`GapSide::AfterOther`]) or opening time
+        /// ([`GapSide::BeforeOther`]).
+        other_at: DateTime<Utc>,
+        /// The request's opening time ([`GapSide::AfterOther`]) or closing time
+        /// ([`GapSide::BeforeOther`]).
+        at: DateTime<Utc>,
+    },
+    /// More than `max_polls` polls would open within `window_days` days.
+    MaxPolls {
+        max_polls: u32,
+        window_days: u32,
+        /// The first date of the too-full window.
+        window_from: NaiveDate,
+        /// The slugs of the other polls opening in that window, by opening day.
+        polls: Vec<String>,
+    },
+    /// The request would be open during a quiet period (its reason is [`Conflict::reason`]).
+    QuietPeriod {
+        /// First quiet date (inclusive).
+        from: NaiveDate,
+        /// Last quiet date (inclusive).
+        to: NaiveDate,
+        opens_at: DateTime<Utc>,
+        closes_at: DateTime<Utc>,
+    },
+    /// The channel would get more than `max_posts_per_week` poll posts within seven days (with
+    /// zero, it takes none at all).
+    ChannelPostsPerWeek {
+        max_posts_per_week: u32,
+        /// The posts already planned or made that fill the window, earliest first.
+        posts: Vec<DateTime<Utc>>,
+        /// The requested post (the poll's opening time).
+        at: DateTime<Utc>,
+    },
+}
+
+impl ConflictFacts {
+    /// The kind of rule these facts belong to.
+    pub fn rule(&self) -> RuleKind {
+        match self {
+            ConflictFacts::OverlappingOpenPeriod { .. } => RuleKind::OverlappingOpenPeriod,
+            ConflictFacts::MinGapDays { .. } => RuleKind::MinGapDays,
+            ConflictFacts::MaxPolls { .. } => RuleKind::MaxPolls,
+            ConflictFacts::QuietPeriod { .. } => RuleKind::QuietPeriod,
+            ConflictFacts::ChannelPostsPerWeek { .. } => RuleKind::ChannelPostsPerWeek,
+        }
+    }
+}
+
+/// One broken rule. Serialises flat: the fields below, `rule`, and the facts' own fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conflict {
-    /// The slug of the scheduled poll it clashes with; `None` for a quiet period, and for a
-    /// window that is too full (the polls in that window are named in `requested`).
+    /// The slug of the scheduled poll it clashes with; `None` for a quiet period, a channel, and
+    /// a window that is too full (its polls are in [`ConflictFacts::MaxPolls`]).
     pub other_poll: Option<String>,
     /// The audience the rule was applied for: the one whose residents would be asked too often
     /// (for two overlapping audiences the one inside the other), the quiet period's audience, or,
     /// for a channel rule, the channel id.
     pub audience: String,
-    /// A [`RuleKind`] name, e.g. `min_gap_days`.
-    pub rule: String,
-    /// What the rule requires, e.g. "21 days between polls".
-    pub required: String,
-    /// What was asked, e.g. "opens 5 days after 'fietsparkeren' closes".
-    pub requested: String,
-    /// The quiet period's reason, if the rule is a quiet period.
+    /// The quiet period's reason, as the configuration wrote it, for a quiet period.
     pub reason: Option<String>,
-    /// One sentence for staff combining the above.
-    pub message: String,
     /// The channel, for a channel rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
+    /// The rule and its numbers.
+    #[serde(flatten)]
+    pub facts: ConflictFacts,
 }
 
 impl Conflict {
-    /// The kind of rule, parsed back from [`Conflict::rule`].
-    pub fn kind(&self) -> Option<RuleKind> {
-        RuleKind::from_name(&self.rule)
-    }
-}
-
-impl fmt::Display for Conflict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+    /// The kind of rule that was broken.
+    pub fn rule(&self) -> RuleKind {
+        self.facts.rule()
     }
 }
 
@@ -112,23 +181,29 @@ mod tests {
     }
 
     #[test]
-    fn serialises_every_field_with_nulls_for_absent_ones() {
+    fn serialises_flat_with_the_rule_and_its_facts() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
         let c = Conflict {
             other_poll: Some("fietsparkeren".into()),
             audience: "velsen".into(),
-            rule: RuleKind::MinGapDays.as_str().into(),
-            required: "21 days between polls".into(),
-            requested: "opens 5 days after 'fietsparkeren' closes".into(),
             reason: None,
-            message: "…".into(),
             channel: None,
+            facts: ConflictFacts::MinGapDays {
+                min_gap_days: 21,
+                days: 5,
+                side: GapSide::AfterOther,
+                other_at: at("2027-05-10T08:00:00Z"),
+                at: at("2027-05-15T08:00:00Z"),
+            },
         };
         let v = serde_json::to_value(&c).unwrap();
         assert_eq!(v["other_poll"], "fietsparkeren");
         assert_eq!(v["rule"], "min_gap_days");
+        assert_eq!(v["min_gap_days"], 21);
+        assert_eq!(v["side"], "after_other");
         assert!(v["reason"].is_null());
         assert!(v.get("channel").is_none());
-        assert_eq!(c.kind(), Some(RuleKind::MinGapDays));
+        assert_eq!(c.rule(), RuleKind::MinGapDays);
         let back: Conflict = serde_json::from_value(v).unwrap();
         assert_eq!(back, c);
     }

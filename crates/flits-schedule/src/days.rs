@@ -65,13 +65,11 @@ pub fn display(t: DateTime<Utc>) -> String {
     t.with_timezone(&ZONE).format("%Y-%m-%d %H:%M").to_string()
 }
 
-/// A day number as a date, for messages.
-pub(crate) fn display_day(day: i64) -> String {
+/// The date of a day number; `None` outside chrono's date range.
+pub(crate) fn date_of_day(day: i64) -> Option<NaiveDate> {
     i32::try_from(day)
         .ok()
         .and_then(NaiveDate::from_num_days_from_ce_opt)
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_else(|| format!("day {day}"))
 }
 
 #[cfg(test)]

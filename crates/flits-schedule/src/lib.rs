@@ -5,7 +5,9 @@
 //! No I/O, no database, no web: the store loads the audiences, rules, quiet periods and scheduled
 //! polls, builds a [`Calendar`], and the API or CLI turns [`Conflict`]s into a `409` or printed
 //! lines. Keeping the rules here means the staff UI, the API and `flits poll schedule` can never
-//! disagree about them, and lets them be tested exhaustively.
+//! disagree about them, and lets them be tested exhaustively. Like every domain crate it returns
+//! codes and arguments, never sentences: a [`Conflict`] names its rule and carries its numbers
+//! ([`ConflictFacts`]), and the web layer and the CLI put it into the reader's words.
 //!
 //! Times are [`chrono::DateTime<Utc>`]; every day-based setting counts calendar days in
 //! Europe/Amsterdam (see [`days`]).
@@ -22,7 +24,7 @@ pub mod rules;
 pub use audience::{Audience, AudienceTree};
 pub use channel::{CHANNEL_WINDOW, ChannelLimit, channel_conflicts, channel_next_free};
 pub use check::{Calendar, NEXT_FREE_HORIZON_DAYS, ScheduleRequest, ScheduledPoll};
-pub use conflict::{Conflict, RuleKind};
+pub use conflict::{Conflict, ConflictFacts, GapSide, RuleKind};
 pub use error::ScheduleError;
 pub use quiet::QuietPeriod;
 pub use rules::{AudienceRule, MAX_RULE_DAYS, SpacingPolicy, SpacingRule, strictest};

@@ -16,6 +16,7 @@ use crate::{AudienceTree, ScheduleError, days};
 
 /// A date range in which no poll for the listed audiences may be open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct QuietPeriod {
     /// First quiet date (inclusive, Europe/Amsterdam).
     pub from: NaiveDate,

@@ -336,7 +336,7 @@ fn kinds(calendar: &Calendar, request: &ScheduleRequest) -> BTreeSet<String> {
         .check(request)
         .unwrap()
         .into_iter()
-        .map(|c| c.rule)
+        .map(|c| c.rule().as_str().to_owned())
         .collect()
 }
 

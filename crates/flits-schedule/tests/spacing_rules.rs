@@ -4,8 +4,9 @@
 
 mod common;
 
+use chrono::NaiveDate;
 use common::*;
-use flits_schedule::{Calendar, ScheduleError, SpacingPolicy};
+use flits_schedule::{Calendar, ConflictFacts, GapSide, RuleKind, ScheduleError, SpacingPolicy};
 
 // ---------------------------------------------------------------- overlapping open periods
 
@@ -30,13 +31,21 @@ fn overlapping_open_periods_always_conflict_even_without_a_gap_rule() {
     let conflicts = cal.check(&r).unwrap();
     assert_eq!(conflicts.len(), 1);
     let c = &conflicts[0];
-    assert_eq!(c.rule, "overlapping_open_period");
+    assert_eq!(c.rule(), RuleKind::OverlappingOpenPeriod);
     assert_eq!(c.other_poll.as_deref(), Some("a"));
     assert_eq!(
         c.audience, "velsen",
         "the audience inside the other, whose residents get both"
     );
-    assert!(c.requested.contains("'a'"), "{}", c.requested);
+    assert_eq!(
+        c.facts,
+        ConflictFacts::OverlappingOpenPeriod {
+            opens_at: utc("2027-05-16T08:00:00Z"),
+            closes_at: utc("2027-05-20T08:00:00Z"),
+            other_opens_at: utc("2027-05-10T08:00:00Z"),
+            other_closes_at: utc("2027-05-17T08:00:00Z"),
+        }
+    );
 }
 
 #[test]
@@ -121,11 +130,18 @@ fn min_gap_counts_calendar_days_in_amsterdam() {
     let conflicts = cal.check(&early).unwrap();
     assert_eq!(conflicts.len(), 1);
     let c = &conflicts[0];
-    assert_eq!(c.rule, "min_gap_days");
     assert_eq!(c.other_poll.as_deref(), Some("a"));
     assert_eq!(c.audience, "velsen");
-    assert_eq!(c.required, "21 days between polls");
-    assert_eq!(c.requested, "opens 20 days after 'a' closes");
+    assert_eq!(
+        c.facts,
+        ConflictFacts::MinGapDays {
+            min_gap_days: 21,
+            days: 20,
+            side: GapSide::AfterOther,
+            other_at: utc("2027-05-10T21:30:00Z"),
+            at: utc("2027-05-30T21:59:00Z"),
+        }
+    );
     assert_eq!(c.reason, None);
 }
 
@@ -149,8 +165,16 @@ fn min_gap_applies_in_either_order() {
     );
     let conflicts = cal.check(&before).unwrap();
     assert_eq!(conflicts.len(), 1);
-    assert_eq!(conflicts[0].rule, "min_gap_days");
-    assert_eq!(conflicts[0].requested, "closes 16 days before 'a' opens");
+    assert_eq!(
+        conflicts[0].facts,
+        ConflictFacts::MinGapDays {
+            min_gap_days: 21,
+            days: 16,
+            side: GapSide::BeforeOther,
+            other_at: utc("2027-05-01T08:00:00Z"),
+            at: utc("2027-04-15T08:00:00Z"),
+        }
+    );
     assert_eq!(conflicts[0].audience, "jongeren-velsen");
     let fine = request(
         "new",
@@ -192,14 +216,16 @@ fn max_polls_in_a_rolling_window() {
     let conflicts = cal.check(&third).unwrap();
     assert_eq!(conflicts.len(), 1);
     let c = &conflicts[0];
-    assert_eq!(c.rule, "max_polls");
     assert_eq!(c.audience, "velsen");
     assert_eq!(c.other_poll, None);
-    assert_eq!(c.required, "at most 2 polls opening within 30 days");
-    assert!(
-        c.requested.contains("'a'") && c.requested.contains("'b'"),
-        "{}",
-        c.requested
+    assert_eq!(
+        c.facts,
+        ConflictFacts::MaxPolls {
+            max_polls: 2,
+            window_days: 30,
+            window_from: NaiveDate::from_ymd_opt(2027, 5, 1).unwrap(),
+            polls: vec!["a".into(), "b".into()],
+        }
     );
 
     // The window rolls: from 31 May (Amsterdam) the poll of 1 May no longer counts.
@@ -319,7 +345,13 @@ fn between_overlapping_audiences_the_stricter_gap_applies() {
         .unwrap();
     assert_eq!(conflicts.len(), 1);
     assert_eq!(conflicts[0].other_poll.as_deref(), Some("v"));
-    assert_eq!(conflicts[0].required, "28 days between polls");
+    assert!(matches!(
+        conflicts[0].facts,
+        ConflictFacts::MinGapDays {
+            min_gap_days: 28,
+            ..
+        }
+    ));
     // A later Velsen-only rule does not reach Beverwijk.
     assert!(
         cal.check(&request(
@@ -371,11 +403,18 @@ fn between_overlapping_audiences_the_stricter_maximum_applies_both_ways() {
         ))
         .unwrap();
     assert_eq!(conflicts.len(), 1);
-    assert_eq!(conflicts[0].rule, "max_polls");
     assert_eq!(conflicts[0].audience, "jongeren-velsen");
-    assert_eq!(
-        conflicts[0].required,
-        "at most 1 poll opening within 365 days"
+    assert!(
+        matches!(
+            conflicts[0].facts,
+            ConflictFacts::MaxPolls {
+                max_polls: 1,
+                window_days: 365,
+                ..
+            }
+        ),
+        "{:?}",
+        conflicts[0]
     );
 
     // A poll for all of Velsen reaches them too.
@@ -479,9 +518,17 @@ fn a_stricter_maximum_only_counts_in_windows_holding_a_poll_it_applies_to() {
     let conflicts = near.check(&request).unwrap();
     assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
     assert_eq!(conflicts[0].audience, "jongeren-velsen");
-    assert_eq!(
-        conflicts[0].required,
-        "at most 2 polls opening within 24 days"
+    assert!(
+        matches!(
+            conflicts[0].facts,
+            ConflictFacts::MaxPolls {
+                max_polls: 2,
+                window_days: 24,
+                ..
+            }
+        ),
+        "{:?}",
+        conflicts[0]
     );
     assert_eq!(
         near.next_free(&request).unwrap(),
@@ -522,9 +569,16 @@ fn a_lenient_rule_for_an_audience_applies_among_its_own_polls() {
     );
     let conflicts = cal.check(&velsen).unwrap();
     assert_eq!(conflicts.len(), 1);
-    assert_eq!(
-        conflicts[0].required, "21 days between polls",
-        "Velsen's default is stricter"
+    assert!(
+        matches!(
+            conflicts[0].facts,
+            ConflictFacts::MinGapDays {
+                min_gap_days: 21,
+                ..
+            }
+        ),
+        "Velsen's default is stricter: {:?}",
+        conflicts[0]
     );
 }
 
@@ -575,9 +629,13 @@ fn a_regional_poll_counts_for_each_municipality() {
     let cal = calendar(policy(rule(0, 2, 365)), vec![], more);
     let conflicts = cal.check(&regional).unwrap();
     assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
-    assert_eq!(conflicts[0].rule, "max_polls");
     assert_eq!(conflicts[0].audience, "velsen", "Velsen would get three");
-    assert!(conflicts[0].message.contains("'v1'") && conflicts[0].message.contains("'v2'"));
+    match &conflicts[0].facts {
+        ConflictFacts::MaxPolls { polls, .. } => {
+            assert!(polls.contains(&"v1".to_owned()) && polls.contains(&"v2".to_owned()))
+        }
+        other => panic!("expected max_polls, got {other:?}"),
+    }
     // Beverwijk alone still has room.
     assert!(
         cal.check(&request(
@@ -649,7 +707,7 @@ fn a_target_group_in_velsen_overlaps_velsen_and_ijmond_but_not_beverwijk() {
     for overlapping in ["velsen", "ijmond", "jongeren-velsen"] {
         let conflicts = cal.check(&at(overlapping)).unwrap();
         assert_eq!(conflicts.len(), 1, "{overlapping}");
-        assert_eq!(conflicts[0].rule, "overlapping_open_period");
+        assert_eq!(conflicts[0].rule(), RuleKind::OverlappingOpenPeriod);
         assert_eq!(conflicts[0].audience, "jongeren-velsen");
     }
     for apart in ["beverwijk", "heemskerk", "ouderen-velsen", "haarlem"] {
@@ -710,13 +768,17 @@ fn a_quiet_period_covers_everything_inside_its_audience() {
             .unwrap();
         assert_eq!(conflicts.len(), 1, "{audience}");
         let c = &conflicts[0];
-        assert_eq!(c.rule, "quiet_period");
         assert_eq!(c.reason.as_deref(), Some("Verkiezingen"));
         assert_eq!(c.audience, "ijmond");
         assert_eq!(c.other_poll, None);
         assert_eq!(
-            c.required,
-            "no poll open from 2027-03-01 to 2027-03-18 (Verkiezingen)"
+            c.facts,
+            ConflictFacts::QuietPeriod {
+                from: NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+                to: NaiveDate::from_ymd_opt(2027, 3, 18).unwrap(),
+                opens_at: utc("2027-03-10T08:00:00Z"),
+                closes_at: utc("2027-03-12T08:00:00Z"),
+            }
         );
     }
     assert!(
@@ -937,7 +999,7 @@ fn every_broken_rule_is_reported_and_serialises_for_the_409() {
         "2027-03-13T08:00:00Z",
     );
     let conflicts = cal.check(&r).unwrap();
-    let mut rules: Vec<&str> = conflicts.iter().map(|c| c.rule.as_str()).collect();
+    let mut rules: Vec<&str> = conflicts.iter().map(|c| c.rule().as_str()).collect();
     rules.sort();
     assert_eq!(
         rules,
@@ -950,22 +1012,28 @@ fn every_broken_rule_is_reported_and_serialises_for_the_409() {
     );
     let json = serde_json::to_value(&conflicts).unwrap();
     for c in json.as_array().unwrap() {
-        for field in [
-            "other_poll",
-            "audience",
-            "rule",
-            "required",
-            "requested",
-            "reason",
-            "message",
-        ] {
+        for field in ["other_poll", "audience", "rule", "reason"] {
             assert!(c.get(field).is_some(), "{field} missing in {c}");
         }
-        assert!(!c["message"].as_str().unwrap().is_empty());
+        let back: flits_schedule::Conflict = serde_json::from_value(c.clone()).unwrap();
+        assert!(conflicts.contains(&back), "{c} reads back");
     }
-    let gap = conflicts.iter().find(|c| c.rule == "min_gap_days").unwrap();
-    assert_eq!(gap.required, "28 days between polls");
-    assert_eq!(gap.requested, "opens 13 days after 'a' closes");
+    let gap = conflicts
+        .iter()
+        .find(|c| c.rule() == RuleKind::MinGapDays)
+        .unwrap();
+    assert!(
+        matches!(
+            gap.facts,
+            ConflictFacts::MinGapDays {
+                min_gap_days: 28,
+                days: 13,
+                side: GapSide::AfterOther,
+                ..
+            }
+        ),
+        "{gap:?}"
+    );
 }
 
 #[test]

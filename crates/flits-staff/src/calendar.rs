@@ -1,23 +1,15 @@
-//! The region's calendar: every scheduled, open and past poll with its audiences, and the quiet
-//! periods, so staff of one municipality see what the others plan.
+//! The region's calendar: every scheduled, open and past poll with its audiences, so staff of one
+//! municipality see what the others plan. The quiet periods come from the scheduling policy.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Amsterdam;
 use flits_store::{Store, StoreError};
 use flits_survey::PollState;
 
-/// A quiet period from the configuration (inclusive dates, Europe/Amsterdam).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuietPeriodInfo {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    pub reason: String,
-    pub audiences: Vec<String>,
-}
-
-/// A poll on the calendar.
+/// A poll on the calendar page and in the feed, with what staff read about it (unlike
+/// `flits_store::CalendarPoll`, which is what the spacing check reads).
 #[derive(Debug, Clone)]
-pub struct CalendarPoll {
+pub struct CalendarEntry {
     pub slug: String,
     pub title: String,
     pub organisation: String,
@@ -27,7 +19,7 @@ pub struct CalendarPoll {
     pub closes_at: DateTime<Utc>,
 }
 
-impl CalendarPoll {
+impl CalendarEntry {
     /// Whether the poll is open on some part of this Amsterdam calendar day.
     pub fn open_on(&self, day: NaiveDate) -> bool {
         let first = self.opens_at.with_timezone(&Amsterdam).date_naive();
@@ -37,7 +29,7 @@ impl CalendarPoll {
 }
 
 /// Every poll that holds a place in the calendar (not drafts), oldest first.
-pub async fn calendar_polls(store: &Store, lang: &str) -> Result<Vec<CalendarPoll>, StoreError> {
+pub async fn calendar_polls(store: &Store, lang: &str) -> Result<Vec<CalendarEntry>, StoreError> {
     let mut out = Vec::new();
     for p in store.polls().await? {
         let (Some(opens_at), Some(closes_at)) = (p.opens_at, p.closes_at) else {
@@ -46,7 +38,7 @@ pub async fn calendar_polls(store: &Store, lang: &str) -> Result<Vec<CalendarPol
         if !p.state.occupies_calendar() {
             continue;
         }
-        out.push(CalendarPoll {
+        out.push(CalendarEntry {
             audiences: store.poll_audiences(p.id).await?,
             slug: p.slug,
             title: p.definition.title.get(lang).to_owned(),

@@ -1,6 +1,5 @@
 //! `GET /calendar.ics?token=…`: the calendar as an iCalendar feed for Outlook or any calendar app.
-//! The token is the user's read-only feed secret (not an API token). Calendar apps send no useful
-//! language, so the feed is Dutch unless its link says `&lang=en`.
+//! The token is the user's read-only feed secret (not an API token).
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
@@ -8,11 +7,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Duration;
 use flits_http::RequestId;
 use flits_http::lang::url_query_param;
-use flits_i18n::{Locale, negotiate, t};
+use flits_i18n::{Locale, t};
 use flits_store::StoreError;
 use icalendar::{Calendar, Component, Event, EventLike};
 
-use crate::calendar::{CalendarPoll, QuietPeriodInfo, calendar_polls};
+use crate::calendar::calendar_polls;
+use crate::locale::page_locale;
 use crate::secrets::hash_secret;
 use crate::state::StaffState;
 
@@ -35,71 +35,73 @@ fn unavailable(req: &HttpRequest, locale: Locale, cause: &StoreError) -> HttpRes
     text(StatusCode::SERVICE_UNAVAILABLE, body)
 }
 
-fn poll_event(p: &CalendarPoll, locale: Locale) -> Event {
-    let details = t!(
-        locale,
-        "staff-feed-poll-details",
-        organisation = p.organisation.as_str(),
-        audiences = p.audiences.join(", "),
-        state = p.state.as_str()
-    );
-    Event::new()
-        .uid(&format!("poll-{}@flits", p.slug))
-        .summary(&t!(locale, "staff-feed-poll", title = p.title.as_str()))
-        .description(&details)
-        .starts(p.opens_at)
-        .ends(p.closes_at)
-        .done()
-}
-
-fn quiet_event(q: &QuietPeriodInfo, locale: Locale) -> Event {
-    let details = t!(
-        locale,
-        "staff-feed-quiet-details",
-        audiences = q.audiences.join(", ")
-    );
-    Event::new()
-        .uid(&format!("quiet-{}-{}@flits", q.from, q.to))
-        .summary(&t!(locale, "staff-feed-quiet", reason = q.reason.as_str()))
-        .description(&details)
-        .starts(q.from)
-        // An all-day event ends on the day after its last day.
-        .ends(q.to + Duration::days(1))
-        .done()
-}
-
-/// The feed.
+/// The feed, in Dutch unless `?lang=en` or the calendar app's `Accept-Language` asks for English.
 pub async fn ics(req: HttpRequest, state: web::Data<StaffState>) -> HttpResponse {
-    let explicit = url_query_param(req.query_string(), "lang");
-    let locale = negotiate(&Locale::STAFF, explicit.as_deref(), None, None);
+    let locale = page_locale(&req);
     let token = url_query_param(req.query_string(), "token").unwrap_or_default();
     let user = if token.is_empty() {
         None
     } else {
-        let found = state
+        match state
             .store
             .staff_user_by_calendar_token(&hash_secret(&token))
-            .await;
-        match found {
+            .await
+        {
             Ok(u) => u,
             Err(e) => return unavailable(&req, locale, &e),
         }
     };
     if user.is_none() {
-        return text(StatusCode::UNAUTHORIZED, t!(locale, "staff-feed-invalid"));
+        return text(StatusCode::UNAUTHORIZED, t!(locale, "sched-feed-invalid"));
     }
     let polls = match calendar_polls(&state.store, locale.code()).await {
         Ok(p) => p,
         Err(e) => return unavailable(&req, locale, &e),
     };
     let mut cal = Calendar::new();
-    cal.name(&t!(locale, "staff-feed-name"));
+    cal.name(&t!(locale, "sched-feed-name"));
     cal.timezone("Europe/Amsterdam");
     for p in &polls {
-        cal.push(poll_event(p, locale));
+        let state_label = t!(locale, "sched-calendar-state", state = p.state.as_str());
+        let description = [
+            t!(
+                locale,
+                "sched-feed-organisation",
+                organisation = p.organisation.as_str()
+            ),
+            t!(
+                locale,
+                "sched-feed-audiences",
+                audiences = p.audiences.join(", ")
+            ),
+            t!(locale, "sched-feed-state", state = state_label),
+        ]
+        .join("\n");
+        cal.push(
+            Event::new()
+                .uid(&format!("poll-{}@flits", p.slug))
+                .summary(&t!(locale, "sched-feed-poll", title = p.title.as_str()))
+                .description(&description)
+                .starts(p.opens_at)
+                .ends(p.closes_at)
+                .done(),
+        );
     }
-    for q in &state.config.quiet_periods {
-        cal.push(quiet_event(q, locale));
+    for q in &state.scheduling.policy().quiet_periods {
+        cal.push(
+            Event::new()
+                .uid(&format!("quiet-{}-{}@flits", q.from, q.to))
+                .summary(&t!(locale, "sched-feed-quiet", reason = q.reason.as_str()))
+                .description(&t!(
+                    locale,
+                    "sched-feed-quiet-audiences",
+                    audiences = q.audiences.join(", ")
+                ))
+                .starts(q.from)
+                // An all-day event ends on the day after its last day.
+                .ends(q.to + Duration::days(1))
+                .done(),
+        );
     }
     HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "text/calendar; charset=utf-8"))

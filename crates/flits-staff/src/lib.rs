@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod email;
 pub mod feed;
 pub mod identity;
+pub mod locale;
 pub mod openapi;
 pub mod passwords;
 pub mod role;

@@ -1,42 +1,70 @@
-//! Scheduling from the staff API. The spacing service itself lives with the binary's wiring (it
-//! needs the configuration); the staff service reaches it through this trait.
+//! The staff service's side of scheduling: the HTTP status of each refusal, and the staff API's
+//! answers, with every text in the reader's language. The scheduling itself is
+//! [`flits_scheduling::Scheduling`], which the API and the pages call directly.
 
-use std::future::Future;
-use std::pin::Pin;
+use actix_web::http::StatusCode;
+use flits_http::ApiError;
+use flits_http::survey_texts::render_issues;
+use flits_i18n::Locale;
+use flits_scheduling::ScheduleFailure;
+use flits_scheduling::text::{ConflictView, failure_message};
+use serde_json::json;
 
-use chrono::{DateTime, Utc};
-use serde_json::Value;
-
-/// A schedule request as the staff API received it, after access checks.
-#[derive(Debug, Clone)]
-pub struct ScheduleRequest {
-    pub slug: String,
-    pub opens_at: DateTime<Utc>,
-    pub closes_at: DateTime<Utc>,
-    pub channels: Vec<String>,
-    /// Only for admins; the staff API refuses it from anyone else.
-    pub override_reason: Option<String>,
-    pub actor_email: String,
+/// The status a refusal is answered with.
+pub fn status(failure: &ScheduleFailure) -> StatusCode {
+    match failure {
+        ScheduleFailure::UnknownPoll(_) => StatusCode::NOT_FOUND,
+        ScheduleFailure::NotSchedulable { .. } | ScheduleFailure::Conflicts { .. } => {
+            StatusCode::CONFLICT
+        }
+        ScheduleFailure::InvalidDefinition { .. }
+        | ScheduleFailure::OpensInPast { .. }
+        | ScheduleFailure::ClosesBeforeOpens { .. }
+        | ScheduleFailure::InvalidChannel(_)
+        | ScheduleFailure::EmptyOverrideReason => StatusCode::UNPROCESSABLE_ENTITY,
+        ScheduleFailure::Configuration(_) | ScheduleFailure::Store(_) => {
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    }
 }
 
-/// What became of a schedule request.
-#[derive(Debug, Clone)]
-pub enum ScheduleOutcome {
-    /// Scheduled; the body to answer with.
-    Scheduled(Value),
-    /// Refused, with the status, stable code, message and details (conflicts, next free slot…).
-    Refused {
-        status: u16,
-        code: &'static str,
-        message: String,
-        details: Value,
-    },
+/// Logs a failure that is the system's fault (the reader only learns that something went wrong).
+pub fn log_if_internal(failure: &ScheduleFailure) {
+    if failure.is_internal() {
+        tracing::error!(error = %failure, code = failure.code(), "scheduling failed");
+    }
 }
 
-/// A boxed future, so the trait stays object-safe.
-pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+/// Every conflict in words, in `locale`.
+pub fn conflict_views(conflicts: &[flits_schedule::Conflict], locale: Locale) -> Vec<ConflictView> {
+    conflicts
+        .iter()
+        .map(|c| ConflictView::new(c, locale))
+        .collect()
+}
 
-/// The spacing-aware scheduler the staff API calls.
-pub trait Scheduler: Send + Sync + 'static {
-    fn schedule(&self, request: ScheduleRequest) -> BoxFuture<ScheduleOutcome>;
+/// The API's refusal: the status, the stable code, the message in `locale`, and the details
+/// (`conflicts` and `next_free` for `spacing_conflict`, the definition's `errors` for
+/// `invalid_poll`).
+pub fn api_error(failure: &ScheduleFailure, locale: Locale) -> ApiError {
+    log_if_internal(failure);
+    let details = match failure {
+        ScheduleFailure::Conflicts {
+            conflicts,
+            next_free,
+        } => json!({
+            "conflicts": conflict_views(conflicts, locale),
+            "next_free": next_free,
+        }),
+        ScheduleFailure::InvalidDefinition { report, .. } => {
+            json!({"errors": render_issues(&report.errors, locale)})
+        }
+        _ => json!({}),
+    };
+    ApiError::new(
+        status(failure),
+        failure.code(),
+        failure_message(failure, locale),
+    )
+    .with_details(details)
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use flits_http::Templates;
+use flits_scheduling::Scheduling;
 use flits_store::Store;
 use governor::clock::DefaultClock;
 use governor::state::keyed::DefaultKeyedStateStore;
@@ -26,8 +27,6 @@ pub struct StaffConfig {
     pub secure_cookies: bool,
     /// The poll-size limit, for validating definitions.
     pub max_questions: usize,
-    /// The quiet periods of the configuration, for the calendar.
-    pub quiet_periods: Vec<crate::calendar::QuietPeriodInfo>,
 }
 
 /// Login attempts per client address, kept in memory only (never stored or logged).
@@ -40,13 +39,19 @@ pub struct StaffState {
     pub templates: Arc<Templates>,
     pub config: StaffConfig,
     pub login_limiter: Arc<LoginLimiter>,
-    /// The spacing-aware scheduler; `None` where scheduling is not wired (then the route says so).
-    pub scheduler: Option<Arc<dyn crate::scheduling::Scheduler>>,
+    /// Scheduling polls under the spacing rules (the same service `flits poll schedule` uses);
+    /// its policy holds the quiet periods the calendar shows.
+    pub scheduling: Scheduling,
 }
 
 impl StaffState {
     /// Builds the state, with the login rate limiter sized from the configuration.
-    pub fn new(store: Store, templates: Arc<Templates>, config: StaffConfig) -> StaffState {
+    pub fn new(
+        store: Store,
+        templates: Arc<Templates>,
+        config: StaffConfig,
+        scheduling: Scheduling,
+    ) -> StaffState {
         let per_minute =
             NonZeroU32::new(config.login_attempts_per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
         let limiter = RateLimiter::keyed(Quota::per_minute(per_minute));
@@ -55,16 +60,7 @@ impl StaffState {
             templates,
             config,
             login_limiter: Arc::new(limiter),
-            scheduler: None,
+            scheduling,
         }
-    }
-
-    /// Adds the scheduler the staff API uses.
-    pub fn with_scheduler(
-        mut self,
-        scheduler: Arc<dyn crate::scheduling::Scheduler>,
-    ) -> StaffState {
-        self.scheduler = Some(scheduler);
-        self
     }
 }

@@ -6,26 +6,30 @@
 
 pub mod entity;
 
+mod audit;
+mod calendar;
 mod connect;
 mod error;
+mod jobs;
 mod organisations;
+mod outbox;
 mod polls;
 mod response_writer;
 mod responses;
 mod schedule_lock;
-mod scheduling;
 mod staff;
 mod staff_auth;
 mod themes;
 
+pub use audit::{AuditEntry, NewAudit};
+pub use calendar::{CalendarPoll, ScheduleWrite};
 pub use connect::{Backend, Store};
 pub use error::StoreError;
+pub use jobs::{DuePoll, JobKind, JobRun, Opened};
+pub use outbox::OutboxPost;
 pub use polls::{NewPoll, Poll};
 pub use response_writer::ResponseWriter;
 pub use responses::NewResponse;
 pub use schedule_lock::ScheduleLock;
-pub use scheduling::{
-    AuditEntry, CalendarPoll, DuePoll, JobKind, JobRun, NewAudit, Opened, OutboxPost, ScheduleWrite,
-};
 pub use staff::StaffUser;
 pub use staff_auth::{ApiToken, StaffSession};

@@ -94,7 +94,7 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("poll {slug}")))
     }
 
-    /// Sets a poll's state and schedule (and its channels), as the scheduler and the demo do.
+    /// Sets a poll's state and schedule (and its channels), as the demo does.
     pub async fn set_poll_schedule(
         &self,
         id: Uuid,

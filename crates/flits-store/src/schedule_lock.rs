@@ -1,33 +1,64 @@
-//! One schedule decision at a time.
+//! One schedule decision at a time, also across processes.
 //!
 //! Checking a new schedule against the calendar and writing it must not interleave with another
-//! such check, or two overlapping polls could both pass. Inside a process an async mutex orders
-//! them; across processes on PostgreSQL a transaction-scoped advisory lock does (released when the
-//! lock's transaction ends, also if the process dies). SQLite deployments are served by one process.
+//! such check, or two overlapping polls could both pass. A [`ScheduleLock`] is a transaction that
+//! holds the database's write lock from the calendar read to the schedule write:
+//!
+//! * SQLite: the transaction is `BEGIN IMMEDIATE`, which takes the database's single write lock at
+//!   once, so a `flits poll schedule` run beside `flits serve` on the same file waits for it (up to
+//!   the busy timeout) instead of reading a calendar that is about to change;
+//! * PostgreSQL: a transaction-scoped advisory lock, released when the transaction ends, also if
+//!   the process dies.
+//!
+//! Inside a process an async mutex orders schedule decisions first, so they queue without polling
+//! the database's lock.
 
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, TransactionTrait};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
+use crate::calendar::{CalendarPoll, ScheduleWrite, calendar_polls_on, write_schedule_on};
 use crate::{Backend, Store, StoreError};
 
 /// The advisory lock key of scheduling ("flits" in ASCII, as a number).
 const ADVISORY_KEY: i64 = 0x0066_6c69_7473;
 
-/// Held while a schedule is checked and written; [`ScheduleLock::release`] ends it.
+/// Held while a schedule is checked and written: read the calendar with
+/// [`ScheduleLock::calendar_polls`], then end it with [`ScheduleLock::write_schedule`] or
+/// [`ScheduleLock::release`]. Dropping it rolls back and releases too.
 pub struct ScheduleLock {
     _local: OwnedMutexGuard<()>,
-    advisory: Option<DatabaseTransaction>,
+    txn: DatabaseTransaction,
 }
 
 impl ScheduleLock {
-    /// Releases the lock (dropping it does too; this reports a failure to release).
-    pub async fn release(mut self) -> Result<(), StoreError> {
-        if let Some(txn) = self.advisory.take() {
-            txn.commit().await?;
+    /// The polls on the calendar that close at or after `since` (see
+    /// [`crate::CalendarPoll`]), read under the lock.
+    pub async fn calendar_polls(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<CalendarPoll>, StoreError> {
+        calendar_polls_on(&self.txn, since).await
+    }
+
+    /// Writes the schedule (state `scheduled`, times, audiences, channels, audit rows) and commits,
+    /// which releases the lock. `Ok(false)` when the poll is no longer a draft or scheduled (the
+    /// runner opened it in the meantime); then nothing is written.
+    pub async fn write_schedule(self, write: ScheduleWrite) -> Result<bool, StoreError> {
+        if write_schedule_on(&self.txn, write, Utc::now()).await? {
+            self.txn.commit().await?;
+            Ok(true)
+        } else {
+            self.txn.rollback().await?;
+            Ok(false)
         }
-        Ok(())
+    }
+
+    /// Releases the lock without writing anything.
+    pub async fn release(self) -> Result<(), StoreError> {
+        Ok(self.txn.rollback().await?)
     }
 }
 
@@ -37,21 +68,31 @@ pub(crate) fn new_local_lock() -> Arc<Mutex<()>> {
 }
 
 impl Store {
-    /// Waits until no other schedule decision is being made, in this process or (PostgreSQL) any.
+    /// Waits until no other schedule decision is being made, in this process or any other on the
+    /// same database, and holds the database's write lock until the returned lock ends.
     pub async fn lock_scheduling(&self) -> Result<ScheduleLock, StoreError> {
         let local = self.schedule_lock.clone().lock_owned().await;
-        let advisory = match self.backend() {
+        let txn = self.db.begin().await?;
+        match self.backend() {
             Backend::Postgres => {
-                let txn = self.db.begin().await?;
                 txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({ADVISORY_KEY})"))
                     .await?;
-                Some(txn)
             }
-            Backend::Sqlite => None,
-        };
-        Ok(ScheduleLock {
-            _local: local,
-            advisory,
-        })
+            Backend::Sqlite => {
+                // sea-orm always begins with a plain (deferred) `BEGIN`, which takes the write lock
+                // only at the first write: a reader could still see a calendar another process is
+                // about to change. End that empty transaction at once and begin an immediate one
+                // on the same connection; the transaction object commits or rolls back whichever
+                // is open.
+                txn.execute_unprepared("COMMIT").await?;
+                if let Err(e) = txn.execute_unprepared("BEGIN IMMEDIATE").await {
+                    // Leave the connection in a transaction again, as the object expects, so that
+                    // dropping it ends cleanly.
+                    let _ = txn.execute_unprepared("BEGIN").await;
+                    return Err(e.into());
+                }
+            }
+        }
+        Ok(ScheduleLock { _local: local, txn })
     }
 }

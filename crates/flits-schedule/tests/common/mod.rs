@@ -92,7 +92,7 @@ pub fn rules_broken(calendar: &Calendar, request: &ScheduleRequest) -> Vec<Strin
         .check(request)
         .unwrap()
         .into_iter()
-        .map(|c| c.rule)
+        .map(|c| c.rule().as_str().to_owned())
         .collect();
     rules.sort();
     rules

@@ -3,6 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use flits_http::survey_texts::{RenderedIssue, RenderedReport};
+use flits_i18n::Locale;
+use flits_scheduling::Scheduled;
+use flits_scheduling::text::ConflictView;
 use flits_store::Poll;
 use flits_survey::{PollDefinition, PollState, Text};
 use serde::Serialize;
@@ -104,7 +107,7 @@ pub struct PollScheduled {
     pub slug: String,
     /// Always `scheduled`.
     #[schema(example = "scheduled")]
-    pub state: String,
+    pub state: &'static str,
     pub opens_at: DateTime<Utc>,
     pub closes_at: DateTime<Utc>,
     /// The audiences whose spacing it now takes part in.
@@ -114,7 +117,23 @@ pub struct PollScheduled {
     /// Whether it was scheduled before and moved.
     pub rescheduled: bool,
     /// The conflicts an admin's override let through (audit-logged; empty without an override),
-    /// each as an entry of `details.conflicts` of a `spacing_conflict`.
+    /// each as an entry of `details.conflicts` of a `spacing_conflict`, in the caller's language.
     #[schema(value_type = Vec<Object>)]
-    pub overridden: Vec<serde_json::Value>,
+    pub overridden: Vec<ConflictView>,
+}
+
+impl PollScheduled {
+    /// The answer to a schedule request that succeeded, its conflicts worded in `locale`.
+    pub fn new(scheduled: Scheduled, locale: Locale) -> PollScheduled {
+        PollScheduled {
+            overridden: crate::scheduling::conflict_views(&scheduled.overridden, locale),
+            slug: scheduled.slug,
+            state: "scheduled",
+            opens_at: scheduled.opens_at,
+            closes_at: scheduled.closes_at,
+            audiences: scheduled.audiences,
+            channels: scheduled.channels,
+            rescheduled: scheduled.rescheduled,
+        }
+    }
 }

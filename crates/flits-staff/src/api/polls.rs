@@ -4,6 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use flits_http::ApiError;
 use flits_http::survey_texts::{RenderedReport, render_issues};
+use flits_scheduling::ScheduleCommand;
 use flits_store::{NewAudit, NewPoll, Poll};
 use flits_survey::{
     PollDefinition, PollState, Report, ValidationOptions, read_value, validate, validate_reading,
@@ -13,10 +14,13 @@ use serde_json::{Value, json};
 
 use flits_i18n::{Locale, t};
 
-use crate::api::bodies::{DraftSaved, PollCopied, PollDetail, PollList, PollSummary};
+use crate::api::bodies::{
+    DraftSaved, PollCopied, PollDetail, PollList, PollScheduled, PollSummary,
+};
 use crate::api::errors::store;
 use crate::api::locale::ApiLocale;
 use crate::identity::Caller;
+use crate::scheduling;
 use crate::state::StaffState;
 
 fn not_found(locale: Locale) -> ApiError {
@@ -333,7 +337,8 @@ pub struct ScheduleBody {
 
 /// `POST /api/v1/admin/polls/{slug}/schedule`: schedules a draft (or reschedules), enforcing
 /// spacing; `409 spacing_conflict` with the conflicts and the next free slot. Only admins may
-/// override, with a reason; overrides are audit-logged by the scheduler.
+/// override, with a reason; overrides are audit-logged by the scheduling service. Messages follow
+/// `Accept-Language` (Dutch or English).
 pub async fn schedule(
     state: web::Data<StaffState>,
     caller: web::ReqData<Caller>,
@@ -347,34 +352,19 @@ pub async fn schedule(
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "override_forbidden",
-            t!(locale, "staff-api-override-forbidden"),
+            t!(locale, "sched-failure-override-forbidden"),
         ));
     }
-    let Some(scheduler) = state.scheduler.clone() else {
-        return Err(ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "scheduling_unavailable",
-            t!(locale, "staff-api-scheduling-unavailable"),
-        ));
-    };
-    let request = crate::scheduling::ScheduleRequest {
-        slug: poll.slug.clone(),
+    let command = ScheduleCommand {
+        slug: poll.slug,
         opens_at: body.opens_at,
         closes_at: body.closes_at,
         channels: body.channels,
         override_reason: body.override_reason,
-        actor_email: caller.user.email.clone(),
+        actor: Some(caller.user.email.clone()),
     };
-    match scheduler.schedule(request).await {
-        crate::scheduling::ScheduleOutcome::Scheduled(value) => Ok(HttpResponse::Ok().json(value)),
-        crate::scheduling::ScheduleOutcome::Refused {
-            status,
-            code,
-            message,
-            details,
-        } => {
-            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            Err(ApiError::new(status, code, message).with_details(details))
-        }
+    match state.scheduling.schedule(command).await {
+        Ok(scheduled) => Ok(HttpResponse::Ok().json(PollScheduled::new(scheduled, locale))),
+        Err(failure) => Err(scheduling::api_error(&failure, locale)),
     }
 }

@@ -5,22 +5,90 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{Datelike, Duration, NaiveDate, Utc, Weekday};
 use chrono_tz::Europe::Amsterdam;
-use flits_http::Lang;
 use flits_http::lang::url_query_param;
-use serde_json::{Value, json};
+use flits_i18n::{Locale, t};
+use flits_schedule::QuietPeriod;
+use serde::Serialize;
+use serde_json::json;
 
-use crate::calendar::{CalendarPoll, calendar_polls};
+use crate::calendar::{CalendarEntry, calendar_polls};
 use crate::identity::Caller;
+use crate::locale::page_locale;
 use crate::secrets::{hash_secret, random_secret};
 use crate::state::StaffState;
-use crate::texts::ui_texts;
 use crate::ui::login::CsrfOnly;
-use crate::ui::page::{lang_of, local, render};
+use crate::ui::page::{local, render};
 use crate::ui::tokens::audit;
 use crate::ui::{csrf_ok, csrf_refused};
 
-const WEEKDAYS_NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
-const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+/// The weekdays from Monday, as `sched-calendar-weekday` selects them.
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// A poll in the list view.
+#[derive(Debug, Serialize)]
+struct ListedPoll {
+    slug: String,
+    title: String,
+    organisation: String,
+    audiences: String,
+    state: String,
+    opens: Option<String>,
+    closes: Option<String>,
+}
+
+/// A poll open on a day of the month view.
+#[derive(Debug, Serialize)]
+struct DayPoll {
+    slug: String,
+    title: String,
+    audiences: String,
+}
+
+/// A quiet period on a day of the month view.
+#[derive(Debug, Serialize)]
+struct DayQuiet {
+    reason: String,
+}
+
+/// One cell of the month view.
+#[derive(Debug, Serialize)]
+struct Day {
+    /// The day of the month; empty outside the month.
+    day: String,
+    in_month: bool,
+    polls: Vec<DayPoll>,
+    quiet: Vec<DayQuiet>,
+    weekend: bool,
+}
+
+/// One row of the month view.
+#[derive(Debug, Serialize)]
+struct Week {
+    days: Vec<Day>,
+}
+
+/// A quiet period in the list under the calendar.
+#[derive(Debug, Serialize)]
+struct ListedQuiet {
+    from: String,
+    to: String,
+    reason: String,
+    audiences: String,
+}
+
+/// The template data of `staff/calendar`.
+#[derive(Debug, Serialize)]
+struct CalendarPage {
+    month_view: bool,
+    polls: Vec<ListedPoll>,
+    quiet_periods: Vec<ListedQuiet>,
+    month: String,
+    prev_month: String,
+    next_month: String,
+    weekdays: Vec<String>,
+    weeks: Vec<Week>,
+    feed_url: Option<String>,
+}
 
 /// The month asked for (`?month=2027-03`), or the current one in Amsterdam.
 fn month_of(req: &HttpRequest) -> NaiveDate {
@@ -38,38 +106,56 @@ fn add_months(first: NaiveDate, months: i32) -> NaiveDate {
         .unwrap_or(first)
 }
 
-fn month_grid(polls: &[CalendarPoll], state: &StaffState, first: NaiveDate) -> Vec<Value> {
+fn month_grid(polls: &[CalendarEntry], quiet: &[QuietPeriod], first: NaiveDate) -> Vec<Week> {
     let next = add_months(first, 1);
     let mut day = first - Duration::days(first.weekday().num_days_from_monday() as i64);
     let mut weeks = Vec::new();
     while day < next {
-        let mut cells = Vec::new();
+        let mut days = Vec::new();
         for _ in 0..7 {
             let in_month = day >= first && day < next;
-            let polls_today: Vec<Value> = polls
-                .iter()
-                .filter(|p| in_month && p.open_on(day))
-                .map(|p| json!({"slug": p.slug, "title": p.title, "audiences": p.audiences.join(", ")}))
-                .collect();
-            let quiet: Vec<Value> = state
-                .config
-                .quiet_periods
-                .iter()
-                .filter(|q| in_month && q.from <= day && day <= q.to)
-                .map(|q| json!({"reason": q.reason}))
-                .collect();
-            cells.push(json!({
-                "day": if in_month { day.day().to_string() } else { String::new() },
-                "in_month": in_month,
-                "polls": polls_today,
-                "quiet": quiet,
-                "weekend": matches!(day.weekday(), Weekday::Sat | Weekday::Sun),
-            }));
+            days.push(Day {
+                day: if in_month {
+                    day.day().to_string()
+                } else {
+                    String::new()
+                },
+                in_month,
+                polls: polls
+                    .iter()
+                    .filter(|p| in_month && p.open_on(day))
+                    .map(|p| DayPoll {
+                        slug: p.slug.clone(),
+                        title: p.title.clone(),
+                        audiences: p.audiences.join(", "),
+                    })
+                    .collect(),
+                quiet: quiet
+                    .iter()
+                    .filter(|q| in_month && q.from <= day && day <= q.to)
+                    .map(|q| DayQuiet {
+                        reason: q.reason.clone(),
+                    })
+                    .collect(),
+                weekend: matches!(day.weekday(), Weekday::Sat | Weekday::Sun),
+            });
             day += Duration::days(1);
         }
-        weeks.push(json!({"days": cells}));
+        weeks.push(Week { days });
     }
     weeks
+}
+
+fn listed(p: &CalendarEntry, locale: Locale) -> ListedPoll {
+    ListedPoll {
+        slug: p.slug.clone(),
+        title: p.title.clone(),
+        organisation: p.organisation.clone(),
+        audiences: p.audiences.join(", "),
+        state: t!(locale, "sched-calendar-state", state = p.state.as_str()),
+        opens: local(Some(p.opens_at)),
+        closes: local(Some(p.closes_at)),
+    }
 }
 
 async fn page(
@@ -79,60 +165,46 @@ async fn page(
     feed_url: Option<String>,
     status: StatusCode,
 ) -> HttpResponse {
-    let lang = lang_of(req);
-    let polls = match calendar_polls(&state.store, lang.code()).await {
+    let locale = page_locale(req);
+    let polls = match calendar_polls(&state.store, locale.code()).await {
         Ok(p) => p,
         Err(e) => {
             tracing::error!(error = %e, "reading the calendar failed");
             return HttpResponse::ServiceUnavailable().finish();
         }
     };
-    let month_view = url_query_param(req.query_string(), "view").as_deref() == Some("month");
+    let quiet = &state.scheduling.policy().quiet_periods;
     let first = month_of(req);
-    let texts = ui_texts(lang);
-    let list: Vec<Value> = polls
-        .iter()
-        .map(|p| {
-            json!({
-                "slug": p.slug,
-                "title": p.title,
-                "organisation": p.organisation,
-                "audiences": p.audiences.join(", "),
-                "state": texts["states"][p.state.as_str()],
-                "opens": local(Some(p.opens_at)),
-                "closes": local(Some(p.closes_at)),
+    let page = CalendarPage {
+        month_view: url_query_param(req.query_string(), "view").as_deref() == Some("month"),
+        polls: polls.iter().map(|p| listed(p, locale)).collect(),
+        quiet_periods: quiet
+            .iter()
+            .map(|q| ListedQuiet {
+                from: q.from.format("%d-%m-%Y").to_string(),
+                to: q.to.format("%d-%m-%Y").to_string(),
+                reason: q.reason.clone(),
+                audiences: q.audiences.join(", "),
             })
-        })
-        .collect();
-    let quiet: Vec<Value> = state
-        .config
-        .quiet_periods
-        .iter()
-        .map(|q| json!({"from": q.from.format("%d-%m-%Y").to_string(), "to": q.to.format("%d-%m-%Y").to_string(), "reason": q.reason, "audiences": q.audiences.join(", ")}))
-        .collect();
-    let data = json!({
-        "month_view": month_view,
-        "polls": list,
-        "quiet_periods": quiet,
-        "month": first.format("%Y-%m").to_string(),
-        "prev_month": add_months(first, -1).format("%Y-%m").to_string(),
-        "next_month": add_months(first, 1).format("%Y-%m").to_string(),
-        "weekdays": if lang == Lang::Nl { WEEKDAYS_NL } else { WEEKDAYS_EN },
-        "weeks": month_grid(&polls, state, first),
-        "feed_url": feed_url,
-    });
-    let title = if lang == Lang::Nl {
-        "Kalender"
-    } else {
-        "Calendar"
+            .collect(),
+        month: first.format("%Y-%m").to_string(),
+        prev_month: add_months(first, -1).format("%Y-%m").to_string(),
+        next_month: add_months(first, 1).format("%Y-%m").to_string(),
+        weekdays: WEEKDAYS
+            .iter()
+            .map(|&day| t!(locale, "sched-calendar-weekday", day = day))
+            .collect(),
+        weeks: month_grid(&polls, quiet, first),
+        feed_url,
     };
+    let data = serde_json::to_value(&page).unwrap_or_default();
     render(
         state,
         req,
         Some(caller),
         status,
         "staff/calendar",
-        title,
+        &t!(locale, "sched-calendar-title"),
         data,
     )
 }
@@ -175,4 +247,29 @@ pub async fn new_feed(
     let base = req.connection_info().scheme().to_owned() + "://" + req.connection_info().host();
     let url = format!("{base}/calendar.ics?token={secret}");
     page(&state, &req, &caller, Some(url), StatusCode::CREATED).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_roll_over_years_and_the_grid_starts_on_monday() {
+        let march = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        assert_eq!(add_months(march, -3).to_string(), "2026-12-01");
+        assert_eq!(add_months(march, 10).to_string(), "2028-01-01");
+        let quiet = [QuietPeriod {
+            from: NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+            to: NaiveDate::from_ymd_opt(2027, 3, 2).unwrap(),
+            reason: "Verkiezingen".into(),
+            audiences: vec!["ijmond".into()],
+        }];
+        let weeks = month_grid(&[], &quiet, march);
+        // 1 March 2027 is a Monday; March has 31 days: five rows.
+        assert_eq!(weeks.len(), 5);
+        assert_eq!(weeks[0].days[0].day, "1");
+        assert_eq!(weeks[0].days[0].quiet.len(), 1);
+        assert!(weeks[0].days[2].quiet.is_empty());
+        assert!(weeks[0].days[5].weekend && !weeks[0].days[4].weekend);
+    }
 }

@@ -1,22 +1,25 @@
 //! `GET|POST /staff/polls/{slug}/schedule`: scheduling from the staff UI. Times are entered and
-//! shown in Europe/Amsterdam; a refusal lists each conflict and offers the next free slot.
+//! shown in Europe/Amsterdam; a refusal lists each conflict and offers the next free slot, all in
+//! the page's language.
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Europe::Amsterdam;
-use flits_http::Lang;
+use flits_i18n::{Locale, t};
+use flits_scheduling::text::{ConflictView, failure_message};
+use flits_scheduling::{ScheduleCommand, ScheduleFailure};
 use flits_store::Poll;
 use flits_survey::PollState;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
 
 use crate::identity::Caller;
+use crate::locale::page_locale;
 use crate::role::Role;
-use crate::scheduling::{ScheduleOutcome, ScheduleRequest};
+use crate::scheduling::{conflict_views, log_if_internal, status};
 use crate::state::StaffState;
-use crate::ui::page::{lang_of, message_page, render};
+use crate::ui::page::{lang_of, local, message_page, render};
 use crate::ui::{csrf_ok, csrf_refused};
 
 /// The schedule form's fields (`datetime-local` values, Amsterdam time).
@@ -32,6 +35,35 @@ pub struct ScheduleForm {
     override_reason: String,
     #[serde(rename = "_csrf", default)]
     csrf: String,
+}
+
+/// What the form shows: as entered, plus the first free period after a conflict.
+#[derive(Debug, Default, Serialize)]
+struct FormValues {
+    opens: String,
+    closes: String,
+    channels: String,
+    override_reason: String,
+    suggested_opens: Option<String>,
+    suggested_closes: Option<String>,
+}
+
+/// The poll the page is about.
+#[derive(Debug, Serialize)]
+struct PollRef {
+    slug: String,
+    title: String,
+}
+
+/// The template data of `staff/schedule`.
+#[derive(Debug, Serialize)]
+struct SchedulePage {
+    heading: String,
+    poll: PollRef,
+    values: FormValues,
+    error: Option<String>,
+    conflicts: Vec<ConflictView>,
+    may_override: bool,
 }
 
 /// An Amsterdam wall-clock time (`2027-03-28T02:30`) as UTC. A time that does not exist (the hour
@@ -64,51 +96,55 @@ async fn schedulable(state: &StaffState, caller: &Caller, slug: &str) -> Option<
     }
 }
 
-fn not_found(state: &StaffState, lang: Lang) -> HttpResponse {
-    let (h, t) = match lang {
-        Lang::Nl => (
-            "Niet gevonden",
-            "Er is geen concept of ingeplande peiling met dit adres die u mag inplannen.",
-        ),
-        Lang::En => (
-            "Not found",
-            "There is no draft or scheduled poll at this address that you may schedule.",
-        ),
-    };
-    message_page(Some(state), lang, StatusCode::NOT_FOUND, h, t, None)
+fn not_found(state: &StaffState, req: &HttpRequest) -> HttpResponse {
+    let locale = page_locale(req);
+    message_page(
+        Some(state),
+        lang_of(req),
+        StatusCode::NOT_FOUND,
+        &t!(locale, "sched-page-not-found-heading"),
+        &t!(locale, "sched-page-not-found-text"),
+        None,
+    )
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The form again, with what was entered and why it was not scheduled.
+struct Outcome {
+    status: StatusCode,
+    values: FormValues,
+    error: Option<String>,
+    conflicts: Vec<ConflictView>,
+}
+
 fn form_page(
     state: &StaffState,
     req: &HttpRequest,
     caller: &Caller,
     poll: &Poll,
-    status: StatusCode,
-    values: Value,
-    error: Option<String>,
-    conflicts: Vec<Value>,
+    outcome: Outcome,
 ) -> HttpResponse {
-    let lang = lang_of(req);
-    let title = match lang {
-        Lang::Nl => format!("Inplannen: {}", poll.definition.title.get("nl")),
-        Lang::En => format!("Schedule: {}", poll.definition.title.get("en")),
+    let locale = page_locale(req);
+    let title = poll.definition.title.get(locale.code()).to_owned();
+    let heading = t!(locale, "sched-page-title", title = title.as_str());
+    let page = SchedulePage {
+        heading: heading.clone(),
+        poll: PollRef {
+            slug: poll.slug.clone(),
+            title,
+        },
+        values: outcome.values,
+        error: outcome.error,
+        conflicts: outcome.conflicts,
+        may_override: caller.role == Role::Admin,
     };
-    let data = json!({
-        "poll": {"slug": poll.slug, "title": poll.definition.title.get(lang.code())},
-        "values": values,
-        "error": error,
-        "conflicts": conflicts,
-        "may_override": caller.role == Role::Admin,
-        "heading": title,
-    });
+    let data = serde_json::to_value(&page).unwrap_or_default();
     render(
         state,
         req,
         Some(caller),
-        status,
+        outcome.status,
         "staff/schedule",
-        &title,
+        &heading,
         data,
     )
 }
@@ -121,7 +157,7 @@ pub async fn show(
     slug: web::Path<String>,
 ) -> HttpResponse {
     let Some(poll) = schedulable(&state, &caller, &slug).await else {
-        return not_found(&state, lang_of(&req));
+        return not_found(&state, &req);
     };
     let channels = state
         .store
@@ -129,22 +165,64 @@ pub async fn show(
         .await
         .unwrap_or_default()
         .join(" ");
-    let values = json!({
-        "opens": poll.opens_at.map(utc_to_amsterdam_input).unwrap_or_default(),
-        "closes": poll.closes_at.map(utc_to_amsterdam_input).unwrap_or_default(),
-        "channels": channels,
-        "override_reason": "",
-    });
-    form_page(
-        &state,
-        &req,
-        &caller,
-        &poll,
-        StatusCode::OK,
+    let values = FormValues {
+        opens: poll
+            .opens_at
+            .map(utc_to_amsterdam_input)
+            .unwrap_or_default(),
+        closes: poll
+            .closes_at
+            .map(utc_to_amsterdam_input)
+            .unwrap_or_default(),
+        channels,
+        ..FormValues::default()
+    };
+    let outcome = Outcome {
+        status: StatusCode::OK,
         values,
-        None,
-        Vec::new(),
-    )
+        error: None,
+        conflicts: Vec::new(),
+    };
+    form_page(&state, &req, &caller, &poll, outcome)
+}
+
+/// What to show for a refusal, in `locale`: the message, each conflict, and for a spacing
+/// conflict the first free period with the same duration, offered as a one-click suggestion.
+fn refused(
+    failure: &ScheduleFailure,
+    locale: Locale,
+    duration: chrono::TimeDelta,
+    mut values: FormValues,
+) -> Outcome {
+    log_if_internal(failure);
+    let (error, conflicts) = match failure {
+        ScheduleFailure::Conflicts {
+            conflicts,
+            next_free: Some(next),
+        } => {
+            values.suggested_opens = Some(utc_to_amsterdam_input(*next));
+            values.suggested_closes = Some(utc_to_amsterdam_input(*next + duration));
+            let next = local(Some(*next)).unwrap_or_default();
+            (
+                t!(locale, "sched-page-conflict-next-free", next = next),
+                conflict_views(conflicts, locale),
+            )
+        }
+        ScheduleFailure::Conflicts {
+            conflicts,
+            next_free: None,
+        } => (
+            t!(locale, "sched-page-conflict-no-free"),
+            conflict_views(conflicts, locale),
+        ),
+        other => (failure_message(other, locale), Vec::new()),
+    };
+    Outcome {
+        status: status(failure),
+        values,
+        error: Some(error),
+        conflicts,
+    }
 }
 
 /// `POST /staff/polls/{slug}/schedule`.
@@ -158,104 +236,55 @@ pub async fn submit(
     if !csrf_ok(&caller, &form.csrf) {
         return csrf_refused(&state, &req);
     }
-    let lang = lang_of(&req);
+    let locale = page_locale(&req);
     let Some(poll) = schedulable(&state, &caller, &slug).await else {
-        return not_found(&state, lang);
+        return not_found(&state, &req);
     };
     let form = form.into_inner();
-    let values = json!({"opens": form.opens, "closes": form.closes, "channels": form.channels, "override_reason": form.override_reason});
-    let (Some(opens_at), Some(closes_at)) = (
-        amsterdam_to_utc(&form.opens),
-        amsterdam_to_utc(&form.closes),
-    ) else {
-        let msg = match lang {
-            Lang::Nl => {
-                "Vul een geldige begin- en eindtijd in (Nederlandse tijd). Let op: bij de overgang naar zomertijd bestaat 02:00–03:00 niet."
-            }
-            Lang::En => {
-                "Enter a valid opening and closing time (Dutch time). Note: when summer time starts, 02:00–03:00 does not exist."
-            }
-        };
-        return form_page(
-            &state,
-            &req,
-            &caller,
-            &poll,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            values,
-            Some(msg.to_owned()),
-            Vec::new(),
-        );
-    };
+    let channels: Vec<String> = form
+        .channels
+        .split([' ', ','])
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+        .collect();
     let override_reason = Some(form.override_reason.trim().to_owned()).filter(|r| !r.is_empty());
+    let values = FormValues {
+        opens: form.opens,
+        closes: form.closes,
+        channels: form.channels,
+        override_reason: form.override_reason,
+        ..FormValues::default()
+    };
+    let (Some(opens_at), Some(closes_at)) = (
+        amsterdam_to_utc(&values.opens),
+        amsterdam_to_utc(&values.closes),
+    ) else {
+        let outcome = Outcome {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            values,
+            error: Some(t!(locale, "sched-page-bad-times")),
+            conflicts: Vec::new(),
+        };
+        return form_page(&state, &req, &caller, &poll, outcome);
+    };
     if override_reason.is_some() && caller.role != Role::Admin {
         return csrf_refused(&state, &req);
     }
-    let Some(scheduler) = state.scheduler.clone() else {
-        return HttpResponse::ServiceUnavailable().finish();
-    };
-    let request = ScheduleRequest {
+    let command = ScheduleCommand {
         slug: poll.slug.clone(),
         opens_at,
         closes_at,
-        channels: form
-            .channels
-            .split([' ', ','])
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        channels,
         override_reason,
-        actor_email: caller.user.email.clone(),
+        actor: Some(caller.user.email.clone()),
     };
-    match scheduler.schedule(request).await {
-        ScheduleOutcome::Scheduled(_) => HttpResponse::SeeOther()
-            .insert_header((LOCATION, format!("/staff?lang={}", lang.code())))
+    match state.scheduling.schedule(command).await {
+        Ok(_) => HttpResponse::SeeOther()
+            .insert_header((LOCATION, format!("/staff?lang={}", locale.code())))
             .finish(),
-        ScheduleOutcome::Refused {
-            status,
-            code,
-            message,
-            details,
-        } => {
-            let conflicts: Vec<Value> =
-                details["conflicts"].as_array().cloned().unwrap_or_default();
-            let next_free = details["next_free"]
-                .as_str()
-                .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-                .map(|t| t.with_timezone(&Utc));
-            let mut values = values;
-            let error = match (code, next_free, lang) {
-                ("spacing_conflict", Some(next), Lang::Nl) => {
-                    let duration = closes_at - opens_at;
-                    values["suggested_opens"] = json!(utc_to_amsterdam_input(next));
-                    values["suggested_closes"] = json!(utc_to_amsterdam_input(next + duration));
-                    format!(
-                        "Dit botst met de afspraken over tussenruimte. De eerste vrije periode begint {}.",
-                        next.with_timezone(&Amsterdam).format("%d-%m-%Y %H:%M")
-                    )
-                }
-                ("spacing_conflict", Some(next), Lang::En) => {
-                    let duration = closes_at - opens_at;
-                    values["suggested_opens"] = json!(utc_to_amsterdam_input(next));
-                    values["suggested_closes"] = json!(utc_to_amsterdam_input(next + duration));
-                    format!(
-                        "This breaks the spacing rules. The first free period starts {}.",
-                        next.with_timezone(&Amsterdam).format("%d-%m-%Y %H:%M")
-                    )
-                }
-                _ => message,
-            };
-            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::CONFLICT);
-            form_page(
-                &state,
-                &req,
-                &caller,
-                &poll,
-                status,
-                values,
-                Some(error),
-                conflicts,
-            )
+        Err(failure) => {
+            let outcome = refused(&failure, locale, closes_at - opens_at, values);
+            form_page(&state, &req, &caller, &poll, outcome)
         }
     }
 }

@@ -2,7 +2,9 @@
 
 pub mod api_token;
 pub mod audience;
+pub mod audit_log;
 pub mod channel_post;
+pub mod job_run;
 pub mod organisation;
 pub mod poll;
 pub mod poll_audience;

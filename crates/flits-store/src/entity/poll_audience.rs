@@ -1,4 +1,4 @@
-//! Which audiences a poll is for; the scheduler reads this to apply spacing.
+//! Which audiences a poll is for; scheduling reads this to apply spacing.
 
 use sea_orm::entity::prelude::*;
 

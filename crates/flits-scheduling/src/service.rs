@@ -1,0 +1,347 @@
+//! The scheduling service.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use flits_schedule::{
+    Audience, AudienceTree, Calendar, Conflict, ScheduleRequest, channel_conflicts,
+};
+use flits_store::{CalendarPoll, NewAudit, ScheduleWrite, Store};
+use flits_survey::{PollState, ValidationOptions, validate};
+use serde_json::json;
+
+use crate::next_free::{ChannelTimes, next_free};
+use crate::{ScheduleFailure, SchedulingPolicy};
+
+/// A request to schedule (or reschedule) a poll, after the caller checked who may make it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScheduleCommand {
+    pub slug: String,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    /// Channel ids the poll is announced on when it opens (replaces what was stored).
+    pub channels: Vec<String>,
+    /// Schedule despite spacing conflicts, for this reason. Admins only: the caller checks that.
+    pub override_reason: Option<String>,
+    /// The staff user acting (e-mail address), for the audit log; `None` for the command line.
+    pub actor: Option<String>,
+}
+
+/// A poll as it was scheduled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scheduled {
+    pub slug: String,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    /// From the poll's brief.
+    pub audiences: Vec<String>,
+    /// Sorted, without duplicates.
+    pub channels: Vec<String>,
+    /// The poll was already scheduled and has been moved.
+    pub rescheduled: bool,
+    /// The conflicts an override let through (empty without an override).
+    pub overridden: Vec<Conflict>,
+}
+
+/// The scheduling service: a store and the policy. Cheap to clone; one per process.
+#[derive(Debug, Clone)]
+pub struct Scheduling {
+    store: Store,
+    policy: Arc<SchedulingPolicy>,
+}
+
+/// Whether `id` can be a channel id: `[a-z0-9_-]`, 1 to 64 characters.
+pub fn is_channel_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// The opening times of the other polls on each requested channel.
+fn channel_times(polls: &[CalendarPoll], slug: &str, channels: &[String]) -> Vec<ChannelTimes> {
+    channels
+        .iter()
+        .map(|c| {
+            let times = polls
+                .iter()
+                .filter(|p| p.slug != slug && p.channels.iter().any(|pc| pc == c))
+                .map(|p| p.opens_at)
+                .collect();
+            (c.clone(), times)
+        })
+        .collect()
+}
+
+/// The command's input, checked: times in order and in the future, channel ids well-formed
+/// (sorted, without duplicates), an override reason trimmed and not empty.
+fn checked(
+    mut command: ScheduleCommand,
+    now: DateTime<Utc>,
+) -> Result<ScheduleCommand, ScheduleFailure> {
+    let (opens_at, closes_at) = (command.opens_at, command.closes_at);
+    if closes_at <= opens_at {
+        return Err(ScheduleFailure::ClosesBeforeOpens {
+            opens_at,
+            closes_at,
+        });
+    }
+    if opens_at < now {
+        return Err(ScheduleFailure::OpensInPast { opens_at, now });
+    }
+    if let Some(bad) = command.channels.iter().find(|c| !is_channel_id(c)) {
+        return Err(ScheduleFailure::InvalidChannel(bad.clone()));
+    }
+    command.channels.sort();
+    command.channels.dedup();
+    let reason = match command.override_reason.as_deref().map(str::trim) {
+        Some("") => return Err(ScheduleFailure::EmptyOverrideReason),
+        Some(r) => Some(r.to_owned()),
+        None => None,
+    };
+    command.override_reason = reason;
+    Ok(command)
+}
+
+impl Scheduling {
+    /// The service over `store`, keeping `policy`.
+    pub fn new(store: Store, policy: SchedulingPolicy) -> Scheduling {
+        Scheduling {
+            store,
+            policy: Arc::new(policy),
+        }
+    }
+
+    /// The policy it keeps (the calendar page shows its quiet periods).
+    pub fn policy(&self) -> &SchedulingPolicy {
+        &self.policy
+    }
+
+    /// The audience tree stored in the database.
+    async fn audience_tree(&self) -> Result<AudienceTree, ScheduleFailure> {
+        let audiences = self
+            .store
+            .audiences()
+            .await?
+            .into_iter()
+            .map(|a| Audience {
+                id: a.id,
+                parent: a.parent_id,
+            })
+            .collect();
+        Ok(AudienceTree::new(audiences)?)
+    }
+
+    /// Schedules (or reschedules) a poll; see the crate documentation.
+    pub async fn schedule(&self, command: ScheduleCommand) -> Result<Scheduled, ScheduleFailure> {
+        let now = Utc::now();
+        let poll = self
+            .store
+            .poll_by_slug(&command.slug)
+            .await?
+            .ok_or_else(|| ScheduleFailure::UnknownPoll(command.slug.clone()))?;
+        if !matches!(poll.state, PollState::Draft | PollState::Scheduled) {
+            return Err(ScheduleFailure::NotSchedulable {
+                slug: command.slug,
+                state: poll.state,
+            });
+        }
+        let ScheduleCommand {
+            slug,
+            opens_at,
+            closes_at,
+            channels,
+            override_reason,
+            actor,
+        } = checked(command, now)?;
+
+        let tree = self.audience_tree().await?;
+        let report = validate(
+            &poll.definition,
+            &ValidationOptions {
+                max_questions: self.policy.max_questions,
+                known_audiences: Some(tree.ids().map(str::to_owned).collect()),
+                require_brief: true,
+                ..ValidationOptions::default()
+            },
+        );
+        if !report.valid {
+            return Err(ScheduleFailure::InvalidDefinition {
+                slug,
+                report: Box::new(report),
+            });
+        }
+        let audiences: Vec<String> = poll
+            .definition
+            .brief
+            .as_ref()
+            .map(|b| b.audiences.clone())
+            .unwrap_or_default();
+
+        // From reading the calendar to writing this schedule, no other schedule decision may run.
+        let lock = self.store.lock_scheduling().await?;
+        let polls = lock
+            .calendar_polls(self.policy.history_start(opens_at.min(now)))
+            .await?;
+        let entries = polls
+            .iter()
+            .filter(|p| p.slug != slug && !p.audiences.is_empty())
+            .map(|p| flits_schedule::ScheduledPoll {
+                slug: p.slug.clone(),
+                audiences: p.audiences.clone(),
+                opens_at: p.opens_at,
+                closes_at: p.closes_at,
+            })
+            .collect();
+        let calendar = Calendar::new(
+            tree,
+            self.policy.spacing.clone(),
+            self.policy.quiet_periods.clone(),
+            entries,
+        )?;
+        let request = ScheduleRequest {
+            slug: slug.clone(),
+            audiences: audiences.clone(),
+            opens_at,
+            closes_at,
+        };
+        let limit = self.policy.channel_limit;
+        let per_channel = channel_times(&polls, &slug, &channels);
+        let mut conflicts = calendar.check(&request)?;
+        for (channel, times) in &per_channel {
+            conflicts.extend(channel_conflicts(channel, opens_at, times, limit));
+        }
+
+        let mut audit = Vec::new();
+        if !conflicts.is_empty() {
+            let Some(reason) = &override_reason else {
+                let next_free =
+                    next_free(&calendar, &request, opens_at.max(now), &per_channel, limit)?;
+                lock.release().await?;
+                return Err(ScheduleFailure::Conflicts {
+                    conflicts,
+                    next_free,
+                });
+            };
+            audit.push(NewAudit {
+                actor_email: actor.clone(),
+                action: "poll.schedule_override".to_owned(),
+                poll_slug: Some(slug.clone()),
+                details: json!({
+                    "reason": reason,
+                    "opens_at": opens_at,
+                    "closes_at": closes_at,
+                    "conflicts": conflicts,
+                }),
+            });
+        }
+        let rescheduled = poll.state == PollState::Scheduled;
+        audit.push(NewAudit {
+            actor_email: actor,
+            action: "poll.scheduled".to_owned(),
+            poll_slug: Some(slug.clone()),
+            details: json!({
+                "opens_at": opens_at,
+                "closes_at": closes_at,
+                "audiences": audiences,
+                "channels": channels,
+                "rescheduled": rescheduled,
+                "previous": rescheduled.then(|| json!({
+                    "opens_at": poll.opens_at,
+                    "closes_at": poll.closes_at,
+                })),
+                "override": !conflicts.is_empty(),
+            }),
+        });
+        let written = lock
+            .write_schedule(ScheduleWrite {
+                poll_id: poll.id,
+                opens_at,
+                closes_at,
+                audiences: audiences.clone(),
+                channels: channels.clone(),
+                audit,
+            })
+            .await?;
+        if !written {
+            // The runner (or someone else) moved the poll on in the meantime.
+            let state = self
+                .store
+                .poll_by_slug(&slug)
+                .await?
+                .map(|p| p.state)
+                .ok_or_else(|| ScheduleFailure::UnknownPoll(slug.clone()))?;
+            return Err(ScheduleFailure::NotSchedulable { slug, state });
+        }
+        Ok(Scheduled {
+            slug,
+            opens_at,
+            closes_at,
+            audiences,
+            channels,
+            rescheduled,
+            overridden: conflicts,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use chrono::TimeDelta;
+
+    fn command(opens_in_days: i64, days: i64) -> ScheduleCommand {
+        let opens_at = Utc::now() + TimeDelta::days(opens_in_days);
+        ScheduleCommand {
+            slug: "fietsparkeren".into(),
+            opens_at,
+            closes_at: opens_at + TimeDelta::days(days),
+            channels: vec!["b".into(), "a".into(), "b".into()],
+            override_reason: None,
+            actor: None,
+        }
+    }
+
+    #[test]
+    fn channel_ids_are_checked() {
+        assert!(is_channel_id("mastodon-velsen"));
+        assert!(is_channel_id("x_1"));
+        assert!(!is_channel_id(""));
+        assert!(!is_channel_id("Mastodon"));
+        assert!(!is_channel_id(&"a".repeat(65)));
+    }
+
+    #[test]
+    fn input_is_checked_before_the_calendar_is_read() {
+        let now = Utc::now();
+        let ok = checked(command(3, 7), now).unwrap();
+        assert_eq!(ok.channels, ["a", "b"]);
+        assert!(matches!(
+            checked(command(3, 0), now),
+            Err(ScheduleFailure::ClosesBeforeOpens { .. })
+        ));
+        assert!(matches!(
+            checked(command(-3, 7), now),
+            Err(ScheduleFailure::OpensInPast { .. })
+        ));
+        let mut bad = command(3, 7);
+        bad.channels.push("Mastodon".into());
+        assert!(matches!(
+            checked(bad, now),
+            Err(ScheduleFailure::InvalidChannel(c)) if c == "Mastodon"
+        ));
+        let mut blank = command(3, 7);
+        blank.override_reason = Some("  ".into());
+        assert!(matches!(
+            checked(blank, now),
+            Err(ScheduleFailure::EmptyOverrideReason)
+        ));
+        let mut reason = command(3, 7);
+        reason.override_reason = Some(" Raadsbesluit ".into());
+        assert_eq!(
+            checked(reason, now).unwrap().override_reason.as_deref(),
+            Some("Raadsbesluit")
+        );
+    }
+}

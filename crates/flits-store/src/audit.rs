@@ -1,0 +1,87 @@
+//! The audit log: who did what and when (scheduling, overrides, tokens, users…). Rows are only
+//! ever added.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder, QuerySelect, Set};
+use uuid::Uuid;
+
+use crate::entity::audit_log;
+use crate::{Store, StoreError};
+
+/// An audit event to record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAudit {
+    /// The staff user's e-mail address; `None` for the command line or the system.
+    pub actor_email: Option<String>,
+    /// A dotted, stable name such as `poll.scheduled`.
+    pub action: String,
+    pub poll_slug: Option<String>,
+    /// Particulars as a JSON object. Never put answers, residents' addresses or tokens here.
+    pub details: serde_json::Value,
+}
+
+/// A recorded audit event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditEntry {
+    pub id: Uuid,
+    pub at: DateTime<Utc>,
+    pub actor_email: Option<String>,
+    pub action: String,
+    pub poll_slug: Option<String>,
+    pub details: serde_json::Value,
+}
+
+impl From<audit_log::Model> for AuditEntry {
+    fn from(m: audit_log::Model) -> Self {
+        AuditEntry {
+            id: m.id,
+            at: m.at,
+            actor_email: m.actor_email,
+            action: m.action,
+            poll_slug: m.poll_slug,
+            details: serde_json::from_str(&m.details)
+                .unwrap_or(serde_json::Value::String(m.details)),
+        }
+    }
+}
+
+/// Records an audit event at `at` on `db` (a connection or a transaction, so that an action and
+/// its audit row are written together).
+pub(crate) async fn insert_audit_on<C: ConnectionTrait>(
+    db: &C,
+    new: NewAudit,
+    at: DateTime<Utc>,
+) -> Result<Uuid, StoreError> {
+    let id = Uuid::new_v4();
+    audit_log::Entity::insert(audit_log::ActiveModel {
+        id: Set(id),
+        at: Set(at),
+        actor_email: Set(new.actor_email),
+        action: Set(new.action),
+        poll_slug: Set(new.poll_slug),
+        details: Set(new.details.to_string()),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(id)
+}
+
+impl Store {
+    /// Records an audit event now; returns its id.
+    pub async fn insert_audit(&self, new: NewAudit) -> Result<Uuid, StoreError> {
+        insert_audit_on(&self.db, new, Utc::now()).await
+    }
+
+    /// The latest `limit` audit events, newest first.
+    pub async fn audit_entries(&self, limit: u64) -> Result<Vec<AuditEntry>, StoreError> {
+        Ok(audit_log::Entity::find()
+            .order_by_desc(audit_log::Column::At)
+            .order_by_desc(audit_log::Column::Id)
+            .limit(limit)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(AuditEntry::from)
+            .collect())
+    }
+}

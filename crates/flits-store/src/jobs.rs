@@ -1,0 +1,303 @@
+//! The job runner's exactly-once jobs: opening and closing polls on time, and the record of what
+//! ran (`job_runs`).
+//!
+//! # Exactly once
+//!
+//! Every job of the runner (open a poll, close a poll) is one transaction that starts with a
+//! *conditional* update of the poll's state (`… SET state = 'open' WHERE id = ? AND state =
+//! 'scheduled' AND opens_at <= now`). Only the transaction whose update touched the row goes on;
+//! on PostgreSQL a competing transaction waits for the row lock and then finds the condition false,
+//! on SQLite writers are serialised anyway. In the same transaction the job writes its `job_runs`
+//! row, whose unique index on `(poll_id, kind)` makes a second run of the same job impossible even
+//! if the state were ever changed back by hand. A crash before the commit leaves nothing behind, so
+//! the next tick (of any instance) simply does the job.
+
+use chrono::{DateTime, Utc};
+use flits_survey::PollState;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
+use uuid::Uuid;
+
+use crate::entity::{job_run, poll};
+use crate::outbox::enqueue_announcements;
+use crate::{Store, StoreError};
+
+/// The kinds of job the runner does, each at most once per poll.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JobKind {
+    /// Scheduled → open, at the opening time; enqueues the channel announcements.
+    Open,
+    /// Open → closed, at the closing time.
+    Close,
+    /// Remind staff to publish the results; recorded `pending` when the poll closes, for the
+    /// component that sends reminders to pick up.
+    PublicationReminder,
+}
+
+impl JobKind {
+    /// The stored name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            JobKind::Open => "open",
+            JobKind::Close => "close",
+            JobKind::PublicationReminder => "publication_reminder",
+        }
+    }
+}
+
+/// A poll whose opening or closing is due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuePoll {
+    pub id: Uuid,
+    pub slug: String,
+    pub opens_at: Option<DateTime<Utc>>,
+    pub closes_at: Option<DateTime<Utc>>,
+}
+
+/// A row of `job_runs`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobRun {
+    pub id: Uuid,
+    pub poll_id: Uuid,
+    pub kind: String,
+    pub status: String,
+    pub due_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub done_at: Option<DateTime<Utc>>,
+    pub details: serde_json::Value,
+}
+
+impl From<job_run::Model> for JobRun {
+    fn from(m: job_run::Model) -> Self {
+        JobRun {
+            id: m.id,
+            poll_id: m.poll_id,
+            kind: m.kind,
+            status: m.status,
+            due_at: m.due_at,
+            created_at: m.created_at,
+            done_at: m.done_at,
+            details: serde_json::from_str(&m.details)
+                .unwrap_or(serde_json::Value::String(m.details)),
+        }
+    }
+}
+
+/// What opening a poll did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Opened {
+    /// Channel announcements put in the outbox.
+    pub announcements: u64,
+    /// The poll's closing time had passed too (the runner was down): no announcements.
+    pub already_over: bool,
+}
+
+async fn insert_job_run<C: ConnectionTrait>(
+    db: &C,
+    poll_id: Uuid,
+    kind: JobKind,
+    status: &str,
+    due_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    details: serde_json::Value,
+) -> Result<(), StoreError> {
+    job_run::Entity::insert(job_run::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        poll_id: Set(poll_id),
+        kind: Set(kind.as_str().to_owned()),
+        status: Set(status.to_owned()),
+        due_at: Set(due_at),
+        created_at: Set(now),
+        done_at: Set((status == "done").then_some(now)),
+        details: Set(details.to_string()),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+fn due_poll(m: poll::Model) -> DuePoll {
+    DuePoll {
+        id: m.id,
+        slug: m.slug,
+        opens_at: m.opens_at,
+        closes_at: m.closes_at,
+    }
+}
+
+impl Store {
+    /// Scheduled polls whose opening time has come (`opens_at <= now`), earliest first, at most
+    /// `limit`.
+    pub async fn due_openings(
+        &self,
+        now: DateTime<Utc>,
+        limit: u64,
+    ) -> Result<Vec<DuePoll>, StoreError> {
+        Ok(poll::Entity::find()
+            .filter(poll::Column::State.eq(PollState::Scheduled.as_str()))
+            .filter(poll::Column::OpensAt.lte(now))
+            .order_by_asc(poll::Column::OpensAt)
+            .order_by_asc(poll::Column::Id)
+            .limit(limit)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(due_poll)
+            .collect())
+    }
+
+    /// Open polls whose closing time has come (`closes_at <= now`), earliest first, at most
+    /// `limit`.
+    pub async fn due_closings(
+        &self,
+        now: DateTime<Utc>,
+        limit: u64,
+    ) -> Result<Vec<DuePoll>, StoreError> {
+        Ok(poll::Entity::find()
+            .filter(poll::Column::State.eq(PollState::Open.as_str()))
+            .filter(poll::Column::ClosesAt.lte(now))
+            .order_by_asc(poll::Column::ClosesAt)
+            .order_by_asc(poll::Column::Id)
+            .limit(limit)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(due_poll)
+            .collect())
+    }
+
+    /// The `open` job for one poll, in one transaction: claims the poll (scheduled → open, only
+    /// if its opening time has come), records the job in `job_runs` and puts one `announce` post
+    /// per channel in the outbox (`channel_posts`, status `pending`), unless the poll's closing
+    /// time has passed too. `Ok(None)` when there was nothing to claim: another instance did it,
+    /// or the poll was rescheduled or withdrawn in the meantime.
+    ///
+    /// `runner` names the instance, for the record.
+    pub async fn open_due_poll(
+        &self,
+        poll_id: Uuid,
+        now: DateTime<Utc>,
+        runner: &str,
+    ) -> Result<Option<Opened>, StoreError> {
+        let txn = self.db.begin().await?;
+        let claimed = poll::Entity::update_many()
+            .col_expr(poll::Column::State, Expr::value(PollState::Open.as_str()))
+            .col_expr(poll::Column::UpdatedAt, Expr::value(now))
+            .filter(poll::Column::Id.eq(poll_id))
+            .filter(poll::Column::State.eq(PollState::Scheduled.as_str()))
+            .filter(poll::Column::OpensAt.lte(now))
+            .exec(&txn)
+            .await?;
+        if claimed.rows_affected != 1 {
+            txn.rollback().await?;
+            return Ok(None);
+        }
+        let poll = poll::Entity::find_by_id(poll_id)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("poll {poll_id}")))?;
+        let opens_at = poll.opens_at.unwrap_or(now);
+        let already_over = poll.closes_at.is_some_and(|c| c <= now);
+        // The bridge posts what is in the outbox. A poll that is over before it could be
+        // announced is not announced at all.
+        let announcements = if already_over {
+            0
+        } else {
+            enqueue_announcements(&txn, poll_id, now).await?
+        };
+        insert_job_run(
+            &txn,
+            poll_id,
+            JobKind::Open,
+            "done",
+            opens_at,
+            now,
+            serde_json::json!({
+                "runner": runner,
+                "late_seconds": (now - opens_at).num_seconds(),
+                "announcements": announcements,
+                "already_over": already_over,
+            }),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(Some(Opened {
+            announcements,
+            already_over,
+        }))
+    }
+
+    /// The `close` job for one poll, in one transaction: claims it (open → closed, only if its
+    /// closing time has come), records the job and a `pending` publication reminder (the hook for
+    /// the component that reminds staff to publish results). `Ok(false)` when there was nothing to
+    /// claim.
+    pub async fn close_due_poll(
+        &self,
+        poll_id: Uuid,
+        now: DateTime<Utc>,
+        runner: &str,
+    ) -> Result<bool, StoreError> {
+        let txn = self.db.begin().await?;
+        let claimed = poll::Entity::update_many()
+            .col_expr(poll::Column::State, Expr::value(PollState::Closed.as_str()))
+            .col_expr(poll::Column::UpdatedAt, Expr::value(now))
+            .filter(poll::Column::Id.eq(poll_id))
+            .filter(poll::Column::State.eq(PollState::Open.as_str()))
+            .filter(poll::Column::ClosesAt.lte(now))
+            .exec(&txn)
+            .await?;
+        if claimed.rows_affected != 1 {
+            txn.rollback().await?;
+            return Ok(false);
+        }
+        let poll = poll::Entity::find_by_id(poll_id)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("poll {poll_id}")))?;
+        let closes_at = poll.closes_at.unwrap_or(now);
+        insert_job_run(
+            &txn,
+            poll_id,
+            JobKind::Close,
+            "done",
+            closes_at,
+            now,
+            serde_json::json!({
+                "runner": runner,
+                "late_seconds": (now - closes_at).num_seconds(),
+            }),
+        )
+        .await?;
+        insert_job_run(
+            &txn,
+            poll_id,
+            JobKind::PublicationReminder,
+            "pending",
+            closes_at,
+            now,
+            serde_json::json!({ "runner": runner }),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(true)
+    }
+
+    /// Every `job_runs` row, optionally of one poll only, oldest first.
+    pub async fn job_runs(&self, poll_id: Option<Uuid>) -> Result<Vec<JobRun>, StoreError> {
+        let mut query = job_run::Entity::find();
+        if let Some(id) = poll_id {
+            query = query.filter(job_run::Column::PollId.eq(id));
+        }
+        Ok(query
+            .order_by_asc(job_run::Column::CreatedAt)
+            .order_by_asc(job_run::Column::Kind)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(JobRun::from)
+            .collect())
+    }
+}

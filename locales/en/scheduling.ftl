@@ -1,0 +1,196 @@
+## Scheduling polls under the spacing rules: conflicts, refusals, the Schedule and Calendar pages,
+## the calendar feed and `flits poll schedule`. Staff texts: nl and en.
+
+## Conflicts: what the rule requires, what was asked, and one sentence with both.
+
+sched-conflict-overlap-required = no other poll for an overlapping audience open at the same time
+sched-conflict-overlap-requested = open { $opens } – { $closes } while '{ $other }' is open { $other_opens } – { $other_closes }
+sched-conflict-overlap-message = Poll '{ $other }' is open from { $other_opens } to { $other_closes }, at the same time as this one, and also reaches { $audience }.
+sched-conflict-gap-required =
+    { $min_gap ->
+        [one] 1 day
+       *[other] { $min_gap } days
+    } between polls
+sched-conflict-gap-after-requested =
+    opens { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } after '{ $other }' closes
+sched-conflict-gap-after-message =
+    For { $audience }, at least { $min_gap ->
+        [one] 1 day
+       *[other] { $min_gap } days
+    } must pass between the close of '{ $other }' ({ $other_closes }) and the opening of the next poll; this one would open { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } after it, on { $opens }.
+sched-conflict-gap-before-requested =
+    closes { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } before '{ $other }' opens
+sched-conflict-gap-before-message =
+    For { $audience }, at least { $min_gap ->
+        [one] 1 day
+       *[other] { $min_gap } days
+    } must pass between the close of this poll and the opening of '{ $other }' ({ $other_opens }); this one would close { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } before it, on { $closes }.
+sched-conflict-window-required =
+    at most { $max_polls ->
+        [one] 1 poll
+       *[other] { $max_polls } polls
+    } opening within { $window_days } days
+sched-conflict-window-requested = would be poll { $count } opening within { $window_days } days from { $from }, with { $polls }
+sched-conflict-window-message =
+    { $audience } may get at most { $max_polls ->
+        [one] 1 poll
+       *[other] { $max_polls } polls
+    } opening within { $window_days } days; with { $polls } this would be { $count }.
+sched-conflict-quiet-required = no poll open from { $from } to { $to } ({ $reason })
+sched-conflict-quiet-requested = open { $opens } – { $closes }
+sched-conflict-quiet-message = No poll for { $audience } may be open from { $from } to { $to } (inclusive): { $reason }.
+sched-conflict-channel-required =
+    { $max_posts ->
+        [0] no poll posts
+        [one] at most 1 poll post in 7 days
+       *[other] at most { $max_posts } poll posts in 7 days
+    }
+sched-conflict-channel-requested = would be post { $count } within 7 days, with posts at { $posts }
+sched-conflict-channel-message =
+    Channel { $channel } may get at most { $max_posts ->
+        [one] 1 poll post
+       *[other] { $max_posts } poll posts
+    } within 7 days; with the posts at { $posts } a post at { $at } would be one too many.
+sched-conflict-channel-closed-requested = a post at { $at }
+sched-conflict-channel-closed-message = Channel { $channel } takes no poll posts.
+
+## Why a poll was not scheduled.
+
+sched-failure-not-found = There is no poll with slug { $slug }.
+sched-failure-not-schedulable =
+    Poll { $slug } is { $state ->
+        [open] already open
+        [closed] already closed
+        [results_published] closed, and its results are published
+        [archived] archived
+       *[other] not schedulable
+    }: only a draft or a scheduled poll can be scheduled.
+sched-failure-invalid-poll =
+    Poll { $slug } cannot be scheduled yet: its definition has { $count ->
+        [one] 1 problem
+       *[other] { $count } problems
+    }.
+sched-failure-opens-in-past = The opening time { $opens } has already passed.
+sched-failure-closes-before-opens = The poll must close after it opens (opens { $opens }, closes { $closes }).
+sched-failure-invalid-channel = '{ $channel }' is not a channel id (use a-z, 0-9, - and _, at most 64 characters).
+sched-failure-override-reason-missing = An override of the spacing rules needs a reason.
+sched-failure-override-forbidden = Only an admin may override the spacing rules.
+sched-failure-spacing-conflict =
+    The schedule breaks { $count ->
+        [one] a spacing rule
+       *[other] { $count } spacing rules
+    }.
+sched-failure-spacing-configuration = The spacing configuration cannot be used; ask an administrator.
+sched-failure-internal = Something went wrong on our side. Please try again later.
+
+## The Schedule page.
+
+sched-page-title = Schedule: { $title }
+sched-page-opens-label = Opens at (Dutch time)
+sched-page-closes-label = Closes at (Dutch time)
+sched-page-channels-label = Channels (ids, separated by spaces)
+sched-page-override-label = Reason to override the spacing rules (admins only; written to the audit log)
+sched-page-conflicts-heading = Why this is not possible
+sched-page-submit = Schedule
+sched-page-use-suggestion = Use the first free period
+sched-page-not-found-heading = Not found
+sched-page-not-found-text = There is no draft or scheduled poll at this address that you may schedule.
+sched-page-bad-times = Enter a valid opening and closing time (Dutch time). Note: when summer time starts, 02:00–03:00 does not exist.
+sched-page-conflict-next-free = This breaks the spacing rules. The first free period starts { $next }.
+sched-page-conflict-no-free = This breaks the spacing rules. There is no free period within five years.
+
+## The Calendar page.
+
+sched-calendar-title = Calendar
+sched-calendar-heading = Calendar of the region
+sched-calendar-intro = Every poll in the region with its audiences, and the quiet periods, so you see what other municipalities plan.
+sched-calendar-view-list = List
+sched-calendar-view-month = Month
+sched-calendar-prev = Previous month
+sched-calendar-next = Next month
+sched-calendar-col-poll = Poll
+sched-calendar-col-org = Organisation
+sched-calendar-col-audiences = Audiences
+sched-calendar-col-state = State
+sched-calendar-col-opens = Opens
+sched-calendar-col-closes = Closes
+sched-calendar-quiet-heading = Quiet periods
+sched-calendar-quiet-mark = quiet
+sched-calendar-feed-heading = In your own calendar
+sched-calendar-feed-intro = Make a personal link for Outlook or another calendar app. The link can only read; a new link makes the old one stop working.
+sched-calendar-feed-button = Make a calendar link
+sched-calendar-feed-new = Your calendar link (it will not be shown again):
+sched-calendar-state =
+    { $state ->
+        [scheduled] Scheduled
+        [open] Open
+        [closed] Closed
+        [results_published] Results published
+        [archived] Archived
+       *[draft] Draft
+    }
+sched-calendar-weekday =
+    { $day ->
+        [mon] Mon
+        [tue] Tue
+        [wed] Wed
+        [thu] Thu
+        [fri] Fri
+        [sat] Sat
+       *[sun] Sun
+    }
+
+## The calendar feed (iCalendar) for Outlook and other calendar apps.
+
+sched-feed-name = Flits – polls in the region
+sched-feed-poll = Poll: { $title }
+sched-feed-organisation = Organisation: { $organisation }
+sched-feed-audiences = Audiences: { $audiences }
+sched-feed-state = State: { $state }
+sched-feed-quiet = Quiet period: { $reason }
+sched-feed-quiet-audiences = No polls for: { $audiences }
+sched-feed-invalid = This calendar link is not valid (any more). Make a new one on the calendar page.
+
+## flits poll schedule
+
+sched-cli-scheduled = Scheduled { $slug }
+sched-cli-rescheduled = Rescheduled { $slug }
+sched-cli-opens = opens
+sched-cli-closes = closes
+sched-cli-audiences = audiences
+sched-cli-channels = channels
+sched-cli-no-channels = (none)
+sched-cli-override = override
+sched-cli-overridden =
+    { $count ->
+        [one] 1 spacing conflict
+       *[other] { $count } spacing conflicts
+    } overridden and written to the audit log
+sched-cli-refused =
+    Cannot schedule { $slug }: { $count ->
+        [one] 1 spacing conflict
+       *[other] { $count } spacing conflicts
+    }.
+sched-cli-rule = rule
+sched-cli-other-poll = other poll
+sched-cli-channel = channel
+sched-cli-audience = audience
+sched-cli-reason = reason
+sched-cli-required = required
+sched-cli-requested = requested
+sched-cli-next-free = Next free slot: { $at }
+sched-cli-no-free = Next free slot: none within five years
+sched-cli-not-scheduled = { $slug } was not scheduled.
+sched-cli-bad-time = '{ $value }' is not an RFC 3339 time with an offset; write e.g. 2027-04-01T09:00:00+02:00 (Amsterdam summer time) or 2027-01-12T09:00:00+01:00 (winter time).
