@@ -162,7 +162,6 @@ impl Scheduling {
                 max_questions: self.policy.max_questions,
                 known_audiences: Some(tree.ids().map(str::to_owned).collect()),
                 require_brief: true,
-                ..ValidationOptions::default()
             },
         );
         if !report.valid {
