@@ -75,194 +75,271 @@ fn times(ts: &[DateTime<Utc>]) -> String {
         .join(", ")
 }
 
+/// The names a conflict's sentences use: the other poll, the audience, the quiet period's reason
+/// and the channel.
+struct Names<'a> {
+    other: &'a str,
+    audience: &'a str,
+    reason: &'a str,
+    channel: &'a str,
+}
+
 /// `conflict` in words, in `locale`.
 pub fn conflict_text(conflict: &Conflict, locale: Locale) -> ConflictText {
-    let other = conflict.other_poll.as_deref().unwrap_or("");
     let audience = conflict.audience.as_str();
-    let reason = conflict.reason.as_deref().unwrap_or("");
-    let channel = conflict.channel.as_deref().unwrap_or(audience);
+    let names = Names {
+        other: conflict.other_poll.as_deref().unwrap_or(""),
+        audience,
+        reason: conflict.reason.as_deref().unwrap_or(""),
+        channel: conflict.channel.as_deref().unwrap_or(audience),
+    };
     match &conflict.facts {
         ConflictFacts::OverlappingOpenPeriod {
             opens_at,
             closes_at,
             other_opens_at,
             other_closes_at,
-        } => ConflictText {
-            required: t!(locale, "sched-conflict-overlap-required"),
-            requested: t!(
-                locale,
-                "sched-conflict-overlap-requested",
-                opens = display(*opens_at),
-                closes = display(*closes_at),
-                other = other,
-                other_opens = display(*other_opens_at),
-                other_closes = display(*other_closes_at),
-            ),
-            message: t!(
-                locale,
-                "sched-conflict-overlap-message",
-                other = other,
-                other_opens = display(*other_opens_at),
-                other_closes = display(*other_closes_at),
-                audience = audience,
-            ),
-        },
+        } => overlap_text(
+            locale,
+            &names,
+            (*opens_at, *closes_at),
+            (*other_opens_at, *other_closes_at),
+        ),
         ConflictFacts::MinGapDays {
             min_gap_days,
             days,
             side,
             other_at,
             at,
-        } => {
-            let required = t!(
-                locale,
-                "sched-conflict-gap-required",
-                min_gap = *min_gap_days
-            );
-            let (requested, message) = match side {
-                GapSide::AfterOther => (
-                    t!(
-                        locale,
-                        "sched-conflict-gap-after-requested",
-                        days = *days,
-                        other = other,
-                    ),
-                    t!(
-                        locale,
-                        "sched-conflict-gap-after-message",
-                        audience = audience,
-                        min_gap = *min_gap_days,
-                        other = other,
-                        other_closes = display(*other_at),
-                        days = *days,
-                        opens = display(*at),
-                    ),
-                ),
-                GapSide::BeforeOther => (
-                    t!(
-                        locale,
-                        "sched-conflict-gap-before-requested",
-                        days = *days,
-                        other = other,
-                    ),
-                    t!(
-                        locale,
-                        "sched-conflict-gap-before-message",
-                        audience = audience,
-                        min_gap = *min_gap_days,
-                        other = other,
-                        other_opens = display(*other_at),
-                        days = *days,
-                        closes = display(*at),
-                    ),
-                ),
-            };
-            ConflictText {
-                required,
-                requested,
-                message,
-            }
-        }
+        } => gap_text(
+            locale,
+            &names,
+            *min_gap_days,
+            *days,
+            *side,
+            (*other_at, *at),
+        ),
         ConflictFacts::MaxPolls {
             max_polls,
             window_days,
             window_from,
             polls,
-        } => ConflictText {
-            required: t!(
-                locale,
-                "sched-conflict-window-required",
-                max_polls = *max_polls,
-                window_days = *window_days,
-            ),
-            requested: t!(
-                locale,
-                "sched-conflict-window-requested",
-                count = polls.len() + 1,
-                window_days = *window_days,
-                from = day(*window_from),
-                polls = quoted(polls),
-            ),
-            message: t!(
-                locale,
-                "sched-conflict-window-message",
-                audience = audience,
-                max_polls = *max_polls,
-                window_days = *window_days,
-                polls = quoted(polls),
-                count = polls.len() + 1,
-            ),
-        },
+        } => window_text(
+            locale,
+            &names,
+            *max_polls,
+            *window_days,
+            *window_from,
+            polls,
+        ),
         ConflictFacts::QuietPeriod {
             from,
             to,
             opens_at,
             closes_at,
-        } => ConflictText {
-            required: t!(
-                locale,
-                "sched-conflict-quiet-required",
-                from = day(*from),
-                to = day(*to),
-                reason = reason,
-            ),
-            requested: t!(
-                locale,
-                "sched-conflict-quiet-requested",
-                opens = display(*opens_at),
-                closes = display(*closes_at),
-            ),
-            message: t!(
-                locale,
-                "sched-conflict-quiet-message",
-                audience = audience,
-                from = day(*from),
-                to = day(*to),
-                reason = reason,
-            ),
-        },
-        ConflictFacts::ChannelPostsPerWeek {
-            max_posts_per_week: 0,
-            at,
-            ..
-        } => ConflictText {
-            required: t!(locale, "sched-conflict-channel-required", max_posts = 0u32),
-            requested: t!(
-                locale,
-                "sched-conflict-channel-closed-requested",
-                at = display(*at),
-            ),
-            message: t!(
-                locale,
-                "sched-conflict-channel-closed-message",
-                channel = channel,
-            ),
-        },
+        } => quiet_text(locale, &names, (*from, *to), (*opens_at, *closes_at)),
         ConflictFacts::ChannelPostsPerWeek {
             max_posts_per_week,
             posts,
             at,
-        } => ConflictText {
-            required: t!(
+        } => channel_text(locale, &names, *max_posts_per_week, posts, *at),
+    }
+}
+
+/// Two open periods for the same residents overlap.
+fn overlap_text(
+    locale: Locale,
+    n: &Names<'_>,
+    (opens, closes): (DateTime<Utc>, DateTime<Utc>),
+    (other_opens, other_closes): (DateTime<Utc>, DateTime<Utc>),
+) -> ConflictText {
+    ConflictText {
+        required: t!(locale, "sched-conflict-overlap-required"),
+        requested: t!(
+            locale,
+            "sched-conflict-overlap-requested",
+            opens = display(opens),
+            closes = display(closes),
+            other = n.other,
+            other_opens = display(other_opens),
+            other_closes = display(other_closes),
+        ),
+        message: t!(
+            locale,
+            "sched-conflict-overlap-message",
+            other = n.other,
+            other_opens = display(other_opens),
+            other_closes = display(other_closes),
+            audience = n.audience,
+        ),
+    }
+}
+
+/// Too few days between this poll and another one, on either side.
+fn gap_text(
+    locale: Locale,
+    n: &Names<'_>,
+    min_gap: u32,
+    days: i64,
+    side: GapSide,
+    (other_at, at): (DateTime<Utc>, DateTime<Utc>),
+) -> ConflictText {
+    let (requested, message) = match side {
+        GapSide::AfterOther => (
+            t!(
                 locale,
-                "sched-conflict-channel-required",
-                max_posts = *max_posts_per_week,
+                "sched-conflict-gap-after-requested",
+                days = days,
+                other = n.other
             ),
+            t!(
+                locale,
+                "sched-conflict-gap-after-message",
+                audience = n.audience,
+                min_gap = min_gap,
+                other = n.other,
+                other_closes = display(other_at),
+                days = days,
+                opens = display(at),
+            ),
+        ),
+        GapSide::BeforeOther => (
+            t!(
+                locale,
+                "sched-conflict-gap-before-requested",
+                days = days,
+                other = n.other
+            ),
+            t!(
+                locale,
+                "sched-conflict-gap-before-message",
+                audience = n.audience,
+                min_gap = min_gap,
+                other = n.other,
+                other_opens = display(other_at),
+                days = days,
+                closes = display(at),
+            ),
+        ),
+    };
+    ConflictText {
+        required: t!(locale, "sched-conflict-gap-required", min_gap = min_gap),
+        requested,
+        message,
+    }
+}
+
+/// Too many polls opening in one rolling window.
+fn window_text(
+    locale: Locale,
+    n: &Names<'_>,
+    max_polls: u32,
+    window_days: u32,
+    window_from: NaiveDate,
+    polls: &[String],
+) -> ConflictText {
+    ConflictText {
+        required: t!(
+            locale,
+            "sched-conflict-window-required",
+            max_polls = max_polls,
+            window_days = window_days,
+        ),
+        requested: t!(
+            locale,
+            "sched-conflict-window-requested",
+            count = polls.len() + 1,
+            window_days = window_days,
+            from = day(window_from),
+            polls = quoted(polls),
+        ),
+        message: t!(
+            locale,
+            "sched-conflict-window-message",
+            audience = n.audience,
+            max_polls = max_polls,
+            window_days = window_days,
+            polls = quoted(polls),
+            count = polls.len() + 1,
+        ),
+    }
+}
+
+/// Open during a quiet period.
+fn quiet_text(
+    locale: Locale,
+    n: &Names<'_>,
+    (from, to): (NaiveDate, NaiveDate),
+    (opens, closes): (DateTime<Utc>, DateTime<Utc>),
+) -> ConflictText {
+    ConflictText {
+        required: t!(
+            locale,
+            "sched-conflict-quiet-required",
+            from = day(from),
+            to = day(to),
+            reason = n.reason,
+        ),
+        requested: t!(
+            locale,
+            "sched-conflict-quiet-requested",
+            opens = display(opens),
+            closes = display(closes),
+        ),
+        message: t!(
+            locale,
+            "sched-conflict-quiet-message",
+            audience = n.audience,
+            from = day(from),
+            to = day(to),
+            reason = n.reason,
+        ),
+    }
+}
+
+/// Too many poll posts on one channel in a week (or a channel that takes none).
+fn channel_text(
+    locale: Locale,
+    n: &Names<'_>,
+    max_posts: u32,
+    posts: &[DateTime<Utc>],
+    at: DateTime<Utc>,
+) -> ConflictText {
+    if max_posts == 0 {
+        return ConflictText {
+            required: t!(locale, "sched-conflict-channel-required", max_posts = 0u32),
             requested: t!(
                 locale,
-                "sched-conflict-channel-requested",
-                count = posts.len() + 1,
-                posts = times(posts),
+                "sched-conflict-channel-closed-requested",
+                at = display(at)
             ),
             message: t!(
                 locale,
-                "sched-conflict-channel-message",
-                channel = channel,
-                max_posts = *max_posts_per_week,
-                posts = times(posts),
-                at = display(*at),
+                "sched-conflict-channel-closed-message",
+                channel = n.channel
             ),
-        },
+        };
+    }
+    ConflictText {
+        required: t!(
+            locale,
+            "sched-conflict-channel-required",
+            max_posts = max_posts
+        ),
+        requested: t!(
+            locale,
+            "sched-conflict-channel-requested",
+            count = posts.len() + 1,
+            posts = times(posts),
+        ),
+        message: t!(
+            locale,
+            "sched-conflict-channel-message",
+            channel = n.channel,
+            max_posts = max_posts,
+            posts = times(posts),
+            at = display(at),
+        ),
     }
 }
 
