@@ -12,9 +12,10 @@ use chrono::Utc;
 use flits_http::PageError;
 use flits_http::lang::url_query_param;
 use flits_store::Poll;
-use image::{GrayImage, ImageFormat, Luma};
+use image::{ImageFormat, Luma};
 use qrcode::render::svg;
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::types::QrError;
+use qrcode::{EcLevel, QrCode};
 use serde::Serialize;
 
 use crate::availability::{Availability, availability};
@@ -25,8 +26,6 @@ use crate::state::CollectorState;
 
 /// Pixels per module of the PNG.
 const PNG_MODULE: u32 = 12;
-/// The quiet zone around the code, in modules (the standard asks for 4).
-const QUIET: u32 = 4;
 
 /// The link a QR code of `slug` for `channel` points to.
 pub fn channel_link(state: &CollectorState, slug: &str, channel: Option<&str>) -> String {
@@ -36,13 +35,24 @@ pub fn channel_link(state: &CollectorState, slug: &str, channel: Option<&str>) -
     }
 }
 
-fn code_for(link: &str) -> Result<QrCode, qrcode::types::QrError> {
+/// Why a QR image could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum QrImageError {
+    /// The link does not fit in a QR code.
+    #[error("QR code: {0}")]
+    Code(#[from] QrError),
+    /// The PNG encoder failed.
+    #[error("PNG: {0}")]
+    Png(#[from] image::ImageError),
+}
+
+fn code_for(link: &str) -> Result<QrCode, QrError> {
     // Level M survives a fold or a smudge on a poster and keeps the code small.
     QrCode::with_error_correction_level(link.as_bytes(), EcLevel::M)
 }
 
 /// The code as an SVG document.
-pub fn svg_of(link: &str) -> Result<String, qrcode::types::QrError> {
+pub fn svg_of(link: &str) -> Result<String, QrError> {
     Ok(code_for(link)?
         .render::<svg::Color<'_>>()
         .min_dimensions(256, 256)
@@ -52,28 +62,15 @@ pub fn svg_of(link: &str) -> Result<String, qrcode::types::QrError> {
         .build())
 }
 
-/// The code as PNG bytes.
-pub fn png_of(link: &str) -> Result<Vec<u8>, String> {
-    let code = code_for(link).map_err(|e| e.to_string())?;
-    let width = u32::try_from(code.width()).map_err(|e| e.to_string())?;
-    let colors = code.to_colors();
-    let side = (width + 2 * QUIET) * PNG_MODULE;
-    let mut img = GrayImage::from_pixel(side, side, Luma([255]));
-    for (i, color) in colors.iter().enumerate() {
-        if *color != Color::Dark {
-            continue;
-        }
-        let i = u32::try_from(i).map_err(|e| e.to_string())?;
-        let (mx, my) = (i % width + QUIET, i / width + QUIET);
-        for y in my * PNG_MODULE..(my + 1) * PNG_MODULE {
-            for x in mx * PNG_MODULE..(mx + 1) * PNG_MODULE {
-                img.put_pixel(x, y, Luma([0]));
-            }
-        }
-    }
+/// The code as PNG bytes: [`PNG_MODULE`] pixels a module, with the standard quiet zone.
+pub fn png_of(link: &str) -> Result<Vec<u8>, QrImageError> {
+    let img = code_for(link)?
+        .render::<Luma<u8>>()
+        .module_dimensions(PNG_MODULE, PNG_MODULE)
+        .quiet_zone(true)
+        .build();
     let mut out = Cursor::new(Vec::new());
-    img.write_to(&mut out, ImageFormat::Png)
-        .map_err(|e| e.to_string())?;
+    img.write_to(&mut out, ImageFormat::Png)?;
     Ok(out.into_inner())
 }
 
@@ -102,22 +99,10 @@ pub async fn qr_svg(
     state: web::Data<CollectorState>,
     slug: web::Path<String>,
 ) -> HttpResponse {
-    let poll = match visible_poll(&state, &slug).await {
-        Ok(Some(p)) => p,
-        Ok(None) => return HttpResponse::NotFound().finish(),
-        Err(res) => return res,
-    };
-    let link = channel_link(&state, &poll.slug, channel_of(&req).as_deref());
-    match svg_of(&link) {
-        Ok(svg) => HttpResponse::Ok()
-            .insert_header((CONTENT_TYPE, "image/svg+xml"))
-            .insert_header((CACHE_CONTROL, "public, max-age=86400"))
-            .body(svg),
-        Err(e) => {
-            tracing::error!(error = %e, "QR code could not be made");
-            HttpResponse::InternalServerError().finish()
-        }
-    }
+    qr_image(&req, &state, &slug, "image/svg+xml", |link| {
+        Ok(svg_of(link)?.into_bytes())
+    })
+    .await
 }
 
 /// `GET /p/{slug}/qr.png?c=CHANNEL`.
@@ -126,17 +111,29 @@ pub async fn qr_png(
     state: web::Data<CollectorState>,
     slug: web::Path<String>,
 ) -> HttpResponse {
-    let poll = match visible_poll(&state, &slug).await {
+    qr_image(&req, &state, &slug, "image/png", png_of).await
+}
+
+/// The QR code of the poll's channel link as `content_type`, drawn by `draw`; cacheable for a
+/// day, as the link never changes.
+async fn qr_image(
+    req: &HttpRequest,
+    state: &CollectorState,
+    slug: &str,
+    content_type: &'static str,
+    draw: impl FnOnce(&str) -> Result<Vec<u8>, QrImageError>,
+) -> HttpResponse {
+    let poll = match visible_poll(state, slug).await {
         Ok(Some(p)) => p,
         Ok(None) => return HttpResponse::NotFound().finish(),
         Err(res) => return res,
     };
-    let link = channel_link(&state, &poll.slug, channel_of(&req).as_deref());
-    match png_of(&link) {
-        Ok(png) => HttpResponse::Ok()
-            .insert_header((CONTENT_TYPE, "image/png"))
+    let link = channel_link(state, &poll.slug, channel_of(req).as_deref());
+    match draw(&link) {
+        Ok(image) => HttpResponse::Ok()
+            .insert_header((CONTENT_TYPE, content_type))
             .insert_header((CACHE_CONTROL, "public, max-age=86400"))
-            .body(png),
+            .body(image),
         Err(e) => {
             tracing::error!(error = %e, "QR code could not be made");
             HttpResponse::InternalServerError().finish()
@@ -214,6 +211,8 @@ mod tests {
 
     #[test]
     fn svg_and_png_are_well_formed() {
+        // The quiet zone the renderer adds, in modules (the standard asks for 4).
+        const QUIET: u32 = 4;
         let link = "https://peiling.example.nl/p/demo?c=poster";
         let svg = svg_of(link).unwrap();
         assert!(svg.contains("<svg") && svg.contains("</svg>"));

@@ -136,17 +136,8 @@ impl Store {
         now: DateTime<Utc>,
         limit: u64,
     ) -> Result<Vec<DuePoll>, StoreError> {
-        Ok(poll::Entity::find()
-            .filter(poll::Column::State.eq(PollState::Scheduled.as_str()))
-            .filter(poll::Column::OpensAt.lte(now))
-            .order_by_asc(poll::Column::OpensAt)
-            .order_by_asc(poll::Column::Id)
-            .limit(limit)
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(due_poll)
-            .collect())
+        self.due(PollState::Scheduled, poll::Column::OpensAt, now, limit)
+            .await
     }
 
     /// Open polls whose closing time has come (`closes_at <= now`), earliest first, at most
@@ -156,10 +147,23 @@ impl Store {
         now: DateTime<Utc>,
         limit: u64,
     ) -> Result<Vec<DuePoll>, StoreError> {
+        self.due(PollState::Open, poll::Column::ClosesAt, now, limit)
+            .await
+    }
+
+    /// Polls in `state` whose time in `column` has come, earliest first (then by id, so that
+    /// every instance sees the same order), at most `limit`.
+    async fn due(
+        &self,
+        state: PollState,
+        column: poll::Column,
+        now: DateTime<Utc>,
+        limit: u64,
+    ) -> Result<Vec<DuePoll>, StoreError> {
         Ok(poll::Entity::find()
-            .filter(poll::Column::State.eq(PollState::Open.as_str()))
-            .filter(poll::Column::ClosesAt.lte(now))
-            .order_by_asc(poll::Column::ClosesAt)
+            .filter(poll::Column::State.eq(state.as_str()))
+            .filter(column.lte(now))
+            .order_by_asc(column)
             .order_by_asc(poll::Column::Id)
             .limit(limit)
             .all(&self.db)
