@@ -154,6 +154,3 @@ staff-api-slug-taken = A poll with this slug already exists.
 staff-api-not-editable = Only a draft can change; copy the poll to make a new version.
 staff-api-delete-draft-only = Only a draft can be deleted.
 staff-api-slug-mismatch = The slug in the body must be the poll's slug.
-staff-api-too-large = The request body is too large (at most { $limit } bytes).
-staff-api-content-type = Send the body as application/json.
-staff-api-invalid-json = The body is not valid JSON of the expected shape.

@@ -154,6 +154,3 @@ staff-api-slug-taken = Er bestaat al een peiling met dit adres.
 staff-api-not-editable = Alleen een concept kan veranderen; kopieer de peiling om een nieuwe versie te maken.
 staff-api-delete-draft-only = Alleen een concept kan worden verwijderd.
 staff-api-slug-mismatch = Het adres (slug) in de body moet het adres van de peiling zijn.
-staff-api-too-large = De body is te groot (hoogstens { $limit } bytes).
-staff-api-content-type = Stuur de body als application/json.
-staff-api-invalid-json = De body is geen geldige JSON van de verwachte vorm.

@@ -208,7 +208,7 @@ on_both_backends!(
             assert_eq!(body["error"]["code"], "invalid_json");
             assert_eq!(
                 message(&body),
-                t!(locale, "staff-api-invalid-json"),
+                t!(locale, "api-invalid-json"),
                 "{accept:?}"
             );
         }

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::error::JsonPayloadError;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use flits_http::ApiError;
@@ -61,37 +60,10 @@ fn lang_of(req: &HttpRequest, body_lang: Option<&str>) -> Locale {
     flits_i18n::negotiate(&Locale::RESIDENT, body_lang, None, accept)
 }
 
-/// Body errors as the contract's JSON errors: 413 too large, 415 wrong type, 400 malformed.
-pub fn json_error_handler(err: JsonPayloadError, req: &HttpRequest) -> actix_web::Error {
-    let lang = lang_of(req, None);
-    let e = match &err {
-        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
-            ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
-                t!(lang, "api-too-large", bytes = MAX_JSON_BODY),
-            )
-        }
-        JsonPayloadError::ContentType => ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            t!(lang, "api-wrong-type"),
-        ),
-        other => ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "invalid_json",
-            t!(lang, "api-invalid-json"),
-        )
-        .with_details(json!({"reason": other.to_string()})),
-    };
-    e.into()
-}
-
-/// The JSON configuration for the submit route.
+/// The JSON configuration for the submit route: errors in the body's language are not possible
+/// (the body did not parse), so they follow `Accept-Language`.
 pub fn json_config() -> web::JsonConfig {
-    web::JsonConfig::default()
-        .limit(MAX_JSON_BODY)
-        .error_handler(json_error_handler)
+    flits_http::json_body::config(MAX_JSON_BODY, |req| lang_of(req, None))
 }
 
 /// Submits one resident's answers. Stored exactly once per `submission_id`; the reply is sent only
