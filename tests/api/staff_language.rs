@@ -206,11 +206,7 @@ on_both_backends!(
             assert_eq!(res.status(), 400);
             let body: Value = res.json().await.unwrap();
             assert_eq!(body["error"]["code"], "invalid_json");
-            assert_eq!(
-                message(&body),
-                t!(locale, "api-invalid-json"),
-                "{accept:?}"
-            );
+            assert_eq!(message(&body), t!(locale, "api-invalid-json"), "{accept:?}");
         }
         // The analyst may not create polls: 403, in English when asked.
         let res = app

@@ -13,6 +13,8 @@ use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
+use flits_i18n::Locale;
+use flits_store::Poll;
 use image::{ImageFormat, Rgb as Pixel, RgbImage};
 
 use crate::availability::{Availability, availability};
@@ -243,7 +245,45 @@ pub async fn preview(
             return HttpResponse::ServiceUnavailable().finish();
         }
     };
-    let theme = theme_for(&state, &poll.organisation_id).await;
+    let locale = crate::poll_page::page_locale(&req, Some(&poll), None);
+    let spec = spec_of(&state, &poll, locale).await;
+    let key = format!(
+        "{}|{}|{}|{}|{}|{}",
+        poll.id,
+        spec.title,
+        spec.organisation,
+        spec.footer,
+        spec.background.hex(),
+        spec.foreground.hex()
+    );
+    let png = match state.previews.get(&key) {
+        Some(png) => png,
+        None => match web::block(move || render(&spec)).await {
+            Ok(Ok(png)) => {
+                let png = Arc::new(png);
+                state.previews.put(key, png.clone());
+                png
+            }
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "preview did not render");
+                return HttpResponse::InternalServerError().finish();
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "preview rendering was cancelled");
+                return HttpResponse::ServiceUnavailable().finish();
+            }
+        },
+    };
+    HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "image/png"))
+        .insert_header((CACHE_CONTROL, "public, max-age=3600"))
+        .body(png.as_ref().clone())
+}
+
+/// What the preview of `poll` shows in `locale`: its title, its organisation and the site, in the
+/// organisation's colours.
+async fn spec_of(state: &CollectorState, poll: &Poll, locale: Locale) -> PreviewSpec {
+    let theme = theme_for(state, &poll.organisation_id).await;
     let (background, foreground) = match &theme {
         Some(t) => (
             t.primary(),
@@ -259,12 +299,8 @@ pub async fn preview(
         Ok(Some(o)) => o.name.clone(),
         _ => poll.organisation_id.clone(),
     };
-    let spec = PreviewSpec {
-        title: poll
-            .definition
-            .title
-            .get(crate::poll_page::page_locale(&req, Some(&poll), None).code())
-            .to_owned(),
+    PreviewSpec {
+        title: poll.definition.title.get(locale.code()).to_owned(),
         organisation,
         footer: state
             .public_url
@@ -273,41 +309,7 @@ pub async fn preview(
             .unwrap_or_default(),
         background,
         foreground,
-    };
-    let key = format!(
-        "{}|{}|{}|{}|{}|{}",
-        poll.id,
-        spec.title,
-        spec.organisation,
-        spec.footer,
-        background.hex(),
-        foreground.hex()
-    );
-    let png = match state.previews.get(&key) {
-        Some(png) => png,
-        None => {
-            let rendered = web::block(move || render(&spec)).await;
-            match rendered {
-                Ok(Ok(png)) => {
-                    let png = Arc::new(png);
-                    state.previews.put(key, png.clone());
-                    png
-                }
-                Ok(Err(e)) => {
-                    tracing::error!(error = %e, "preview did not render");
-                    return HttpResponse::InternalServerError().finish();
-                }
-                Err(e) => {
-                    tracing::error!(error = %e, "preview rendering was cancelled");
-                    return HttpResponse::ServiceUnavailable().finish();
-                }
-            }
-        }
-    };
-    HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, "image/png"))
-        .insert_header((CACHE_CONTROL, "public, max-age=3600"))
-        .body(png.as_ref().clone())
+    }
 }
 
 #[cfg(test)]
