@@ -218,7 +218,7 @@ impl ConfigError {
 }
 
 /// The names Flits used before scheduling (spacing polls) and the job runner got names of their
-/// own. They keep working (CONTRACT section 1): `[scheduler] tick_seconds` is read as
+/// own. They keep working (README.md, "Configuration"): `[scheduler] tick_seconds` is read as
 /// `[runner] tick_seconds` and `[scheduler] channel_posts_per_week` as
 /// `[spacing] channel_posts_per_week`, in files and as `FLITS_SCHEDULER__*` variables. Within one
 /// source the new name wins when both are given; a later source beats an earlier one whichever

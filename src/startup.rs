@@ -19,7 +19,7 @@ use crate::settings::Settings;
 
 /// The parts of Flits a process can run; `flits serve --only …` picks a subset. The names before
 /// scheduling (spacing polls) and the job runner were told apart, `admin` and `scheduler`, are
-/// still accepted (CONTRACT section 1).
+/// still accepted (README.md, "Commands").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Service {
     /// The public pages and submit API residents use.

@@ -1,4 +1,4 @@
-//! The names of CONTRACT section 1 from before scheduling (spacing polls) and the job runner were
+//! The names in README.md ("Commands", "Configuration") from before scheduling (spacing polls) and the job runner were
 //! told apart keep working: `--only admin` and `--only scheduler`, the `[scheduler]` settings and
 //! their `FLITS_SCHEDULER__*` variables.
 

@@ -1,5 +1,5 @@
 //! JSON request bodies: size limit, and errors in the API's error shape and the caller's language.
-//! One implementation for the public and the staff API (CONTRACT: 413, 415, 400 `invalid_json`).
+//! One implementation for the public and the staff API (docs/api.md, "Errors": 413, 415, 400 `invalid_json`).
 
 use actix_web::error::JsonPayloadError;
 use actix_web::http::StatusCode;

@@ -13,6 +13,7 @@ pub mod page_error;
 pub mod request_id;
 pub mod request_log;
 pub mod survey_texts;
+pub mod template_helper;
 pub mod templates;
 
 pub use error::ApiError;

@@ -3,7 +3,7 @@
 //! The texts live in `locales/{lang}/*.ftl` (Project Fluent), embedded at compile time. Rust code
 //! never holds a sentence: domain crates return codes and arguments, and the web and command-line
 //! layers turn them into text with [`t!`] or [`Catalogue::format`], templates with the `{{t "id"}}`
-//! helper ([`register_helper`]).
+//! helper of `flits-http` (this crate stays free of any web or template library).
 //!
 //! Residents are served in Dutch, English, Turkish, Polish and Arabic ([`Locale::RESIDENT`]); staff in
 //! Dutch and English ([`Locale::STAFF`]). Files named `resident*.ftl` must hold the same messages in
@@ -15,7 +15,7 @@ mod catalogue;
 mod locale;
 mod negotiate;
 
-pub use catalogue::{Arg, Catalogue, FormatError, catalogue, register_helper};
+pub use catalogue::{Arg, Catalogue, FormatError, catalogue};
 pub use locale::{Locale, UnknownLocale};
 pub use negotiate::negotiate;
 

@@ -1,4 +1,4 @@
-//! Scheduling a poll (CONTRACT section 4): the one application service that `flits poll schedule`
+//! Scheduling a poll (docs/api.md, "Scheduling and spacing"): the one application service that `flits poll schedule`
 //! and the staff service (its API and its pages) call.
 //!
 //! "Scheduling" here means placing a poll on the region's calendar under the spacing rules; the

@@ -21,7 +21,7 @@ pub struct ConflictText {
 }
 
 /// A conflict as the staff API shows it, one entry of `details.conflicts` of a
-/// `409 spacing_conflict` (CONTRACT section 4): the machine fields and the texts.
+/// `409 spacing_conflict` (docs/api.md, "Scheduling and spacing"): the machine fields and the texts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ConflictView {
     pub other_poll: Option<String>,
