@@ -6,17 +6,16 @@ pub mod error;
 pub mod headers;
 pub mod health;
 pub mod json_body;
-pub mod lang;
 pub mod metrics;
 pub mod openapi;
 pub mod page_error;
+pub mod query;
 pub mod request_id;
 pub mod request_log;
 pub mod survey_texts;
 pub mod templates;
 
 pub use error::ApiError;
-pub use lang::Lang;
 pub use page_error::{ErrorLayout, ErrorPage, Failure, PageError};
 pub use request_id::RequestId;
 pub use templates::Templates;
