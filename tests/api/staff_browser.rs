@@ -99,6 +99,9 @@ async fn staff_log_in_and_reach_the_dashboard_in_a_browser() {
         "/staff/tokens",
         "/staff/users",
         "/staff/audit",
+        // Last, as ?lang= is remembered for the pages after it.
+        "/staff/polls/demo-gepland/schedule?lang=en",
+        "/staff/calendar?view=month&lang=en",
     ] {
         browser
             .client

@@ -322,3 +322,183 @@ on_both_backends!(
         assert!(!html.contains(&users[1].1), "no personal data on the page");
     }
 );
+
+/// `text` as a template writes it: handlebars escapes these characters.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+        .replace('`', "&#x60;")
+        .replace('=', "&#x3D;")
+}
+
+/// The words a page shows in a language.
+type Words = fn(Locale) -> Vec<String>;
+
+/// The words of the shell every staff page shows.
+const SHELL: [&str; 4] = [
+    "staff-nav-dashboard",
+    "staff-nav-calendar",
+    "staff-nav-audit",
+    "staff-logout",
+];
+
+/// The words the schedule form of an admin shows, in `l`.
+fn schedule_words(l: Locale) -> Vec<String> {
+    let ids = [
+        "sched-page-opens-label",
+        "sched-page-closes-label",
+        "sched-page-channels-label",
+        "sched-page-override-label",
+        "sched-page-submit",
+    ];
+    SHELL.iter().chain(&ids).map(|id| t_id(l, id)).collect()
+}
+
+/// The words of the calendar as a list, in `l`.
+fn calendar_words(l: Locale) -> Vec<String> {
+    let ids = [
+        "sched-calendar-heading",
+        "sched-calendar-intro",
+        "sched-calendar-view-list",
+        "sched-calendar-view-month",
+        "sched-calendar-col-poll",
+        "sched-calendar-col-org",
+        "sched-calendar-col-audiences",
+        "sched-calendar-col-state",
+        "sched-calendar-col-opens",
+        "sched-calendar-col-closes",
+        "sched-calendar-quiet-heading",
+        "sched-calendar-feed-heading",
+        "sched-calendar-feed-intro",
+        "sched-calendar-feed-button",
+    ];
+    let mut words: Vec<String> = SHELL.iter().chain(&ids).map(|id| t_id(l, id)).collect();
+    words.push(t!(l, "sched-calendar-state", state = "scheduled"));
+    words
+}
+
+/// The words of the calendar as a month, in `l`.
+fn month_words(l: Locale) -> Vec<String> {
+    let ids = [
+        "sched-calendar-heading",
+        "sched-calendar-view-list",
+        "sched-calendar-view-month",
+        "sched-calendar-prev",
+        "sched-calendar-next",
+        "sched-calendar-quiet-heading",
+        "sched-calendar-feed-button",
+    ];
+    let mut words: Vec<String> = SHELL.iter().chain(&ids).map(|id| t_id(l, id)).collect();
+    for day in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] {
+        words.push(t!(l, "sched-calendar-weekday", day = day));
+    }
+    words
+}
+
+/// The calendar with a new feed link, in `l`.
+fn new_feed_words(l: Locale) -> Vec<String> {
+    let mut words = calendar_words(l);
+    words.push(t_id(l, "sched-calendar-feed-new"));
+    words
+}
+
+fn t_id(l: Locale, id: &str) -> String {
+    catalogue().format(l, id, &[])
+}
+
+/// Every word of `ours` is on the page as an element's whole text, and no word of `theirs` that
+/// differs from ours is: not as an element's text, nor (for a phrase) anywhere.
+fn speaks_only(html: &str, ours: &[String], theirs: &[String], what: &str) {
+    for word in ours {
+        assert!(
+            html.contains(&format!(">{}<", escaped(word))),
+            "{what}: {word:?} missing"
+        );
+    }
+    for word in theirs.iter().filter(|w| !ours.contains(w)) {
+        let word_html = escaped(word);
+        let as_text = html.contains(&format!(">{word_html}<"));
+        let as_phrase = word.contains(' ') && html.contains(&word_html);
+        assert!(
+            !as_text && !as_phrase,
+            "{what}: {word:?} in the wrong language"
+        );
+    }
+}
+
+on_both_backends!(
+    schedule_and_calendar_pages_speak_one_language,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        let users = staff_fixture(&app).await;
+        // The admin sees every field of the schedule form, the override reason included.
+        let s = login(&app, &users[2].1, PASSWORD).await;
+        for locale in Locale::STAFF {
+            let other = if locale == Locale::Nl {
+                Locale::En
+            } else {
+                Locale::Nl
+            };
+            let pages: [(&str, Words); 3] = [
+                ("/staff/polls/demo-gepland/schedule", schedule_words),
+                ("/staff/calendar", calendar_words),
+                ("/staff/calendar?view=month&month=2027-03", month_words),
+            ];
+            for (page, words) in pages {
+                let sep = if page.contains('?') { '&' } else { '?' };
+                let path = format!("{page}{sep}lang={}", locale.code());
+                let res = get_with(&app, &path, &[("cookie", &s.cookie)]).await;
+                assert_eq!(res.status(), 200, "{path}");
+                let html = res.text().await.unwrap();
+                assert_eq!(html_lang(&html), locale.code(), "{path}");
+                speaks_only(&html, &words(locale), &words(other), &path);
+            }
+            let path = format!("/staff/calendar/feed?lang={}", locale.code());
+            let res = app
+                .client
+                .post(format!("{}{path}", app.address))
+                .header("cookie", &s.cookie)
+                .form(&[("_csrf", s.csrf.as_str())])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 201, "{path}");
+            let html = res.text().await.unwrap();
+            speaks_only(
+                &html,
+                &new_feed_words(locale),
+                &new_feed_words(other),
+                &path,
+            );
+        }
+    }
+);
+
+on_both_backends!(
+    schedule_and_calendar_pages_fail_with_the_notice,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        let users = staff_fixture(&app).await;
+        let s = login(&app, &users[2].1, PASSWORD).await;
+        // The polls go away under the running service; the session still works.
+        break_table(&app.db, "polls").await;
+        for path in [
+            "/staff/calendar?lang=en",
+            "/staff/polls/demo-gepland/schedule?lang=en",
+        ] {
+            let res = get_with(&app, path, &[("cookie", &s.cookie)]).await;
+            assert_eq!(res.status(), 503, "{path}");
+            let header_id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+            let html = res.text().await.unwrap();
+            assert_eq!(shown_request_id(&html), header_id, "{path}: {html}");
+            assert_eq!(html_lang(&html), "en", "{path}");
+            assert!(
+                html.contains(&t!(Locale::En, "error-unavailable-heading")),
+                "{path}: {html}"
+            );
+        }
+    }
+);

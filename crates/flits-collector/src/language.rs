@@ -7,7 +7,7 @@
 use actix_web::HttpRequest;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::header::ACCEPT_LANGUAGE;
-use flits_http::lang::url_query_param;
+use flits_http::query::url_query_param;
 use flits_i18n::Locale;
 use flits_survey::PollDefinition;
 use serde::Serialize;

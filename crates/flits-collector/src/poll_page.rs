@@ -6,7 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use flits_http::PageError;
-use flits_http::lang::url_query_param;
+use flits_http::query::url_query_param;
 use flits_i18n::Locale;
 use flits_store::Poll;
 

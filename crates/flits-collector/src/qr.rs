@@ -10,7 +10,7 @@ use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use flits_http::PageError;
-use flits_http::lang::url_query_param;
+use flits_http::query::url_query_param;
 use flits_store::Poll;
 use image::{ImageFormat, Luma};
 use qrcode::render::svg;

@@ -11,7 +11,6 @@ pub mod calendar;
 pub mod email;
 pub mod feed;
 pub mod identity;
-pub mod locale;
 pub mod openapi;
 pub mod passwords;
 pub mod role;
@@ -19,7 +18,6 @@ pub mod routes;
 pub mod scheduling;
 pub mod secrets;
 pub mod state;
-pub mod texts;
 pub mod ui;
 
 pub use role::Role;

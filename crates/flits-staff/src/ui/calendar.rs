@@ -5,7 +5,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{Datelike, Duration, NaiveDate, Utc, Weekday};
 use chrono_tz::Europe::Amsterdam;
-use flits_http::lang::url_query_param;
+use flits_http::PageError;
+use flits_http::query::url_query_param;
 use flits_i18n::{Locale, t};
 use flits_schedule::QuietPeriod;
 use serde::Serialize;
@@ -13,13 +14,11 @@ use serde_json::json;
 
 use crate::calendar::{CalendarEntry, calendar_polls};
 use crate::identity::Caller;
-use crate::locale::page_locale;
 use crate::secrets::{hash_secret, random_secret};
-use crate::state::StaffState;
+use crate::ui::Checked;
 use crate::ui::login::CsrfOnly;
-use crate::ui::page::{local, render};
+use crate::ui::page::{StaffPage, local};
 use crate::ui::tokens::audit;
-use crate::ui::{csrf_ok, csrf_refused};
 
 /// The weekdays from Monday, as `sched-calendar-weekday` selects them.
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -76,9 +75,9 @@ struct ListedQuiet {
     audiences: String,
 }
 
-/// The template data of `staff/calendar`.
+/// The view of `staff/calendar`.
 #[derive(Debug, Serialize)]
-struct CalendarPage {
+struct CalendarView {
     month_view: bool,
     polls: Vec<ListedPoll>,
     quiet_periods: Vec<ListedQuiet>,
@@ -158,95 +157,89 @@ fn listed(p: &CalendarEntry, locale: Locale) -> ListedPoll {
     }
 }
 
-async fn page(
-    state: &StaffState,
-    req: &HttpRequest,
-    caller: &Caller,
+fn listed_quiet(q: &QuietPeriod) -> ListedQuiet {
+    ListedQuiet {
+        from: q.from.format("%d-%m-%Y").to_string(),
+        to: q.to.format("%d-%m-%Y").to_string(),
+        reason: q.reason.clone(),
+        audiences: q.audiences.join(", "),
+    }
+}
+
+impl CalendarView {
+    /// The calendar as `req` asks for it (`?view=month&month=YYYY-MM`), in `locale`.
+    fn new(
+        req: &HttpRequest,
+        locale: Locale,
+        polls: &[CalendarEntry],
+        quiet: &[QuietPeriod],
+        feed_url: Option<String>,
+    ) -> CalendarView {
+        let first = month_of(req);
+        CalendarView {
+            month_view: url_query_param(req.query_string(), "view").as_deref() == Some("month"),
+            polls: polls.iter().map(|p| listed(p, locale)).collect(),
+            quiet_periods: quiet.iter().map(listed_quiet).collect(),
+            month: first.format("%Y-%m").to_string(),
+            prev_month: add_months(first, -1).format("%Y-%m").to_string(),
+            next_month: add_months(first, 1).format("%Y-%m").to_string(),
+            weekdays: WEEKDAYS
+                .iter()
+                .map(|&day| t!(locale, "sched-calendar-weekday", day = day))
+                .collect(),
+            weeks: month_grid(polls, quiet, first),
+            feed_url,
+        }
+    }
+}
+
+async fn calendar_page(
+    page: &StaffPage,
     feed_url: Option<String>,
     status: StatusCode,
-) -> HttpResponse {
-    let locale = page_locale(req);
-    let polls = match calendar_polls(&state.store, locale.code()).await {
-        Ok(p) => p,
-        Err(e) => {
-            tracing::error!(error = %e, "reading the calendar failed");
-            return HttpResponse::ServiceUnavailable().finish();
-        }
-    };
-    let quiet = &state.scheduling.policy().quiet_periods;
-    let first = month_of(req);
-    let page = CalendarPage {
-        month_view: url_query_param(req.query_string(), "view").as_deref() == Some("month"),
-        polls: polls.iter().map(|p| listed(p, locale)).collect(),
-        quiet_periods: quiet
-            .iter()
-            .map(|q| ListedQuiet {
-                from: q.from.format("%d-%m-%Y").to_string(),
-                to: q.to.format("%d-%m-%Y").to_string(),
-                reason: q.reason.clone(),
-                audiences: q.audiences.join(", "),
-            })
-            .collect(),
-        month: first.format("%Y-%m").to_string(),
-        prev_month: add_months(first, -1).format("%Y-%m").to_string(),
-        next_month: add_months(first, 1).format("%Y-%m").to_string(),
-        weekdays: WEEKDAYS
-            .iter()
-            .map(|&day| t!(locale, "sched-calendar-weekday", day = day))
-            .collect(),
-        weeks: month_grid(&polls, quiet, first),
-        feed_url,
-    };
-    let data = serde_json::to_value(&page).unwrap_or_default();
-    render(
-        state,
-        req,
-        Some(caller),
-        status,
-        "staff/calendar",
-        &t!(locale, "sched-calendar-title"),
-        data,
-    )
+) -> Result<HttpResponse, PageError> {
+    let polls = calendar_polls(&page.state.store, page.locale.code())
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    let quiet = &page.state.scheduling.policy().quiet_periods;
+    let view = CalendarView::new(&page.req, page.locale, &polls, quiet, feed_url);
+    let title = t!(page.locale, "sched-calendar-title");
+    page.render(status, "staff/calendar", &title, &view)
 }
 
 /// `GET /staff/calendar[?view=month&month=YYYY-MM]`.
-pub async fn show(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
-    caller: web::ReqData<Caller>,
-) -> HttpResponse {
-    page(&state, &req, &caller, None, StatusCode::OK).await
+pub async fn show(page: StaffPage) -> Result<HttpResponse, PageError> {
+    calendar_page(&page, None, StatusCode::OK).await
 }
 
 /// `POST /staff/calendar/feed`: a new personal feed link, shown once; the old link stops working.
 pub async fn new_feed(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
+    page: StaffPage,
     caller: web::ReqData<Caller>,
-    form: web::Form<CsrfOnly>,
-) -> HttpResponse {
-    if !csrf_ok(&caller, &form.csrf) {
-        return csrf_refused(&state, &req);
-    }
+    _form: Checked<web::Form<CsrfOnly>>,
+) -> Result<HttpResponse, PageError> {
     let secret = random_secret();
-    if let Err(e) = state
+    page.state
         .store
         .set_calendar_token(caller.user.id, &hash_secret(&secret))
         .await
-    {
-        tracing::error!(error = %e, "saving a calendar feed token failed");
-        return HttpResponse::ServiceUnavailable().finish();
-    }
+        .map_err(|e| page.unavailable(&e))?;
     audit(
-        &state,
+        &page.state,
         &caller,
         "calendar_feed.created",
         json!({"user": caller.user.email}),
     )
     .await;
-    let base = req.connection_info().scheme().to_owned() + "://" + req.connection_info().host();
-    let url = format!("{base}/calendar.ics?token={secret}");
-    page(&state, &req, &caller, Some(url), StatusCode::CREATED).await
+    let url = {
+        let connection = page.req.connection_info();
+        format!(
+            "{}://{}/calendar.ics?token={secret}",
+            connection.scheme(),
+            connection.host()
+        )
+    };
+    calendar_page(&page, Some(url), StatusCode::CREATED).await
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use actix_web::cookie::{Cookie, SameSite, time::Duration};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::ACCEPT_LANGUAGE;
 use actix_web::middleware::Next;
-use flits_http::lang::url_query_param;
+use flits_http::query::url_query_param;
 use flits_i18n::{Locale, negotiate};
 
 use crate::state::StaffState;

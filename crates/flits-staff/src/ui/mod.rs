@@ -6,11 +6,11 @@ pub mod builder_form;
 pub mod calendar;
 pub mod csrf;
 pub mod dashboard;
-pub mod legacy;
 pub mod locale;
 pub mod login;
 pub mod page;
 pub mod schedule;
+pub mod schedule_form;
 pub mod tokens;
 pub mod users;
 

@@ -22,8 +22,6 @@ use crate::role::Role;
 use crate::state::StaffState;
 use crate::ui::locale::locale_of;
 
-pub use crate::ui::legacy::{lang_of, message_page, render};
-
 const STYLESHEET: &str = include_str!("../../../../static/staff.css");
 
 /// `GET /staff/assets/staff.css`.

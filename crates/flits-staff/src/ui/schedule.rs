@@ -1,52 +1,24 @@
 //! `GET|POST /staff/polls/{slug}/schedule`: scheduling from the staff UI. Times are entered and
-//! shown in Europe/Amsterdam; a refusal lists each conflict and offers the next free slot, all in
-//! the page's language.
+//! shown in Europe/Amsterdam (see [`crate::ui::schedule_form`]); a refusal lists each conflict and
+//! offers the next free slot, all in the page's language.
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::LOCATION;
-use actix_web::{HttpRequest, HttpResponse, web};
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Europe::Amsterdam;
-use flits_i18n::{Locale, t};
+use actix_web::{HttpResponse, web};
+use chrono::TimeDelta;
+use flits_http::{Failure, PageError};
+use flits_i18n::t;
 use flits_scheduling::text::{ConflictView, failure_message};
 use flits_scheduling::{ScheduleCommand, ScheduleFailure};
 use flits_store::Poll;
 use flits_survey::PollState;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::identity::Caller;
-use crate::locale::page_locale;
 use crate::role::Role;
-use crate::scheduling::{conflict_views, log_if_internal, status};
-use crate::state::StaffState;
-use crate::ui::page::{lang_of, local, message_page, render};
-use crate::ui::{csrf_ok, csrf_refused};
-
-/// The schedule form's fields (`datetime-local` values, Amsterdam time).
-#[derive(Deserialize)]
-pub struct ScheduleForm {
-    #[serde(default)]
-    opens: String,
-    #[serde(default)]
-    closes: String,
-    #[serde(default)]
-    channels: String,
-    #[serde(default)]
-    override_reason: String,
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-}
-
-/// What the form shows: as entered, plus the first free period after a conflict.
-#[derive(Debug, Default, Serialize)]
-struct FormValues {
-    opens: String,
-    closes: String,
-    channels: String,
-    override_reason: String,
-    suggested_opens: Option<String>,
-    suggested_closes: Option<String>,
-}
+use crate::scheduling::{conflict_views, status};
+use crate::ui::Checked;
+use crate::ui::page::{StaffPage, local};
+use crate::ui::schedule_form::{FormValues, ScheduleForm, utc_to_amsterdam_input};
 
 /// The poll the page is about.
 #[derive(Debug, Serialize)]
@@ -55,57 +27,15 @@ struct PollRef {
     title: String,
 }
 
-/// The template data of `staff/schedule`.
+/// The view of `staff/schedule`.
 #[derive(Debug, Serialize)]
-struct SchedulePage {
+struct ScheduleView {
     heading: String,
     poll: PollRef,
     values: FormValues,
     error: Option<String>,
     conflicts: Vec<ConflictView>,
     may_override: bool,
-}
-
-/// An Amsterdam wall-clock time (`2027-03-28T02:30`) as UTC. A time that does not exist (the hour
-/// skipped when summer time starts) is refused; an ambiguous one (the hour repeated in October)
-/// takes the first occurrence.
-pub fn amsterdam_to_utc(local: &str) -> Option<DateTime<Utc>> {
-    let naive = NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%dT%H:%M").ok()?;
-    Amsterdam
-        .from_local_datetime(&naive)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-}
-
-/// A UTC time as a `datetime-local` value in Amsterdam.
-pub fn utc_to_amsterdam_input(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Amsterdam)
-        .format("%Y-%m-%dT%H:%M")
-        .to_string()
-}
-
-async fn schedulable(state: &StaffState, caller: &Caller, slug: &str) -> Option<Poll> {
-    match state.store.poll_by_slug(slug).await {
-        Ok(Some(p))
-            if caller.may_access_organisation(&p.organisation_id)
-                && matches!(p.state, PollState::Draft | PollState::Scheduled) =>
-        {
-            Some(p)
-        }
-        _ => None,
-    }
-}
-
-fn not_found(state: &StaffState, req: &HttpRequest) -> HttpResponse {
-    let locale = page_locale(req);
-    message_page(
-        Some(state),
-        lang_of(req),
-        StatusCode::NOT_FOUND,
-        &t!(locale, "sched-page-not-found-heading"),
-        &t!(locale, "sched-page-not-found-text"),
-        None,
-    )
 }
 
 /// The form again, with what was entered and why it was not scheduled.
@@ -116,17 +46,54 @@ struct Outcome {
     conflicts: Vec<ConflictView>,
 }
 
+impl Outcome {
+    /// The form as first shown, or shown again with `error`.
+    fn form(status: StatusCode, values: FormValues, error: Option<String>) -> Outcome {
+        Outcome {
+            status,
+            values,
+            error,
+            conflicts: Vec::new(),
+        }
+    }
+}
+
+/// The poll at `slug` if the caller may schedule it (a draft or scheduled poll of their
+/// organisation); `None` otherwise, so a poll of another organisation looks like no poll.
+async fn schedulable(
+    page: &StaffPage,
+    caller: &Caller,
+    slug: &str,
+) -> Result<Option<Poll>, PageError> {
+    let poll = page
+        .state
+        .store
+        .poll_by_slug(slug)
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    Ok(poll.filter(|p| {
+        caller.may_access_organisation(&p.organisation_id)
+            && matches!(p.state, PollState::Draft | PollState::Scheduled)
+    }))
+}
+
+fn not_found(page: &StaffPage) -> HttpResponse {
+    page.notice(
+        StatusCode::NOT_FOUND,
+        t!(page.locale, "sched-page-not-found-heading"),
+        t!(page.locale, "sched-page-not-found-text"),
+    )
+}
+
 fn form_page(
-    state: &StaffState,
-    req: &HttpRequest,
+    page: &StaffPage,
     caller: &Caller,
     poll: &Poll,
     outcome: Outcome,
-) -> HttpResponse {
-    let locale = page_locale(req);
-    let title = poll.definition.title.get(locale.code()).to_owned();
-    let heading = t!(locale, "sched-page-title", title = title.as_str());
-    let page = SchedulePage {
+) -> Result<HttpResponse, PageError> {
+    let title = poll.definition.title.get(page.locale.code()).to_owned();
+    let heading = t!(page.locale, "sched-page-title", title = title.as_str());
+    let view = ScheduleView {
         heading: heading.clone(),
         poll: PollRef {
             slug: poll.slug.clone(),
@@ -137,65 +104,41 @@ fn form_page(
         conflicts: outcome.conflicts,
         may_override: caller.role == Role::Admin,
     };
-    let data = serde_json::to_value(&page).unwrap_or_default();
-    render(
-        state,
-        req,
-        Some(caller),
-        outcome.status,
-        "staff/schedule",
-        &heading,
-        data,
-    )
+    page.render(outcome.status, "staff/schedule", &heading, &view)
 }
 
 /// `GET /staff/polls/{slug}/schedule`.
 pub async fn show(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
+    page: StaffPage,
     caller: web::ReqData<Caller>,
     slug: web::Path<String>,
-) -> HttpResponse {
-    let Some(poll) = schedulable(&state, &caller, &slug).await else {
-        return not_found(&state, &req);
+) -> Result<HttpResponse, PageError> {
+    let Some(poll) = schedulable(&page, &caller, &slug).await? else {
+        return Ok(not_found(&page));
     };
-    let channels = state
+    let channels = page
+        .state
         .store
         .poll_channels(poll.id)
         .await
-        .unwrap_or_default()
-        .join(" ");
-    let values = FormValues {
-        opens: poll
-            .opens_at
-            .map(utc_to_amsterdam_input)
-            .unwrap_or_default(),
-        closes: poll
-            .closes_at
-            .map(utc_to_amsterdam_input)
-            .unwrap_or_default(),
-        channels,
-        ..FormValues::default()
-    };
-    let outcome = Outcome {
-        status: StatusCode::OK,
-        values,
-        error: None,
-        conflicts: Vec::new(),
-    };
-    form_page(&state, &req, &caller, &poll, outcome)
+        .map_err(|e| page.unavailable(&e))?;
+    let outcome = Outcome::form(StatusCode::OK, FormValues::of(&poll, &channels), None);
+    form_page(&page, &caller, &poll, outcome)
 }
 
-/// What to show for a refusal, in `locale`: the message, each conflict, and for a spacing
-/// conflict the first free period with the same duration, offered as a one-click suggestion.
+/// What to show for a refusal, in the page's language: the message, each conflict, and for a
+/// spacing conflict the first free period with the same duration, offered as a one-click
+/// suggestion. A failure on our side is the notice with a request id instead.
 fn refused(
+    page: &StaffPage,
     failure: &ScheduleFailure,
-    locale: Locale,
-    duration: chrono::TimeDelta,
+    duration: TimeDelta,
     mut values: FormValues,
-) -> Outcome {
-    log_if_internal(failure);
+) -> Result<Outcome, PageError> {
+    let locale = page.locale;
     let (error, conflicts) = match failure {
+        ScheduleFailure::Store(_) => return Err(page.unavailable(failure)),
+        ScheduleFailure::Configuration(_) => return Err(page.fail(Failure::Internal, failure)),
         ScheduleFailure::Conflicts {
             conflicts,
             next_free: Some(next),
@@ -217,102 +160,55 @@ fn refused(
         ),
         other => (failure_message(other, locale), Vec::new()),
     };
-    Outcome {
+    Ok(Outcome {
         status: status(failure),
         values,
         error: Some(error),
         conflicts,
-    }
+    })
 }
 
-/// `POST /staff/polls/{slug}/schedule`.
+/// `POST /staff/polls/{slug}/schedule`: schedules the poll and goes back to the dashboard, or
+/// shows the form again with why not.
 pub async fn submit(
-    req: HttpRequest,
-    state: web::Data<StaffState>,
+    page: StaffPage,
     caller: web::ReqData<Caller>,
     slug: web::Path<String>,
-    form: web::Form<ScheduleForm>,
-) -> HttpResponse {
-    if !csrf_ok(&caller, &form.csrf) {
-        return csrf_refused(&state, &req);
-    }
-    let locale = page_locale(&req);
-    let Some(poll) = schedulable(&state, &caller, &slug).await else {
-        return not_found(&state, &req);
+    form: Checked<web::Form<ScheduleForm>>,
+) -> Result<HttpResponse, PageError> {
+    let Some(poll) = schedulable(&page, &caller, &slug).await? else {
+        return Ok(not_found(&page));
     };
-    let form = form.into_inner();
-    let channels: Vec<String> = form
-        .channels
-        .split([' ', ','])
-        .filter(|c| !c.is_empty())
-        .map(str::to_owned)
-        .collect();
-    let override_reason = Some(form.override_reason.trim().to_owned()).filter(|r| !r.is_empty());
-    let values = FormValues {
-        opens: form.opens,
-        closes: form.closes,
-        channels: form.channels,
-        override_reason: form.override_reason,
-        ..FormValues::default()
+    let entered = form.0.into_inner().parse();
+    let Some((opens_at, closes_at)) = entered.period else {
+        let error = t!(page.locale, "sched-page-bad-times");
+        let outcome = Outcome::form(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            entered.values,
+            Some(error),
+        );
+        return form_page(&page, &caller, &poll, outcome);
     };
-    let (Some(opens_at), Some(closes_at)) = (
-        amsterdam_to_utc(&values.opens),
-        amsterdam_to_utc(&values.closes),
-    ) else {
-        let outcome = Outcome {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            values,
-            error: Some(t!(locale, "sched-page-bad-times")),
-            conflicts: Vec::new(),
-        };
-        return form_page(&state, &req, &caller, &poll, outcome);
-    };
-    if override_reason.is_some() && caller.role != Role::Admin {
-        return csrf_refused(&state, &req);
+    if entered.override_reason.is_some() && caller.role != Role::Admin {
+        return Ok(page.notice(
+            StatusCode::FORBIDDEN,
+            t!(page.locale, "staff-no-access-heading"),
+            t!(page.locale, "staff-no-access-text"),
+        ));
     }
     let command = ScheduleCommand {
         slug: poll.slug.clone(),
         opens_at,
         closes_at,
-        channels,
-        override_reason,
+        channels: entered.channels,
+        override_reason: entered.override_reason,
         actor: Some(caller.user.email.clone()),
     };
-    match state.scheduling.schedule(command).await {
-        Ok(_) => HttpResponse::SeeOther()
-            .insert_header((LOCATION, format!("/staff?lang={}", locale.code())))
-            .finish(),
+    match page.state.scheduling.schedule(command).await {
+        Ok(_) => Ok(page.see_other("/staff")),
         Err(failure) => {
-            let outcome = refused(&failure, locale, closes_at - opens_at, values);
-            form_page(&state, &req, &caller, &poll, outcome)
+            let outcome = refused(&page, &failure, closes_at - opens_at, entered.values)?;
+            form_page(&page, &caller, &poll, outcome)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn amsterdam_wall_clock_across_dst() {
-        // Winter: UTC+1; summer: UTC+2.
-        assert_eq!(
-            amsterdam_to_utc("2027-01-10T09:00").unwrap().to_rfc3339(),
-            "2027-01-10T08:00:00+00:00"
-        );
-        assert_eq!(
-            amsterdam_to_utc("2027-07-10T09:00").unwrap().to_rfc3339(),
-            "2027-07-10T07:00:00+00:00"
-        );
-        // 28 March 2027, 02:30 does not exist in Amsterdam.
-        assert!(amsterdam_to_utc("2027-03-28T02:30").is_none());
-        // 31 October 2027, 02:30 happens twice: the first (summer time) is taken.
-        assert_eq!(
-            amsterdam_to_utc("2027-10-31T02:30").unwrap().to_rfc3339(),
-            "2027-10-31T00:30:00+00:00"
-        );
-        assert!(amsterdam_to_utc("gisteren").is_none());
-        let t = amsterdam_to_utc("2027-10-31T03:15").unwrap();
-        assert_eq!(utc_to_amsterdam_input(t), "2027-10-31T03:15");
     }
 }
