@@ -24,9 +24,7 @@ use crate::ui::builder_fields::{
     FieldMessage, FormContext, LangField, LanguageChoice, Messages, SlotView, language_choices,
     slots, take,
 };
-use crate::ui::builder_form::{
-    Fields, chosen_languages, field_of, from_definition, to_definition,
-};
+use crate::ui::builder_form::{Fields, chosen_languages, field_of, from_definition, to_definition};
 use crate::ui::page::StaffPage;
 use crate::ui::tokens::audit;
 use crate::ui::{Checked, CsrfField};

@@ -59,7 +59,11 @@ pub fn lang_fields(
                 messages: take(ctx.messages, &name),
                 code: l.code(),
                 dir: l.dir(),
-                language: t!(ctx.locale, "staff-builder-language-name", language = l.code()),
+                language: t!(
+                    ctx.locale,
+                    "staff-builder-language-name",
+                    language = l.code()
+                ),
                 name,
             }
         })

@@ -50,7 +50,12 @@ fn text(fields: &Fields, base: &str, langs: &[Locale]) -> Option<Text> {
     }
     let map: BTreeMap<String, String> = langs
         .iter()
-        .map(|l| (l.code().to_owned(), value(fields, &format!("{base}_{}", l.code()))))
+        .map(|l| {
+            (
+                l.code().to_owned(),
+                value(fields, &format!("{base}_{}", l.code())),
+            )
+        })
         .filter(|(_, v)| !v.is_empty())
         .map(|(k, v)| (k, v.to_owned()))
         .collect();
@@ -338,7 +343,11 @@ mod tests {
         assert_eq!(def.questions[0].options[0].text.exact("en"), Some("Bike"));
         assert!(def.questions[0].required);
         assert_eq!(def.questions[1].max, Some(5));
-        assert_eq!(def.questions[1].text.exact("en"), None, "missing, not empty");
+        assert_eq!(
+            def.questions[1].text.exact("en"),
+            None,
+            "missing, not empty"
+        );
         let again = to_definition(&from_definition(&def), &["velsen".to_owned()]);
         assert_eq!(def, again);
     }
