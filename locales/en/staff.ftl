@@ -74,7 +74,20 @@ staff-builder-brief = Purpose, audience and feedback
 staff-builder-purpose = What do you want to know, and why?
 staff-builder-audiences = Who is the poll for?
 staff-builder-promise = What will residents hear back, and when?
-staff-builder-options-help = Fill in only the questions you need; empty ones are skipped. Options: one per line, as id | Nederlands | English.
+staff-builder-options-help = Fill in only the questions you need; empty ones are skipped. Options: one per line, as id | text. Use the same ids in every language; the order of the Dutch list counts.
+staff-builder-languages = Languages of the poll
+staff-builder-languages-help = Dutch is always on. Choose the other languages and press the button below: every text then gets a field per language.
+staff-builder-languages-apply = Show fields for these languages
+staff-builder-language-name = { $language ->
+    [en] English
+    [tr] Turkish
+    [pl] Polish
+    [ar] Arabic
+   *[nl] Dutch
+  }
+staff-builder-help = Help text for the question
+staff-builder-preview-language = Language of the preview
+staff-builder-preview-language-show = Show the preview in this language
 staff-builder-question = Question { $number }
 staff-builder-qid = Id of the question
 staff-builder-kind = Kind of question
@@ -100,10 +113,6 @@ staff-builder-preview-button = See preview and hints
 staff-builder-save = Save as draft
 staff-builder-preview = What residents see (phone)
 staff-builder-link-preview = How the link looks on social media
-staff-builder-duration = It takes about { $minutes ->
-    [one] 1 minute
-   *[other] { $minutes } minutes
-  }.
 staff-builder-slug-taken = This address is already in use. Choose another.
 staff-builder-not-found = There is no poll at this address that you may edit.
 staff-builder-not-editable-heading = Can no longer be edited

@@ -74,7 +74,20 @@ staff-builder-brief = Doel, doelgroep en terugkoppeling
 staff-builder-purpose = Wat wilt u weten, en waarom?
 staff-builder-audiences = Voor wie is de peiling?
 staff-builder-promise = Wat horen inwoners terug, en wanneer?
-staff-builder-options-help = Vul alleen de vragen in die u nodig hebt; lege vragen worden overgeslagen. Antwoordmogelijkheden: één per regel, als id | Nederlands | English.
+staff-builder-options-help = Vul alleen de vragen in die u nodig hebt; lege vragen worden overgeslagen. Antwoordmogelijkheden: één per regel, als id | tekst. Gebruik in elke taal dezelfde id's; de volgorde van de Nederlandse lijst telt.
+staff-builder-languages = Talen van de peiling
+staff-builder-languages-help = Nederlands staat altijd aan. Kies de andere talen en klik op de knop hieronder: dan krijgt elke tekst een veld per taal.
+staff-builder-languages-apply = Velden voor deze talen tonen
+staff-builder-language-name = { $language ->
+    [en] Engels
+    [tr] Turks
+    [pl] Pools
+    [ar] Arabisch
+   *[nl] Nederlands
+  }
+staff-builder-help = Uitleg bij de vraag
+staff-builder-preview-language = Taal van het voorbeeld
+staff-builder-preview-language-show = Voorbeeld in deze taal tonen
 staff-builder-question = Vraag { $number }
 staff-builder-qid = Id van de vraag
 staff-builder-kind = Soort vraag
@@ -100,10 +113,6 @@ staff-builder-preview-button = Voorbeeld en tips bekijken
 staff-builder-save = Opslaan als concept
 staff-builder-preview = Zo ziet de inwoner het (telefoon)
 staff-builder-link-preview = Zo ziet de link eruit op sociale media
-staff-builder-duration = Het kost u ongeveer { $minutes ->
-    [one] 1 minuut
-   *[other] { $minutes } minuten
-  }.
 staff-builder-slug-taken = Dit adres is al in gebruik. Kies een ander.
 staff-builder-not-found = Er is geen peiling met dit adres die u mag bewerken.
 staff-builder-not-editable-heading = Niet meer te bewerken

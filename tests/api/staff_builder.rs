@@ -1,7 +1,9 @@
-//! The poll builder pages: preview with hints, errors next to their fields, saving a draft, and
-//! building a two-question poll in a real browser.
+//! The poll builder pages: preview with hints, errors next to their fields, saving a draft, a poll
+//! in Dutch and Turkish that keeps its languages through an edit, and building a two-question poll
+//! in a real browser (with an Arabic field, checked by axe-core).
 
 use fantoccini::Locator;
+use flits_i18n::Locale;
 
 use crate::browser::{self, Browser, Script};
 use crate::helpers::*;
@@ -11,6 +13,7 @@ use crate::staff_access::{PASSWORD, login, staff_fixture};
 fn two_questions(slug: &str, title_en: &str) -> Vec<(&'static str, String)> {
     vec![
         ("slug", slug.to_owned()),
+        ("language_en", "on".into()),
         ("title_nl", "Fietsen bij het station".into()),
         ("title_en", title_en.into()),
         ("purpose", "Weten of er meer rekken nodig zijn".into()),
@@ -25,9 +28,10 @@ fn two_questions(slug: &str, title_en: &str) -> Vec<(&'static str, String)> {
         ),
         ("q0_text_en", "How do you get to the station?".into()),
         (
-            "q0_options",
-            "fiets | Met de fiets | By bike\nbus | Met de bus | By bus".into(),
+            "q0_options_nl",
+            "fiets | Met de fiets\nbus | Met de bus".into(),
         ),
+        ("q0_options_en", "fiets | By bike\nbus | By bus".into()),
         ("q0_required", "on".into()),
         ("q1_id", "cijfer".into()),
         ("q1_kind", "scale".into()),
@@ -197,6 +201,170 @@ on_both_backends!(
     }
 );
 
+/// The form of a poll in Dutch and Turkish, its first question's Turkish text as given.
+fn dutch_and_turkish(text_tr: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("slug", "bankjes".to_owned()),
+        ("language_tr", "on".into()),
+        ("title_nl", "Bankjes in het park".into()),
+        ("title_tr", "Parktaki banklar".into()),
+        ("purpose", "Weten waar bankjes moeten komen".into()),
+        ("audiences", "velsen".into()),
+        ("promise_nl", "In mei leest u hier wat we doen.".into()),
+        (
+            "promise_tr",
+            "Mayıs ayında ne yapacağımızı burada okuyabilirsiniz.".into(),
+        ),
+        ("q0_id", "plek".into()),
+        ("q0_kind", "single_choice".into()),
+        ("q0_text_nl", "Waar wilt u een bankje?".into()),
+        ("q0_text_tr", text_tr.into()),
+        (
+            "q0_options_nl",
+            "vijver | Bij de vijver\nspeeltuin | Bij de speeltuin".into(),
+        ),
+        (
+            "q0_options_tr",
+            "vijver | Göletin yanında\nspeeltuin | Oyun parkının yanında".into(),
+        ),
+    ]
+}
+
+on_both_backends!(
+    a_poll_in_dutch_and_turkish_keeps_its_languages_through_an_edit,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        let users = staff_fixture(&app).await;
+        let s = login(&app, &users[1].1, PASSWORD).await;
+        let post = |url: String, mut form: Vec<(&'static str, String)>, action: &str| {
+            form.push(("_csrf", s.csrf.clone()));
+            form.push(("action", action.to_owned()));
+            app.client
+                .post(url)
+                .header("cookie", &s.cookie)
+                .form(&form)
+                .send()
+        };
+        let new = format!("{}/staff/polls/new", app.address);
+
+        // The Turkish question text left empty: an error by that field, in the staff language.
+        let res = post(new.clone(), dutch_and_turkish(""), "save")
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422);
+        let page = res.text().await.unwrap();
+        let field = page
+            .split("id=\"q0_text_tr\"")
+            .nth(1)
+            .expect("a Turkish field");
+        assert!(
+            field.starts_with(" name=\"q0_text_tr\" value=\"\" lang=\"tr\" dir=\"ltr\">"),
+            "{field:.120}"
+        );
+        let by_field = field.split("<label").next().unwrap();
+        assert!(
+            by_field.contains("msg-error")
+                && by_field.contains("De vertaling in het Turks ontbreekt"),
+            "translation_missing at questions[0].text.tr sits by its field: {by_field}"
+        );
+        assert!(
+            !page.contains("id=\"q0_text_en\""),
+            "no fields for a language the poll does not offer"
+        );
+        assert_eq!(app.store.poll_by_slug("bankjes").await.unwrap(), None);
+
+        // The preview in Turkish: the resident's texts and the phone in that language.
+        let mut in_turkish = dutch_and_turkish("Nereye bank istersiniz?");
+        in_turkish.push(("preview_lang", "tr".into()));
+        let page = post(new.clone(), in_turkish, "preview")
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let phone = page.split("id=\"phone-preview\"").nth(1).unwrap();
+        assert!(
+            phone.starts_with(" lang=\"tr\" dir=\"ltr\">"),
+            "{phone:.80}"
+        );
+        assert!(
+            phone.contains("Parktaki banklar")
+                && phone.contains("Göletin yanında")
+                && phone.contains("Yaklaşık 1 dakikanızı alır."),
+            "{phone}"
+        );
+
+        // Filled in: saved, with its languages.
+        let res = post(new, dutch_and_turkish("Nereye bank istersiniz?"), "save")
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303);
+        let poll = app.store.poll_by_slug("bankjes").await.unwrap().unwrap();
+        let def = &poll.definition;
+        assert_eq!(def.languages, Some(vec![Locale::Nl, Locale::Tr]));
+        assert_eq!(
+            def.questions[0].text.exact("tr"),
+            Some("Nereye bank istersiniz?")
+        );
+        assert_eq!(
+            def.questions[0].options[0].text.exact("tr"),
+            Some("Göletin yanında")
+        );
+
+        // The edit page: the language choice and the Turkish texts are still there.
+        let edit = app
+            .client
+            .get(format!("{}/staff/polls/bankjes/edit", app.address))
+            .header("cookie", &s.cookie)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            edit.contains("name=\"language_tr\" checked"),
+            "Turkish stays chosen"
+        );
+        assert!(!edit.contains("name=\"language_en\" checked"));
+        for turkish in [
+            "value=\"Parktaki banklar\"",
+            "value=\"Nereye bank istersiniz?\"",
+            "Mayıs ayında ne yapacağımızı burada okuyabilirsiniz.</textarea>",
+            "vijver | Göletin yanında\nspeeltuin | Oyun parkının yanında</textarea>",
+        ] {
+            assert!(edit.contains(turkish), "{turkish}");
+        }
+        // Saved again from the edit page: nothing is lost.
+        let res = post(
+            format!("{}/staff/polls/bankjes/edit", app.address),
+            dutch_and_turkish("Nereye bank istersiniz?"),
+            "save",
+        )
+        .await
+        .unwrap();
+        assert_eq!(res.status(), 303);
+        let again = app.store.poll_by_slug("bankjes").await.unwrap().unwrap();
+        assert_eq!(&again.definition, def);
+    }
+);
+
+/// Types `value` into the field with id `id`, replacing what it held.
+async fn fill(c: &fantoccini::Client, id: &str, value: &str) {
+    let el = c.find(Locator::Id(id)).await.unwrap();
+    el.clear().await.unwrap();
+    el.send_keys(value).await.unwrap();
+}
+
+/// The Arabic texts of [`two_questions`], typed into the fields the Arabic box adds.
+const ARABIC: [(&str, &str); 5] = [
+    ("title_ar", "الدراجات في المحطة"),
+    ("promise_ar", "في مارس تقرأ هنا ما نفعله."),
+    ("q0_text_ar", "كيف تصل إلى المحطة؟"),
+    ("q0_options_ar", "fiets | بالدراجة\nbus | بالحافلة"),
+    ("q1_text_ar", "ما مدى رضاك عن الحوامل؟"),
+];
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_two_question_poll_is_built_in_a_browser_and_previewed() {
     let Some(tools) = browser::tools_or_skip("poll builder in a browser") else {
@@ -206,34 +374,33 @@ async fn a_two_question_poll_is_built_in_a_browser_and_previewed() {
     let app = spawn_app_on(db, |s| s.public_url = String::new()).await;
     let users = staff_fixture(&app).await;
     let browser = Browser::start(&tools, Script::Off).await;
+    log_in(&browser, &app.address, &users[1].1).await;
     let c = &browser.client;
-    c.goto(&format!("{}/staff/login?lang=nl", app.address))
+    c.goto(&format!("{}/staff/polls/new?lang=nl", app.address))
         .await
         .unwrap();
-    c.find(Locator::Id("email"))
-        .await
-        .unwrap()
-        .send_keys(&users[1].1)
-        .await
-        .unwrap();
-    c.find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(PASSWORD)
-        .await
-        .unwrap();
-    c.find(Locator::Css("form.stack button[type=submit]"))
+    // Without JavaScript: tick English and Arabic, and the page comes back with their fields.
+    for id in ["language_en", "language_ar"] {
+        c.find(Locator::Id(id))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+    c.find(Locator::Css("#languages button"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
-    wait_until(|| async { !browser.path().await.starts_with("/staff/login") }).await;
-    c.goto(&format!("{}/staff/polls/new?lang=nl", app.address))
-        .await
-        .unwrap();
+    browser.wait_for("#title_ar").await;
+    let arabic = c.find(Locator::Id("q0_text_ar")).await.unwrap();
+    assert_eq!(arabic.attr("dir").await.unwrap().as_deref(), Some("rtl"));
+    assert_eq!(arabic.attr("lang").await.unwrap().as_deref(), Some("ar"));
     for (field, value) in two_questions("browser-peiling", "Bikes") {
         match field {
+            "language_en" => {}
             "audiences" => c
                 .find(Locator::Id("aud-velsen"))
                 .await
@@ -255,16 +422,19 @@ async fn a_two_question_poll_is_built_in_a_browser_and_previewed() {
                 .click()
                 .await
                 .unwrap(),
-            _ => c
-                .find(Locator::Id(field))
-                .await
-                .unwrap()
-                .send_keys(&value)
-                .await
-                .unwrap(),
+            _ => fill(c, field, &value).await,
         }
     }
-    c.find(Locator::Css("button[value=preview]"))
+    for (field, value) in ARABIC {
+        fill(c, field, value).await;
+    }
+    c.find(Locator::Css("#preview_lang option[value='ar']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Css("aside button[value=preview]"))
         .await
         .unwrap()
         .click()
@@ -275,7 +445,7 @@ async fn a_two_question_poll_is_built_in_a_browser_and_previewed() {
     for _ in 0..100 {
         if let Ok(el) = c.find(Locator::Id("phone-preview")).await
             && let Ok(text) = el.text().await
-            && text.contains("Hoe tevreden")
+            && text.contains("الحوامل")
         {
             phone = text;
             break;
@@ -283,30 +453,20 @@ async fn a_two_question_poll_is_built_in_a_browser_and_previewed() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert!(
-        phone.contains("Fietsen bij het station")
-            && phone.contains("Met de fiets")
-            && phone.contains("Hoe tevreden"),
-        "{phone}"
+        phone.contains("الدراجات في المحطة") && phone.contains("بالدراجة"),
+        "the preview in Arabic: {phone}"
     );
+    let shown = c.find(Locator::Id("phone-preview")).await.unwrap();
+    assert_eq!(shown.attr("dir").await.unwrap().as_deref(), Some("rtl"));
     c.find(Locator::Css("button[value=save]"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
-    wait_until(|| async {
-        browser
-            .path()
-            .await
-            .starts_with("/staff/polls/browser-peiling/edit")
-    })
-    .await;
-    assert!(
-        browser
-            .path()
-            .await
-            .starts_with("/staff/polls/browser-peiling/edit")
-    );
+    browser
+        .wait_for_path("/staff/polls/browser-peiling/edit")
+        .await;
     browser.close().await;
     let poll = app
         .store
@@ -315,6 +475,62 @@ async fn a_two_question_poll_is_built_in_a_browser_and_previewed() {
         .unwrap()
         .unwrap();
     assert_eq!(poll.definition.questions.len(), 2);
+    assert_eq!(
+        poll.definition.languages,
+        Some(vec![Locale::Nl, Locale::En, Locale::Ar])
+    );
+    assert_eq!(
+        poll.definition.questions[0].options[1].text.exact("ar"),
+        Some("بالحافلة")
+    );
+
+    // With scripts on, at phone width: axe-core finds nothing on the builder with its Arabic
+    // fields, and nothing is wider than the screen.
+    let browser = Browser::start(&tools, Script::On).await;
+    log_in(&browser, &app.address, &users[1].1).await;
+    let c = &browser.client;
+    c.set_window_size(360, 800).await.unwrap();
+    c.goto(&format!(
+        "{}/staff/polls/browser-peiling/edit?lang=nl",
+        app.address
+    ))
+    .await
+    .unwrap();
+    browser.wait_for("#q0_options_ar").await;
+    assert_eq!(
+        browser.axe_violations().await,
+        Vec::<serde_json::Value>::new(),
+        "the builder with Arabic fields"
+    );
+    let overflow = c
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        overflow,
+        serde_json::json!(0),
+        "no sideways scrolling at 360 px"
+    );
+    browser.close().await;
+}
+
+async fn log_in(browser: &Browser, address: &str, email: &str) {
+    let c = &browser.client;
+    c.goto(&format!("{address}/staff/login?lang=nl"))
+        .await
+        .unwrap();
+    fill(c, "email", email).await;
+    fill(c, "password", PASSWORD).await;
+    c.find(Locator::Css("form.stack button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until(|| async { !browser.path().await.starts_with("/staff/login") }).await;
 }
 
 /// Polls `done` for up to ten seconds: with scripts off, a click may return before the next page loads.

@@ -1,7 +1,8 @@
-//! The poll builder pages: create and edit a draft with every question kind, both languages and the
-//! brief; a preview of the resident's page at phone width, the hints next to the texts they concern,
-//! and a preview of how the shared link looks on social media. Works without JavaScript: "Preview"
-//! re-renders the page, "Save" stores the draft.
+//! The poll builder pages: create and edit a draft with every question kind, the languages it is
+//! offered in (a field per chosen language for every text) and the brief; a preview of the
+//! resident's page at phone width in any of the poll's languages, the hints next to the texts they
+//! concern, and a preview of how the shared link looks on social media. Works without JavaScript:
+//! "Preview" (and the language buttons) re-render the page, "Save" stores the draft.
 
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
@@ -19,9 +20,11 @@ use serde_json::json;
 
 use crate::identity::Caller;
 use crate::state::StaffState;
-use crate::ui::builder_form::{
-    FieldMessage, Fields, Messages, SlotView, field_of, from_definition, slots, to_definition,
+use crate::ui::builder_fields::{
+    FieldMessage, FormContext, LangField, LanguageChoice, Messages, SlotView, language_choices,
+    slots, take,
 };
+use crate::ui::builder_form::{Fields, chosen_languages, field_of, from_definition, to_definition};
 use crate::ui::page::StaffPage;
 use crate::ui::tokens::audit;
 use crate::ui::{Checked, CsrfField};
@@ -69,9 +72,11 @@ impl FromRequest for BuilderForm {
     }
 }
 
-/// The phone preview of the resident's page.
+/// The phone preview of the resident's page, in one of the poll's languages.
 #[derive(Serialize)]
 struct PhonePreview {
+    lang: &'static str,
+    dir: &'static str,
     title: String,
     intro: Option<String>,
     duration: String,
@@ -99,44 +104,19 @@ struct LinkPreview {
     description: String,
 }
 
-/// The messages of the fields outside the question slots.
-#[derive(Serialize, Default)]
-struct TopMessages {
-    m_slug: Vec<FieldMessage>,
-    m_title_nl: Vec<FieldMessage>,
-    m_title_en: Vec<FieldMessage>,
-    m_intro_nl: Vec<FieldMessage>,
-    m_intro_en: Vec<FieldMessage>,
-    m_purpose: Vec<FieldMessage>,
-    m_audiences: Vec<FieldMessage>,
-    m_promise_nl: Vec<FieldMessage>,
-    m_promise_en: Vec<FieldMessage>,
-    m_general: Vec<FieldMessage>,
-}
-
-impl TopMessages {
-    fn from(messages: &Messages) -> TopMessages {
-        let m = |name: &str| messages.get(name).cloned().unwrap_or_default();
-        TopMessages {
-            m_slug: m("slug"),
-            m_title_nl: m("title_nl"),
-            m_title_en: m("title_en"),
-            m_intro_nl: m("intro_nl"),
-            m_intro_en: m("intro_en"),
-            m_purpose: m("purpose"),
-            m_audiences: m("audiences"),
-            m_promise_nl: m("promise_nl"),
-            m_promise_en: m("promise_en"),
-            m_general: m("general"),
-        }
-    }
-}
-
 #[derive(Serialize)]
 struct AudienceChoice {
     id: String,
     name: String,
     checked: bool,
+}
+
+/// One language the preview can be shown in.
+#[derive(Serialize)]
+struct PreviewLanguage {
+    code: &'static str,
+    name: String,
+    selected: bool,
 }
 
 /// The builder page's view.
@@ -145,31 +125,40 @@ struct BuilderView {
     heading: String,
     editing: bool,
     action: String,
-    f: Fields,
+    slug: String,
+    purpose: String,
+    languages: Vec<LanguageChoice>,
+    title: Vec<LangField>,
+    intro: Vec<LangField>,
+    promise: Vec<LangField>,
     audiences: Vec<AudienceChoice>,
     slots: Vec<SlotView>,
-    #[serde(flatten)]
-    messages: TopMessages,
+    m_slug: Vec<FieldMessage>,
+    m_languages: Vec<FieldMessage>,
+    m_purpose: Vec<FieldMessage>,
+    m_audiences: Vec<FieldMessage>,
+    /// Messages about the whole poll, and any about a field the form does not show.
+    m_general: Vec<FieldMessage>,
     checked: bool,
     valid: Option<bool>,
     error_count: usize,
     hint_count: usize,
+    preview_languages: Vec<PreviewLanguage>,
     preview: PhonePreview,
     link: LinkPreview,
 }
 
-/// The fields the template shows outside the slots; empty unless filled (templates are strict
-/// about missing ones).
-const TOP_FIELDS: [&str; 8] = [
-    "slug",
-    "title_nl",
-    "title_en",
-    "intro_nl",
-    "intro_en",
-    "purpose",
-    "promise_nl",
-    "promise_en",
-];
+/// The language the preview is shown in: the one asked for (`preview_lang`) when the poll offers
+/// it, else the staff member's own when offered, else Dutch.
+fn preview_locale(fields: &Fields, offered: &[Locale], staff: Locale) -> Locale {
+    fields
+        .get("preview_lang")
+        .and_then(|code| Locale::parse(code))
+        .into_iter()
+        .chain([staff])
+        .find(|l| offered.contains(l))
+        .unwrap_or(Locale::Nl)
+}
 
 fn preview(def: &PollDefinition, locale: Locale) -> PhonePreview {
     let l = locale.code();
@@ -194,9 +183,12 @@ fn preview(def: &PollDefinition, locale: Locale) -> PhonePreview {
         .collect();
     let minutes = estimate_seconds(def).div_ceil(60).max(1);
     PhonePreview {
+        lang: l,
+        dir: locale.dir(),
         title: def.title.get(l).to_owned(),
         intro: def.intro.as_ref().map(|t| t.get(l).to_owned()),
-        duration: t!(locale, "staff-builder-duration", minutes = minutes),
+        // The resident's own words for it, in the preview's language.
+        duration: t!(locale, "duration", minutes = minutes),
         questions,
     }
 }
@@ -237,22 +229,43 @@ async fn builder_page(
 ) -> Result<HttpResponse, PageError> {
     let locale = page.locale;
     let known = page.state.store.audiences().await.unwrap_or_default();
-    let messages = messages_of(draft.report, locale);
+    let mut messages = messages_of(draft.report, locale);
     let def = to_definition(draft.fields, draft.audiences);
-    let mut shown = draft.fields.clone();
-    for key in TOP_FIELDS {
-        shown.entry(key.to_owned()).or_default();
-    }
+    let offered = chosen_languages(draft.fields);
+    let shown = preview_locale(draft.fields, &offered, locale);
     let heading = match draft.existing {
         None => t!(locale, "staff-builder-new-title"),
         Some(p) => t!(locale, "staff-builder-edit-title", slug = p.slug.as_str()),
     };
+    let mut ctx = FormContext {
+        fields: draft.fields,
+        messages: &mut messages,
+        languages: offered.clone(),
+        locale,
+    };
+    let title = ctx.text("title");
+    let intro = ctx.text("intro");
+    let promise = ctx.text("promise");
+    let slots = slots(&mut ctx);
+    let (slug, purpose) = (ctx.get("slug"), ctx.get("purpose"));
+    let m_slug = take(&mut messages, "slug");
+    let m_languages = take(&mut messages, "languages");
+    let m_purpose = take(&mut messages, "purpose");
+    let m_audiences = take(&mut messages, "audiences");
+    let mut m_general = take(&mut messages, "general");
+    m_general.extend(messages.into_values().flatten());
     let view = BuilderView {
         editing: draft.existing.is_some(),
         action: match draft.existing {
             Some(p) => format!("/staff/polls/{}/edit", p.slug),
             None => "/staff/polls/new".to_owned(),
         },
+        slug,
+        purpose,
+        languages: language_choices(draft.fields, locale),
+        title,
+        intro,
+        promise,
         audiences: known
             .iter()
             .map(|a| AudienceChoice {
@@ -261,23 +274,34 @@ async fn builder_page(
                 checked: draft.audiences.contains(&a.id),
             })
             .collect(),
-        slots: slots(&shown, &messages),
-        messages: TopMessages::from(&messages),
+        slots,
+        m_slug,
+        m_languages,
+        m_purpose,
+        m_audiences,
+        m_general,
         checked: draft.report.is_some(),
         valid: draft.report.map(|r| r.valid),
         error_count: draft.report.map_or(0, |r| r.errors.len()),
         hint_count: draft.report.map_or(0, |r| r.hints.len()),
-        preview: preview(&def, locale),
+        preview_languages: offered
+            .iter()
+            .map(|l| PreviewLanguage {
+                code: l.code(),
+                name: t!(locale, "staff-builder-language-name", language = l.code()),
+                selected: *l == shown,
+            })
+            .collect(),
+        preview: preview(&def, shown),
         link: LinkPreview {
             host: page.req.connection_info().host().to_owned(),
-            title: def.title.get(locale.code()).to_owned(),
+            title: def.title.get(shown.code()).to_owned(),
             description: def
                 .intro
                 .as_ref()
-                .map_or("", |t| t.get(locale.code()))
+                .map_or("", |t| t.get(shown.code()))
                 .to_owned(),
         },
-        f: shown,
         heading,
     };
     page.render(status, "staff/builder", &view.heading, &view)

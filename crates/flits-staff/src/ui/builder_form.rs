@@ -1,14 +1,21 @@
 //! The builder form's fields and how they become a poll definition (and back).
 //!
 //! A fixed number of question slots keeps the form usable without JavaScript; an empty slot is
-//! skipped. Options are written one per line as `id | Nederlands | English`.
+//! skipped. The poll's languages are checkboxes `language_{code}` (Dutch is always offered, and
+//! first); every resident-facing text has one field per chosen language, named `{text}_{code}`
+//! (`title_tr`, `q0_text_ar`, `q1_label_min_pl`). A question's options are one text area per
+//! language, `q{i}_options_{code}`, with one option per line as `id | text`: the lines are matched
+//! by id, so the languages cannot drift apart when one list is reordered. A Dutch line without `|`
+//! is an option whose id is also its text.
+//!
+//! Only the chosen languages are read: unticking a language removes its texts from the poll.
 
 use std::collections::BTreeMap;
 
+use flits_i18n::Locale;
 use flits_survey::{
     Brief, PollDefinition, Question, QuestionKind, QuestionOption, ScaleLabels, Text,
 };
-use serde::Serialize;
 
 /// How many question slots the form offers (five topic questions and two about the respondent).
 pub const SLOTS: usize = 7;
@@ -16,27 +23,47 @@ pub const SLOTS: usize = 7;
 /// The raw form: every field by name, as posted.
 pub type Fields = BTreeMap<String, String>;
 
-fn text(fields: &Fields, nl: &str, en: &str) -> Option<Text> {
-    let nl = fields.get(nl).map(|s| s.trim()).unwrap_or("");
-    let en = fields.get(en).map(|s| s.trim()).unwrap_or("");
-    match (nl.is_empty(), en.is_empty()) {
-        (true, true) => None,
-        (false, true) => Some(Text::Plain(nl.to_owned())),
-        _ => {
-            let mut map = BTreeMap::new();
-            if !nl.is_empty() {
-                map.insert("nl".to_owned(), nl.to_owned());
-            }
-            map.insert("en".to_owned(), en.to_owned());
-            Some(Text::Translated(map))
-        }
+/// The checkbox field that offers `locale` (`language_tr`); Dutch has none, it is always offered.
+pub fn language_field(locale: Locale) -> String {
+    format!("language_{}", locale.code())
+}
+
+/// The languages the form offers: Dutch first, then each ticked language in [`Locale::RESIDENT`]
+/// order.
+pub fn chosen_languages(fields: &Fields) -> Vec<Locale> {
+    Locale::RESIDENT
+        .into_iter()
+        .filter(|l| *l == Locale::Nl || fields.contains_key(&language_field(*l)))
+        .collect()
+}
+
+fn value<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields.get(name).map(|s| s.trim()).unwrap_or("")
+}
+
+/// The text of the fields `{base}_{code}` in the chosen languages. A Dutch-only poll keeps plain
+/// strings; an empty field is a missing translation, so the validator says so by that field.
+fn text(fields: &Fields, base: &str, langs: &[Locale]) -> Option<Text> {
+    if langs == [Locale::Nl] {
+        let nl = value(fields, &format!("{base}_nl"));
+        return (!nl.is_empty()).then(|| Text::Plain(nl.to_owned()));
     }
+    let map: BTreeMap<String, String> = langs
+        .iter()
+        .map(|l| {
+            (
+                l.code().to_owned(),
+                value(fields, &format!("{base}_{}", l.code())),
+            )
+        })
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (k, v.to_owned()))
+        .collect();
+    (!map.is_empty()).then_some(Text::Translated(map))
 }
 
 fn number<T: std::str::FromStr>(fields: &Fields, name: &str) -> Option<T> {
-    fields
-        .get(name)
-        .map(|s| s.trim())
+    Some(value(fields, name))
         .filter(|s| !s.is_empty())
         .and_then(|s| s.parse().ok())
 }
@@ -51,102 +78,92 @@ fn kind(s: &str) -> Option<QuestionKind> {
     }
 }
 
-fn options(raw: &str) -> Vec<QuestionOption> {
-    raw.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|line| {
-            let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-            let id = parts.first().copied().unwrap_or("").to_owned();
-            let nl = parts.get(1).copied().unwrap_or("");
-            let en = parts.get(2).copied().unwrap_or("");
-            let text = if en.is_empty() {
-                Text::Plain(if nl.is_empty() {
-                    id.clone()
-                } else {
-                    nl.to_owned()
-                })
-            } else {
-                Text::Translated(BTreeMap::from([
-                    (
-                        "nl".to_owned(),
-                        if nl.is_empty() {
-                            id.clone()
-                        } else {
-                            nl.to_owned()
-                        },
-                    ),
-                    ("en".to_owned(), en.to_owned()),
-                ]))
+/// The options of slot `i`: ids in the order they first appear (Dutch list first), each with its
+/// text in every chosen language that has one.
+fn options(fields: &Fields, i: usize, langs: &[Locale]) -> Vec<QuestionOption> {
+    let mut order: Vec<String> = Vec::new();
+    let mut texts: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for l in langs {
+        let raw = value(fields, &format!("q{i}_options_{}", l.code()));
+        for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let (id, text) = match line.split_once('|') {
+                Some((id, text)) => (id.trim(), text.trim()),
+                None if *l == Locale::Nl => (line, line),
+                None => (line, ""),
+            };
+            if !order.iter().any(|o| o == id) {
+                order.push(id.to_owned());
+            }
+            if !text.is_empty() {
+                texts
+                    .entry(id.to_owned())
+                    .or_default()
+                    .insert(l.code().to_owned(), text.to_owned());
+            }
+        }
+    }
+    order
+        .into_iter()
+        .map(|id| {
+            let mut map = texts.remove(&id).unwrap_or_default();
+            let text = match map.remove("nl") {
+                Some(nl) if langs == [Locale::Nl] => Text::Plain(nl),
+                Some(nl) => {
+                    map.insert("nl".to_owned(), nl);
+                    Text::Translated(map)
+                }
+                None => Text::Translated(map),
             };
             QuestionOption { id, text }
         })
         .collect()
 }
 
+/// The question in slot `i`, or `None` when the slot is empty.
+fn question(fields: &Fields, i: usize, langs: &[Locale]) -> Option<Question> {
+    let f = |name: &str| format!("q{i}_{name}");
+    let id = value(fields, &f("id")).to_owned();
+    let question_text = text(fields, &f("text"), langs);
+    let kind = kind(value(fields, &f("kind")))?;
+    if id.is_empty() && question_text.is_none() {
+        return None;
+    }
+    let is = |k: QuestionKind| kind == k;
+    let scale = is(QuestionKind::Scale);
+    Some(Question {
+        id,
+        kind,
+        text: question_text.unwrap_or(Text::Plain(String::new())),
+        required: fields.contains_key(&f("required")),
+        profile: fields.contains_key(&f("profile")),
+        help: text(fields, &f("help"), langs),
+        options: if kind.has_options() {
+            options(fields, i, langs)
+        } else {
+            Vec::new()
+        },
+        max_choices: number(fields, &f("max_choices")).filter(|_| is(QuestionKind::MultiChoice)),
+        min: number(fields, &f("min")).filter(|_| scale),
+        max: number(fields, &f("max")).filter(|_| scale),
+        labels: if scale {
+            let min = text(fields, &f("label_min"), langs);
+            let max = text(fields, &f("label_max"), langs);
+            (min.is_some() || max.is_some()).then_some(ScaleLabels { min, max })
+        } else {
+            None
+        },
+        max_length: number(fields, &f("max_length")).filter(|_| is(QuestionKind::OpenText)),
+    })
+}
+
 /// The definition the form describes. Validation happens afterwards, with locations.
 pub fn to_definition(fields: &Fields, audiences: &[String]) -> PollDefinition {
-    let mut questions = Vec::new();
-    for i in 0..SLOTS {
-        let f = |name: &str| format!("q{i}_{name}");
-        let id = fields
-            .get(&f("id"))
-            .map(|s| s.trim().to_owned())
-            .unwrap_or_default();
-        let question_text = text(fields, &f("text_nl"), &f("text_en"));
-        let Some(kind) = fields.get(&f("kind")).and_then(|k| kind(k)) else {
-            continue;
-        };
-        if id.is_empty() && question_text.is_none() {
-            continue;
-        }
-        let is = |k: QuestionKind| kind == k;
-        questions.push(Question {
-            id,
-            kind,
-            text: question_text.unwrap_or(Text::Plain(String::new())),
-            required: fields.contains_key(&f("required")),
-            profile: fields.contains_key(&f("profile")),
-            help: None,
-            options: if kind.has_options() {
-                options(fields.get(&f("options")).map(String::as_str).unwrap_or(""))
-            } else {
-                Vec::new()
-            },
-            max_choices: if is(QuestionKind::MultiChoice) {
-                number(fields, &f("max_choices"))
-            } else {
-                None
-            },
-            min: if is(QuestionKind::Scale) {
-                number(fields, &f("min"))
-            } else {
-                None
-            },
-            max: if is(QuestionKind::Scale) {
-                number(fields, &f("max"))
-            } else {
-                None
-            },
-            labels: if is(QuestionKind::Scale) {
-                let min = text(fields, &f("label_min_nl"), &f("label_min_en"));
-                let max = text(fields, &f("label_max_nl"), &f("label_max_en"));
-                (min.is_some() || max.is_some()).then_some(ScaleLabels { min, max })
-            } else {
-                None
-            },
-            max_length: if is(QuestionKind::OpenText) {
-                number(fields, &f("max_length"))
-            } else {
-                None
-            },
-        });
-    }
-    let purpose = fields
-        .get("purpose")
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty());
-    let feedback_promise = text(fields, "promise_nl", "promise_en");
+    let langs = chosen_languages(fields);
+    let questions = (0..SLOTS)
+        .filter_map(|i| question(fields, i, &langs))
+        .collect();
+    let purpose = Some(value(fields, "purpose").to_owned()).filter(|s| !s.is_empty());
+    let feedback_promise = text(fields, "promise", &langs);
     let brief =
         (purpose.is_some() || !audiences.is_empty() || feedback_promise.is_some()).then(|| Brief {
             purpose,
@@ -154,43 +171,37 @@ pub fn to_definition(fields: &Fields, audiences: &[String]) -> PollDefinition {
             feedback_promise,
         });
     PollDefinition {
-        slug: fields
-            .get("slug")
-            .map(|s| s.trim().to_owned())
-            .unwrap_or_default(),
-        title: text(fields, "title_nl", "title_en").unwrap_or(Text::Plain(String::new())),
-        languages: None,
-        intro: text(fields, "intro_nl", "intro_en"),
+        slug: value(fields, "slug").to_owned(),
+        title: text(fields, "title", &langs).unwrap_or(Text::Plain(String::new())),
+        intro: text(fields, "intro", &langs),
+        languages: Some(langs),
         brief,
         questions,
     }
 }
 
-fn split(t: Option<&Text>) -> (String, String) {
-    match t {
-        None => (String::new(), String::new()),
-        Some(t) => (
-            t.exact("nl").unwrap_or("").to_owned(),
-            t.exact("en").unwrap_or("").to_owned(),
-        ),
+/// Writes `text` into the fields `{base}_{code}`, one per language it is written in.
+fn put_text(f: &mut Fields, base: &str, text: Option<&Text>) {
+    for (lang, s) in text.map(Text::entries).unwrap_or_default() {
+        f.insert(format!("{base}_{lang}"), s.to_owned());
     }
 }
 
-/// The form's values for a definition (to edit a stored poll).
+/// The form's values for a definition (to edit a stored poll). The language boxes are ticked for
+/// every language the poll offers, and every text keeps every language it is written in.
 pub fn from_definition(def: &PollDefinition) -> Fields {
     let mut f = Fields::new();
     f.insert("slug".into(), def.slug.clone());
-    let (nl, en) = split(Some(&def.title));
-    f.insert("title_nl".into(), nl);
-    f.insert("title_en".into(), en);
-    let (nl, en) = split(def.intro.as_ref());
-    f.insert("intro_nl".into(), nl);
-    f.insert("intro_en".into(), en);
+    for l in def.offered_languages() {
+        if l != Locale::Nl {
+            f.insert(language_field(l), "on".into());
+        }
+    }
+    put_text(&mut f, "title", Some(&def.title));
+    put_text(&mut f, "intro", def.intro.as_ref());
     if let Some(b) = &def.brief {
         f.insert("purpose".into(), b.purpose.clone().unwrap_or_default());
-        let (nl, en) = split(b.feedback_promise.as_ref());
-        f.insert("promise_nl".into(), nl);
-        f.insert("promise_en".into(), en);
+        put_text(&mut f, "promise", b.feedback_promise.as_ref());
     }
     for (i, q) in def.questions.iter().enumerate().take(SLOTS) {
         let k = |name: &str| format!("q{i}_{name}");
@@ -202,28 +213,26 @@ pub fn from_definition(def: &PollDefinition) -> Fields {
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default(),
         );
-        let (nl, en) = split(Some(&q.text));
-        f.insert(k("text_nl"), nl);
-        f.insert(k("text_en"), en);
+        put_text(&mut f, &k("text"), Some(&q.text));
+        put_text(&mut f, &k("help"), q.help.as_ref());
         if q.required {
             f.insert(k("required"), "on".into());
         }
         if q.profile {
             f.insert(k("profile"), "on".into());
         }
-        let lines: Vec<String> = q
-            .options
-            .iter()
-            .map(|o| {
-                let (nl, en) = split(Some(&o.text));
-                if en.is_empty() {
-                    format!("{} | {nl}", o.id)
-                } else {
-                    format!("{} | {nl} | {en}", o.id)
-                }
-            })
-            .collect();
-        f.insert(k("options"), lines.join("\n"));
+        let mut lines: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for o in &q.options {
+            for (lang, s) in o.text.entries() {
+                lines
+                    .entry(lang.to_owned())
+                    .or_default()
+                    .push(format!("{} | {s}", o.id));
+            }
+        }
+        for (lang, lines) in lines {
+            f.insert(format!("q{i}_options_{lang}"), lines.join("\n"));
+        }
         for (name, v) in [("min", q.min), ("max", q.max)] {
             f.insert(k(name), v.map(|n| n.to_string()).unwrap_or_default());
         }
@@ -236,36 +245,40 @@ pub fn from_definition(def: &PollDefinition) -> Fields {
             q.max_length.map(|n| n.to_string()).unwrap_or_default(),
         );
         let labels = q.labels.as_ref();
-        let (nl, en) = split(labels.and_then(|l| l.min.as_ref()));
-        f.insert(k("label_min_nl"), nl);
-        f.insert(k("label_min_en"), en);
-        let (nl, en) = split(labels.and_then(|l| l.max.as_ref()));
-        f.insert(k("label_max_nl"), nl);
-        f.insert(k("label_max_en"), en);
+        put_text(&mut f, &k("label_min"), labels.and_then(|l| l.min.as_ref()));
+        put_text(&mut f, &k("label_max"), labels.and_then(|l| l.max.as_ref()));
     }
     f
 }
 
+/// Splits a trailing language code off a location: `text.tr` → (`text`, `tr`). A location without
+/// one is a plain (Dutch) text.
+fn split_language(location: &str) -> (&str, &'static str) {
+    if let Some((path, last)) = location.rsplit_once('.')
+        && let Some(l) = Locale::RESIDENT.into_iter().find(|l| l.code() == last)
+    {
+        return (path, l.code());
+    }
+    (location, Locale::Nl.code())
+}
+
 /// The form field a validation location belongs to, so its message shows next to it:
-/// `questions[2].text.en` → `q2_text_en`, `questions[1].options[0].id` → `q1_options`, `title.nl` → `title_nl`.
+/// `questions[2].text.tr` → `q2_text_tr`, `questions[1].options[0].text.ar` → `q1_options_ar`,
+/// `questions[1].options[0].id` → `q1_options_nl`, `title` (a plain Dutch title) → `title_nl`.
 pub fn field_of(location: &str) -> String {
-    if let Some(rest) = location.strip_prefix("questions[") {
+    let (path, lang) = split_language(location);
+    if let Some(rest) = path.strip_prefix("questions[") {
         let (index, rest) = rest.split_once(']').unwrap_or((rest, ""));
         let rest = rest.trim_start_matches('.');
         let field = if rest.starts_with("options") {
-            "options".to_owned()
-        } else if rest.starts_with("labels.min") {
-            format!(
-                "label_min_{}",
-                if rest.ends_with(".en") { "en" } else { "nl" }
-            )
-        } else if rest.starts_with("labels.max") {
-            format!(
-                "label_max_{}",
-                if rest.ends_with(".en") { "en" } else { "nl" }
-            )
-        } else if rest.starts_with("text") {
-            format!("text_{}", if rest.ends_with(".en") { "en" } else { "nl" })
+            let text = rest.ends_with(".text");
+            format!("options_{}", if text { lang } else { "nl" })
+        } else if rest == "labels.min" {
+            format!("label_min_{lang}")
+        } else if rest == "labels.max" {
+            format!("label_max_{lang}")
+        } else if rest == "text" || rest == "help" {
+            format!("{rest}_{lang}")
         } else if rest.is_empty() {
             "id".to_owned()
         } else {
@@ -273,147 +286,42 @@ pub fn field_of(location: &str) -> String {
         };
         return format!("q{index}_{field}");
     }
-    match location {
-        l if l.starts_with("brief.feedback_promise") => {
-            format!("promise_{}", if l.ends_with(".en") { "en" } else { "nl" })
-        }
+    match path {
+        "brief.feedback_promise" => format!("promise_{lang}"),
+        "title" => format!("title_{lang}"),
+        "intro" => format!("intro_{lang}"),
         l if l.starts_with("brief.audiences") => "audiences".to_owned(),
         l if l.starts_with("brief.purpose") || l == "brief" => "purpose".to_owned(),
-        l if l.starts_with("title") => {
-            format!("title_{}", if l.ends_with(".en") { "en" } else { "nl" })
-        }
-        l if l.starts_with("intro") => {
-            format!("intro_{}", if l.ends_with(".en") { "en" } else { "nl" })
-        }
+        l if l.starts_with("languages") => "languages".to_owned(),
         "slug" => "slug".to_owned(),
         _ => "general".to_owned(),
     }
-}
-
-/// A validation message shown by the field it concerns.
-#[derive(Debug, Clone, Serialize)]
-pub struct FieldMessage {
-    /// `error` or `hint` (the CSS class `msg-…`).
-    pub kind: &'static str,
-    pub message: String,
-    pub code: String,
-}
-
-/// Messages by form field name ([`field_of`]).
-pub type Messages = BTreeMap<String, Vec<FieldMessage>>;
-
-/// One kind of question in a slot's list.
-#[derive(Debug, Serialize)]
-pub struct KindChoice {
-    pub value: &'static str,
-    pub selected: bool,
-}
-
-/// One question slot of the form, with its values and messages.
-#[derive(Debug, Serialize)]
-pub struct SlotView {
-    pub index: usize,
-    pub number: usize,
-    pub id: String,
-    pub kinds: Vec<KindChoice>,
-    pub none_selected: bool,
-    pub required: bool,
-    pub profile: bool,
-    pub text_nl: String,
-    pub text_en: String,
-    pub options: String,
-    pub min: String,
-    pub max: String,
-    pub max_choices: String,
-    pub max_length: String,
-    pub label_min_nl: String,
-    pub label_min_en: String,
-    pub label_max_nl: String,
-    pub label_max_en: String,
-    pub m_id: Vec<FieldMessage>,
-    pub m_kind: Vec<FieldMessage>,
-    pub m_text_nl: Vec<FieldMessage>,
-    pub m_text_en: Vec<FieldMessage>,
-    pub m_options: Vec<FieldMessage>,
-    pub m_scale: Vec<FieldMessage>,
-    pub m_max_choices: Vec<FieldMessage>,
-    pub m_max_length: Vec<FieldMessage>,
-}
-
-/// The kinds a slot offers, by their definition names.
-const KINDS: [&str; 4] = ["single_choice", "multi_choice", "scale", "open_text"];
-
-/// The question slots as template data, with their values and messages.
-pub fn slots(fields: &Fields, messages: &Messages) -> Vec<SlotView> {
-    (0..SLOTS)
-        .map(|i| {
-            let get = |name: &str| {
-                fields
-                    .get(&format!("q{i}_{name}"))
-                    .cloned()
-                    .unwrap_or_default()
-            };
-            let msgs = |name: &str| {
-                messages
-                    .get(&format!("q{i}_{name}"))
-                    .cloned()
-                    .unwrap_or_default()
-            };
-            let kind = get("kind");
-            SlotView {
-                index: i,
-                number: i + 1,
-                id: get("id"),
-                kinds: KINDS
-                    .iter()
-                    .map(|k| KindChoice {
-                        value: k,
-                        selected: *k == kind,
-                    })
-                    .collect(),
-                none_selected: kind.is_empty(),
-                required: fields.contains_key(&format!("q{i}_required")),
-                profile: fields.contains_key(&format!("q{i}_profile")),
-                text_nl: get("text_nl"),
-                text_en: get("text_en"),
-                options: get("options"),
-                min: get("min"),
-                max: get("max"),
-                max_choices: get("max_choices"),
-                max_length: get("max_length"),
-                label_min_nl: get("label_min_nl"),
-                label_min_en: get("label_min_en"),
-                label_max_nl: get("label_max_nl"),
-                label_max_en: get("label_max_en"),
-                m_id: msgs("id"),
-                m_kind: msgs("kind"),
-                m_text_nl: msgs("text_nl"),
-                m_text_en: msgs("text_en"),
-                m_options: msgs("options"),
-                m_scale: [msgs("min"), msgs("max"), msgs("labels")].concat(),
-                m_max_choices: msgs("max_choices"),
-                m_max_length: msgs("max_length"),
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn fields(pairs: &[(&str, &str)]) -> Fields {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
     #[test]
     fn form_and_definition_round_trip() {
-        let mut f = Fields::new();
-        for (k, v) in [
+        let f = fields(&[
             ("slug", "fiets"),
+            ("language_en", "on"),
             ("title_nl", "Fietsen"),
             ("title_en", "Bikes"),
             ("q0_id", "q1"),
             ("q0_kind", "single_choice"),
             ("q0_text_nl", "Hoe?"),
             ("q0_text_en", "How?"),
-            ("q0_options", "fiets | Fiets | Bike\nbus | Bus | Bus"),
+            ("q0_options_nl", "fiets | Fiets\nbus"),
+            ("q0_options_en", "bus | Bus\nfiets | Bike"),
             ("q0_required", "on"),
             ("q1_id", "q2"),
             ("q1_kind", "scale"),
@@ -421,26 +329,119 @@ mod tests {
             ("q1_min", "1"),
             ("q1_max", "5"),
             ("q2_kind", "open_text"),
-        ] {
-            f.insert(k.into(), v.into());
-        }
+        ]);
         let def = to_definition(&f, &["velsen".to_owned()]);
+        assert_eq!(def.languages, Some(vec![Locale::Nl, Locale::En]));
         assert_eq!(def.questions.len(), 2, "an empty slot is skipped");
-        assert_eq!(def.questions[0].options.len(), 2);
+        let ids: Vec<&str> = def.questions[0]
+            .options
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect();
+        assert_eq!(ids, ["fiets", "bus"], "the Dutch list sets the order");
+        assert_eq!(def.questions[0].options[1].text.exact("nl"), Some("bus"));
+        assert_eq!(def.questions[0].options[0].text.exact("en"), Some("Bike"));
         assert!(def.questions[0].required);
         assert_eq!(def.questions[1].max, Some(5));
+        assert_eq!(
+            def.questions[1].text.exact("en"),
+            None,
+            "missing, not empty"
+        );
         let again = to_definition(&from_definition(&def), &["velsen".to_owned()]);
         assert_eq!(def, again);
+    }
+
+    /// A poll in all five languages, with every kind of text, comes back unchanged from an edit.
+    #[test]
+    fn every_language_and_text_survives_an_edit() {
+        let def = PollDefinition::from_yaml_str(
+            r#"
+slug: vijf-talen
+title: {nl: Titel, en: Title, tr: Başlık, pl: Tytuł, ar: "عنوان"}
+languages: [nl, en, tr, pl, ar]
+intro: {nl: In, en: In, tr: Giriş, pl: Wstęp, ar: "مقدمة"}
+brief:
+  purpose: Weten
+  audiences: [velsen]
+  feedback_promise: {nl: Later, en: Later, tr: Sonra, pl: Później, ar: "لاحقا"}
+questions:
+  - id: keuze
+    kind: multi_choice
+    max_choices: 2
+    text: {nl: Wat?, en: What?, tr: Ne?, pl: Co?, ar: "ماذا؟"}
+    help: {nl: Kies, en: Choose, tr: Seçin, pl: Wybierz, ar: "اختر"}
+    options:
+      - {id: a, text: {nl: A, en: A, tr: A, pl: A, ar: "أ"}}
+      - {id: b, text: {nl: B, en: B, tr: B, pl: B, ar: "ب"}}
+  - id: cijfer
+    kind: scale
+    min: 1
+    max: 5
+    text: {nl: Cijfer?, en: Mark?, tr: Not?, pl: Ocena?, ar: "تقييم؟"}
+    labels:
+      min: {nl: Slecht, en: Bad, tr: Kötü, pl: Źle, ar: "سيئ"}
+      max: {nl: Goed, en: Good, tr: İyi, pl: Dobrze, ar: "جيد"}
+  - id: open
+    kind: open_text
+    max_length: 300
+    text: {nl: Nog iets?, en: Anything?, tr: Başka?, pl: Coś?, ar: "شيء؟"}
+"#,
+        )
+        .unwrap();
+        let form = from_definition(&def);
+        assert_eq!(
+            chosen_languages(&form),
+            Locale::RESIDENT.to_vec(),
+            "every language stays ticked"
+        );
+        assert_eq!(form["q1_label_max_ar"], "جيد");
+        assert_eq!(form["q0_options_tr"], "a | A\nb | B");
+        assert_eq!(to_definition(&form, &["velsen".to_owned()]), def);
+    }
+
+    #[test]
+    fn a_dutch_only_poll_keeps_plain_texts() {
+        let f = fields(&[
+            ("slug", "nl"),
+            ("title_nl", "Titel"),
+            ("title_en", "Left over"),
+        ]);
+        let def = to_definition(&f, &[]);
+        assert_eq!(def.languages, Some(vec![Locale::Nl]));
+        assert_eq!(def.title, Text::Plain("Titel".into()), "unticked: not read");
+        assert_eq!(to_definition(&from_definition(&def), &[]), def);
+    }
+
+    #[test]
+    fn dutch_is_first_and_the_rest_in_a_fixed_order() {
+        let f = fields(&[("language_ar", "on"), ("language_tr", "on")]);
+        assert_eq!(
+            chosen_languages(&f),
+            [Locale::Nl, Locale::Tr, Locale::Ar],
+            "Dutch needs no box"
+        );
     }
 
     #[test]
     fn locations_map_to_fields() {
         assert_eq!(field_of("questions[2].text.en"), "q2_text_en");
-        assert_eq!(field_of("questions[1].options[0].id"), "q1_options");
+        assert_eq!(field_of("questions[0].text.tr"), "q0_text_tr");
+        assert_eq!(field_of("questions[0].text"), "q0_text_nl");
+        assert_eq!(field_of("questions[0].help.ar"), "q0_help_ar");
+        assert_eq!(field_of("questions[1].options[0].id"), "q1_options_nl");
+        assert_eq!(field_of("questions[1].options[0].text.pl"), "q1_options_pl");
+        assert_eq!(field_of("questions[1].options"), "q1_options_nl");
+        assert_eq!(field_of("questions[3].labels.max.tr"), "q3_label_max_tr");
+        assert_eq!(field_of("questions[3].labels.min"), "q3_label_min_nl");
         assert_eq!(field_of("questions[0]"), "q0_id");
         assert_eq!(field_of("questions[0].max_choices"), "q0_max_choices");
         assert_eq!(field_of("title.nl"), "title_nl");
+        assert_eq!(field_of("title"), "title_nl");
+        assert_eq!(field_of("intro.ar"), "intro_ar");
+        assert_eq!(field_of("brief.feedback_promise.tr"), "promise_tr");
         assert_eq!(field_of("brief.audiences[0]"), "audiences");
+        assert_eq!(field_of("languages[1]"), "languages");
         assert_eq!(field_of(""), "general");
     }
 }

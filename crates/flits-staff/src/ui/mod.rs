@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod builder;
+pub mod builder_fields;
 pub mod builder_form;
 pub mod calendar;
 pub mod csrf;
