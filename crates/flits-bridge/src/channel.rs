@@ -9,6 +9,7 @@ use flits_types::ChannelId;
 use crate::error::{SendError, SetupError};
 use crate::http::ClientOptions;
 use crate::post::{NativePollCounts, Post, Posted, Verified};
+use crate::secret::{Environment, SecretSource};
 use crate::setting::{ChannelKind, ChannelSetting};
 use crate::text::{PostTexts, TextError};
 
@@ -66,15 +67,24 @@ pub fn connect(
     setting: &ChannelSetting,
     options: &ClientOptions,
 ) -> Result<Arc<dyn Channel>, SetupError> {
+    connect_with(setting, options, &Environment)
+}
+
+/// Builds the adapter of `setting` with secrets from `secrets`.
+pub fn connect_with(
+    setting: &ChannelSetting,
+    options: &ClientOptions,
+    secrets: &dyn SecretSource,
+) -> Result<Arc<dyn Channel>, SetupError> {
     let texts = post_texts().map_err(|e| SetupError::Templates {
         reason: e.to_string(),
     })?;
     match setting.kind {
         ChannelKind::Mastodon => Ok(Arc::new(crate::mastodon::Mastodon::new(
-            setting, options, texts,
+            setting, options, secrets, texts,
         )?)),
         ChannelKind::Webhook => Ok(Arc::new(crate::webhook::Webhook::new(
-            setting, options, texts,
+            setting, options, secrets, texts,
         )?)),
         kind @ (ChannelKind::X | ChannelKind::Facebook | ChannelKind::Email) => {
             Err(SetupError::UnsupportedKind {

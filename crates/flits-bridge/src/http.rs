@@ -96,7 +96,11 @@ impl Http {
     }
 
     /// Sends within the channel's quota and sorts the answer. `what` names the call in logs.
-    pub async fn send(&self, what: &'static str, request: RequestBuilder) -> Result<Answer, SendError> {
+    pub async fn send(
+        &self,
+        what: &'static str,
+        request: RequestBuilder,
+    ) -> Result<Answer, SendError> {
         self.limiter.until_ready().await;
         let result = self.exchange(request).await;
         match &result {
@@ -231,10 +235,15 @@ mod tests {
             "Invalid OAuth access token."
         );
         assert_eq!(
-            m(r#"{"title":"Forbidden","detail":"You are not allowed to create a Tweet with duplicate content."}"#),
+            m(
+                r#"{"title":"Forbidden","detail":"You are not allowed to create a Tweet with duplicate content."}"#
+            ),
             "You are not allowed to create a Tweet with duplicate content."
         );
-        assert_eq!(m("<html>\n  Bad   gateway </html>"), "<html> Bad gateway </html>");
+        assert_eq!(
+            m("<html>\n  Bad   gateway </html>"),
+            "<html> Bad gateway </html>"
+        );
         assert!(m(&"x ".repeat(400)).chars().count() <= 300);
     }
 }

@@ -24,8 +24,9 @@ pub mod setting;
 pub mod text;
 pub mod webhook;
 
-pub use channel::{Channel, connect, post_texts};
+pub use channel::{Channel, connect, connect_with, post_texts};
 pub use error::{RetryCause, SendError, SetupError};
 pub use http::ClientOptions;
 pub use post::{NativePoll, NativePollCounts, OptionCount, Post, PostKind, Posted, Verified};
+pub use secret::{Environment, SecretSource};
 pub use setting::{ChannelKind, ChannelSetting, Visibility, check_channels};

@@ -24,7 +24,7 @@ use crate::channel::{Channel, needed};
 use crate::error::{SendError, SetupError};
 use crate::http::{ClientOptions, Http};
 use crate::post::{NativePollCounts, OptionCount, Post, PostKind, Posted, Verified};
-use crate::secret::{Scrubber, read_secret};
+use crate::secret::{Scrubber, SecretSource};
 use crate::setting::{ChannelKind, ChannelSetting, Visibility};
 use crate::text::{LengthRule, PostTexts, shorten};
 
@@ -176,10 +176,11 @@ impl Mastodon {
     pub fn new(
         setting: &ChannelSetting,
         options: &ClientOptions,
+        secrets: &dyn SecretSource,
         texts: Arc<PostTexts>,
     ) -> Result<Mastodon, SetupError> {
         let base = needed(&setting.base_url, "base_url")?.clone();
-        let token = read_secret(needed(&setting.token_env, "token_env")?)?;
+        let token = secrets.secret(needed(&setting.token_env, "token_env")?)?;
         let scrubber = Scrubber::new([token.clone()]);
         Ok(Mastodon {
             id: setting.id.clone(),
@@ -220,7 +221,10 @@ impl Mastodon {
         if let Some(limits) = self.known_limits() {
             return limits;
         }
-        let request = self.http.client().get(self.endpoint(&["api", "v2", "instance"]));
+        let request = self
+            .http
+            .client()
+            .get(self.endpoint(&["api", "v2", "instance"]));
         match self.http.send("instance", request).await {
             Ok(answer) => match answer.json::<Instance>() {
                 Ok(instance) => {
@@ -266,7 +270,10 @@ impl Channel for Mastodon {
     async fn post(&self, post: &Post) -> Result<Posted, SendError> {
         let limits = self.limits().await;
         let poll = self.poll_for(post, &limits);
-        let question = poll.as_ref().and(post.native_poll.as_ref()).map(|p| p.question.as_str());
+        let question = poll
+            .as_ref()
+            .and(post.native_poll.as_ref())
+            .map(|p| p.question.as_str());
         let text = self
             .texts
             .render(ChannelKind::Mastodon, post, question, Self::rule(&limits))?;
@@ -307,14 +314,21 @@ impl Channel for Mastodon {
             .client()
             .get(self.endpoint(&["api", "v1", "accounts", "verify_credentials"]))
             .header(AUTHORIZATION, self.bearer());
-        let account: Account = self.http.send("verify_credentials", request).await?.json()?;
+        let account: Account = self
+            .http
+            .send("verify_credentials", request)
+            .await?
+            .json()?;
         let host = self.base.host_str().unwrap_or_default();
         Ok(Verified {
             account: Some(format!("@{}@{host}", account.acct)),
         })
     }
 
-    async fn poll_counts(&self, native_poll_id: &str) -> Result<Option<NativePollCounts>, SendError> {
+    async fn poll_counts(
+        &self,
+        native_poll_id: &str,
+    ) -> Result<Option<NativePollCounts>, SendError> {
         let request = self
             .http
             .client()
@@ -376,7 +390,9 @@ mod tests {
         assert_eq!(options, s(&["Met de…", "Bus"]));
         assert_eq!(secs, 3600);
         assert_eq!(
-            fit_native_poll(&s(&["a", "b"]), Duration::from_secs(10), &limits).unwrap().1,
+            fit_native_poll(&s(&["a", "b"]), Duration::from_secs(10), &limits)
+                .unwrap()
+                .1,
             300
         );
         assert!(fit_native_poll(&s(&["a", "b", "c", "d"]), Duration::ZERO, &limits).is_none());

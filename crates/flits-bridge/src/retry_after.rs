@@ -22,7 +22,10 @@ pub fn retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> 
 }
 
 fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim)
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
 }
 
 /// `Retry-After`: delta seconds or an HTTP date (IMF-fixdate, which RFC 2822 parsing accepts).
@@ -72,7 +75,8 @@ mod tests {
     #[test]
     fn seconds_dates_and_resets_are_read() {
         let now = at("2026-11-29T12:00:00Z");
-        let d = |pairs: &[(&'static str, &str)]| retry_after(&headers(pairs), now).map(|d| d.as_secs());
+        let d =
+            |pairs: &[(&'static str, &str)]| retry_after(&headers(pairs), now).map(|d| d.as_secs());
         assert_eq!(d(&[("retry-after", "120")]), Some(120));
         assert_eq!(
             d(&[("retry-after", "Sun, 29 Nov 2026 12:01:30 GMT")]),
@@ -97,7 +101,8 @@ mod tests {
     #[test]
     fn the_past_is_now_and_nonsense_is_unsaid() {
         let now = at("2026-11-29T12:00:00Z");
-        let d = |pairs: &[(&'static str, &str)]| retry_after(&headers(pairs), now).map(|d| d.as_secs());
+        let d =
+            |pairs: &[(&'static str, &str)]| retry_after(&headers(pairs), now).map(|d| d.as_secs());
         assert_eq!(d(&[("x-ratelimit-reset", "2026-11-29T11:00:00Z")]), Some(0));
         assert_eq!(d(&[("retry-after", "soon")]), None);
         assert_eq!(d(&[]), None);

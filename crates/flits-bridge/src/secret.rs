@@ -6,13 +6,41 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::error::SetupError;
 
+/// Where a channel's secrets come from: the process environment in production ([`Environment`]),
+/// a map in tests (a test cannot change its own process environment safely).
+pub trait SecretSource: Send + Sync {
+    /// The secret the variable `name` holds.
+    fn secret(&self, name: &str) -> Result<SecretString, SetupError>;
+}
+
+/// The process environment: `NAME`, or the file named by `NAME_FILE`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Environment;
+
+impl SecretSource for Environment {
+    fn secret(&self, name: &str) -> Result<SecretString, SetupError> {
+        read_secret(name)
+    }
+}
+
+impl SecretSource for std::collections::BTreeMap<String, SecretString> {
+    fn secret(&self, name: &str) -> Result<SecretString, SetupError> {
+        self.get(name)
+            .filter(|s| !s.expose_secret().trim().is_empty())
+            .cloned()
+            .ok_or_else(|| SetupError::MissingSecret {
+                variable: name.to_owned(),
+            })
+    }
+}
+
 /// Reads the secret held by the environment variable `name`, or by the file that `{name}_FILE`
 /// names. An empty value counts as missing: an empty token would only fail later, less clearly.
 pub fn read_secret(name: &str) -> Result<SecretString, SetupError> {
-    if let Ok(value) = std::env::var(name) {
-        if !value.trim().is_empty() {
-            return Ok(SecretString::from(value.trim().to_owned()));
-        }
+    if let Ok(value) = std::env::var(name)
+        && !value.trim().is_empty()
+    {
+        return Ok(SecretString::from(value.trim().to_owned()));
     }
     let file_var = format!("{name}_FILE");
     if let Ok(path) = std::env::var(&file_var) {

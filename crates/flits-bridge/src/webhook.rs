@@ -56,7 +56,7 @@ use crate::channel::{Channel, needed};
 use crate::error::{SendError, SetupError};
 use crate::http::{ClientOptions, Http};
 use crate::post::{Post, Posted, Verified};
-use crate::secret::{Scrubber, read_secret};
+use crate::secret::{Scrubber, SecretSource};
 use crate::setting::{ChannelKind, ChannelSetting};
 use crate::text::{LengthRule, PostTexts};
 
@@ -112,10 +112,11 @@ impl Webhook {
     pub fn new(
         setting: &ChannelSetting,
         options: &ClientOptions,
+        secrets: &dyn SecretSource,
         texts: Arc<PostTexts>,
     ) -> Result<Webhook, SetupError> {
         let url = needed(&setting.url, "url")?.clone();
-        let secret = read_secret(needed(&setting.secret_env, "secret_env")?)?;
+        let secret = secrets.secret(needed(&setting.secret_env, "secret_env")?)?;
         let scrubber = Scrubber::new([secret.clone()]);
         Ok(Webhook {
             id: setting.id.clone(),

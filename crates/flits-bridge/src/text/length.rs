@@ -130,10 +130,7 @@ pub fn shorten(text: &str, max: usize) -> String {
         return String::new();
     }
     let keep: String = text.chars().take(max - 1).collect();
-    let next_is_space = text
-        .chars()
-        .nth(max - 1)
-        .is_some_and(char::is_whitespace);
+    let next_is_space = text.chars().nth(max - 1).is_some_and(char::is_whitespace);
     let cut = if next_is_space {
         keep.as_str()
     } else {
@@ -153,7 +150,8 @@ pub fn shorten(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
 
-    const LINK: &str = "https://peiling.ijmond.nl/p/fietsparkeren-station-beverwijk?c=mastodon-velsen";
+    const LINK: &str =
+        "https://peiling.ijmond.nl/p/fietsparkeren-station-beverwijk?c=mastodon-velsen";
 
     #[test]
     fn urls_count_23_on_mastodon_and_x() {
@@ -185,7 +183,12 @@ mod tests {
         assert_eq!(shorten("Fietsenstalling", 6), "Fiets…");
         assert_eq!(shorten("Drie", 1), "");
         for max in 0..30 {
-            assert!(shorten("Drie korte vragen, één minuut", max).chars().count() <= max);
+            assert!(
+                shorten("Drie korte vragen, één minuut", max)
+                    .chars()
+                    .count()
+                    <= max
+            );
         }
     }
 }

@@ -186,11 +186,12 @@ mod tests {
                     PostKind::Results,
                 ] {
                     let p = post(pk, locale, "Drie korte vragen.");
-                    let text = texts
-                        .render(kind, &p, None, LengthRule::UNLIMITED)
-                        .unwrap();
+                    let text = texts.render(kind, &p, None, LengthRule::UNLIMITED).unwrap();
                     assert!(text.contains(p.link.as_str()), "{kind} {locale:?}: {text}");
-                    assert!(!text.contains("&quot;") && !text.contains("&amp;"), "{text}");
+                    assert!(
+                        !text.contains("&quot;") && !text.contains("&amp;"),
+                        "{text}"
+                    );
                     assert_eq!(text, text.trim(), "{kind}: {text:?}");
                 }
             }
@@ -213,7 +214,12 @@ mod tests {
             assert!(rule.count(&text) + 12 >= rule.max.unwrap(), "{text}");
             assert!(text.contains(p.link.as_str()), "{text}");
             // The kept intro is a whole-word prefix of the real one.
-            let kept = text.split("\n\n").nth(1).unwrap().strip_suffix('…').unwrap();
+            let kept = text
+                .split("\n\n")
+                .nth(1)
+                .unwrap()
+                .strip_suffix('…')
+                .unwrap();
             assert!(intro.starts_with(kept), "{text}");
             assert!(intro[kept.len()..].starts_with(' '), "{text}");
             assert!(text.ends_with(p.link.as_str()), "{text}");
@@ -243,7 +249,12 @@ mod tests {
         assert!(!text.contains("Kort."), "{text}");
         assert!(text.starts_with("Een heel"), "{text}");
         let err = texts
-            .render(ChannelKind::Mastodon, &p, None, LengthRule::mastodon(20, 23))
+            .render(
+                ChannelKind::Mastodon,
+                &p,
+                None,
+                LengthRule::mastodon(20, 23),
+            )
             .unwrap_err();
         assert!(matches!(err, TextError::TooLong { .. }), "{err}");
     }
