@@ -6,6 +6,7 @@ mod helpers;
 
 mod browser;
 
+mod channels;
 mod cli;
 mod collector_browser;
 mod collector_fairness;
