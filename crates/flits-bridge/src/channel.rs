@@ -86,11 +86,12 @@ pub fn connect_with(
         ChannelKind::Webhook => Ok(Arc::new(crate::webhook::Webhook::new(
             setting, options, secrets, texts,
         )?)),
-        kind @ (ChannelKind::X | ChannelKind::Facebook | ChannelKind::Email) => {
-            Err(SetupError::UnsupportedKind {
-                kind: kind.as_str(),
-            })
-        }
+        ChannelKind::Facebook => Ok(Arc::new(crate::facebook::Facebook::new(
+            setting, options, secrets, texts,
+        )?)),
+        kind @ (ChannelKind::X | ChannelKind::Email) => Err(SetupError::UnsupportedKind {
+            kind: kind.as_str(),
+        }),
     }
 }
 

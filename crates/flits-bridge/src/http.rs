@@ -53,6 +53,15 @@ impl Answer {
     }
 }
 
+/// An error answer, for an adapter to read in its platform's own way.
+pub(crate) struct Refusal<'a> {
+    pub status: StatusCode,
+    pub headers: &'a reqwest::header::HeaderMap,
+    pub body: &'a [u8],
+    /// The platform's message, scrubbed.
+    pub message: &'a str,
+}
+
 /// One channel's HTTP client.
 #[derive(Debug, Clone)]
 pub(crate) struct Http {
@@ -101,8 +110,19 @@ impl Http {
         what: &'static str,
         request: RequestBuilder,
     ) -> Result<Answer, SendError> {
+        self.send_with(what, request, |_| None).await
+    }
+
+    /// Like [`Http::send`], with the platform's own reading of an error answer first (Graph API
+    /// throttling comes as `400` with an error code).
+    pub async fn send_with(
+        &self,
+        what: &'static str,
+        request: RequestBuilder,
+        platform: impl Fn(&Refusal<'_>) -> Option<SendError>,
+    ) -> Result<Answer, SendError> {
         self.limiter.until_ready().await;
-        let result = self.exchange(request).await;
+        let result = self.exchange(request, platform).await;
         match &result {
             Ok(answer) => tracing::debug!(
                 channel = %self.channel, call = what, status = answer.status.as_u16(),
@@ -117,7 +137,11 @@ impl Http {
         result
     }
 
-    async fn exchange(&self, request: RequestBuilder) -> Result<Answer, SendError> {
+    async fn exchange(
+        &self,
+        request: RequestBuilder,
+        platform: impl Fn(&Refusal<'_>) -> Option<SendError>,
+    ) -> Result<Answer, SendError> {
         let response = request.send().await.map_err(|e| self.transport(&e))?;
         let status = response.status();
         let headers = response.headers().clone();
@@ -130,6 +154,15 @@ impl Http {
         }
         let retry_after = crate::retry_after::retry_after(&headers, chrono::Utc::now());
         let message = self.scrubber.scrub(&platform_message(&body));
+        let refusal = Refusal {
+            status,
+            headers: &headers,
+            body: &body,
+            message: &message,
+        };
+        if let Some(err) = platform(&refusal) {
+            return Err(err);
+        }
         if status == StatusCode::TOO_MANY_REQUESTS {
             return Err(SendError::Retryable {
                 cause: RetryCause::RateLimited,

@@ -15,6 +15,7 @@
 
 pub mod channel;
 pub mod error;
+pub mod facebook;
 mod http;
 pub mod mastodon;
 pub mod post;

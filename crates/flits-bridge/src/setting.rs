@@ -75,7 +75,8 @@ pub struct ChannelSetting {
     /// Also the `?c=` value of the links posted there.
     pub id: ChannelId,
     pub kind: ChannelKind,
-    /// mastodon: the server, e.g. `https://social.example.nl`.
+    /// mastodon: the server, e.g. `https://social.example.nl`. x, facebook: the API's base, for
+    /// a proxy or a test server (default `https://api.x.com`, `https://graph.facebook.com/v21.0`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_url: Option<Url>,
     /// mastodon, facebook: the variable holding the access token.
@@ -145,8 +146,11 @@ impl ChannelSetting {
                 .as_ref()
                 .map(|u| u.to_string())
                 .unwrap_or_default(),
-            ChannelKind::X => "api.x.com".to_owned(),
-            ChannelKind::Facebook => self.page_id.clone().unwrap_or_default(),
+            ChannelKind::X => self
+                .base_url
+                .as_ref()
+                .map_or_else(|| "https://api.x.com/".to_owned(), |u| u.to_string()),
+            ChannelKind::Facebook => format!("page {}", self.page_id.clone().unwrap_or_default()),
             ChannelKind::Webhook => self
                 .url
                 .as_ref()
@@ -184,9 +188,9 @@ impl ChannelSetting {
                     "access_token_env",
                     "access_secret_env",
                 ],
-                &["native_poll"],
+                &["native_poll", "base_url"],
             ),
-            ChannelKind::Facebook => (&["page_id", "token_env"], &[]),
+            ChannelKind::Facebook => (&["page_id", "token_env"], &["base_url"]),
             ChannelKind::Webhook => (&["url", "secret_env"], &[]),
             ChannelKind::Email => (&["to"], &[]),
         };

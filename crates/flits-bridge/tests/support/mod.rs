@@ -2,6 +2,7 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod facebook;
 pub mod logs;
 pub mod mastodon;
 pub mod server;
