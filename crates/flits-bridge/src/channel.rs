@@ -89,7 +89,10 @@ pub fn connect_with(
         ChannelKind::Facebook => Ok(Arc::new(crate::facebook::Facebook::new(
             setting, options, secrets, texts,
         )?)),
-        kind @ (ChannelKind::X | ChannelKind::Email) => Err(SetupError::UnsupportedKind {
+        ChannelKind::X => Ok(Arc::new(crate::x::X::new(
+            setting, options, secrets, texts,
+        )?)),
+        kind @ ChannelKind::Email => Err(SetupError::UnsupportedKind {
             kind: kind.as_str(),
         }),
     }

@@ -1,4 +1,4 @@
-//! The social-media bridge's adapters: each configured channel (CONTRACT section 6) as a
+//! The social-media bridge's adapters (Mastodon, X, Facebook pages, webhooks): each configured channel (CONTRACT section 6) as a
 //! [`Channel`] that posts a poll's announcement, a reminder or a reply with its results, checks its
 //! credentials, and reads back native poll counts.
 //!
@@ -24,6 +24,7 @@ pub mod secret;
 pub mod setting;
 pub mod text;
 pub mod webhook;
+pub mod x;
 
 pub use channel::{Channel, connect, connect_with, post_texts};
 pub use error::{RetryCause, SendError, SetupError};

@@ -11,7 +11,6 @@
 //! - `GET /api/v1/polls/{id}`: the native poll's counts.
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use async_trait::async_trait;
 use flits_types::ChannelId;
@@ -24,9 +23,10 @@ use crate::channel::{Channel, needed};
 use crate::error::{SendError, SetupError};
 use crate::http::{ClientOptions, Http};
 use crate::post::{NativePollCounts, OptionCount, Post, PostKind, Posted, Verified};
+use crate::post::{PollLimits, fit_native_poll};
 use crate::secret::{Scrubber, SecretSource};
 use crate::setting::{ChannelKind, ChannelSetting, Visibility};
-use crate::text::{LengthRule, PostTexts, shorten};
+use crate::text::{LengthRule, PostTexts};
 
 /// A Mastodon account on one server.
 #[derive(Debug)]
@@ -50,6 +50,18 @@ pub struct Limits {
     pub max_characters_per_option: usize,
     pub min_expiration: u64,
     pub max_expiration: u64,
+}
+
+impl Limits {
+    /// The limits of a native poll.
+    pub fn polls(&self) -> PollLimits {
+        PollLimits {
+            max_options: self.max_options,
+            max_characters_per_option: self.max_characters_per_option,
+            min_seconds: self.min_expiration,
+            max_seconds: self.max_expiration,
+        }
+    }
 }
 
 impl Default for Limits {
@@ -142,33 +154,6 @@ struct Poll {
 struct PollOption {
     title: String,
     votes_count: Option<u64>,
-}
-
-/// The native poll to attach: options shortened to the server's limit, and its duration; `None`
-/// when the question cannot be mirrored faithfully (too many options, or options that become the
-/// same when shortened).
-pub fn fit_native_poll(
-    options: &[String],
-    duration: Duration,
-    limits: &Limits,
-) -> Option<(Vec<String>, u64)> {
-    if options.len() < 2 || options.len() > limits.max_options {
-        return None;
-    }
-    let fitted: Vec<String> = options
-        .iter()
-        .map(|o| shorten(o, limits.max_characters_per_option))
-        .collect();
-    let mut unique = fitted.clone();
-    unique.sort();
-    unique.dedup();
-    if unique.len() != fitted.len() || fitted.iter().any(String::is_empty) {
-        return None;
-    }
-    let seconds = duration
-        .as_secs()
-        .clamp(limits.min_expiration, limits.max_expiration);
-    Some((fitted, seconds))
 }
 
 impl Mastodon {
@@ -358,7 +343,7 @@ impl Mastodon {
             return None;
         }
         let poll = post.native_poll.as_ref()?;
-        let fitted = fit_native_poll(&poll.options, poll.duration, limits);
+        let fitted = fit_native_poll(&poll.options, poll.duration, &limits.polls());
         if fitted.is_none() {
             tracing::info!(channel = %self.id, options = poll.options.len(), "question does not fit a Mastodon poll; posting without one");
         }
@@ -370,6 +355,8 @@ impl Mastodon {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::post::fit_native_poll;
+    use std::time::Duration;
 
     #[test]
     fn native_polls_fit_the_servers_limits_or_are_left_out() {
@@ -379,7 +366,8 @@ mod tests {
             min_expiration: 300,
             max_expiration: 3600,
             ..Limits::default()
-        };
+        }
+        .polls();
         let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let (options, secs) = fit_native_poll(
             &s(&["Met de fiets", "Bus"]),

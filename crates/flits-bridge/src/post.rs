@@ -102,3 +102,39 @@ pub struct NativePollCounts {
     /// The number of accounts that voted, when known.
     pub voters: Option<u64>,
 }
+
+/// What a platform allows in a native poll.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PollLimits {
+    pub max_options: usize,
+    pub max_characters_per_option: usize,
+    pub min_seconds: u64,
+    pub max_seconds: u64,
+}
+
+/// The native poll to attach: options shortened to the server's limit, and its duration; `None`
+/// when the question cannot be mirrored faithfully (too many options, or options that become the
+/// same when shortened).
+pub fn fit_native_poll(
+    options: &[String],
+    duration: Duration,
+    limits: &PollLimits,
+) -> Option<(Vec<String>, u64)> {
+    if options.len() < 2 || options.len() > limits.max_options {
+        return None;
+    }
+    let fitted: Vec<String> = options
+        .iter()
+        .map(|o| crate::text::shorten(o, limits.max_characters_per_option))
+        .collect();
+    let mut unique = fitted.clone();
+    unique.sort();
+    unique.dedup();
+    if unique.len() != fitted.len() || fitted.iter().any(String::is_empty) {
+        return None;
+    }
+    let seconds = duration
+        .as_secs()
+        .clamp(limits.min_seconds, limits.max_seconds);
+    Some((fitted, seconds))
+}

@@ -7,6 +7,7 @@ pub mod logs;
 pub mod mastodon;
 pub mod server;
 pub mod webhook;
+pub mod x;
 
 use std::collections::BTreeMap;
 use std::time::Duration;
