@@ -8,10 +8,10 @@ use flits_types::ChannelId;
 
 use crate::error::{SendError, SetupError};
 use crate::http::ClientOptions;
-use crate::post::{NativePollCounts, Post, Posted, Verified};
+use crate::post::{NativePollCounts, Post, PostKind, Posted, Verified, fit_native_poll};
 use crate::secret::{Environment, SecretSource};
 use crate::setting::{ChannelKind, ChannelSetting};
-use crate::text::{PostTexts, TextError};
+use crate::text::{LengthRule, PostTexts, TextError};
 
 /// One configured channel, ready to send. Adapters keep no state the outbox needs: what was
 /// posted is returned as a value, and the caller stores it.
@@ -60,6 +60,44 @@ pub fn post_texts() -> Result<Arc<PostTexts>, TextError> {
     }
     let texts = Arc::new(PostTexts::load()?);
     Ok(TEXTS.get_or_init(|| texts).clone())
+}
+
+/// The text a channel would post, without its secrets or the network: for the staff UI's preview
+/// before scheduling. Mastodon uses its default limits here (the server's own limits, read when
+/// posting, may shorten the intro a little more).
+pub fn preview(setting: &ChannelSetting, post: &Post) -> Result<String, SendError> {
+    let texts = post_texts().map_err(|e| SetupError::Templates {
+        reason: e.to_string(),
+    })?;
+    let (rule, poll_limits) = match setting.kind {
+        ChannelKind::Mastodon => {
+            let limits = crate::mastodon::Limits::default();
+            (
+                LengthRule::mastodon(limits.max_characters, limits.characters_reserved_per_url),
+                Some(limits.polls()),
+            )
+        }
+        ChannelKind::X => (LengthRule::X, Some(crate::x::POLL_LIMITS)),
+        ChannelKind::Facebook => (LengthRule::FACEBOOK, None),
+        ChannelKind::Webhook => (LengthRule::UNLIMITED, None),
+        ChannelKind::Email => {
+            return Err(SetupError::UnsupportedKind {
+                kind: setting.kind.as_str(),
+            }
+            .into());
+        }
+    };
+    let question = match (poll_limits, &post.native_poll) {
+        (Some(limits), Some(poll))
+            if setting.native_poll
+                && post.kind != PostKind::Results
+                && fit_native_poll(&poll.options, poll.duration, &limits).is_some() =>
+        {
+            Some(poll.question.as_str())
+        }
+        _ => None,
+    };
+    Ok(texts.render(setting.kind, post, question, rule)?)
 }
 
 /// Builds the adapter of `setting`, reading its secrets from the environment.

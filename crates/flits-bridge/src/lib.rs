@@ -26,7 +26,7 @@ pub mod text;
 pub mod webhook;
 pub mod x;
 
-pub use channel::{Channel, connect, connect_with, post_texts};
+pub use channel::{Channel, connect, connect_with, post_texts, preview};
 pub use error::{RetryCause, SendError, SetupError};
 pub use http::ClientOptions;
 pub use post::{NativePoll, NativePollCounts, OptionCount, Post, PostKind, Posted, Verified};

@@ -61,6 +61,15 @@ async fn an_announcement_is_posted_with_token_key_language_visibility_and_the_ch
         "{text}"
     );
     assert_eq!(text, ch.preview(&post).unwrap());
+    let s = setting(serde_json::json!({
+        "id": "mastodon-velsen", "kind": "mastodon", "base_url": fake.url(),
+        "token_env": TOKEN_ENV, "visibility": "unlisted"
+    }));
+    assert_eq!(
+        text,
+        flits_bridge::preview(&s, &post).unwrap(),
+        "the preview needs no secret"
+    );
 }
 
 #[tokio::test]

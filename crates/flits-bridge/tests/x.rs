@@ -44,6 +44,12 @@ async fn a_signed_tweet_with_link_poll_and_a_reply_with_the_results() {
     assert!(flits_bridge::text::LengthRule::X.fits(text), "{text}");
     assert!(text.ends_with(post.link.as_str()), "{text}");
     assert_eq!(tweets[0]["poll"]["duration_minutes"], 2880);
+    let s = setting(serde_json::json!({
+        "id": "x-velsen", "kind": "x", "native_poll": true, "api_key_env": "XK",
+        "api_secret_env": "XS", "access_token_env": "XT", "access_secret_env": "XA"
+    }));
+    assert_eq!(text, flits_bridge::preview(&s, &post).unwrap());
+    assert!(text.contains("Hoe komt u naar het station?"), "{text}");
     assert_eq!(
         tweets[0]["poll"]["options"],
         serde_json::json!(["Met de fiets", "Met de bus of met de…"])
