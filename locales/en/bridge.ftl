@@ -9,7 +9,6 @@ bridge-error-refused = The platform refuses the post (HTTP { $status }): { $mess
 bridge-error-missing-secret = The environment variable { $variable } is not set. Flits cannot post without this secret.
 bridge-error-secret-file = The file named by { $variable } cannot be read: { $reason }
 bridge-error-missing-setting = The channel lacks the setting { $setting }.
-bridge-error-unsupported-kind = Channels of kind { $kind } cannot post yet.
 bridge-error-templates = The post templates of Flits are broken: { $reason }
 bridge-error-content = Flits cannot make a post of this poll that fits: { $reason }
 

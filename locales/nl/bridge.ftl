@@ -9,7 +9,6 @@ bridge-error-refused = Het platform weigert het bericht (HTTP { $status }): { $m
 bridge-error-missing-secret = De omgevingsvariabele { $variable } is niet gezet. Zonder dit geheim kan Flits niet posten.
 bridge-error-secret-file = Het bestand uit { $variable } is niet te lezen: { $reason }
 bridge-error-missing-setting = Het kanaal mist de instelling { $setting }.
-bridge-error-unsupported-kind = Kanalen van het soort { $kind } kunnen nog niet posten.
 bridge-error-templates = De berichtsjablonen van Flits zijn kapot: { $reason }
 bridge-error-content = Flits kan van deze peiling geen bericht maken dat past: { $reason }
 

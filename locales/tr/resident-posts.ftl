@@ -5,3 +5,6 @@ post-reminder-lead = Katıldınız mı? Anket hâlâ açık.
 post-results-lead = “{ $title }” anketinin sonuçları yayında. Görüşleriniz için teşekkürler!
 post-results-cta = Ne yapacağımızı okuyun:
 post-anonymous = Yanıtlarınız anonimdir.
+post-email-subject = Yeni anket: { $title }
+post-email-results-subject = Anket sonuçları: { $title }
+post-email-forward = Bu bağlantıyı paylaşabilirsiniz, örneğin bir bültende veya gazetede.

@@ -80,12 +80,7 @@ pub fn preview(setting: &ChannelSetting, post: &Post) -> Result<String, SendErro
         ChannelKind::X => (LengthRule::X, Some(crate::x::POLL_LIMITS)),
         ChannelKind::Facebook => (LengthRule::FACEBOOK, None),
         ChannelKind::Webhook => (LengthRule::UNLIMITED, None),
-        ChannelKind::Email => {
-            return Err(SetupError::UnsupportedKind {
-                kind: setting.kind.as_str(),
-            }
-            .into());
-        }
+        ChannelKind::Email => (LengthRule::UNLIMITED, None),
     };
     let question = match (poll_limits, &post.native_poll) {
         (Some(limits), Some(poll))
@@ -130,9 +125,9 @@ pub fn connect_with(
         ChannelKind::X => Ok(Arc::new(crate::x::X::new(
             setting, options, secrets, texts,
         )?)),
-        kind @ ChannelKind::Email => Err(SetupError::UnsupportedKind {
-            kind: kind.as_str(),
-        }),
+        ChannelKind::Email => Ok(Arc::new(crate::email::EmailChannel::new(
+            setting, options, texts,
+        )?)),
     }
 }
 

@@ -33,9 +33,6 @@ pub enum SetupError {
     /// The post templates do not compile (a broken build; the text tests catch it first).
     #[error("the post templates cannot be loaded: {reason}")]
     Templates { reason: String },
-    /// This build has no adapter for the kind yet.
-    #[error("channels of kind {kind} cannot send yet")]
-    UnsupportedKind { kind: &'static str },
 }
 
 impl SetupError {
@@ -46,7 +43,6 @@ impl SetupError {
             SetupError::SecretFile { .. } => "secret-file",
             SetupError::MissingSetting { .. } => "missing-setting",
             SetupError::Templates { .. } => "templates",
-            SetupError::UnsupportedKind { .. } => "unsupported-kind",
         }
     }
 
@@ -58,7 +54,6 @@ impl SetupError {
             }
             SetupError::MissingSetting { setting } => vec![("setting", (*setting).into())],
             SetupError::Templates { reason } => vec![("reason", reason.into())],
-            SetupError::UnsupportedKind { kind } => vec![("kind", (*kind).into())],
         }
     }
 }
@@ -220,7 +215,6 @@ mod tests {
                 setting: "base_url",
             }
             .into(),
-            SetupError::UnsupportedKind { kind: "x" }.into(),
             SetupError::Templates {
                 reason: "syntax".into(),
             }

@@ -21,6 +21,8 @@ pub struct ClientOptions {
     pub connect_timeout: Duration,
     /// Requests per minute of a channel without `requests_per_minute`.
     pub default_requests_per_minute: u32,
+    /// The relay e-mail channels send through; `None` where none is configured.
+    pub smtp: Option<crate::email::SmtpRelay>,
 }
 
 impl Default for ClientOptions {
@@ -29,6 +31,7 @@ impl Default for ClientOptions {
             timeout: Duration::from_secs(20),
             connect_timeout: Duration::from_secs(5),
             default_requests_per_minute: 30,
+            smtp: None,
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The social-media bridge's adapters (Mastodon, X, Facebook pages, webhooks): each configured channel (CONTRACT section 6) as a
+//! The social-media bridge's adapters (Mastodon, X, Facebook pages, webhooks, e-mail): each configured channel (CONTRACT section 6) as a
 //! [`Channel`] that posts a poll's announcement, a reminder or a reply with its results, checks its
 //! credentials, and reads back native poll counts.
 //!
@@ -14,6 +14,7 @@
 //!   language, within the platform's length rules ([`text::LengthRule`]).
 
 pub mod channel;
+pub mod email;
 pub mod error;
 pub mod facebook;
 mod http;

@@ -35,7 +35,7 @@ pub enum TextError {
     },
 }
 
-const TEMPLATES: [(ChannelKind, &str); 4] = [
+const TEMPLATES: [(ChannelKind, &str); 5] = [
     (
         ChannelKind::Mastodon,
         include_str!("../../../../templates/posts/mastodon.hbs"),
@@ -51,6 +51,10 @@ const TEMPLATES: [(ChannelKind, &str); 4] = [
     (
         ChannelKind::Webhook,
         include_str!("../../../../templates/posts/webhook.hbs"),
+    ),
+    (
+        ChannelKind::Email,
+        include_str!("../../../../templates/posts/email.hbs"),
     ),
 ];
 

@@ -30,6 +30,7 @@ pub fn options() -> ClientOptions {
         timeout: Duration::from_millis(800),
         connect_timeout: Duration::from_millis(500),
         default_requests_per_minute: 600,
+        smtp: None,
     }
 }
 
