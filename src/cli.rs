@@ -51,6 +51,27 @@ pub enum Command {
     /// API tokens of staff accounts.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Social-media channels (`[[channels]]` in the configuration).
+    #[command(subcommand)]
+    Channel(ChannelCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChannelCommand {
+    /// List the configured channels (secrets are never shown, only whether they are set).
+    List {
+        /// Language of the output: nl or en.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+    /// Check a channel's credentials without posting. Exit 0 ok, 1 failed (with the platform's
+    /// message), 2 unknown channel.
+    Test {
+        id: String,
+        /// Language of the output: nl or en.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -246,6 +267,33 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), Failure> {
             org,
             password_stdin,
         }) => add_user(&settings, &email, &role, &org, password_stdin).await,
+        Command::Channel(command) => channel_command(&settings, command).await,
+    }
+}
+
+async fn channel_command(settings: &Settings, command: ChannelCommand) -> Result<(), Failure> {
+    let (ChannelCommand::List { lang } | ChannelCommand::Test { lang, .. }) = &command;
+    let locale = crate::channels::staff_locale(lang)
+        .ok_or_else(|| usage(anyhow::anyhow!("unknown language {lang:?}: use nl or en")))?;
+    match command {
+        ChannelCommand::List { .. } => {
+            print!("{}", crate::channels::list(&settings.channels, locale));
+            Ok(())
+        }
+        ChannelCommand::Test { id, .. } => {
+            let options = flits_bridge::ClientOptions::default();
+            match crate::channels::test(&settings.channels, &id, &options, locale).await {
+                crate::channels::TestOutcome::Ok(text) => {
+                    println!("{text}");
+                    Ok(())
+                }
+                crate::channels::TestOutcome::Failed(text) => Err(Failure {
+                    code: 1,
+                    error: anyhow::anyhow!(text),
+                }),
+                crate::channels::TestOutcome::Unknown(text) => Err(usage(anyhow::anyhow!(text))),
+            }
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! Integration tests build the real application through [`startup::Application`].
 
 pub mod accounts;
+pub mod channels;
 pub mod cli;
 pub mod demo;
 pub mod poll_file;

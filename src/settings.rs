@@ -197,6 +197,10 @@ pub struct Settings {
     pub runner: RunnerSettings,
     /// The staff service (`[staff]`).
     pub staff: StaffSettings,
+    /// The social-media channels (`[[channels]]`, README.md, "Channels"). Their secrets stay in the
+    /// environment variables their `*_env` settings name.
+    #[serde(default)]
+    pub channels: Vec<flits_bridge::ChannelSetting>,
     /// From `FLITS_SIGNING_KEY` or `FLITS_SIGNING_KEY_FILE` only: never from a file, never printed.
     #[serde(skip)]
     pub signing_key: Option<SecretString>,
@@ -295,14 +299,42 @@ pub mod aliases {
     }
 }
 
-fn env_provider() -> Env {
-    Env::prefixed("FLITS_").split("__").filter(|key| {
+/// `secret_variables`: the variables named by channels' `*_env` settings (lower case, without
+/// `FLITS_`). They may have any name, also one starting with `FLITS_`; they hold secrets, not
+/// settings, so they are left out here and never reach the printable settings.
+fn env_provider(secret_variables: Vec<String>) -> Env {
+    Env::prefixed("FLITS_").split("__").filter(move |key| {
         let key = key.as_str().to_ascii_lowercase();
         let channel_secret = key.starts_with("channel_") && key.ends_with("_token");
+        let named_secret = secret_variables
+            .iter()
+            .any(|v| *v == key || key.strip_suffix("_file") == Some(v.as_str()));
         // FLITS_TEST_* belong to the test harness (databases, browser tools), never to Flits itself.
         let test_harness = key.starts_with("test_");
-        !(NOT_SETTINGS.contains(&key.as_str()) || channel_secret || test_harness)
+        !(NOT_SETTINGS.contains(&key.as_str()) || channel_secret || named_secret || test_harness)
     })
+}
+
+/// The variables that `*_env` settings of `[[channels]]` name, from the files read so far, as the
+/// environment provider sees them. Read from the raw values, so that a broken channel entry still
+/// keeps its secrets out (its own error is reported by the real extraction).
+fn channel_secret_variables(figment: &Figment) -> Vec<String> {
+    let Ok(channels) = figment.find_value("channels") else {
+        return Vec::new();
+    };
+    channels
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c.as_dict())
+        .flat_map(|dict| dict.iter())
+        .filter(|(k, _)| k.ends_with("_env"))
+        .filter_map(|(_, v)| v.as_str())
+        .filter_map(|name| {
+            let lower = name.to_ascii_lowercase();
+            lower.strip_prefix("flits_").map(str::to_owned)
+        })
+        .collect()
 }
 
 fn describe(e: figment::Error) -> Vec<String> {
@@ -358,7 +390,8 @@ impl Settings {
             }
             figment = figment.merge(Aliased(Toml::file(path)));
         }
-        figment = figment.merge(Aliased(env_provider()));
+        let secret_variables = channel_secret_variables(&figment);
+        figment = figment.merge(Aliased(env_provider(secret_variables)));
         let mut settings: Settings = figment.extract().map_err(|e| ConfigError {
             problems: describe(e),
         })?;
@@ -406,6 +439,7 @@ impl Settings {
                 ));
             }
         }
+        problems.extend(flits_bridge::check_channels(&self.channels));
         if problems.is_empty() {
             Ok(())
         } else {

@@ -17,7 +17,8 @@ use serde_json::Value;
 enum Layer {
     /// `flits-types`: parsed input values (slugs, ids, e-mail addresses, passwords).
     Values,
-    /// `flits-i18n`: the message catalogue and the one `Locale` type.
+    /// `flits-i18n`: the message catalogue and the one `Locale` type; `flits-templates`: handlebars
+    /// with the catalogue's `{{t}}` helper.
     Catalogue,
     /// Pure rules without I/O.
     Domain,
@@ -43,7 +44,7 @@ impl Layer {
         use Layer::*;
         match self {
             Values | Schema => &[],
-            Catalogue => &[Values],
+            Catalogue => &[Values, Catalogue],
             Domain => &[Values, Catalogue, Domain],
             Storage => &[Values, Catalogue, Domain, Schema],
             Adapter => &[Values, Catalogue, Domain, Storage],
@@ -78,6 +79,7 @@ impl Layer {
 const CRATES: &[(&str, Layer)] = &[
     ("flits-types", Layer::Values),
     ("flits-i18n", Layer::Catalogue),
+    ("flits-templates", Layer::Catalogue),
     ("flits-survey", Layer::Domain),
     ("flits-schedule", Layer::Domain),
     ("flits-results", Layer::Domain),

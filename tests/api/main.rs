@@ -7,6 +7,7 @@ mod skip;
 
 mod browser;
 
+mod channels;
 mod cli;
 mod collector_browser;
 mod collector_fairness;

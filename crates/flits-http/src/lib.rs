@@ -13,7 +13,6 @@ pub mod query;
 pub mod request_id;
 pub mod request_log;
 pub mod survey_texts;
-pub mod template_helper;
 pub mod templates;
 
 pub use error::ApiError;

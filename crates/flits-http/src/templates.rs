@@ -37,7 +37,7 @@ impl Templates {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         // `{{t "id" name=value}}`: every word comes from the catalogue, in the data's `lang`.
-        crate::template_helper::register(&mut registry);
+        flits_templates::register(&mut registry);
         registry.register_escape_fn(escape_html);
         registry
             .register_embed_templates_with_extension::<TemplateFiles>(".hbs")

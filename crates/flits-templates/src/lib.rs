@@ -1,5 +1,9 @@
-//! The `{{t "id" name=value}}` template helper: every word of a page from the catalogue, in the
-//! language of the page data's top-level `lang`.
+//! The `{{t "id" name=value}}` template helper: every word of a page, an e-mail or a post from the
+//! catalogue, in the language of the template data's top-level `lang`.
+//!
+//! Apart from `flits-i18n` so that the catalogue (which domain crates and storage use) stays free
+//! of any template library, and shared by the web pages (`flits-http`) and the adapters that write
+//! to the outside world (`flits-bridge`, e-mail).
 
 use flits_i18n::{Arg, Locale};
 

@@ -1,0 +1,10 @@
+# منشورات وسائل التواصل الاجتماعي (Mastodon و X و Facebook و webhook والبريد الإلكتروني).
+
+post-announce-cta = شارك:
+post-reminder-lead = هل شاركت بعد؟ الاستطلاع لا يزال مفتوحًا.
+post-results-lead = نتائج استطلاع «{ $title }» متاحة الآن. شكرًا على رأيك!
+post-results-cta = اقرأ ما سنفعله بها:
+post-anonymous = إجاباتك مجهولة الهوية.
+post-email-subject = استطلاع جديد: { $title }
+post-email-results-subject = نتائج الاستطلاع: { $title }
+post-email-forward = يمكنك مشاركة هذا الرابط، مثلًا في نشرة إخبارية أو في صحيفة.

@@ -1,0 +1,11 @@
+# Social-media posts about a poll (Mastodon, X, Facebook, webhook, e-mail). Residents read them,
+# so: short sentences, common words, "u". A link follows each call to action.
+
+post-announce-cta = Doe mee:
+post-reminder-lead = Deed u al mee? De peiling is nog open.
+post-results-lead = De uitkomst van „{ $title }” staat online. Dank u wel voor uw mening!
+post-results-cta = Lees wat we ermee doen:
+post-anonymous = Uw antwoorden zijn anoniem.
+post-email-subject = Nieuwe peiling: { $title }
+post-email-results-subject = Uitkomst van de peiling: { $title }
+post-email-forward = U mag deze link delen, bijvoorbeeld in een nieuwsbrief of in de krant.

@@ -1,0 +1,10 @@
+# Sosyal medya paylaşımları (Mastodon, X, Facebook, webhook, e-posta).
+
+post-announce-cta = Katılın:
+post-reminder-lead = Katıldınız mı? Anket hâlâ açık.
+post-results-lead = “{ $title }” anketinin sonuçları yayında. Görüşleriniz için teşekkürler!
+post-results-cta = Ne yapacağımızı okuyun:
+post-anonymous = Yanıtlarınız anonimdir.
+post-email-subject = Yeni anket: { $title }
+post-email-results-subject = Anket sonuçları: { $title }
+post-email-forward = Bu bağlantıyı paylaşabilirsiniz, örneğin bir bültende veya gazetede.
