@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Europe::Amsterdam;
 use flits_i18n::{Locale, t};
 use flits_scheduling::text::{ConflictView, failure_message};
-use flits_scheduling::{ScheduleCommand, ScheduleFailure};
+use flits_scheduling::{ScheduleCommand, ScheduleFailure, channel_ids};
 use flits_store::Poll;
 use flits_survey::PollState;
 use serde::{Deserialize, Serialize};
@@ -241,12 +241,7 @@ pub async fn submit(
         return not_found(&state, &req);
     };
     let form = form.into_inner();
-    let channels: Vec<String> = form
-        .channels
-        .split([' ', ','])
-        .filter(|c| !c.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let channels = channel_ids(form.channels.split([' ', ',']).filter(|c| !c.is_empty()));
     let override_reason = Some(form.override_reason.trim().to_owned()).filter(|r| !r.is_empty());
     let values = FormValues {
         opens: form.opens,
@@ -270,6 +265,13 @@ pub async fn submit(
     if override_reason.is_some() && caller.role != Role::Admin {
         return csrf_refused(&state, &req);
     }
+    let channels = match channels {
+        Ok(channels) => channels,
+        Err(failure) => {
+            let outcome = refused(&failure, locale, closes_at - opens_at, values);
+            return form_page(&state, &req, &caller, &poll, outcome);
+        }
+    };
     let command = ScheduleCommand {
         slug: poll.slug.clone(),
         opens_at,
