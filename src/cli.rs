@@ -11,8 +11,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use flits_i18n::{Locale, t};
+use flits_staff::credentials;
 use flits_store::{NewPoll, Store};
 use flits_survey::{PollState, ValidationOptions};
+use flits_types::{Email, Password};
 
 use crate::settings::{LogFormat, Settings};
 use crate::startup::{Application, Service};
@@ -167,6 +169,9 @@ pub enum UserCommand {
         /// Read the password from standard input (otherwise the account uses tokens only).
         #[arg(long)]
         password_stdin: bool,
+        /// Language of the messages about a refused address or password: nl or en.
+        #[arg(long, default_value = "nl", value_parser = staff_locale)]
+        lang: Locale,
     },
 }
 
@@ -266,7 +271,8 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), Failure> {
             role,
             org,
             password_stdin,
-        }) => add_user(&settings, &email, &role, &org, password_stdin).await,
+            lang,
+        }) => add_user(&settings, &email, &role, &org, password_stdin, lang).await,
         Command::Channel(command) => channel_command(&settings, command).await,
     }
 }
@@ -525,10 +531,23 @@ async fn add_user(
     role: &str,
     org: &str,
     password_stdin: bool,
+    locale: Locale,
 ) -> Result<(), Failure> {
-    let email = flits_staff::email::parse_email(email)
-        .map_err(|e| usage(anyhow::anyhow!("{email:?}: {e}")))?;
+    let email = Email::parse(email)
+        .map_err(|e| usage(anyhow::anyhow!(credentials::email_message(&e, locale))))?;
     let email = email.as_str();
+    // Every input is parsed before the database is touched.
+    let password = if password_stdin {
+        let mut password = String::new();
+        std::io::stdin()
+            .read_to_string(&mut password)
+            .context("cannot read the password")?;
+        let password = Password::parse(password.trim_end_matches(['\r', '\n']))
+            .map_err(|e| usage(anyhow::anyhow!(credentials::password_message(&e, locale))))?;
+        Some(password)
+    } else {
+        None
+    };
     let store = open_store(settings).await?;
     if store.organisation(org).await?.is_none() {
         let known: Vec<String> = store
@@ -546,17 +565,9 @@ async fn add_user(
             }
         )));
     }
-    let hash = if password_stdin {
-        let mut password = String::new();
-        std::io::stdin()
-            .read_to_string(&mut password)
-            .context("cannot read the password")?;
-        let password = password.trim_end_matches(['\r', '\n']);
-        flits_staff::passwords::check_new_password(password)
-            .map_err(|e| usage(anyhow::Error::from(e)))?;
-        Some(accounts::hash_password(password).map_err(anyhow::Error::from)?)
-    } else {
-        None
+    let hash = match &password {
+        Some(p) => Some(accounts::hash_password(p).map_err(anyhow::Error::from)?),
+        None => None,
     };
     let user = store
         .upsert_staff_user(email, org, role, hash.as_deref())

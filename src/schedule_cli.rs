@@ -6,7 +6,7 @@ use chrono_tz::Europe::Amsterdam;
 use flits_i18n::{Locale, t};
 use flits_schedule::Conflict;
 use flits_scheduling::text::{conflict_text, failure_message};
-use flits_scheduling::{ScheduleCommand, ScheduleFailure, Scheduled, Scheduling};
+use flits_scheduling::{ScheduleCommand, ScheduleFailure, Scheduled, Scheduling, channel_ids};
 use flits_store::Store;
 
 use crate::settings::Settings;
@@ -67,7 +67,8 @@ pub fn render_scheduled(s: &Scheduled, locale: Locale) -> String {
             if s.channels.is_empty() {
                 t!(locale, "sched-cli-no-channels")
             } else {
-                s.channels.join(", ")
+                let ids: Vec<&str> = s.channels.iter().map(|c| c.as_str()).collect();
+                ids.join(", ")
             },
         ),
     ];
@@ -145,11 +146,13 @@ pub async fn run(settings: &Settings, args: ScheduleArgs) -> Result<(), (u8, any
             )
         })
     };
+    let channels = channel_ids(&args.channels)
+        .map_err(|failure| (2, anyhow::anyhow!(failure_message(&failure, locale))))?;
     let command = ScheduleCommand {
         opens_at: time(&args.opens)?,
         closes_at: time(&args.closes)?,
         slug: args.slug,
-        channels: args.channels,
+        channels,
         override_reason: args.override_reason,
         actor: None,
     };

@@ -13,7 +13,9 @@ pub async fn write_configured_structure(
         store.upsert_region(&r.id, &r.name).await?;
     }
     for o in &settings.organisations {
-        store.upsert_organisation(&o.id, &o.region, &o.name).await?;
+        store
+            .upsert_organisation(o.id.as_str(), &o.region, &o.name)
+            .await?;
     }
     // Parents first: repeat passes until every audience whose parent exists is written.
     let mut pending: Vec<_> = settings.audiences.iter().collect();
@@ -23,16 +25,19 @@ pub async fn write_configured_structure(
         let before = pending.len();
         let mut rest = Vec::new();
         for a in pending {
-            if a.parent.as_ref().is_none_or(|p| written.contains(p)) {
+            if a.parent
+                .as_ref()
+                .is_none_or(|p| written.contains(p.as_str()))
+            {
                 store
                     .upsert_audience(
-                        &a.id,
+                        a.id.as_str(),
                         &a.name,
-                        a.parent.as_deref(),
-                        a.organisation.as_deref(),
+                        a.parent.as_ref().map(|p| p.as_str()),
+                        a.organisation.as_ref().map(|o| o.as_str()),
                     )
                     .await?;
-                written.insert(a.id.clone());
+                written.insert(a.id.to_string());
             } else {
                 rest.push(a);
             }
@@ -40,7 +45,10 @@ pub async fn write_configured_structure(
         if rest.len() == before {
             let missing: Vec<_> = rest
                 .iter()
-                .map(|a| format!("{} (parent {})", a.id, a.parent.as_deref().unwrap_or("")))
+                .map(|a| {
+                    let parent = a.parent.as_ref().map_or("", |p| p.as_str());
+                    format!("{} (parent {parent})", a.id)
+                })
                 .collect();
             return Err(flits_store::StoreError::NotFound(format!(
                 "parent audience of {}",

@@ -85,25 +85,28 @@ pub struct RegionSetting {
     pub name: String,
 }
 
-/// An organisation (municipality) from the configuration.
+/// An organisation (municipality) from the configuration. Its id is parsed by the
+/// [`flits_types::OrgId`] rule when the configuration is read.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationSetting {
-    pub id: String,
+    pub id: flits_types::OrgId,
     pub name: String,
     pub region: String,
 }
 
-/// An audience from the configuration.
+/// An audience from the configuration. Its id, its parent's and its organisation's are parsed by
+/// the [`flits_types::AudienceId`] and [`flits_types::OrgId`] rules when the configuration is
+/// read, so a bad id stops start-up instead of reaching the database.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AudienceSetting {
-    pub id: String,
+    pub id: flits_types::AudienceId,
     pub name: String,
     #[serde(default)]
-    pub parent: Option<String>,
+    pub parent: Option<flits_types::AudienceId>,
     #[serde(default)]
-    pub organisation: Option<String>,
+    pub organisation: Option<flits_types::OrgId>,
 }
 
 /// Spacing between polls for overlapping audiences, and per channel (`[spacing]`). A value left

@@ -148,6 +148,7 @@ staff-password-optional = Password (at least { $min } characters; leave empty fo
 staff-user-email-invalid = Enter a valid e-mail address.
 staff-user-role-invalid = Choose a role: admin, comms or analyst.
 staff-user-password-short = The password must have at least { $min } characters.
+staff-user-password-long = The password may have at most { $max } characters.
 staff-user-org-unknown = Choose an existing organisation.
 
 

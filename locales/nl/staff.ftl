@@ -148,6 +148,7 @@ staff-password-optional = Wachtwoord (minstens { $min } tekens; leeg laten voor 
 staff-user-email-invalid = Vul een geldig e-mailadres in.
 staff-user-role-invalid = Kies een rol: admin, comms of analyst.
 staff-user-password-short = Het wachtwoord moet minstens { $min } tekens hebben.
+staff-user-password-long = Het wachtwoord mag hoogstens { $max } tekens hebben.
 staff-user-org-unknown = Kies een bestaande organisatie.
 
 

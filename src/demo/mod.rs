@@ -45,7 +45,9 @@ pub async fn prepare(store: &Store) -> anyhow::Result<DemoLogin> {
             .await?;
     }
     let password = accounts::generate_password();
-    let hash = accounts::hash_password(&password)?;
+    let hash = accounts::hash_password(
+        &flits_types::Password::parse(&password).context("the generated password is too short")?,
+    )?;
     store
         .upsert_staff_user(ADMIN_EMAIL, "velsen", "admin", Some(&hash))
         .await?;

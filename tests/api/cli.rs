@@ -94,3 +94,41 @@ fn user_add_checks_the_organisation_and_the_password() {
         );
     });
 }
+
+#[test]
+fn user_add_refuses_an_address_or_password_by_the_shared_rules_with_catalogue_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite:{}", dir.path().join("flits.db").display());
+    let out = flits_command()
+        .args(["user", "add", "anna@", "--role", "comms", "--org", "velsen"])
+        .args(["--lang", "en"])
+        .env("FLITS_DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Enter a valid e-mail address."), "{stderr}");
+
+    let mut child = flits_command()
+        .args(["user", "add", "anna@velsen.nl", "--role", "comms"])
+        .args(["--org", "velsen", "--password-stdin"])
+        .env("FLITS_DATABASE_URL", &url)
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"elf tekens!\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("Het wachtwoord moet minstens 12 tekens hebben."),
+        "{stderr}"
+    );
+}

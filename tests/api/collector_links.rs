@@ -306,3 +306,71 @@ on_both_backends!(
         assert_eq!(flits_http::openapi::missing_routes(&doc, &fake).len(), 1);
     }
 );
+
+/// The `channel` column of every stored response, sorted (the test database holds one poll's).
+async fn stored_channels(app: &TestApp) -> Vec<Option<String>> {
+    use sqlx::Connection;
+    let sql = "SELECT channel FROM responses ORDER BY channel";
+    if app.db.url.starts_with("sqlite:") {
+        let mut conn = sqlx::SqliteConnection::connect(&app.db.url).await.unwrap();
+        sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
+    } else {
+        let mut conn = sqlx::PgConnection::connect(&app.db.url).await.unwrap();
+        sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
+    }
+}
+
+on_both_backends!(
+    a_link_records_only_a_channel_that_scheduling_accepts,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        flits::demo::prepare(&app.store).await.unwrap();
+        // The link: `?c=mastodon` is carried through the form; `?c=Mastodon` is ignored.
+        let page = app.get("/p/demo?c=mastodon").await.text().await.unwrap();
+        assert!(page.contains("name=\"_channel\" value=\"mastodon\""));
+        let page = app.get("/p/demo?c=Mastodon").await.text().await.unwrap();
+        assert!(!page.contains("name=\"_channel\""), "not a channel id");
+
+        // What is stored with a response: the same rule for the form and the JSON submit.
+        let token = fresh_token(&app, "demo").await;
+        let mut form = GOOD_FORM.to_vec();
+        form.push(("_channel", "Mastodon"));
+        let res = post_form(&app, "demo", &token, &form, None).await;
+        assert_eq!(res.status(), 303);
+        for (sid, channel) in [("c-1", "Mastodon"), ("c-2", "mastodon")] {
+            let body = serde_json::json!({"submission_id": sid, "channel": channel, "lang": "nl",
+                "answers": {"tevreden": 4, "meer": ["bomen"], "helpen": "ja"}});
+            let res = app
+                .client
+                .post(format!("{}/api/v1/polls/demo/responses", app.address))
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 201, "{:?}", res.text().await);
+        }
+        let mut channels = stored_channels(&app).await;
+        channels.sort();
+        assert_eq!(channels, [None, None, Some("mastodon".to_owned())]);
+
+        // Scheduling: `mastodon` can be scheduled, `Mastodon` is refused as not a channel id,
+        // at the service's entry and from the command line alike.
+        assert!(flits_scheduling::channel_ids(["mastodon"]).is_ok());
+        let refused = flits_scheduling::channel_ids(["Mastodon"]).unwrap_err();
+        assert_eq!(refused.code(), "invalid_channel");
+        let out = flits_command()
+            .env("FLITS_DATABASE_URL", &app.db.url)
+            .args(["poll", "schedule", "demo-gepland", "--lang", "en"])
+            .args(["--opens", "2031-03-01T09:00:00+01:00"])
+            .args(["--closes", "2031-03-08T09:00:00+01:00"])
+            .args(["--channel", "Mastodon"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("'Mastodon' is not a channel id"),
+            "{stderr}"
+        );
+    }
+);

@@ -133,3 +133,31 @@ fn a_typo_in_the_file_and_a_missing_file_are_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nope.toml"));
 }
+
+#[test]
+fn configured_ids_are_parsed_by_the_shared_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = write_config(
+        &dir,
+        "[[organisations]]\nid = \"velsen\"\nname = \"Velsen\"\nregion = \"ijmond\"\n\
+         [[audiences]]\nid = \"jongeren_velsen\"\nname = \"Jongeren\"\nparent = \"velsen\"\norganisation = \"velsen\"\n",
+    );
+    let config = effective(flits_command().arg("--config").arg(&ok));
+    assert_eq!(config["audiences"][0]["id"], "jongeren_velsen");
+    for bad in [
+        "[[audiences]]\nid = \"Velsen\"\nname = \"Velsen\"\n",
+        "[[audiences]]\nid = \"velsen\"\nname = \"Velsen\"\nparent = \"IJmond\"\n",
+        "[[organisations]]\nid = \"gemeente velsen\"\nname = \"Velsen\"\nregion = \"ijmond\"\n",
+    ] {
+        let path = write_config(&dir, bad);
+        let out = flits_command()
+            .arg("--config")
+            .arg(&path)
+            .arg("config")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("may only contain"), "{bad}: {err}");
+    }
+}

@@ -37,8 +37,9 @@ on_both_backends!(
         let poll = app.store.poll_by_slug("demo").await.unwrap().unwrap();
         let new = flits_store::NewResponse {
             poll_id: poll.id,
-            submission_id: "3f0c2a4e-5d1b-4c8e-9a57-1b2c3d4e5f60".into(),
-            channel: Some("mastodon".into()),
+            submission_id: flits_types::SubmissionId::parse("3f0c2a4e-5d1b-4c8e-9a57-1b2c3d4e5f60")
+                .unwrap(),
+            channel: Some(flits_types::ChannelId::parse("mastodon").unwrap()),
             lang: "nl".into(),
             answers: serde_json::json!({"tevreden": 4}),
             submitted_on: chrono::Utc::now().date_naive(),

@@ -58,7 +58,7 @@ on_both_backends!(schedules_a_draft_and_reschedules_it, |backend| async move {
         "2031-06-01T09:00:00+02:00",
         "2031-06-15T17:00:00+02:00",
     );
-    cmd.channels = vec!["mastodon-velsen".into(), "webhook-velsen".into()];
+    cmd.channels = flits_scheduling::channel_ids(["mastodon-velsen", "webhook-velsen"]).unwrap();
     let done = schedule_poll(&s.store, &s.settings, cmd).await.unwrap();
     assert!(!done.rescheduled && done.overridden.is_empty());
     assert_eq!(done.audiences, vec!["velsen".to_owned()]);
@@ -96,7 +96,7 @@ on_both_backends!(schedules_a_draft_and_reschedules_it, |backend| async move {
         "2031-06-05T09:00:00+02:00",
         "2031-06-19T17:00:00+02:00",
     );
-    cmd.channels = vec!["mastodon-velsen".into()];
+    cmd.channels = flits_scheduling::channel_ids(["mastodon-velsen"]).unwrap();
     let moved = schedule_poll(&s.store, &s.settings, cmd).await.unwrap();
     assert!(moved.rescheduled);
     let poll = s
@@ -327,14 +327,14 @@ on_both_backends!(
             "2031-09-03T09:00:00+02:00",
             "2031-09-05T09:00:00+02:00",
         );
-        cmd.channels = vec!["mastodon-ijmond".into()];
+        cmd.channels = flits_scheduling::channel_ids(["mastodon-ijmond"]).unwrap();
         let (found, next_free) = conflicts(schedule_poll(&s.store, &s.settings, cmd.clone()).await);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].rule(), RuleKind::ChannelPostsPerWeek);
         assert_eq!(found[0].channel.as_deref(), Some("mastodon-ijmond"));
         assert_eq!(next_free, Some(at("2031-09-08T09:00:00+02:00")));
         // Without that channel the same slot is fine.
-        cmd.channels = vec!["mastodon-beverwijk".into()];
+        cmd.channels = flits_scheduling::channel_ids(["mastodon-beverwijk"]).unwrap();
         schedule_poll(&s.store, &s.settings, cmd).await.unwrap();
     }
 );
@@ -442,9 +442,12 @@ questions:
         assert_eq!(e.code(), "closes_before_opens");
         let e = run(command("klaar", ok.0, ok.0)).await;
         assert_eq!(e.code(), "closes_before_opens");
-        let mut bad_channel = command("klaar", ok.0, ok.1);
-        bad_channel.channels = vec!["Mastodon Velsen".into()];
-        assert_eq!(run(bad_channel).await.code(), "invalid_channel");
+        // A channel that is not a channel id never reaches the service: the callers parse it.
+        let bad_channel = flits_scheduling::channel_ids(["Mastodon Velsen"]).unwrap_err();
+        assert_eq!(
+            (bad_channel.code(), status(&bad_channel).as_u16()),
+            ("invalid_channel", 422)
+        );
         let e = run(command("zonder-brief", ok.0, ok.1)).await;
         assert_eq!((e.code(), status(&e).as_u16()), ("invalid_poll", 422));
         match e {

@@ -82,7 +82,9 @@ pub const PASSWORD: &str = "correct horse battery staple";
 /// Users of every role in Velsen (the demo's organisation) with passwords and API tokens.
 pub async fn staff_fixture(app: &TestApp) -> Vec<(&'static str, String, String)> {
     flits::demo::prepare(&app.store).await.unwrap();
-    let hash = flits_staff::passwords::hash_password(PASSWORD).unwrap();
+    let hash =
+        flits_staff::passwords::hash_password(&flits_types::Password::parse(PASSWORD).unwrap())
+            .unwrap();
     let mut out = Vec::new();
     for role in ["analyst", "comms", "admin"] {
         let email = format!("{role}@velsen.example");

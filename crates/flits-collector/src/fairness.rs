@@ -28,6 +28,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Amsterdam;
+use flits_types::SubmissionId;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota};
 use hmac::{Hmac, Mac};
@@ -77,7 +78,7 @@ pub struct Limited {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TokenCheck {
     /// Issued by us and fresh: the submission id it stands for.
-    Valid(String),
+    Valid(SubmissionId),
     /// Issued by us, but too long ago.
     Expired,
     /// Not issued by us (or damaged).
@@ -237,7 +238,12 @@ impl Fairness {
             return TokenCheck::Expired;
         }
         let nonce: String = raw[..16].iter().map(|b| format!("{b:02x}")).collect();
-        TokenCheck::Valid(format!("form-{nonce}"))
+        // `form-` and 32 hex digits always keep the submission id rule; should that ever change,
+        // the token is refused rather than stored under an id the JSON API would refuse.
+        match SubmissionId::parse(&format!("form-{nonce}")) {
+            Ok(id) => TokenCheck::Valid(id),
+            Err(_) => TokenCheck::Invalid,
+        }
     }
 
     // ---- participation cookie ----
@@ -363,11 +369,14 @@ mod tests {
         let f = fairness(b"k1");
         let t = f.issue_token();
         assert_eq!(t.len(), 54);
-        assert!(crate::submit::valid_submission_id(&t));
+        assert!(
+            SubmissionId::parse(&t).is_ok(),
+            "a token is a submission id"
+        );
         let TokenCheck::Valid(id) = f.check_token(&t, 72) else {
             panic!("fresh token refused")
         };
-        assert!(id.starts_with("form-") && id.len() == 37);
+        assert!(id.as_str().starts_with("form-") && id.as_str().len() == 37);
         assert_eq!(f.check_token(&t, 72), TokenCheck::Valid(id), "stable id");
         assert_ne!(f.issue_token(), t, "every token is new");
         // Another key (another deployment) did not issue it.

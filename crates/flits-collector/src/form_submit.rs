@@ -11,15 +11,17 @@ use flits_http::survey_texts::answer_message;
 use flits_i18n::{Locale, t};
 use flits_store::Poll;
 use flits_survey::AnswerInput;
+use flits_types::ChannelId;
 
 use crate::availability::{Availability, availability};
+use crate::channel::channel;
 use crate::fairness::{Fairness, TokenCheck};
 use crate::notices::{
     already_answered_page, not_saved_page, rate_limited_page, thanks_page, unavailable_page,
 };
 use crate::page_failure::{PageFailure, page_error};
 use crate::poll_form::{Entered, FormState, render_form};
-use crate::poll_page::{clean_channel, find_poll, page_locale, took_part};
+use crate::poll_page::{find_poll, page_locale, took_part};
 use crate::state::CollectorState;
 use crate::submit::{Outcome, Submission, check_rates, record};
 
@@ -30,8 +32,9 @@ pub const MAX_FORM_BODY: usize = 64 * 1024;
 struct PollForm {
     /// The one-time token the page carried (`_submission`).
     token: String,
-    /// The channel of the link the page was opened from (`_channel`).
-    channel: Option<String>,
+    /// The channel of the link the page was opened from (`_channel`), by the rule of
+    /// [`crate::channel`].
+    channel: Option<ChannelId>,
     /// The page's language (`_lang`).
     lang: Option<String>,
     /// Answers by question id, every value of a repeated field kept.
@@ -58,7 +61,7 @@ impl PollForm {
         for (name, value) in url::form_urlencoded::parse(body).into_owned() {
             match name.as_str() {
                 "_submission" => form.token = value,
-                "_channel" => form.channel = clean_channel(Some(value)),
+                "_channel" => form.channel = channel(Some(&value)),
                 "_lang" => form.lang = Some(value),
                 n if n.starts_with('_') => {}
                 _ => form.entered.entry(name).or_default().push(value),

@@ -8,14 +8,15 @@ use flits_http::ApiError;
 use flits_http::survey_texts::render_answer_errors;
 use flits_i18n::{Locale, t};
 use flits_survey::AnswerInput;
+use flits_types::SubmissionId;
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::channel::channel;
 use crate::fairness::Limited;
 use crate::openapi::{ErrorBody, SubmitStatus};
-use crate::poll_page::clean_channel;
 use crate::state::CollectorState;
-use crate::submit::{Outcome, Submission, check_rates, record, valid_submission_id};
+use crate::submit::{Outcome, Submission, check_rates, record};
 
 /// The largest JSON body accepted: five questions with long open answers fit many times over.
 pub const MAX_JSON_BODY: usize = 64 * 1024;
@@ -24,9 +25,13 @@ pub const MAX_JSON_BODY: usize = 64 * 1024;
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct SubmitBody {
     /// Chosen by the client (e.g. a UUID) so that a retry is safe: 1–64 letters, digits, `-`, `_`.
+    // Read as text and parsed into a `SubmissionId` by the handler, so a bad one is answered with
+    // the contract's `400 invalid_submission_id` (a serde failure would be `invalid_json`).
     #[schema(example = "3f0c2a4e-5d1b-4c8e-9a57-1b2c3d4e5f60")]
     pub submission_id: String,
-    /// The channel the resident came from (`?c=` of the link), e.g. `mastodon`.
+    /// The channel the resident came from (`?c=` of the link), e.g. `mastodon`. A value that is
+    /// not a channel id (`[a-z0-9_-]`, 1 to 64 characters, the rule scheduling uses) is ignored,
+    /// as the link's `?c=` is.
     #[serde(default)]
     pub channel: Option<String>,
     /// The resident's language (`nl`, `en`, `tr`, `pl` or `ar`): stored with the response and
@@ -94,13 +99,13 @@ pub async fn submit(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let lang = lang_of(&req, body.lang.as_deref());
-    if !valid_submission_id(&body.submission_id) {
-        return Err(ApiError::new(
+    let submission_id = SubmissionId::parse(&body.submission_id).map_err(|_| {
+        ApiError::new(
             StatusCode::BAD_REQUEST,
             "invalid_submission_id",
             t!(lang, "api-invalid-submission-id"),
-        ));
-    }
+        )
+    })?;
     let not_found = || ApiError::not_found(t!(lang, "api-unknown-poll"));
     let address = check_rates(&state, &req).map_err(|l| rate_limited_error(lang, l))?;
     let poll = state
@@ -109,8 +114,8 @@ pub async fn submit(
         .await?
         .ok_or_else(not_found)?;
     let submission = Submission {
-        submission_id: body.submission_id,
-        channel: clean_channel(body.channel),
+        submission_id,
+        channel: channel(body.channel.as_deref()),
         // Stored as one of the poll's own languages, like the form's.
         lang: flits_i18n::negotiate(
             &poll.definition.offered_languages(),

@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod availability;
 pub mod cache;
+pub mod channel;
 pub mod chrome;
 pub mod config;
 pub mod fairness;

@@ -8,6 +8,7 @@ use actix_web::http::StatusCode;
 use flits_i18n::{Locale, t};
 use flits_store::Poll;
 use flits_survey::{DEFAULT_MAX_LENGTH, PollDefinition, Question, QuestionKind};
+use flits_types::ChannelId;
 use serde::Serialize;
 
 use crate::chrome::{Chrome, ChromeOf, chrome, html};
@@ -161,7 +162,7 @@ fn question_view(
 /// submit what they entered and what was wrong.
 pub struct FormState {
     pub locale: Locale,
-    pub channel: Option<String>,
+    pub channel: Option<ChannelId>,
     pub entered: Entered,
     /// Messages by question id, already in the page's language.
     pub errors: BTreeMap<String, String>,
@@ -219,7 +220,12 @@ pub async fn form_html(
         t!(locale, "page-title-error", title = &title)
     };
     let path = format!("/p/{}", poll.slug);
-    let languages = language_links(&path, &offered_locales(def), locale, channel.as_deref());
+    let languages = language_links(
+        &path,
+        &offered_locales(def),
+        locale,
+        channel.as_ref().map(ChannelId::as_str),
+    );
     let of = ChromeOf {
         poll: Some(poll),
         locale,
@@ -234,7 +240,7 @@ pub async fn form_html(
         duration: duration_text(def, locale),
         action: path,
         submission_token,
-        channel,
+        channel: channel.map(ChannelId::into_string),
         notice,
         errors: error_links,
         questions,

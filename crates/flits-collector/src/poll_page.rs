@@ -6,27 +6,18 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use flits_http::PageError;
-use flits_http::query::url_query_param;
 use flits_i18n::Locale;
 use flits_store::Poll;
+use flits_types::ChannelId;
 
 use crate::availability::{Availability, availability};
+use crate::channel::link_channel;
 use crate::chrome::html;
 use crate::language::{choose, offered_locales, remember};
 use crate::notices::{already_answered_page, unavailable_page};
 use crate::page_failure::{PageFailure, page_error};
 use crate::poll_form::{Entered, FormState, TOKEN_PLACEHOLDER, form_html};
 use crate::state::CollectorState;
-
-/// A channel id as it may appear in `?c=`: short and plain, or it is ignored.
-pub fn clean_channel(raw: Option<String>) -> Option<String> {
-    raw.filter(|c| {
-        !c.is_empty()
-            && c.len() <= 64
-            && c.chars()
-                .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
-    })
-}
 
 /// The language of a page about `poll` (every language Flits speaks when there is none).
 pub fn page_locale(req: &HttpRequest, poll: Option<&Poll>, choice: Option<&str>) -> Locale {
@@ -58,7 +49,7 @@ pub async fn show(
     state: web::Data<CollectorState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let channel = clean_channel(url_query_param(req.query_string(), "c"));
+    let channel = link_channel(&req);
     let poll = find_poll(&state, &req, &slug, None).await?;
     let locale = page_locale(&req, poll.as_deref(), None);
     let page = match &poll {
@@ -85,7 +76,7 @@ async fn form_page(
     state: &CollectorState,
     poll: &Poll,
     locale: Locale,
-    channel: Option<String>,
+    channel: Option<ChannelId>,
 ) -> Result<HttpResponse, PageFailure> {
     // The page is the same for everyone who comes from the same channel in the same language,
     // except for the one-time token: render once, fill in the token each time.
@@ -93,7 +84,7 @@ async fn form_page(
         "{}|{}|{}",
         poll.id,
         locale.code(),
-        channel.as_deref().unwrap_or("")
+        channel.as_ref().map_or("", ChannelId::as_str)
     );
     let page = match state.caches.page(&key) {
         Some(page) => page,

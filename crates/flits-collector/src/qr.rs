@@ -10,7 +10,6 @@ use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use flits_http::PageError;
-use flits_http::query::url_query_param;
 use flits_store::Poll;
 use image::{ImageFormat, Luma};
 use qrcode::render::svg;
@@ -19,9 +18,10 @@ use qrcode::{EcLevel, QrCode};
 use serde::Serialize;
 
 use crate::availability::{Availability, availability};
+use crate::channel::link_channel;
 use crate::chrome::{Chrome, ChromeOf, chrome};
 use crate::page_failure::{PageFailure, page_error};
-use crate::poll_page::{clean_channel, find_poll, page_locale};
+use crate::poll_page::{find_poll, page_locale};
 use crate::state::CollectorState;
 
 /// Pixels per module of the PNG.
@@ -89,10 +89,6 @@ async fn visible_poll(
     }
 }
 
-fn channel_of(req: &HttpRequest) -> Option<String> {
-    clean_channel(url_query_param(req.query_string(), "c"))
-}
-
 /// `GET /p/{slug}/qr.svg?c=CHANNEL`.
 pub async fn qr_svg(
     req: HttpRequest,
@@ -128,7 +124,11 @@ async fn qr_image(
         Ok(None) => return HttpResponse::NotFound().finish(),
         Err(res) => return res,
     };
-    let link = channel_link(state, &poll.slug, channel_of(req).as_deref());
+    let link = channel_link(
+        state,
+        &poll.slug,
+        link_channel(req).as_ref().map(|c| c.as_str()),
+    );
     match draw(&link) {
         Ok(image) => HttpResponse::Ok()
             .insert_header((CONTENT_TYPE, content_type))
@@ -168,8 +168,8 @@ pub async fn poster(
             .await
             .map_err(fail);
     };
-    let channel = channel_of(&req);
-    let link = channel_link(&state, &poll.slug, channel.as_deref());
+    let channel = link_channel(&req);
+    let link = channel_link(&state, &poll.slug, channel.as_ref().map(|c| c.as_str()));
     let short_link = link
         .trim_start_matches("https://")
         .trim_start_matches("http://")
@@ -178,7 +178,7 @@ pub async fn poster(
     let def = &poll.definition;
     let title = def.title.get(l).to_owned();
     let qr_query = channel
-        .as_deref()
+        .as_ref()
         .map(|c| format!("?c={c}"))
         .unwrap_or_default();
     let of = ChromeOf {

@@ -10,6 +10,7 @@ use chrono_tz::Europe::Amsterdam;
 use flits_i18n::Locale;
 use flits_store::{NewResponse, Poll};
 use flits_survey::{AnswerError, AnswerInput, validate_answers};
+use flits_types::{ChannelId, SubmissionId};
 
 use crate::availability::{Availability, availability};
 use crate::fairness::{AddressKey, Limited};
@@ -17,8 +18,8 @@ use crate::state::CollectorState;
 
 /// A response as it arrived, from either route.
 pub struct Submission {
-    pub submission_id: String,
-    pub channel: Option<String>,
+    pub submission_id: SubmissionId,
+    pub channel: Option<ChannelId>,
     /// The language the resident answered in (stored with the response, and the language of the
     /// error messages).
     pub lang: Locale,
@@ -84,15 +85,6 @@ pub fn check_rates(
             Err(limited)
         }
     }
-}
-
-/// Whether a client-chosen submission id is acceptable: 1–64 letters, digits, `-` or `_`.
-pub fn valid_submission_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Checks and stores a submission. The store's unique key on (poll, submission id) makes a retry

@@ -28,4 +28,4 @@ pub mod text;
 
 pub use failure::ScheduleFailure;
 pub use policy::SchedulingPolicy;
-pub use service::{ScheduleCommand, Scheduled, Scheduling, is_channel_id};
+pub use service::{ScheduleCommand, Scheduled, Scheduling, channel_ids};

@@ -8,6 +8,7 @@ use flits_schedule::{
 };
 use flits_store::{CalendarPoll, NewAudit, ScheduleWrite, Store};
 use flits_survey::{PollState, ValidationOptions, validate};
+use flits_types::ChannelId;
 use serde_json::json;
 
 use crate::next_free::{ChannelTimes, next_free};
@@ -19,8 +20,9 @@ pub struct ScheduleCommand {
     pub slug: String,
     pub opens_at: DateTime<Utc>,
     pub closes_at: DateTime<Utc>,
-    /// Channel ids the poll is announced on when it opens (replaces what was stored).
-    pub channels: Vec<String>,
+    /// Channel ids the poll is announced on when it opens (replaces what was stored); callers
+    /// parse them with [`channel_ids`].
+    pub channels: Vec<ChannelId>,
     /// Schedule despite spacing conflicts, for this reason. Admins only: the caller checks that.
     pub override_reason: Option<String>,
     /// The staff user acting (e-mail address), for the audit log; `None` for the command line.
@@ -36,7 +38,7 @@ pub struct Scheduled {
     /// From the poll's brief.
     pub audiences: Vec<String>,
     /// Sorted, without duplicates.
-    pub channels: Vec<String>,
+    pub channels: Vec<ChannelId>,
     /// The poll was already scheduled and has been moved.
     pub rescheduled: bool,
     /// The conflicts an override let through (empty without an override).
@@ -50,31 +52,38 @@ pub struct Scheduling {
     policy: Arc<SchedulingPolicy>,
 }
 
-/// Whether `id` can be a channel id: `[a-z0-9_-]`, 1 to 64 characters.
-pub fn is_channel_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+/// Channel ids as a caller received them (the API's `channels`, the form's list, `--channel`),
+/// parsed by the one rule of [`ChannelId`], the same rule that decides whether a link's `?c=` is
+/// recorded with a response. The first that is not a channel id is refused with
+/// [`ScheduleFailure::InvalidChannel`].
+pub fn channel_ids<S: AsRef<str>>(
+    raw: impl IntoIterator<Item = S>,
+) -> Result<Vec<ChannelId>, ScheduleFailure> {
+    raw.into_iter()
+        .map(|c| {
+            ChannelId::parse(c.as_ref())
+                .map_err(|_| ScheduleFailure::InvalidChannel(c.as_ref().to_owned()))
+        })
+        .collect()
 }
 
 /// The opening times of the other polls on each requested channel.
-fn channel_times(polls: &[CalendarPoll], slug: &str, channels: &[String]) -> Vec<ChannelTimes> {
+fn channel_times(polls: &[CalendarPoll], slug: &str, channels: &[ChannelId]) -> Vec<ChannelTimes> {
     channels
         .iter()
         .map(|c| {
             let times = polls
                 .iter()
-                .filter(|p| p.slug != slug && p.channels.iter().any(|pc| pc == c))
+                .filter(|p| p.slug != slug && p.channels.iter().any(|pc| c == pc.as_str()))
                 .map(|p| p.opens_at)
                 .collect();
-            (c.clone(), times)
+            (c.as_str().to_owned(), times)
         })
         .collect()
 }
 
-/// The command's input, checked: times in order and in the future, channel ids well-formed
-/// (sorted, without duplicates), an override reason trimmed and not empty.
+/// The command's input, checked: times in order and in the future, channel ids (parsed by the
+/// caller) sorted without duplicates, an override reason trimmed and not empty.
 fn checked(
     mut command: ScheduleCommand,
     now: DateTime<Utc>,
@@ -88,9 +97,6 @@ fn checked(
     }
     if opens_at < now {
         return Err(ScheduleFailure::OpensInPast { opens_at, now });
-    }
-    if let Some(bad) = command.channels.iter().find(|c| !is_channel_id(c)) {
-        return Err(ScheduleFailure::InvalidChannel(bad.clone()));
     }
     command.channels.sort();
     command.channels.dedup();
@@ -258,7 +264,7 @@ impl Scheduling {
                 opens_at,
                 closes_at,
                 audiences: audiences.clone(),
-                channels: channels.clone(),
+                channels: channels.iter().map(|c| c.as_str().to_owned()).collect(),
                 audit,
             })
             .await?;
@@ -296,19 +302,25 @@ mod tests {
             slug: "fietsparkeren".into(),
             opens_at,
             closes_at: opens_at + TimeDelta::days(days),
-            channels: vec!["b".into(), "a".into(), "b".into()],
+            channels: channel_ids(["b", "a", "b"]).unwrap(),
             override_reason: None,
             actor: None,
         }
     }
 
     #[test]
-    fn channel_ids_are_checked() {
-        assert!(is_channel_id("mastodon-velsen"));
-        assert!(is_channel_id("x_1"));
-        assert!(!is_channel_id(""));
-        assert!(!is_channel_id("Mastodon"));
-        assert!(!is_channel_id(&"a".repeat(65)));
+    fn channel_ids_are_parsed_by_the_one_rule() {
+        assert_eq!(channel_ids(["mastodon-velsen", "x_1"]).unwrap().len(), 2);
+        for bad in ["", "Mastodon", &"a".repeat(65)] {
+            assert!(
+                matches!(
+                    channel_ids(["qr", bad]),
+                    Err(ScheduleFailure::InvalidChannel(c)) if c == bad
+                ),
+                "{bad:?}"
+            );
+            assert!(ChannelId::parse(bad).is_err(), "the same rule: {bad:?}");
+        }
     }
 
     #[test]
@@ -323,12 +335,6 @@ mod tests {
         assert!(matches!(
             checked(command(-3, 7), now),
             Err(ScheduleFailure::OpensInPast { .. })
-        ));
-        let mut bad = command(3, 7);
-        bad.channels.push("Mastodon".into());
-        assert!(matches!(
-            checked(bad, now),
-            Err(ScheduleFailure::InvalidChannel(c)) if c == "Mastodon"
         ));
         let mut blank = command(3, 7);
         blank.override_reason = Some("  ".into());

@@ -8,7 +8,7 @@
 pub mod access;
 pub mod api;
 pub mod calendar;
-pub mod email;
+pub mod credentials;
 pub mod feed;
 pub mod identity;
 pub mod openapi;

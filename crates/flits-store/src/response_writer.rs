@@ -212,7 +212,7 @@ async fn commit(
                 .bind(uuid::Uuid::new_v4())
                 .bind(r.poll_id)
                 .bind(r.submission_id.as_str())
-                .bind(r.channel.as_deref())
+                .bind(r.channel.as_ref().map(|c| c.as_str()))
                 .bind(r.lang.as_str())
                 .bind(r.answers.to_string())
                 .bind(r.submitted_on);
@@ -226,7 +226,7 @@ async fn commit(
     let mut inserted = vec![false; batch.len()];
     for i in unique {
         let r = &batch[i].row;
-        inserted[i] = new_rows.contains(&(r.poll_id, r.submission_id.clone()));
+        inserted[i] = new_rows.contains(&(r.poll_id, r.submission_id.as_str().to_owned()));
     }
     Ok(inserted)
 }
@@ -236,12 +236,12 @@ impl Store {
     pub async fn response_exists(
         &self,
         poll_id: uuid::Uuid,
-        submission_id: &str,
+        submission_id: &flits_types::SubmissionId,
     ) -> Result<bool, StoreError> {
         use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
         Ok(crate::entity::response::Entity::find()
             .filter(crate::entity::response::Column::PollId.eq(poll_id))
-            .filter(crate::entity::response::Column::SubmissionId.eq(submission_id))
+            .filter(crate::entity::response::Column::SubmissionId.eq(submission_id.as_str()))
             .count(&self.db)
             .await?
             > 0)
@@ -302,8 +302,8 @@ mod tests {
     fn row(poll_id: uuid::Uuid, sid: &str) -> NewResponse {
         NewResponse {
             poll_id,
-            submission_id: sid.to_owned(),
-            channel: Some("poster".into()),
+            submission_id: flits_types::SubmissionId::parse(sid).unwrap(),
+            channel: Some(flits_types::ChannelId::parse("poster").unwrap()),
             lang: "nl".into(),
             answers: serde_json::json!({"q1": "ja"}),
             submitted_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
@@ -341,8 +341,9 @@ mod tests {
         assert_eq!(new, 100);
         // Rows written by the writer are read back through the sea-orm layer.
         assert_eq!(store.count_responses(poll_id).await.unwrap(), 100);
-        assert!(store.response_exists(poll_id, "s7").await.unwrap());
-        assert!(!store.response_exists(poll_id, "s700").await.unwrap());
+        let sid = |s: &str| flits_types::SubmissionId::parse(s).unwrap();
+        assert!(store.response_exists(poll_id, &sid("s7")).await.unwrap());
+        assert!(!store.response_exists(poll_id, &sid("s700")).await.unwrap());
         // The pool path sees the writer's rows as duplicates too.
         assert!(!store.insert_response(row(poll_id, "s3")).await.unwrap());
     }

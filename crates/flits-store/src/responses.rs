@@ -1,6 +1,7 @@
 //! Residents' responses: stored exactly once per submission id.
 
 use chrono::NaiveDate;
+use flits_types::{ChannelId, SubmissionId};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use uuid::Uuid;
@@ -8,12 +9,13 @@ use uuid::Uuid;
 use crate::entity::response;
 use crate::{Store, StoreError};
 
-/// A response to store. The answers are already validated JSON.
+/// A response to store. The answers are already validated JSON; the submission id and the channel
+/// were parsed at the edge, so nothing reaches the table that the rules refuse.
 #[derive(Debug, Clone)]
 pub struct NewResponse {
     pub poll_id: Uuid,
-    pub submission_id: String,
-    pub channel: Option<String>,
+    pub submission_id: SubmissionId,
+    pub channel: Option<ChannelId>,
     pub lang: String,
     pub answers: serde_json::Value,
     pub submitted_on: NaiveDate,
@@ -26,8 +28,8 @@ impl Store {
         let affected = response::Entity::insert(response::ActiveModel {
             id: Set(Uuid::new_v4()),
             poll_id: Set(r.poll_id),
-            submission_id: Set(r.submission_id),
-            channel: Set(r.channel),
+            submission_id: Set(r.submission_id.into_string()),
+            channel: Set(r.channel.map(ChannelId::into_string)),
             lang: Set(r.lang),
             answers: Set(r.answers.to_string()),
             submitted_on: Set(r.submitted_on),

@@ -73,9 +73,6 @@ use crate::{definition::QuestionKind, plain_language::LanguageHint, resident_tex
 
 /// The default limit of non-profile questions of a flash poll (docs/api.md, "Poll definitions").
 pub const DEFAULT_MAX_QUESTIONS: usize = 5;
-/// Slug length limits, in characters.
-pub const SLUG_MIN_LEN: usize = 3;
-pub const SLUG_MAX_LEN: usize = 64;
 /// The longest question or option id (ids become CSV column names).
 pub const ID_MAX_LEN: usize = 64;
 /// Options per choice question.

@@ -8,20 +8,26 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Why a string is not a valid identifier of some kind.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InvalidId {
-    /// Shorter or longer than the kind allows.
+    /// Shorter or longer than the kind allows (`length` in characters).
     #[error("{kind} must be {min} to {max} characters long")]
     Length {
         kind: &'static str,
+        length: usize,
         min: usize,
         max: usize,
     },
-    /// A character outside the kind's alphabet.
+    /// Characters outside the kind's alphabet: `found` holds each once, in order of appearance,
+    /// at most [`SHOWN_CHARACTERS`], so a message can name them.
     #[error("{kind} may only contain {allowed}")]
     Characters {
         kind: &'static str,
         allowed: &'static str,
+        found: String,
     },
 }
+
+/// The most offending characters an [`InvalidId::Characters`] lists.
+pub const SHOWN_CHARACTERS: usize = 10;
 
 impl InvalidId {
     /// The stable machine code: `{kind}_length` or `{kind}_characters`.
@@ -43,21 +49,46 @@ struct Rule {
 }
 
 impl Rule {
-    fn check(&self, s: &str) -> Result<(), InvalidId> {
-        if !(self.min..=self.max).contains(&s.len()) {
-            return Err(InvalidId::Length {
+    /// Every way `s` breaks the rule: its length (in characters), then its characters. Empty when
+    /// it keeps the rule. A reader that reports every problem (the poll validator) uses all of
+    /// them; `parse` refuses with the first.
+    fn problems(&self, s: &str) -> Vec<InvalidId> {
+        let mut problems = Vec::new();
+        let length = s.chars().count();
+        if !(self.min..=self.max).contains(&length) {
+            problems.push(InvalidId::Length {
                 kind: self.kind,
+                length,
                 min: self.min,
                 max: self.max,
             });
         }
-        if !s.bytes().all(self.byte_ok) {
-            return Err(InvalidId::Characters {
+        let mut found = String::new();
+        let mut distinct = 0;
+        for c in s.chars() {
+            let ok = u8::try_from(c).is_ok_and(self.byte_ok);
+            if !ok && !found.contains(c) {
+                distinct += 1;
+                if distinct <= SHOWN_CHARACTERS {
+                    found.push(c);
+                }
+            }
+        }
+        if distinct > 0 {
+            problems.push(InvalidId::Characters {
                 kind: self.kind,
                 allowed: self.allowed,
+                found,
             });
         }
-        Ok(())
+        problems
+    }
+
+    fn check(&self, s: &str) -> Result<(), InvalidId> {
+        match self.problems(s).into_iter().next() {
+            Some(first) => Err(first),
+            None => Ok(()),
+        }
     }
 }
 
@@ -86,6 +117,12 @@ macro_rules! identifier {
             pub fn parse(s: &str) -> Result<Self, InvalidId> {
                 Self::RULE.check(s)?;
                 Ok(Self(s.to_owned()))
+            }
+
+            /// Every way `s` breaks the rule (length, then characters); empty when `parse`
+            /// accepts it. For readers that report all problems at once.
+            pub fn problems(s: &str) -> Vec<InvalidId> {
+                Self::RULE.problems(s)
             }
 
             pub fn as_str(&self) -> &str {
@@ -215,6 +252,22 @@ mod tests {
         assert!(Slug::parse("demo").is_ok());
         assert_eq!(Slug::parse("ab").unwrap_err().code(), "slug_length");
         assert_eq!(Slug::parse("a_b").unwrap_err().code(), "slug_characters");
+        let codes: Vec<String> = Slug::problems("É").iter().map(InvalidId::code).collect();
+        assert_eq!(
+            codes,
+            ["slug_length", "slug_characters"],
+            "every problem, in order"
+        );
+        assert_eq!(
+            Slug::problems(&"ABCDEFGHIJKL".repeat(2)).last(),
+            Some(&InvalidId::Characters {
+                kind: "slug",
+                allowed: "lowercase letters a-z, digits and -",
+                found: "ABCDEFGHIJ".to_owned(),
+            }),
+            "each once, at most ten"
+        );
+        assert!(Slug::problems("fiets-parkeren").is_empty());
         assert!(ChannelId::parse("mastodon-velsen").is_ok());
         assert_eq!(
             ChannelId::parse("Mastodon").unwrap_err().code(),

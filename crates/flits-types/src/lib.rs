@@ -10,5 +10,5 @@ mod id;
 mod password;
 
 pub use email::{Email, InvalidEmail};
-pub use id::{AudienceId, ChannelId, InvalidId, OrgId, Slug, SubmissionId};
-pub use password::{InvalidPassword, MIN_PASSWORD_CHARS, Password};
+pub use id::{AudienceId, ChannelId, InvalidId, OrgId, SHOWN_CHARACTERS, Slug, SubmissionId};
+pub use password::{InvalidPassword, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, Password};

@@ -8,7 +8,7 @@ use secrecy::{ExposeSecret, SecretString};
 pub const MIN_PASSWORD_CHARS: usize = 12;
 
 /// The longest: argon2 hashes anything, but a megabyte "password" is an attack on the CPU.
-const MAX_PASSWORD_CHARS: usize = 1024;
+pub const MAX_PASSWORD_CHARS: usize = 1024;
 
 /// A new password that meets the rules. Its `Debug` never shows it.
 pub struct Password(SecretString);

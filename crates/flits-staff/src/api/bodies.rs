@@ -132,7 +132,11 @@ impl PollScheduled {
             opens_at: scheduled.opens_at,
             closes_at: scheduled.closes_at,
             audiences: scheduled.audiences,
-            channels: scheduled.channels,
+            channels: scheduled
+                .channels
+                .into_iter()
+                .map(flits_types::ChannelId::into_string)
+                .collect(),
             rescheduled: scheduled.rescheduled,
         }
     }

@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use flits_http::ApiError;
 use flits_http::survey_texts::{RenderedReport, render_issues};
-use flits_scheduling::ScheduleCommand;
+use flits_scheduling::{ScheduleCommand, channel_ids};
 use flits_store::{NewAudit, NewPoll, Poll};
 use flits_survey::{
     PollDefinition, PollState, Report, ValidationOptions, read_value, validate, validate_reading,
@@ -327,7 +327,8 @@ pub async fn copy(
 pub struct ScheduleBody {
     pub opens_at: chrono::DateTime<chrono::Utc>,
     pub closes_at: chrono::DateTime<chrono::Utc>,
-    /// Channel ids the poll is posted to when it opens.
+    /// Channel ids the poll is posted to when it opens (`[a-z0-9_-]`, 1 to 64 characters, the
+    /// rule of a link's `?c=`); another value is refused with `422 invalid_channel`.
     #[serde(default)]
     pub channels: Vec<String>,
     /// Admins only: schedule despite a spacing conflict, for this reason (audit-logged).
@@ -355,11 +356,13 @@ pub async fn schedule(
             t!(locale, "sched-failure-override-forbidden"),
         ));
     }
+    let channels =
+        channel_ids(&body.channels).map_err(|failure| scheduling::api_error(&failure, locale))?;
     let command = ScheduleCommand {
         slug: poll.slug,
         opens_at: body.opens_at,
         closes_at: body.closes_at,
-        channels: body.channels,
+        channels,
         override_reason: body.override_reason,
         actor: Some(caller.user.email.clone()),
     };

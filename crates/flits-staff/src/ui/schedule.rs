@@ -8,7 +8,7 @@ use chrono::TimeDelta;
 use flits_http::{Failure, PageError};
 use flits_i18n::t;
 use flits_scheduling::text::{ConflictView, failure_message};
-use flits_scheduling::{ScheduleCommand, ScheduleFailure};
+use flits_scheduling::{ScheduleCommand, ScheduleFailure, channel_ids};
 use flits_store::Poll;
 use flits_survey::PollState;
 use serde::Serialize;
@@ -196,11 +196,18 @@ pub async fn submit(
             t!(page.locale, "staff-no-access-text"),
         ));
     }
+    let channels = match channel_ids(&entered.channels) {
+        Ok(channels) => channels,
+        Err(failure) => {
+            let outcome = refused(&page, &failure, closes_at - opens_at, entered.values)?;
+            return form_page(&page, &caller, &poll, outcome);
+        }
+    };
     let command = ScheduleCommand {
         slug: poll.slug.clone(),
         opens_at,
         closes_at,
-        channels: entered.channels,
+        channels,
         override_reason: entered.override_reason,
         actor: Some(caller.user.email.clone()),
     };

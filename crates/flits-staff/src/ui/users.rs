@@ -7,9 +7,11 @@ use flits_i18n::{Locale, t};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use crate::email::parse_email;
+use flits_types::{Email, InvalidEmail, InvalidPassword, MIN_PASSWORD_CHARS, Password};
+
+use crate::credentials::{email_message, password_message};
 use crate::identity::Caller;
-use crate::passwords::{MIN_PASSWORD_CHARS, check_new_password, hash_password};
+use crate::passwords::hash_password;
 use crate::role::Role;
 use crate::ui::page::StaffPage;
 use crate::ui::tokens::audit;
@@ -38,34 +40,28 @@ impl CsrfField for NewUserForm {
 
 /// A user to add, after the form passed its rules.
 struct NewUser {
-    email: String,
+    email: Email,
     role: Role,
     organisation: String,
     /// `None`: the account works with API tokens only until a password is set.
-    password: Option<String>,
+    password: Option<Password>,
 }
 
 /// Why the form cannot be saved; each has its message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum FormProblem {
-    Email,
+    Email(InvalidEmail),
     Role,
-    PasswordTooShort,
+    Password(InvalidPassword),
     Organisation,
 }
 
 impl FormProblem {
-    fn message(self, locale: Locale) -> String {
+    fn message(&self, locale: Locale) -> String {
         match self {
-            FormProblem::Email => t!(locale, "staff-user-email-invalid"),
+            FormProblem::Email(e) => email_message(e, locale),
             FormProblem::Role => t!(locale, "staff-user-role-invalid"),
-            FormProblem::PasswordTooShort => {
-                t!(
-                    locale,
-                    "staff-user-password-short",
-                    min = MIN_PASSWORD_CHARS
-                )
-            }
+            FormProblem::Password(p) => password_message(p, locale),
             FormProblem::Organisation => t!(locale, "staff-user-org-unknown"),
         }
     }
@@ -75,12 +71,12 @@ impl NewUserForm {
     /// The user the form describes, by the same rules as `flits user add`. Whether the
     /// organisation exists is checked against the store afterwards.
     fn parse(self) -> Result<NewUser, FormProblem> {
-        let email = parse_email(&self.email).map_err(|_| FormProblem::Email)?;
+        let email = Email::parse(&self.email).map_err(FormProblem::Email)?;
         let role = self.role.parse::<Role>().map_err(|_| FormProblem::Role)?;
-        let password = Some(self.password).filter(|p| !p.is_empty());
-        if let Some(p) = &password {
-            check_new_password(p).map_err(|_| FormProblem::PasswordTooShort)?;
-        }
+        let password = match self.password.as_str() {
+            "" => None,
+            p => Some(Password::parse(p).map_err(FormProblem::Password)?),
+        };
         Ok(NewUser {
             email,
             role,
@@ -179,7 +175,7 @@ pub async fn add(
     };
     let saved = store
         .upsert_staff_user(
-            &user.email,
+            user.email.as_str(),
             &user.organisation,
             user.role.as_str(),
             hash.as_deref(),

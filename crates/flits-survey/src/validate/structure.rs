@@ -3,18 +3,18 @@
 
 use std::collections::{BTreeSet, HashSet};
 
+use flits_types::{InvalidId, SHOWN_CHARACTERS, Slug};
+
 use super::{
     Findings, ID_MAX_LEN, MAX_OPEN_TEXT_LENGTH, MAX_OPTIONS, MAX_SCALE_STEPS, MIN_OPTIONS,
-    SLUG_MAX_LEN, SLUG_MIN_LEN, ValidationOptions,
+    ValidationOptions,
 };
 use crate::args::Args;
 use crate::definition::{PollDefinition, Question, QuestionKind};
 
-/// The most offending characters an issue lists.
-const SHOWN_CHARACTERS: usize = 10;
-
-/// The characters of `s` outside the allowed set, each once, at most [`SHOWN_CHARACTERS`]; the layer
-/// that words the issue decides how to show them (quoted, a space by name…).
+/// The characters of `s` outside the allowed set, each once, at most [`SHOWN_CHARACTERS`] (as
+/// [`flits_types`] lists them for a slug); the layer that words the issue decides how to show them
+/// (quoted, a space by name…).
 fn bad_chars(s: &str, allowed: impl Fn(char) -> bool) -> Option<String> {
     let mut bad: Vec<char> = Vec::new();
     for c in s.chars() {
@@ -25,32 +25,25 @@ fn bad_chars(s: &str, allowed: impl Fn(char) -> bool) -> Option<String> {
     (!bad.is_empty()).then(|| bad.into_iter().take(SHOWN_CHARACTERS).collect())
 }
 
-fn slug_char(c: char) -> bool {
-    c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
-}
-
 fn id_char(c: char) -> bool {
-    slug_char(c) || c == '_'
+    c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
 }
 
+/// The slug rule is [`flits_types::Slug`]'s, the one the store, the routes and the command line
+/// parse with; here every problem it finds becomes an issue at `slug`, with the same codes.
 pub(super) fn check_slug(def: &PollDefinition, out: &mut Findings) {
-    let len = def.slug.chars().count();
-    if !(SLUG_MIN_LEN..=SLUG_MAX_LEN).contains(&len) {
-        out.error(
-            "slug",
-            "slug_length",
-            Args::new()
-                .with("length", len)
-                .with("min", SLUG_MIN_LEN)
-                .with("max", SLUG_MAX_LEN),
-        );
-    }
-    if let Some(bad) = bad_chars(&def.slug, slug_char) {
-        out.error(
-            "slug",
-            "slug_characters",
-            Args::new().with("characters", bad),
-        );
+    for problem in Slug::problems(&def.slug) {
+        let code = problem.code();
+        let args = match problem {
+            InvalidId::Length {
+                length, min, max, ..
+            } => Args::new()
+                .with("length", length)
+                .with("min", min)
+                .with("max", max),
+            InvalidId::Characters { found, .. } => Args::new().with("characters", found),
+        };
+        out.error("slug", &code, args);
     }
 }
 

@@ -277,6 +277,35 @@ fn slug_length() {
 }
 
 #[test]
+fn the_slug_rule_is_the_one_of_flits_types() {
+    for slug in [
+        "demo",
+        "ab",
+        "A",
+        "fiets_parkeren",
+        "fiëts",
+        "",
+        &"a".repeat(65),
+        "a-1",
+    ] {
+        let mut def = valid();
+        def.slug = slug.to_string();
+        let codes: Vec<String> = check(&def)
+            .errors
+            .iter()
+            .filter(|i| i.location == "slug")
+            .map(|i| i.code.clone())
+            .collect();
+        let expected: Vec<String> = flits_types::Slug::problems(slug)
+            .iter()
+            .map(flits_types::InvalidId::code)
+            .collect();
+        assert_eq!(codes, expected, "{slug:?}");
+        assert_eq!(codes.is_empty(), flits_types::Slug::parse(slug).is_ok());
+    }
+}
+
+#[test]
 fn slug_characters() {
     for slug in [
         "Fiets-parkeren",
