@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use flits_schedule::{
     Audience, AudienceTree, Calendar, Conflict, ScheduleRequest, channel_conflicts,
 };
-use flits_store::{CalendarPoll, NewAudit, ScheduleWrite, Store};
+use flits_store::{CalendarPoll, NewAudit, Poll, ScheduleWrite, Store};
 use flits_survey::{PollState, ValidationOptions, validate};
 use flits_types::ChannelId;
 use serde_json::json;
@@ -141,27 +141,90 @@ impl Scheduling {
     /// Schedules (or reschedules) a poll; see the crate documentation.
     pub async fn schedule(&self, command: ScheduleCommand) -> Result<Scheduled, ScheduleFailure> {
         let now = Utc::now();
+        let poll = self.schedulable_poll(&command.slug).await?;
+        let command = checked(command, now)?;
+        let tree = self.audience_tree().await?;
+        let audiences = self.ready_audiences(&poll, &tree, &command.slug)?;
+
+        // From reading the calendar to writing this schedule, no other schedule decision may run.
+        let lock = self.store.lock_scheduling().await?;
+        let polls = lock
+            .calendar_polls(self.policy.history_start(command.opens_at.min(now)))
+            .await?;
+        let calendar = self.calendar(tree, &polls, &command.slug)?;
+        let request = ScheduleRequest {
+            slug: command.slug.clone(),
+            audiences: audiences.clone(),
+            opens_at: command.opens_at,
+            closes_at: command.closes_at,
+        };
+        let limit = self.policy.channel_limit;
+        let per_channel = channel_times(&polls, &command.slug, &command.channels);
+        let mut conflicts = calendar.check(&request)?;
+        for (channel, times) in &per_channel {
+            conflicts.extend(channel_conflicts(channel, command.opens_at, times, limit));
+        }
+        if !conflicts.is_empty() && command.override_reason.is_none() {
+            let from = command.opens_at.max(now);
+            let next_free = next_free(&calendar, &request, from, &per_channel, limit)?;
+            lock.release().await?;
+            return Err(ScheduleFailure::Conflicts {
+                conflicts,
+                next_free,
+            });
+        }
+        let written = lock
+            .write_schedule(ScheduleWrite {
+                poll_id: poll.id,
+                opens_at: command.opens_at,
+                closes_at: command.closes_at,
+                audiences: audiences.clone(),
+                channels: command
+                    .channels
+                    .iter()
+                    .map(|c| c.as_str().to_owned())
+                    .collect(),
+                audit: audit_entries(&command, &poll, &audiences, &conflicts),
+            })
+            .await?;
+        if !written {
+            return Err(self.moved_on(command.slug).await);
+        }
+        Ok(Scheduled {
+            slug: command.slug,
+            opens_at: command.opens_at,
+            closes_at: command.closes_at,
+            audiences,
+            channels: command.channels,
+            rescheduled: poll.state == PollState::Scheduled,
+            overridden: conflicts,
+        })
+    }
+
+    /// The poll at `slug`, when it is a draft or scheduled (only those can be (re)scheduled).
+    async fn schedulable_poll(&self, slug: &str) -> Result<Poll, ScheduleFailure> {
         let poll = self
             .store
-            .poll_by_slug(&command.slug)
+            .poll_by_slug(slug)
             .await?
-            .ok_or_else(|| ScheduleFailure::UnknownPoll(command.slug.clone()))?;
+            .ok_or_else(|| ScheduleFailure::UnknownPoll(slug.to_owned()))?;
         if !matches!(poll.state, PollState::Draft | PollState::Scheduled) {
             return Err(ScheduleFailure::NotSchedulable {
-                slug: command.slug,
+                slug: slug.to_owned(),
                 state: poll.state,
             });
         }
-        let ScheduleCommand {
-            slug,
-            opens_at,
-            closes_at,
-            channels,
-            override_reason,
-            actor,
-        } = checked(command, now)?;
+        Ok(poll)
+    }
 
-        let tree = self.audience_tree().await?;
+    /// The audiences of a definition that is ready to go out (complete brief, known audiences), or
+    /// every problem that stops it.
+    fn ready_audiences(
+        &self,
+        poll: &Poll,
+        tree: &AudienceTree,
+        slug: &str,
+    ) -> Result<Vec<String>, ScheduleFailure> {
         let report = validate(
             &poll.definition,
             &ValidationOptions {
@@ -172,22 +235,25 @@ impl Scheduling {
         );
         if !report.valid {
             return Err(ScheduleFailure::InvalidDefinition {
-                slug,
+                slug: slug.to_owned(),
                 report: Box::new(report),
             });
         }
-        let audiences: Vec<String> = poll
+        Ok(poll
             .definition
             .brief
             .as_ref()
             .map(|b| b.audiences.clone())
-            .unwrap_or_default();
+            .unwrap_or_default())
+    }
 
-        // From reading the calendar to writing this schedule, no other schedule decision may run.
-        let lock = self.store.lock_scheduling().await?;
-        let polls = lock
-            .calendar_polls(self.policy.history_start(opens_at.min(now)))
-            .await?;
+    /// The spacing calendar of every other poll that holds a place for some audience.
+    fn calendar(
+        &self,
+        tree: AudienceTree,
+        polls: &[CalendarPoll],
+        slug: &str,
+    ) -> Result<Calendar, ScheduleFailure> {
         let entries = polls
             .iter()
             .filter(|p| p.slug != slug && !p.audiences.is_empty())
@@ -198,96 +264,73 @@ impl Scheduling {
                 closes_at: p.closes_at,
             })
             .collect();
-        let calendar = Calendar::new(
+        Ok(Calendar::new(
             tree,
             self.policy.spacing.clone(),
             self.policy.quiet_periods.clone(),
             entries,
-        )?;
-        let request = ScheduleRequest {
-            slug: slug.clone(),
-            audiences: audiences.clone(),
-            opens_at,
-            closes_at,
-        };
-        let limit = self.policy.channel_limit;
-        let per_channel = channel_times(&polls, &slug, &channels);
-        let mut conflicts = calendar.check(&request)?;
-        for (channel, times) in &per_channel {
-            conflicts.extend(channel_conflicts(channel, opens_at, times, limit));
-        }
+        )?)
+    }
 
-        let mut audit = Vec::new();
-        if !conflicts.is_empty() {
-            let Some(reason) = &override_reason else {
-                let next_free =
-                    next_free(&calendar, &request, opens_at.max(now), &per_channel, limit)?;
-                lock.release().await?;
-                return Err(ScheduleFailure::Conflicts {
-                    conflicts,
-                    next_free,
-                });
-            };
-            audit.push(NewAudit {
-                actor_email: actor.clone(),
-                action: "poll.schedule_override".to_owned(),
-                poll_slug: Some(slug.clone()),
-                details: json!({
-                    "reason": reason,
-                    "opens_at": opens_at,
-                    "closes_at": closes_at,
-                    "conflicts": conflicts,
-                }),
-            });
+    /// Why the write found nothing to update: the runner (or someone else) moved the poll on in
+    /// the meantime.
+    async fn moved_on(&self, slug: String) -> ScheduleFailure {
+        match self.store.poll_by_slug(&slug).await {
+            Ok(Some(p)) => ScheduleFailure::NotSchedulable {
+                slug,
+                state: p.state,
+            },
+            Ok(None) => ScheduleFailure::UnknownPoll(slug),
+            Err(e) => e.into(),
         }
-        let rescheduled = poll.state == PollState::Scheduled;
+    }
+}
+
+/// The audit entries of a schedule: the override with its reason and the conflicts it let
+/// through, if any, and the schedule itself (with the previous times of a reschedule).
+fn audit_entries(
+    command: &ScheduleCommand,
+    poll: &Poll,
+    audiences: &[String],
+    conflicts: &[Conflict],
+) -> Vec<NewAudit> {
+    let mut audit = Vec::new();
+    if let Some(reason) = command
+        .override_reason
+        .as_ref()
+        .filter(|_| !conflicts.is_empty())
+    {
         audit.push(NewAudit {
-            actor_email: actor,
-            action: "poll.scheduled".to_owned(),
-            poll_slug: Some(slug.clone()),
+            actor_email: command.actor.clone(),
+            action: "poll.schedule_override".to_owned(),
+            poll_slug: Some(command.slug.clone()),
             details: json!({
-                "opens_at": opens_at,
-                "closes_at": closes_at,
-                "audiences": audiences,
-                "channels": channels,
-                "rescheduled": rescheduled,
-                "previous": rescheduled.then(|| json!({
-                    "opens_at": poll.opens_at,
-                    "closes_at": poll.closes_at,
-                })),
-                "override": !conflicts.is_empty(),
+                "reason": reason,
+                "opens_at": command.opens_at,
+                "closes_at": command.closes_at,
+                "conflicts": conflicts,
             }),
         });
-        let written = lock
-            .write_schedule(ScheduleWrite {
-                poll_id: poll.id,
-                opens_at,
-                closes_at,
-                audiences: audiences.clone(),
-                channels: channels.iter().map(|c| c.as_str().to_owned()).collect(),
-                audit,
-            })
-            .await?;
-        if !written {
-            // The runner (or someone else) moved the poll on in the meantime.
-            let state = self
-                .store
-                .poll_by_slug(&slug)
-                .await?
-                .map(|p| p.state)
-                .ok_or_else(|| ScheduleFailure::UnknownPoll(slug.clone()))?;
-            return Err(ScheduleFailure::NotSchedulable { slug, state });
-        }
-        Ok(Scheduled {
-            slug,
-            opens_at,
-            closes_at,
-            audiences,
-            channels,
-            rescheduled,
-            overridden: conflicts,
-        })
     }
+    let rescheduled = poll.state == PollState::Scheduled;
+    audit.push(NewAudit {
+        actor_email: command.actor.clone(),
+        action: "poll.scheduled".to_owned(),
+        poll_slug: Some(command.slug.clone()),
+        details: json!({
+            "opens_at": command.opens_at,
+            "closes_at": command.closes_at,
+            "audiences": audiences,
+            "channels": command.channels,
+            "rescheduled": rescheduled,
+            "previous": rescheduled.then(|| json!({
+                "opens_at": poll.opens_at,
+                "closes_at": poll.closes_at,
+            })),
+            "override": !conflicts.is_empty(),
+        }),
+    });
+    audit
 }
 
 #[cfg(test)]
