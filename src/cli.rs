@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand};
 use flits_i18n::{Locale, t};
 use flits_staff::credentials;
 use flits_store::{NewPoll, Store};
-use flits_survey::{PollState, ValidationOptions};
+use flits_survey::ValidationOptions;
 use flits_types::{Email, Password};
 
 use crate::settings::{LogFormat, Settings};
@@ -488,14 +488,7 @@ async fn import_poll(
         });
     }
     let poll = store
-        .insert_poll(NewPoll {
-            organisation_id,
-            state: PollState::Draft,
-            definition: def,
-            opens_at: None,
-            closes_at: None,
-            channels: Vec::new(),
-        })
+        .insert_poll(NewPoll::draft(organisation_id, def))
         .await?;
     println!("{}", poll.slug);
     Ok(())

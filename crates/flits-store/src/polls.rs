@@ -61,6 +61,21 @@ pub struct NewPoll {
     pub channels: Vec<String>,
 }
 
+impl NewPoll {
+    /// A new draft of `organisation_id`: not scheduled, on no channel yet. What the builder, the
+    /// staff API and `flits poll import` store.
+    pub fn draft(organisation_id: String, definition: PollDefinition) -> NewPoll {
+        NewPoll {
+            organisation_id,
+            state: PollState::Draft,
+            definition,
+            opens_at: None,
+            closes_at: None,
+            channels: Vec::new(),
+        }
+    }
+}
+
 impl Store {
     /// Stores a new poll with its audiences (from the brief) and channels, in one transaction.
     pub async fn insert_poll(&self, new: NewPoll) -> Result<Poll, StoreError> {

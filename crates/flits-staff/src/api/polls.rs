@@ -126,14 +126,7 @@ async fn insert_draft(
 ) -> Result<(), ApiError> {
     state
         .store
-        .insert_poll(NewPoll {
-            organisation_id,
-            state: PollState::Draft,
-            definition: def,
-            opens_at: None,
-            closes_at: None,
-            channels: Vec::new(),
-        })
+        .insert_poll(NewPoll::draft(organisation_id, def))
         .await
         .map_err(store(locale))?;
     Ok(())

@@ -410,14 +410,7 @@ async fn store_draft(
         return Ok("poll.updated");
     }
     store
-        .insert_poll(NewPoll {
-            organisation_id: caller.user.organisation_id.clone(),
-            state: PollState::Draft,
-            definition: def,
-            opens_at: None,
-            closes_at: None,
-            channels: Vec::new(),
-        })
+        .insert_poll(NewPoll::draft(caller.user.organisation_id.clone(), def))
         .await?;
     Ok("poll.created")
 }
