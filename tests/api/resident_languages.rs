@@ -213,6 +213,9 @@ on_both_backends!(
         let page = res.text().await.unwrap();
         assert!(page.contains("<html lang=\"tr\" dir=\"ltr\">"), "{page}");
         assert_eq!(crate::staff_language::shown_request_id(&page), header_id);
+        // What cannot be a slug is no poll: a 404 without asking the broken database.
+        let res = app.get("/p/Geen%20Slug!").await;
+        assert_eq!(res.status(), 404);
         // The form submit takes the same path.
         let res = post_form(&app, "nog-niet-gezien", "x", &[("_lang", "ar")], None).await;
         assert_eq!(res.status(), 503);

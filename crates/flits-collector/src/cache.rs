@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use flits_store::entity::organisation;
 use flits_store::{Poll, Store, StoreError};
+use flits_types::Slug;
 
 /// The most entries one cache holds; past that it starts afresh (unknown slugs cannot grow it).
 const MAX_ENTRIES: usize = 4096;
@@ -71,8 +72,12 @@ impl Caches {
         }
     }
 
-    /// A poll by slug (`None`: no such poll).
+    /// A poll by slug (`None`: no such poll). What cannot be a slug is no poll, answered without
+    /// asking the database or taking a place in the cache, whatever a link or a script sends.
     pub async fn poll(&self, store: &Store, slug: &str) -> Result<Option<Arc<Poll>>, StoreError> {
+        if Slug::parse(slug).is_err() {
+            return Ok(None);
+        }
         if let Some(hit) = self.polls.get(slug) {
             return Ok(hit);
         }
