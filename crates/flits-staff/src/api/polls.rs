@@ -7,7 +7,7 @@ use flits_http::survey_texts::{RenderedReport, render_issues};
 use flits_scheduling::{ScheduleCommand, channel_ids};
 use flits_store::{NewAudit, NewPoll, Poll};
 use flits_survey::{
-    PollDefinition, PollState, Report, ValidationOptions, read_value, validate, validate_reading,
+    PollDefinition, Report, ValidationOptions, read_value, validate, validate_reading,
 };
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -25,6 +25,12 @@ use crate::state::StaffState;
 
 fn not_found(locale: Locale) -> ApiError {
     ApiError::not_found(t!(locale, "staff-api-poll-not-found"))
+}
+
+/// `409 not_editable`: only drafts change, with the poll's state in `details`.
+fn not_editable(poll: &Poll, message: String) -> ApiError {
+    ApiError::new(StatusCode::CONFLICT, "not_editable", message)
+        .with_details(json!({"state": poll.state}))
 }
 
 fn slug_taken(locale: Locale) -> ApiError {
@@ -198,12 +204,7 @@ pub async fn replace(
 ) -> Result<HttpResponse, ApiError> {
     let poll = visible_poll(&state, &caller, &slug, locale).await?;
     if !poll.state.is_editable() {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "not_editable",
-            t!(locale, "staff-api-not-editable"),
-        )
-        .with_details(json!({"state": poll.state})));
+        return Err(not_editable(&poll, t!(locale, "staff-api-not-editable")));
     }
     let (def, report) = read_valid(&state, body.into_inner(), locale).await?;
     if def.slug != poll.slug {
@@ -233,13 +234,11 @@ pub async fn delete(
     ApiLocale(locale): ApiLocale,
 ) -> Result<HttpResponse, ApiError> {
     let poll = visible_poll(&state, &caller, &slug, locale).await?;
-    if poll.state != PollState::Draft {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "not_editable",
+    if !poll.state.is_editable() {
+        return Err(not_editable(
+            &poll,
             t!(locale, "staff-api-delete-draft-only"),
-        )
-        .with_details(json!({"state": poll.state})));
+        ));
     }
     state
         .store
