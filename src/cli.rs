@@ -287,7 +287,10 @@ async fn channel_command(settings: &Settings, command: ChannelCommand) -> Result
             Ok(())
         }
         ChannelCommand::Test { id, .. } => {
-            let options = flits_bridge::ClientOptions::default();
+            let options = flits_bridge::ClientOptions {
+                smtp: settings.smtp_relay(),
+                ..Default::default()
+            };
             match crate::channels::test(&settings.channels, &id, &options, locale).await {
                 crate::channels::TestOutcome::Ok(text) => {
                     println!("{text}");

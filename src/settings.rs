@@ -27,6 +27,8 @@ const NOT_SETTINGS: &[&str] = &[
     "test_postgres_url",
     "signing_key",
     "signing_key_file",
+    "smtp_url",
+    "smtp_url_file",
 ];
 
 /// "on" or "off" (also accepts true/false).
@@ -204,9 +206,35 @@ pub struct Settings {
     /// environment variables their `*_env` settings name.
     #[serde(default)]
     pub channels: Vec<flits_bridge::ChannelSetting>,
+    /// Outgoing e-mail (`[mail]`).
+    #[serde(default)]
+    pub mail: MailSettings,
     /// From `FLITS_SIGNING_KEY` or `FLITS_SIGNING_KEY_FILE` only: never from a file, never printed.
     #[serde(skip)]
     pub signing_key: Option<SecretString>,
+    /// The SMTP relay, from `FLITS_SMTP_URL` or `FLITS_SMTP_URL_FILE` only: the URL may hold a
+    /// password, so it is a secret like the signing key.
+    #[serde(skip)]
+    pub smtp_url: Option<SecretString>,
+}
+
+/// Outgoing e-mail (`[mail]`): the relay comes from `FLITS_SMTP_URL`, the sender from here.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSettings {
+    /// The sender of every message, e.g. `peiling@gemeente.nl`; no e-mail is sent without one.
+    #[serde(default)]
+    pub from: Option<flits_types::Email>,
+}
+
+impl Settings {
+    /// The relay and sender e-mail channels use, when both are configured.
+    pub fn smtp_relay(&self) -> Option<flits_bridge::SmtpRelay> {
+        Some(flits_bridge::SmtpRelay {
+            url: self.smtp_url.clone()?,
+            from: self.mail.from.clone()?,
+        })
+    }
 }
 
 /// A configuration that cannot be used, with every problem named.
@@ -399,6 +427,7 @@ impl Settings {
             problems: describe(e),
         })?;
         settings.signing_key = secret_from_env("FLITS_SIGNING_KEY").map_err(ConfigError::one)?;
+        settings.smtp_url = secret_from_env("FLITS_SMTP_URL").map_err(ConfigError::one)?;
         settings.check()?;
         Ok(settings)
     }

@@ -219,3 +219,100 @@ fn channel_test_checks_credentials_without_posting() {
         "nothing posted"
     );
 }
+
+/// A real SMTP server process (Python's aiosmtpd), killed when dropped.
+struct Smtpd {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl Drop for Smtpd {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn smtpd(test: &str) -> Option<Smtpd> {
+    let available = std::process::Command::new("python3")
+        .args(["-c", "import aiosmtpd"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !available {
+        crate::skip::skipped(test, "Python's aiosmtpd is missing (pip install aiosmtpd)");
+        return None;
+    }
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = std::process::Command::new("python3")
+        .args(["-m", "aiosmtpd", "-n", "-l"])
+        .arg(format!("127.0.0.1:{port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Smtpd { child, port };
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", server.port)).is_ok() {
+            return Some(server);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("aiosmtpd did not start");
+}
+
+#[test]
+fn the_email_channel_is_checked_against_the_configured_relay() {
+    let Some(server) = smtpd("the_email_channel_is_checked_against_the_configured_relay") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("flits.toml");
+    std::fs::write(
+        &file,
+        r#"
+[mail]
+from = "peiling@ijmond.example.nl"
+
+[[channels]]
+id = "krant"
+kind = "email"
+to = ["redactie@krant.example.nl"]
+"#,
+    )
+    .unwrap();
+    let relay = format!("smtp://127.0.0.1:{}", server.port);
+    let test = |relay: Option<&str>| {
+        let mut cmd = flits_command();
+        cmd.arg("--config").arg(&file);
+        if let Some(r) = relay {
+            cmd.env("FLITS_SMTP_URL", r);
+        }
+        cmd.args(["channel", "test", "krant", "--lang", "en"])
+            .output()
+            .unwrap()
+    };
+    let out = test(Some(&relay));
+    assert!(
+        out.status.success(),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    // Without a relay the check fails and says why; the relay's URL is never printed.
+    let out = test(None);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let out = flits_command()
+        .arg("--config")
+        .arg(&file)
+        .env("FLITS_SMTP_URL", "smtp://user:hunter2-secret@127.0.0.1:1")
+        .arg("config")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!text(&out.stdout).contains("hunter2-secret"));
+    assert!(text(&out.stdout).contains("peiling@ijmond.example.nl"));
+}

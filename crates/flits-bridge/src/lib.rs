@@ -28,6 +28,7 @@ pub mod webhook;
 pub mod x;
 
 pub use channel::{Channel, connect, connect_with, post_texts, preview};
+pub use email::SmtpRelay;
 pub use error::{RetryCause, SendError, SetupError};
 pub use http::ClientOptions;
 pub use post::{NativePoll, NativePollCounts, OptionCount, Post, PostKind, Posted, Verified};
