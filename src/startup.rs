@@ -51,8 +51,8 @@ pub struct Application {
     port: u16,
     server: Server,
     store: Store,
-    /// The job runner's settings, when this process runs the runner.
-    runner: Option<flits_runner::RunnerConfig>,
+    /// The job runner's settings and the channels it posts to, when this process runs the runner.
+    runner: Option<(flits_runner::RunnerConfig, flits_runner::delivery::Outbox)>,
 }
 
 impl Application {
@@ -149,9 +149,12 @@ impl Application {
         })
         .listen(listener)?
         .run();
-        let runner = services
-            .contains(&Service::Runner)
-            .then(|| flits_runner::RunnerConfig::every(settings.runner.tick_seconds));
+        let runner = services.contains(&Service::Runner).then(|| {
+            (
+                flits_runner::RunnerConfig::every(settings.runner.tick_seconds),
+                outbox(settings),
+            )
+        });
         Ok(Application {
             port,
             server,
@@ -174,16 +177,42 @@ impl Application {
     /// With the runner, the job runner runs beside the server and is stopped (after finishing
     /// the step it is in) when the server stops.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let Some(config) = self.runner else {
+        let Some((config, outbox)) = self.runner else {
             return self.server.await;
         };
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let runner = tokio::spawn(flits_runner::run(self.store.clone(), config, async move {
-            let _ = stopped.await;
-        }));
+        let runner = tokio::spawn(flits_runner::run(
+            self.store.clone(),
+            config,
+            outbox,
+            async move {
+                let _ = stopped.await;
+            },
+        ));
         let result = self.server.await;
         let _ = stop.send(());
         let _ = runner.await;
         result
     }
+}
+
+/// The channels of the configuration, set up once. A channel that cannot be set up (a missing
+/// secret, say) is left out with an error in the log; its posts then fail where staff see them.
+fn outbox(settings: &Settings) -> flits_runner::delivery::Outbox {
+    let options = flits_bridge::ClientOptions {
+        smtp: settings.smtp_relay(),
+        ..Default::default()
+    };
+    let channels = settings
+        .channels
+        .iter()
+        .filter_map(|setting| match flits_bridge::connect(setting, &options) {
+            Ok(channel) => Some(channel),
+            Err(e) => {
+                tracing::error!(channel = %setting.id, error = %e, "channel cannot be set up");
+                None
+            }
+        })
+        .collect();
+    flits_runner::delivery::Outbox::new(channels, settings.public_base())
 }

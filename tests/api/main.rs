@@ -19,6 +19,7 @@ mod demo;
 mod health;
 mod migrations;
 mod openapi;
+mod outbox;
 mod poll_cli;
 mod poll_page;
 mod resident_languages;

@@ -27,6 +27,8 @@
 //!
 //! All times are UTC.
 
+pub mod delivery;
+
 use std::future::Future;
 use std::time::Duration;
 
@@ -195,7 +197,12 @@ async fn close_batch(
 /// The runner loop: a step at once (catching up after downtime), then one every tick, until
 /// `shutdown` completes. A step that has started is finished before the loop stops, and a step
 /// that fails is logged and tried again at the next tick.
-pub async fn run(store: Store, config: RunnerConfig, shutdown: impl Future<Output = ()>) {
+pub async fn run(
+    store: Store,
+    config: RunnerConfig,
+    outbox: delivery::Outbox,
+    shutdown: impl Future<Output = ()>,
+) {
     let runner = runner_name();
     let tick = config.tick.max(Duration::from_secs(1));
     let mut interval = tokio::time::interval(tick);
@@ -219,6 +226,19 @@ pub async fn run(store: Store, config: RunnerConfig, shutdown: impl Future<Outpu
             Ok(_) => {}
             Err(e) => {
                 tracing::warn!(error = %e, "job runner step failed; retrying at the next tick")
+            }
+        }
+        // Then the posts the openings put in the outbox (and any that are due again).
+        match outbox.deliver_due(&store, Utc::now()).await {
+            Ok(report) if report != delivery::DeliveryReport::default() => tracing::info!(
+                posted = report.posted,
+                retrying = report.retrying,
+                failed = report.failed,
+                "channel posts"
+            ),
+            Ok(_) => {}
+            Err(e) => {
+                tracing::warn!(error = %e, "sending the outbox failed; retrying at the next tick")
             }
         }
     }

@@ -15,7 +15,14 @@ pub struct OutboxPost {
     pub poll_id: Uuid,
     pub channel_id: String,
     pub purpose: String,
+    /// `pending`, `sending`, `posted` or `failed`.
     pub status: String,
+    /// How many times it was claimed for sending.
+    pub attempts: i32,
+    /// The platform's id, once posted.
+    pub remote_id: Option<String>,
+    /// What went wrong the last time, for staff.
+    pub last_error: Option<String>,
 }
 
 /// Puts one `announce` post per channel of the poll in the outbox (status `pending`, due `now`),
@@ -76,6 +83,9 @@ impl Store {
                 channel_id: m.channel_id,
                 purpose: m.purpose,
                 status: m.status,
+                attempts: m.attempts,
+                remote_id: m.remote_id,
+                last_error: m.last_error,
             })
             .collect())
     }

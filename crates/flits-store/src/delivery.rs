@@ -1,0 +1,129 @@
+//! Sending the outbox (`channel_posts`): claiming due posts so that one instance sends each, and
+//! recording what became of them.
+//!
+//! A post is `pending` until an instance claims it: a conditional update to `sending` that only
+//! one instance can win (it names the row's state as it was read). The claim is a lease: its
+//! `next_attempt_at` is when the lease runs out, so a post whose sender died mid-send is claimed
+//! again later — with the same idempotency key, so platforms that honour one never show it twice.
+//! What became of a send is recorded as `posted` (with the platform's id), `pending` again with a
+//! later `next_attempt_at` (to retry), or `failed` (for staff to see; never dropped silently).
+
+use chrono::{DateTime, TimeDelta, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+
+use crate::entity::{channel_post, poll};
+use crate::{Poll, Store, StoreError};
+
+/// A post this instance claimed, with its poll.
+#[derive(Debug, Clone)]
+pub struct ClaimedPost {
+    pub id: Uuid,
+    pub channel_id: String,
+    /// `announce` (the poll opened).
+    pub purpose: String,
+    /// How many times it has been claimed, this time included.
+    pub attempts: i32,
+    pub poll: Poll,
+}
+
+/// What became of one send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    /// The platform accepted it, under this id.
+    Posted { remote_id: String },
+    /// Try again at `at`.
+    Retry { at: DateTime<Utc>, error: String },
+    /// Refused for good, or given up on: staff see the message.
+    Failed { error: String },
+}
+
+impl Store {
+    /// Claims up to `limit` posts that are due at `now` (pending and due, or sending with an
+    /// expired lease), each for `lease`. Posts another instance claimed first are left out.
+    pub async fn claim_posts(
+        &self,
+        now: DateTime<Utc>,
+        lease: TimeDelta,
+        limit: u64,
+    ) -> Result<Vec<ClaimedPost>, StoreError> {
+        let due = channel_post::Entity::find()
+            .filter(
+                Condition::any()
+                    .add(channel_post::Column::Status.eq("pending"))
+                    .add(channel_post::Column::Status.eq("sending")),
+            )
+            .filter(channel_post::Column::NextAttemptAt.lte(now))
+            .order_by_asc(channel_post::Column::NextAttemptAt)
+            .order_by_asc(channel_post::Column::Id)
+            .limit(limit)
+            .all(&self.db)
+            .await?;
+        let mut claimed = Vec::new();
+        for row in due {
+            let won = channel_post::Entity::update_many()
+                .col_expr(channel_post::Column::Status, Expr::value("sending"))
+                .col_expr(
+                    channel_post::Column::NextAttemptAt,
+                    Expr::value(now + lease),
+                )
+                .col_expr(
+                    channel_post::Column::Attempts,
+                    Expr::value(row.attempts + 1),
+                )
+                .filter(channel_post::Column::Id.eq(row.id))
+                .filter(channel_post::Column::Status.eq(row.status.clone()))
+                .filter(channel_post::Column::Attempts.eq(row.attempts))
+                .exec(&self.db)
+                .await?
+                .rows_affected
+                == 1;
+            if !won {
+                continue;
+            }
+            let Some(poll) = poll::Entity::find_by_id(row.poll_id)
+                .one(&self.db)
+                .await?
+                .map(Poll::try_from)
+                .transpose()?
+            else {
+                continue;
+            };
+            claimed.push(ClaimedPost {
+                id: row.id,
+                channel_id: row.channel_id,
+                purpose: row.purpose,
+                attempts: row.attempts + 1,
+                poll,
+            });
+        }
+        Ok(claimed)
+    }
+
+    /// Records what became of the claimed post `id`.
+    pub async fn record_delivery(
+        &self,
+        id: Uuid,
+        delivery: Delivery,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let update = channel_post::Entity::update_many().filter(channel_post::Column::Id.eq(id));
+        let update = match delivery {
+            Delivery::Posted { remote_id } => update
+                .col_expr(channel_post::Column::Status, Expr::value("posted"))
+                .col_expr(channel_post::Column::RemoteId, Expr::value(Some(remote_id)))
+                .col_expr(channel_post::Column::PostedAt, Expr::value(Some(now)))
+                .col_expr(channel_post::Column::LastError, Expr::value(None::<String>)),
+            Delivery::Retry { at, error } => update
+                .col_expr(channel_post::Column::Status, Expr::value("pending"))
+                .col_expr(channel_post::Column::NextAttemptAt, Expr::value(Some(at)))
+                .col_expr(channel_post::Column::LastError, Expr::value(Some(error))),
+            Delivery::Failed { error } => update
+                .col_expr(channel_post::Column::Status, Expr::value("failed"))
+                .col_expr(channel_post::Column::LastError, Expr::value(Some(error))),
+        };
+        update.exec(&self.db).await?;
+        Ok(())
+    }
+}

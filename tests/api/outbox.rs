@@ -1,0 +1,224 @@
+//! The outbox worker, one step at a time: a poll that opens is posted to each of its channels
+//! exactly once, with the `?c=` link; temporary failures are retried later with the same delivery
+//! id, and refusals are kept for staff to see, never dropped.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+
+use chrono::{TimeDelta, Utc};
+use flits_runner::delivery::Outbox;
+use flits_runner::run_due_jobs;
+use flits_survey::PollState;
+use secrecy::SecretString;
+
+use crate::on_both_backends;
+use crate::scheduler_support::*;
+
+/// One request the receiver got: its headers (lower case) and body.
+#[derive(Debug, Clone)]
+struct Received {
+    headers: String,
+    body: String,
+}
+
+/// A webhook receiver that answers the statuses of `script` in turn (then `200`), recording every
+/// request.
+fn receiver(script: Vec<u16>) -> (String, Arc<Mutex<Vec<Received>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/hooks/flits", listener.local_addr().unwrap());
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = seen.clone();
+    std::thread::spawn(move || {
+        let mut script = script.into_iter();
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut data = Vec::new();
+            let mut buf = [0u8; 8192];
+            // Headers, then as much body as Content-Length says.
+            let (head, body) = loop {
+                match stream.read(&mut buf) {
+                    Ok(0) | Err(_) => break (String::new(), String::new()),
+                    Ok(n) => data.extend_from_slice(&buf[..n]),
+                }
+                let text = String::from_utf8_lossy(&data).to_string();
+                if let Some((head, body)) = text.split_once("\r\n\r\n") {
+                    let length = head
+                        .lines()
+                        .find_map(|l| {
+                            l.to_lowercase()
+                                .strip_prefix("content-length:")
+                                .map(|v| v.trim().parse::<usize>().unwrap_or(0))
+                        })
+                        .unwrap_or(0);
+                    if body.len() >= length {
+                        break (head.to_lowercase(), body.to_owned());
+                    }
+                }
+            };
+            log.lock().unwrap().push(Received {
+                headers: head,
+                body,
+            });
+            let status = script.next().unwrap_or(200);
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}"
+            );
+        }
+    });
+    (url, seen)
+}
+
+fn outbox_for(url: &str) -> Outbox {
+    let setting: flits_bridge::ChannelSetting = serde_json::from_value(serde_json::json!({
+        "id": "webhook-velsen", "kind": "webhook", "url": url, "secret_env": "HOOK_SECRET",
+    }))
+    .unwrap();
+    let secrets = BTreeMap::from([(
+        "HOOK_SECRET".to_owned(),
+        SecretString::from("a-long-webhook-secret".to_owned()),
+    )]);
+    let channel =
+        flits_bridge::connect_with(&setting, &flits_bridge::ClientOptions::default(), &secrets)
+            .unwrap();
+    Outbox::new(vec![channel], "https://peiling.example.nl".parse().unwrap())
+}
+
+on_both_backends!(
+    an_opening_poll_is_posted_once_per_channel,
+    |backend| async move {
+        let s = setup(backend).await;
+        let now = Utc::now();
+        let poll = placed(
+            &s.store,
+            "nu-open",
+            &["velsen"],
+            PollState::Scheduled,
+            now - TimeDelta::minutes(1),
+            now + TimeDelta::days(7),
+            &["webhook-velsen", "not-configured"],
+        )
+        .await;
+        run_due_jobs(&s.store, now).await.unwrap();
+        let (url, seen) = receiver(vec![]);
+        let outbox = outbox_for(&url);
+
+        let report = outbox.deliver_due(&s.store, now).await.unwrap();
+        assert_eq!((report.posted, report.retrying, report.failed), (1, 0, 1));
+        let got = seen.lock().unwrap().clone();
+        assert_eq!(got.len(), 1, "one post to the webhook");
+        assert!(
+            got[0].headers.contains("x-flits-signature: sha256="),
+            "{}",
+            got[0].headers
+        );
+        assert!(
+            got[0]
+                .body
+                .contains("https://peiling.example.nl/p/nu-open?c=webhook-velsen"),
+            "{}",
+            got[0].body
+        );
+        let posts = s.store.outbox_posts(poll.id).await.unwrap();
+        let hook = posts
+            .iter()
+            .find(|p| p.channel_id == "webhook-velsen")
+            .unwrap();
+        assert_eq!(hook.status, "posted");
+        assert!(hook.remote_id.is_some());
+        // A channel the configuration does not have is not silently dropped: staff see why.
+        let missing = posts
+            .iter()
+            .find(|p| p.channel_id == "not-configured")
+            .unwrap();
+        assert_eq!(missing.status, "failed");
+        assert!(
+            missing
+                .last_error
+                .as_deref()
+                .unwrap_or("")
+                .contains("not configured")
+        );
+
+        // Later steps, also after the runner ran again, post nothing twice.
+        run_due_jobs(&s.store, now + TimeDelta::hours(1))
+            .await
+            .unwrap();
+        let again = outbox
+            .deliver_due(&s.store, now + TimeDelta::hours(1))
+            .await
+            .unwrap();
+        assert_eq!((again.posted, again.retrying, again.failed), (0, 0, 0));
+        assert_eq!(seen.lock().unwrap().len(), 1);
+    }
+);
+
+on_both_backends!(
+    failures_are_retried_later_or_kept_for_staff,
+    |backend| async move {
+        let s = setup(backend).await;
+        let now = Utc::now();
+        let poll = placed(
+            &s.store,
+            "nu-open",
+            &["velsen"],
+            PollState::Scheduled,
+            now - TimeDelta::minutes(1),
+            now + TimeDelta::days(7),
+            &["webhook-velsen"],
+        )
+        .await;
+        run_due_jobs(&s.store, now).await.unwrap();
+        // The receiver is down for a moment (503), then accepts.
+        let (url, seen) = receiver(vec![503]);
+        let outbox = outbox_for(&url);
+        let report = outbox.deliver_due(&s.store, now).await.unwrap();
+        assert_eq!((report.posted, report.retrying), (0, 1));
+        let post = s.store.outbox_posts(poll.id).await.unwrap().remove(0);
+        assert_eq!((post.status.as_str(), post.attempts), ("pending", 1));
+        assert!(post.last_error.unwrap_or_default().contains("503"));
+        // Not again at once: the backoff holds it back…
+        let soon = outbox
+            .deliver_due(&s.store, now + TimeDelta::seconds(5))
+            .await
+            .unwrap();
+        assert_eq!(soon.posted + soon.retrying, 0);
+        // …and later it goes, with the same delivery id as the failed attempt.
+        let later = outbox
+            .deliver_due(&s.store, now + TimeDelta::hours(2))
+            .await
+            .unwrap();
+        assert_eq!(later.posted, 1);
+        let got = seen.lock().unwrap().clone();
+        assert_eq!(got.len(), 2);
+        let delivery = |r: &Received| {
+            r.headers
+                .lines()
+                .find(|l| l.starts_with("x-flits-delivery:"))
+                .map(str::to_owned)
+        };
+        assert!(delivery(&got[0]).is_some());
+        assert_eq!(delivery(&got[0]), delivery(&got[1]));
+
+        // A refusal (410 Gone) is final and kept with the platform's answer.
+        let gone = placed(
+            &s.store,
+            "ook-open",
+            &["beverwijk"],
+            PollState::Scheduled,
+            now - TimeDelta::minutes(1),
+            now + TimeDelta::days(7),
+            &["webhook-velsen"],
+        )
+        .await;
+        run_due_jobs(&s.store, now).await.unwrap();
+        let (url, _) = receiver(vec![410]);
+        let report = outbox_for(&url).deliver_due(&s.store, now).await.unwrap();
+        assert_eq!(report.failed, 1);
+        let post = s.store.outbox_posts(gone.id).await.unwrap().remove(0);
+        assert_eq!(post.status, "failed");
+        assert!(post.last_error.unwrap_or_default().contains("410"));
+    }
+);
