@@ -500,5 +500,12 @@ on_both_backends!(
                 "{path}: {html}"
             );
         }
+        // The builder without its audiences is the notice too, not a form that calls every
+        // audience unknown.
+        break_table(&app.db, "audiences").await;
+        let res = get_with(&app, "/staff/polls/new?lang=en", &[("cookie", &s.cookie)]).await;
+        assert_eq!(res.status(), 503);
+        let header_id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+        assert_eq!(shown_request_id(&res.text().await.unwrap()), header_id);
     }
 );

@@ -19,7 +19,6 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::identity::Caller;
-use crate::state::StaffState;
 use crate::ui::builder_fields::{
     FieldMessage, FormContext, LangField, LanguageChoice, Messages, SlotView, language_choices,
     slots, take,
@@ -228,7 +227,12 @@ async fn builder_page(
     draft: Draft<'_>,
 ) -> Result<HttpResponse, PageError> {
     let locale = page.locale;
-    let known = page.state.store.audiences().await.unwrap_or_default();
+    let known = page
+        .state
+        .store
+        .audiences()
+        .await
+        .map_err(|e| page.unavailable(&e))?;
     let mut messages = messages_of(draft.report, locale);
     let def = to_definition(draft.fields, draft.audiences);
     let offered = chosen_languages(draft.fields);
@@ -307,12 +311,15 @@ async fn builder_page(
     page.render(status, "staff/builder", &view.heading, &view)
 }
 
-async fn check(state: &StaffState, def: &PollDefinition) -> Report {
+/// The report on `def` against the audiences that exist. A database that does not answer is the
+/// notice page, not a report that calls every audience unknown.
+async fn check(page: &StaffPage, def: &PollDefinition) -> Result<Report, PageError> {
+    let state = &page.state;
     let audiences = state
         .store
         .audiences()
         .await
-        .unwrap_or_default()
+        .map_err(|e| page.unavailable(&e))?
         .into_iter()
         .map(|a| a.id)
         .collect();
@@ -321,7 +328,7 @@ async fn check(state: &StaffState, def: &PollDefinition) -> Report {
         known_audiences: Some(audiences),
         require_brief: false,
     };
-    validate(def, &opts)
+    Ok(validate(def, &opts))
 }
 
 /// `GET /staff/polls/new`.
@@ -381,7 +388,7 @@ pub async fn edit_form(
         .as_ref()
         .map(|b| b.audiences.clone())
         .unwrap_or_default();
-    let report = check(&page.state, &poll.definition).await;
+    let report = check(&page, &poll.definition).await?;
     let draft = Draft {
         existing: Some(&poll),
         fields: &from_definition(&poll.definition),
@@ -427,7 +434,7 @@ async fn submit(
         form.fields.insert("slug".into(), p.slug.clone());
     }
     let def = to_definition(&form.fields, &form.audiences);
-    let mut report = check(&page.state, &def).await;
+    let mut report = check(page, &def).await?;
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     if form.saving() && report.valid && existing.is_none() {
         let taken = page.state.store.poll_by_slug(&def.slug).await;
