@@ -27,3 +27,9 @@ bridge-test-ok = Channel { $channel }: the credentials work (account { $account 
 bridge-test-ok-nothing-to-check = Channel { $channel }: the settings are complete. This kind of channel has no account to check.
 bridge-test-failed = Channel { $channel }: the check failed. { $reason }
 bridge-test-unknown = There is no channel { $channel }. Configured: { $known }
+
+bridge-error-not-configured = This channel is not configured (any more), or it could not be set up when Flits started. Check the configuration and the channel's secrets.
+bridge-error-unknown-purpose = A newer version of Flits made this post. Update Flits to send it.
+bridge-error-waiting-for-announcement = Flits waits until the announcement on this channel has been posted, and then replies to it.
+bridge-error-other = { $message }
+bridge-gave-up = Flits stopped trying after { $attempts } attempts.

@@ -95,6 +95,17 @@ sched-failure-spacing-conflict =
 sched-failure-spacing-configuration = The spacing configuration cannot be used; ask an administrator.
 sched-failure-internal = Something went wrong on our side. Please try again later.
 
+## Why no reminder was posted.
+
+sched-reminder-not-found = There is no poll with slug { $slug }.
+sched-reminder-not-open = Poll { $slug } is not open. A reminder is only for an open poll.
+sched-reminder-unknown-channel = Poll { $slug } is not posted on channel { $channel }. Choose one of its channels.
+sched-reminder-already = Poll { $slug } already had its reminder on channel { $channel }. One reminder per channel keeps followers on board.
+sched-reminder-weekly-limit = Channel { $channel } has had its { $max } poll posts this week.
+sched-reminder-next-free = It can take one more from { $next }.
+sched-reminder-no-free = It cannot take one more before the poll closes.
+sched-reminder-queued = The reminder on { $channel } is on its way.
+
 ## The Schedule page.
 
 sched-page-title = Schedule: { $title }

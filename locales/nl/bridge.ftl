@@ -27,3 +27,9 @@ bridge-test-ok = Kanaal { $channel }: de inloggegevens werken (account { $accoun
 bridge-test-ok-nothing-to-check = Kanaal { $channel }: de instellingen zijn compleet. Dit soort kanaal heeft geen account om te controleren.
 bridge-test-failed = Kanaal { $channel }: controle mislukt. { $reason }
 bridge-test-unknown = Er is geen kanaal { $channel }. Ingesteld: { $known }
+
+bridge-error-not-configured = Dit kanaal is niet (meer) ingesteld, of kon niet worden opgezet toen Flits startte. Controleer de instellingen en de geheimen van het kanaal.
+bridge-error-unknown-purpose = Een nieuwere versie van Flits maakte dit bericht. Werk Flits bij om het te versturen.
+bridge-error-waiting-for-announcement = Flits wacht tot de aankondiging op dit kanaal is geplaatst, en reageert daarop.
+bridge-error-other = { $message }
+bridge-gave-up = Flits is gestopt na { $attempts } pogingen.

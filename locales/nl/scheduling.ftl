@@ -95,6 +95,17 @@ sched-failure-spacing-conflict =
 sched-failure-spacing-configuration = De afspraken over tussenruimte in de instellingen kloppen niet. Vraag het een beheerder.
 sched-failure-internal = Er ging bij ons iets mis. Probeer het later opnieuw.
 
+## Waarom er geen herinnering is geplaatst.
+
+sched-reminder-not-found = Er is geen peiling met adres { $slug }.
+sched-reminder-not-open = Peiling { $slug } is niet open. Een herinnering kan alleen bij een open peiling.
+sched-reminder-unknown-channel = Peiling { $slug } staat niet op kanaal { $channel }. Kies een van de kanalen van de peiling.
+sched-reminder-already = Peiling { $slug } had al een herinnering op kanaal { $channel }. Eén herinnering per kanaal is genoeg voor volgers.
+sched-reminder-weekly-limit = Kanaal { $channel } had deze week al { $max } berichten over peilingen.
+sched-reminder-next-free = Vanaf { $next } kan er weer een bij.
+sched-reminder-no-free = Er kan geen bericht meer bij voordat de peiling sluit.
+sched-reminder-queued = De herinnering op { $channel } wordt geplaatst.
+
 ## De pagina Inplannen.
 
 sched-page-title = Inplannen: { $title }

@@ -7,15 +7,24 @@
 //! - a temporary failure (`429`, `5xx`, a timeout, a dropped connection): tried again after an
 //!   exponential backoff with jitter, or after the platform's `Retry-After` when that is later;
 //! - refused for good (another `4xx`, a channel that is not configured, a post that cannot be
-//!   made), or still failing after [`MAX_ATTEMPTS`]: `failed`, with the message for staff.
+//!   made), or still failing after [`MAX_ATTEMPTS`]: `failed`, with a [`FailureNote`] that staff
+//!   read in their language, and may send again from the poll's channel page.
+//!
+//! A `results` post replies to the announcement on the same channel once that is posted (a
+//! follow-up of its own where the announcement failed). Native polls' counts are pulled back by
+//! [`Outbox::refresh_native_counts`].
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use flits_bridge::{Channel, Post, PostKind, SendError};
-use flits_store::{ClaimedPost, Delivery, Store, StoreError};
+use flits_bridge::{Channel, FailureNote, NativePoll, NativePollCounts, Post, PostKind, SendError};
+use flits_i18n::Locale;
+use flits_store::{
+    ClaimedPost, Delivery, NativeOption, NativeTally, Poll, PostPurpose, Store, StoreError,
+};
+use flits_survey::QuestionKind;
 use rand::Rng;
 use url::Url;
 
@@ -29,6 +38,8 @@ const MAX_BACKOFF: Duration = Duration::from_secs(60 * 60);
 const LEASE: TimeDelta = TimeDelta::minutes(5);
 /// Posts one step claims.
 const BATCH: u64 = 50;
+/// How often a native poll's counts are pulled back while it runs.
+pub const COUNTS_EVERY: TimeDelta = TimeDelta::minutes(15);
 
 /// The configured channels, by id, and where links point.
 #[derive(Clone)]
@@ -75,7 +86,8 @@ impl Outbox {
                     Delivery::Retry { .. } => report.retrying += 1,
                     Delivery::Failed { error } => {
                         report.failed += 1;
-                        tracing::warn!(channel = %post.channel_id, poll = %post.poll.slug, %error, "channel post failed for good");
+                        let code = FailureNote::parse(error).code;
+                        tracing::warn!(channel = %post.channel_id, poll = %post.poll.slug, %code, "channel post failed for good");
                     }
                 }
                 store.record_delivery(post.id, delivery, now).await?;
@@ -89,20 +101,34 @@ impl Outbox {
     /// Sends one claimed post and says what became of it.
     async fn send(&self, claimed: &ClaimedPost, now: DateTime<Utc>) -> Delivery {
         let Some(channel) = self.channels.get(&claimed.channel_id) else {
-            return Delivery::Failed {
-                error: format!(
-                    "channel {:?} is not configured (or could not be set up)",
-                    claimed.channel_id
-                ),
-            };
+            return failed(FailureNote::not_configured());
         };
-        let post = match self.post_of(claimed) {
+        let Some(purpose) = PostPurpose::parse(&claimed.purpose) else {
+            return failed(FailureNote::unknown_purpose());
+        };
+        let mut post = match self.post_of(claimed, purpose, now) {
             Ok(post) => post,
-            Err(error) => return Delivery::Failed { error },
+            Err(error) => return failed(FailureNote::of(&error)),
         };
+        if purpose == PostPurpose::Results {
+            match &claimed.announcement {
+                // A reply where there is something to reply to…
+                Some(a) if a.status == "posted" => post.in_reply_to = a.remote_id.clone(),
+                // …after the announcement, when it is still on its way…
+                Some(a) if a.status == "pending" || a.status == "sending" => {
+                    return Delivery::Retry {
+                        at: now + TimeDelta::from_std(FIRST_BACKOFF).unwrap_or(TimeDelta::MAX),
+                        error: FailureNote::waiting_for_announcement().to_json(),
+                    };
+                }
+                // …and a post of its own where the announcement failed.
+                _ => {}
+            }
+        }
         match channel.post(&post).await {
             Ok(posted) => Delivery::Posted {
                 remote_id: posted.remote_id,
+                native_poll_id: posted.native_poll_id,
             },
             Err(e @ SendError::Retryable { retry_after, .. })
                 if claimed.attempts < MAX_ATTEMPTS =>
@@ -110,36 +136,51 @@ impl Outbox {
                 let wait = backoff(claimed.attempts).max(retry_after.unwrap_or_default());
                 Delivery::Retry {
                     at: now + TimeDelta::from_std(wait).unwrap_or(TimeDelta::hours(1)),
-                    error: e.to_string(),
+                    error: FailureNote::of(&e).to_json(),
                 }
             }
-            Err(e) if e.is_retryable() => Delivery::Failed {
-                error: format!("gave up after {} attempts: {e}", claimed.attempts),
-            },
-            Err(e) => Delivery::Failed {
-                error: e.to_string(),
-            },
+            Err(e) if e.is_retryable() => failed(FailureNote::gave_up(
+                &e,
+                u32::try_from(claimed.attempts).unwrap_or(0),
+            )),
+            Err(e) => failed(FailureNote::of(&e)),
         }
     }
 
-    /// The post of an outbox row: the poll's title and intro in its first language, and its link
-    /// with the channel, so responses say where they came from.
-    fn post_of(&self, claimed: &ClaimedPost) -> Result<Post, String> {
-        let kind = match claimed.purpose.as_str() {
-            "announce" => PostKind::Announcement,
-            other => return Err(format!("unknown outbox purpose {other:?}")),
-        };
-        let def = &claimed.poll.definition;
+    /// The post of an outbox row, in the poll's first language: for the announcement and the
+    /// reminder the poll's title, intro and link with the channel (so responses say where they
+    /// came from); for the results, the results page.
+    fn post_of(
+        &self,
+        claimed: &ClaimedPost,
+        purpose: PostPurpose,
+        now: DateTime<Utc>,
+    ) -> Result<Post, SendError> {
+        let poll = &claimed.poll;
+        let def = &poll.definition;
         let locale = def.offered_languages().first().copied().unwrap_or_default();
         // Appended, not joined: a public URL with a path (`https://x.nl/peilingen`) keeps it.
         let base = self.public_url.as_str().trim_end_matches('/');
-        let mut link =
-            Url::parse(&format!("{base}/p/{}", claimed.poll.slug)).map_err(|e| e.to_string())?;
-        link.query_pairs_mut().append_pair("c", &claimed.channel_id);
+        let (kind, path) = match purpose {
+            PostPurpose::Announce => (PostKind::Announcement, format!("{base}/p/{}", poll.slug)),
+            PostPurpose::Reminder => (PostKind::Reminder, format!("{base}/p/{}", poll.slug)),
+            PostPurpose::Results => (PostKind::Results, format!("{base}/p/{}/results", poll.slug)),
+        };
+        let mut link = Url::parse(&path).map_err(|e| SendError::Content {
+            reason: e.to_string(),
+        })?;
+        if purpose != PostPurpose::Results {
+            link.query_pairs_mut().append_pair("c", &claimed.channel_id);
+        }
+        // Only the announcement carries a native poll: a second one would split its votes.
+        let native_poll = match purpose {
+            PostPurpose::Announce => native_poll(poll, locale, now),
+            _ => None,
+        };
         Ok(Post {
             kind,
             idempotency_key: format!("flits-{}", claimed.id),
-            slug: claimed.poll.slug.clone(),
+            slug: poll.slug.clone(),
             title: def.title.get(locale.code()).to_owned(),
             intro: def
                 .intro
@@ -148,10 +189,82 @@ impl Outbox {
                 .unwrap_or_default(),
             link,
             locale,
-            native_poll: None,
+            native_poll,
             in_reply_to: None,
         })
     }
+
+    /// Pulls back the counts of the native polls that are due (every [`COUNTS_EVERY`] until they
+    /// are final) and stores them beside the posts; a platform that fails is asked again later.
+    pub async fn refresh_native_counts(
+        &self,
+        store: &Store,
+        now: DateTime<Utc>,
+    ) -> Result<usize, StoreError> {
+        let mut refreshed = 0;
+        for due in store.native_polls_due(now, COUNTS_EVERY).await? {
+            let Some(channel) = self.channels.get(&due.channel_id) else {
+                continue;
+            };
+            match channel.poll_counts(&due.native_poll_id).await {
+                Ok(Some(counts)) => {
+                    store
+                        .record_native_tally(due.post_id, &tally_of(counts), now)
+                        .await?;
+                    refreshed += 1;
+                }
+                Ok(None) => {}
+                Err(error) => tracing::warn!(
+                    channel = %due.channel_id,
+                    code = error.code(),
+                    "pulling native poll counts failed; trying again later"
+                ),
+            }
+        }
+        Ok(refreshed)
+    }
+}
+
+/// A failed delivery with its note.
+fn failed(note: FailureNote) -> Delivery {
+    Delivery::Failed {
+        error: note.to_json(),
+    }
+}
+
+/// The counts as stored.
+fn tally_of(counts: NativePollCounts) -> NativeTally {
+    NativeTally {
+        options: counts
+            .options
+            .into_iter()
+            .map(|o| NativeOption {
+                title: o.title,
+                votes: o.votes,
+            })
+            .collect(),
+        voters: counts.voters,
+        expired: counts.expired,
+    }
+}
+
+/// The poll's first single-choice question as a native poll, open as long as the flash poll
+/// still is; `None` when it has none, or has closed.
+fn native_poll(poll: &Poll, locale: Locale, now: DateTime<Utc>) -> Option<NativePoll> {
+    let question = poll
+        .definition
+        .topic_questions()
+        .find(|q| q.kind == QuestionKind::SingleChoice)?;
+    let remaining = (poll.closes_at? - now).to_std().ok()?;
+    Some(NativePoll {
+        question: question.text.get(locale.code()).to_owned(),
+        options: question
+            .options
+            .iter()
+            .map(|o| o.text.get(locale.code()).to_owned())
+            .collect(),
+        duration: remaining,
+    })
 }
 
 /// The wait after the `attempt`-th failure: doubling from [`FIRST_BACKOFF`] up to

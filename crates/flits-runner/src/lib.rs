@@ -241,6 +241,10 @@ pub async fn run(
                 tracing::warn!(error = %e, "sending the outbox failed; retrying at the next tick")
             }
         }
+        // And the counts of the native polls those posts carried.
+        if let Err(e) = outbox.refresh_native_counts(&store, Utc::now()).await {
+            tracing::warn!(error = %e, "pulling native poll counts failed; retrying at the next tick")
+        }
     }
     tracing::info!("job runner stopped");
 }

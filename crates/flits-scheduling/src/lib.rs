@@ -23,9 +23,11 @@
 mod failure;
 mod next_free;
 mod policy;
+mod reminder;
 mod service;
 pub mod text;
 
 pub use failure::ScheduleFailure;
 pub use policy::SchedulingPolicy;
+pub use reminder::{ReminderCommand, ReminderFailure};
 pub use service::{ScheduleCommand, Scheduled, Scheduling, channel_ids};

@@ -118,6 +118,11 @@ impl Scheduling {
         }
     }
 
+    /// The store it schedules in.
+    pub(crate) fn store(&self) -> &Store {
+        &self.store
+    }
+
     /// The policy it keeps (the calendar page shows its quiet periods).
     pub fn policy(&self) -> &SchedulingPolicy {
         &self.policy
@@ -159,7 +164,23 @@ impl Scheduling {
             closes_at: command.closes_at,
         };
         let limit = self.policy.channel_limit;
-        let per_channel = channel_times(&polls, &command.slug, &command.channels);
+        let mut per_channel = channel_times(&polls, &command.slug, &command.channels);
+        // Reminders are poll posts too.
+        let channel_names: Vec<String> = per_channel.iter().map(|(c, _)| c.clone()).collect();
+        let reminders = lock
+            .reminder_times(
+                &channel_names,
+                command.opens_at.min(now) - flits_schedule::CHANNEL_WINDOW,
+            )
+            .await?;
+        for (channel, times) in &mut per_channel {
+            times.extend(
+                reminders
+                    .iter()
+                    .filter(|(c, _)| c == channel)
+                    .map(|(_, at)| *at),
+            );
+        }
         let mut conflicts = calendar.check(&request)?;
         for (channel, times) in &per_channel {
             conflicts.extend(channel_conflicts(channel, command.opens_at, times, limit));

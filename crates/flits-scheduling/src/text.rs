@@ -10,7 +10,7 @@ use flits_schedule::days::display;
 use flits_schedule::{Conflict, ConflictFacts, GapSide, RuleKind};
 use serde::Serialize;
 
-use crate::ScheduleFailure;
+use crate::{ReminderFailure, ScheduleFailure};
 
 /// A conflict put into words: what the rule requires, what was asked, and one sentence with both.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -391,6 +391,54 @@ pub fn failure_message(failure: &ScheduleFailure, locale: Locale) -> String {
         ),
         ScheduleFailure::Configuration(_) => t!(locale, "sched-failure-spacing-configuration"),
         ScheduleFailure::Store(_) => t!(locale, "sched-failure-internal"),
+    }
+}
+
+/// Why no reminder was queued, in `locale`; for the weekly limit, also when the channel can take
+/// one more.
+pub fn reminder_message(failure: &ReminderFailure, locale: Locale) -> String {
+    match failure {
+        ReminderFailure::UnknownPoll(slug) => {
+            t!(locale, "sched-reminder-not-found", slug = slug.as_str())
+        }
+        ReminderFailure::NotOpen { slug, .. } => {
+            t!(locale, "sched-reminder-not-open", slug = slug.as_str())
+        }
+        ReminderFailure::NotPollChannel { slug, channel } => t!(
+            locale,
+            "sched-reminder-unknown-channel",
+            slug = slug.as_str(),
+            channel = channel.as_str(),
+        ),
+        ReminderFailure::AlreadyReminded { slug, channel } => t!(
+            locale,
+            "sched-reminder-already",
+            slug = slug.as_str(),
+            channel = channel.as_str(),
+        ),
+        ReminderFailure::WeeklyLimit {
+            conflict,
+            next_free,
+        } => {
+            let max = match &conflict.facts {
+                ConflictFacts::ChannelPostsPerWeek {
+                    max_posts_per_week, ..
+                } => *max_posts_per_week,
+                _ => 0,
+            };
+            let lead = t!(
+                locale,
+                "sched-reminder-weekly-limit",
+                channel = conflict.audience.as_str(),
+                max = max,
+            );
+            let next = match next_free {
+                Some(next) => t!(locale, "sched-reminder-next-free", next = display(*next)),
+                None => t!(locale, "sched-reminder-no-free"),
+            };
+            format!("{lead} {next}")
+        }
+        ReminderFailure::Store(_) => t!(locale, "sched-failure-internal"),
     }
 }
 

@@ -14,25 +14,39 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Quer
 use uuid::Uuid;
 
 use crate::entity::{channel_post, poll};
-use crate::{Poll, Store, StoreError};
+use crate::{Poll, PostPurpose, Store, StoreError};
 
 /// A post this instance claimed, with its poll.
 #[derive(Debug, Clone)]
 pub struct ClaimedPost {
     pub id: Uuid,
     pub channel_id: String,
-    /// `announce` (the poll opened).
+    /// `announce`, `reminder` or `results` (see [`crate::PostPurpose`]).
     pub purpose: String,
+    /// For a `results` post: the announcement on the same channel, to reply to.
+    pub announcement: Option<Announcement>,
     /// How many times it has been claimed, this time included.
     pub attempts: i32,
     pub poll: Poll,
 }
 
+/// The announcement a `results` post replies to, as it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Announcement {
+    /// `pending`, `sending`, `posted` or `failed`.
+    pub status: String,
+    /// The platform's id, once posted.
+    pub remote_id: Option<String>,
+}
+
 /// What became of one send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Delivery {
-    /// The platform accepted it, under this id.
-    Posted { remote_id: String },
+    /// The platform accepted it, under this id (and its native poll under `native_poll_id`).
+    Posted {
+        remote_id: String,
+        native_poll_id: Option<String>,
+    },
     /// Try again at `at`.
     Retry { at: DateTime<Utc>, error: String },
     /// Refused for good, or given up on: staff see the message.
@@ -90,10 +104,25 @@ impl Store {
             else {
                 continue;
             };
+            let announcement = if row.purpose == PostPurpose::Results.as_str() {
+                channel_post::Entity::find()
+                    .filter(channel_post::Column::PollId.eq(row.poll_id))
+                    .filter(channel_post::Column::ChannelId.eq(row.channel_id.clone()))
+                    .filter(channel_post::Column::Purpose.eq(PostPurpose::Announce.as_str()))
+                    .one(&self.db)
+                    .await?
+                    .map(|a| Announcement {
+                        status: a.status,
+                        remote_id: a.remote_id,
+                    })
+            } else {
+                None
+            };
             claimed.push(ClaimedPost {
                 id: row.id,
                 channel_id: row.channel_id,
                 purpose: row.purpose,
+                announcement,
                 attempts: row.attempts + 1,
                 poll,
             });
@@ -110,9 +139,16 @@ impl Store {
     ) -> Result<(), StoreError> {
         let update = channel_post::Entity::update_many().filter(channel_post::Column::Id.eq(id));
         let update = match delivery {
-            Delivery::Posted { remote_id } => update
+            Delivery::Posted {
+                remote_id,
+                native_poll_id,
+            } => update
                 .col_expr(channel_post::Column::Status, Expr::value("posted"))
                 .col_expr(channel_post::Column::RemoteId, Expr::value(Some(remote_id)))
+                .col_expr(
+                    channel_post::Column::NativePollId,
+                    Expr::value(native_poll_id),
+                )
                 .col_expr(channel_post::Column::PostedAt, Expr::value(Some(now)))
                 .col_expr(channel_post::Column::LastError, Expr::value(None::<String>)),
             Delivery::Retry { at, error } => update

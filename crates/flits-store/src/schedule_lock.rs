@@ -1,4 +1,5 @@
-//! One schedule decision at a time, also across processes.
+//! One schedule decision at a time, also across processes. A reminder post is such a decision
+//! too: it takes a place in its channel's weekly limit.
 //!
 //! Checking a new schedule against the calendar and writing it must not interleave with another
 //! such check, or two overlapping polls could both pass. A [`ScheduleLock`] is a transaction that
@@ -20,7 +21,9 @@ use sea_orm::{ConnectionTrait, DatabaseTransaction, TransactionTrait};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use crate::calendar::{CalendarPoll, ScheduleWrite, calendar_polls_on, write_schedule_on};
-use crate::{Backend, Store, StoreError};
+use crate::outbox::{enqueue_reminder_on, reminder_times_on};
+use crate::{Backend, NewAudit, Store, StoreError};
+use uuid::Uuid;
 
 /// The advisory lock key of scheduling ("flits" in ASCII, as a number).
 const ADVISORY_KEY: i64 = 0x0066_6c69_7473;
@@ -48,6 +51,35 @@ impl ScheduleLock {
     /// runner opened it in the meantime); then nothing is written.
     pub async fn write_schedule(self, write: ScheduleWrite) -> Result<bool, StoreError> {
         if write_schedule_on(&self.txn, write, Utc::now()).await? {
+            self.txn.commit().await?;
+            Ok(true)
+        } else {
+            self.txn.rollback().await?;
+            Ok(false)
+        }
+    }
+
+    /// When reminders were posted (or queued) on each of `channel_ids` since `since`, read under
+    /// the lock: they count towards the channels' weekly limit.
+    pub async fn reminder_times(
+        &self,
+        channel_ids: &[String],
+        since: DateTime<Utc>,
+    ) -> Result<Vec<(String, DateTime<Utc>)>, StoreError> {
+        reminder_times_on(&self.txn, channel_ids, since).await
+    }
+
+    /// Puts a reminder of the poll on `channel_id` in the outbox with its audit row and commits,
+    /// which releases the lock. `Ok(false)` when the poll already has a reminder on the channel;
+    /// then nothing is written.
+    pub async fn write_reminder(
+        self,
+        poll_id: Uuid,
+        channel_id: &str,
+        audit: NewAudit,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        if enqueue_reminder_on(&self.txn, poll_id, channel_id, audit, now).await? {
             self.txn.commit().await?;
             Ok(true)
         } else {

@@ -9,7 +9,8 @@ pub struct Model {
     pub id: Uuid,
     pub poll_id: Uuid,
     pub channel_id: String,
-    /// `announce` when the poll opens, `results` when results are published.
+    /// `announce` when the poll opens, `reminder` once more while it is open (staff ask),
+    /// `results` when results are published.
     pub purpose: String,
     pub status: String,
     pub attempts: i32,
@@ -18,6 +19,11 @@ pub struct Model {
     pub next_attempt_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub posted_at: Option<DateTimeUtc>,
+    /// The platform's id of the native poll the post carried.
+    pub native_poll_id: Option<String>,
+    /// The native poll's counts as last pulled back (JSON, see `NativeTally`).
+    pub native_counts: Option<String>,
+    pub native_counts_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
