@@ -20,6 +20,8 @@ mod health;
 mod migrations;
 mod openapi;
 mod outbox;
+mod outbox_followups;
+mod platform_fakes;
 mod poll_cli;
 mod poll_page;
 mod resident_languages;

@@ -134,13 +134,8 @@ on_both_backends!(
             .find(|p| p.channel_id == "not-configured")
             .unwrap();
         assert_eq!(missing.status, "failed");
-        assert!(
-            missing
-                .last_error
-                .as_deref()
-                .unwrap_or("")
-                .contains("not configured")
-        );
+        let note = flits_bridge::FailureNote::parse(missing.last_error.as_deref().unwrap_or(""));
+        assert_eq!(note.code, "not-configured");
 
         // Later steps, also after the runner ran again, post nothing twice.
         run_due_jobs(&s.store, now + TimeDelta::hours(1))
