@@ -103,6 +103,11 @@ impl Http {
         }
     }
 
+    /// `text` from the platform without any of the channel's secrets.
+    pub fn scrub(&self, text: &str) -> String {
+        self.scrubber.scrub(text)
+    }
+
     pub fn client(&self) -> &reqwest::Client {
         &self.client
     }

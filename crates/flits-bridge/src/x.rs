@@ -5,6 +5,9 @@
 //!   characters each) and `poll.duration_minutes` (5–10080), and `reply.in_reply_to_tweet_id`.
 //!   Answers `201 {"data": {"id", "text"}}`. A JSON body is not part of the OAuth signature.
 //! - `GET /2/users/me` checks the credentials without posting.
+//! - `GET /2/tweets/{id}?expansions=attachments.poll_ids&poll.fields=voting_status` reads the
+//!   counts of the poll a post carries (`includes.polls[0].options[].votes`); the query
+//!   parameters are part of the signature.
 //!
 //! Errors are problem documents (`{"title", "detail", "type", "status"}`); `429` carries
 //! `x-rate-limit-reset` (Unix seconds). X has no idempotency key, but refuses a second tweet with
@@ -24,7 +27,9 @@ use url::Url;
 use crate::channel::{Channel, needed};
 use crate::error::{SendError, SetupError};
 use crate::http::{ClientOptions, Http};
-use crate::post::{PollLimits, Post, PostKind, Posted, Verified, fit_native_poll};
+use crate::post::{
+    NativePollCounts, OptionCount, PollLimits, Post, PostKind, Posted, Verified, fit_native_poll,
+};
 use crate::secret::{Scrubber, SecretSource};
 use crate::setting::{ChannelKind, ChannelSetting};
 use crate::text::{LengthRule, PostTexts};
@@ -68,6 +73,41 @@ struct Data<T> {
 #[derive(Deserialize)]
 struct Tweet {
     id: String,
+}
+
+/// The answer of `GET /2/tweets/{id}` with the poll expanded.
+#[derive(Deserialize)]
+struct PollLookup {
+    includes: Option<Includes>,
+    #[serde(default)]
+    errors: Vec<Problem>,
+}
+
+#[derive(Deserialize)]
+struct Includes {
+    #[serde(default)]
+    polls: Vec<XPoll>,
+}
+
+#[derive(Deserialize)]
+struct XPoll {
+    options: Vec<XPollOption>,
+    /// `open` or `closed`.
+    #[serde(default)]
+    voting_status: String,
+}
+
+#[derive(Deserialize)]
+struct XPollOption {
+    position: u32,
+    label: String,
+    votes: u64,
+}
+
+#[derive(Deserialize)]
+struct Problem {
+    #[serde(default)]
+    detail: String,
 }
 
 #[derive(Deserialize)]
@@ -127,6 +167,17 @@ impl X {
 
     /// The `Authorization` header of a request without query or form parameters.
     fn authorization(&self, method: &str, url: &Url) -> String {
+        self.authorization_with(method, url, &())
+    }
+
+    /// The `Authorization` header of a request to `url` (without its query) whose query or form
+    /// parameters are `params`: OAuth 1.0a signs them too.
+    fn authorization_with<R: oauth1_request::Request + ?Sized>(
+        &self,
+        method: &str,
+        url: &Url,
+        params: &R,
+    ) -> String {
         let c = &self.credentials;
         let token = oauth1_request::Token::from_parts(
             c.api_key.expose_secret(),
@@ -134,7 +185,7 @@ impl X {
             c.access_token.expose_secret(),
             c.access_secret.expose_secret(),
         );
-        oauth1_request::authorize(method, url, &(), &token, oauth1_request::HMAC_SHA1)
+        oauth1_request::authorize(method, url, params, &token, oauth1_request::HMAC_SHA1)
     }
 
     fn poll_for(&self, post: &Post) -> Option<(Vec<String>, u64)> {
@@ -184,13 +235,61 @@ impl Channel for X {
             .header(AUTHORIZATION, self.authorization("POST", &url))
             .header(CONTENT_TYPE, "application/json")
             .body(body.to_string());
+        let with_poll = body.get("poll").is_some();
         let tweet: Data<Tweet> = self.http.send("tweets", request).await?.json()?;
         tracing::info!(channel = %self.id, kind = post.kind.as_str(), remote_id = %tweet.data.id, "posted to X");
         Ok(Posted {
             url: Some(format!("https://x.com/i/web/status/{}", tweet.data.id)),
+            // X reads a poll through the post that carries it.
+            native_poll_id: with_poll.then(|| tweet.data.id.clone()),
             remote_id: tweet.data.id,
-            native_poll_id: None,
         })
+    }
+
+    /// `GET /2/tweets/{id}?expansions=attachments.poll_ids&poll.fields=voting_status`: the poll
+    /// of the post `native_poll_id` (X names a poll by the post that carries it).
+    async fn poll_counts(
+        &self,
+        native_poll_id: &str,
+    ) -> Result<Option<NativePollCounts>, SendError> {
+        let url = self.endpoint(&["2", "tweets", native_poll_id]);
+        let params = oauth1_request::ParameterList::new([
+            ("expansions", "attachments.poll_ids"),
+            ("poll.fields", "voting_status"),
+        ]);
+        let mut with_query = url.clone();
+        with_query
+            .query_pairs_mut()
+            .extend_pairs(params.as_ref().iter().copied());
+        let request = self
+            .http
+            .client()
+            .get(with_query)
+            .header(AUTHORIZATION, self.authorization_with("GET", &url, &params));
+        let found: PollLookup = self.http.send("tweets/:id", request).await?.json()?;
+        if let Some(problem) = found.errors.into_iter().next() {
+            // X answers a post it cannot find with 200 and a problem, not with 404.
+            return Err(SendError::Permanent {
+                status: 404,
+                message: self.http.scrub(&problem.detail),
+            });
+        }
+        let Some(poll) = found.includes.and_then(|i| i.polls.into_iter().next()) else {
+            return Ok(None);
+        };
+        let mut options = poll.options;
+        options.sort_by_key(|o| o.position);
+        Ok(Some(NativePollCounts {
+            voters: Some(options.iter().map(|o| o.votes).sum()),
+            options: options
+                .into_iter()
+                .map(|o| OptionCount {
+                    title: o.label,
+                    votes: Some(o.votes),
+                })
+                .collect(),
+            expired: poll.voting_status == "closed",
+        }))
     }
 
     async fn verify(&self) -> Result<Verified, SendError> {

@@ -140,3 +140,57 @@ async fn the_same_text_twice_is_refused_as_duplicate_content() {
     );
     assert_eq!(fake.tweets().len(), 1);
 }
+
+#[tokio::test]
+async fn the_polls_counts_come_back_through_a_signed_lookup() {
+    let fake = FakeX::start(None).await;
+    let ch = channel(&fake, ACCESS_SECRET);
+    let mut post = announcement("a", "x-velsen");
+    post.native_poll = Some(NativePoll {
+        question: "Hoe komt u naar het station?".into(),
+        options: vec!["Met de fiets".into(), "Met de bus".into()],
+        duration: Duration::from_secs(86_400),
+    });
+    let posted = ch.post(&post).await.unwrap();
+    let poll_id = posted.native_poll_id.clone().expect("a poll was attached");
+    fake.vote(&posted.remote_id, 1, 4);
+    fake.vote(&posted.remote_id, 0, 1);
+    let counts = ch.poll_counts(&poll_id).await.unwrap().unwrap();
+    let got: Vec<(&str, Option<u64>)> = counts
+        .options
+        .iter()
+        .map(|o| (o.title.as_str(), o.votes))
+        .collect();
+    assert_eq!(got, [("Met de fiets", Some(1)), ("Met de bus", Some(4))]);
+    assert_eq!(counts.voters, Some(5));
+    assert!(!counts.expired);
+    // The lookup's query is signed: the fake refuses it otherwise, as X does.
+    let lookup = fake
+        .state
+        .lock()
+        .unwrap()
+        .requests
+        .iter()
+        .rev()
+        .find(|r| r.method == "GET")
+        .cloned()
+        .unwrap();
+    assert!(
+        lookup.query.contains("expansions=attachments.poll_ids"),
+        "{}",
+        lookup.query
+    );
+
+    fake.close_poll(&posted.remote_id);
+    assert!(ch.poll_counts(&poll_id).await.unwrap().unwrap().expired);
+
+    // A post without a poll has none to read; an unknown post is refused for good.
+    let plain = ch.post(&announcement("b", "x-velsen")).await.unwrap();
+    assert_eq!(plain.native_poll_id, None);
+    assert_eq!(ch.poll_counts(&plain.remote_id).await.unwrap(), None);
+    let missing = ch.poll_counts("1800000000000000099").await.unwrap_err();
+    assert!(
+        matches!(missing, SendError::Permanent { status: 404, .. }),
+        "{missing:?}"
+    );
+}

@@ -1,4 +1,5 @@
-//! A fake X API v2 (docs.x.com): `POST /2/tweets` and `GET /2/users/me`, each checking the OAuth
+//! A fake X API v2 (docs.x.com): `POST /2/tweets`, `GET /2/tweets/{id}` (with the poll expanded)
+//! and `GET /2/users/me`, each checking the OAuth
 //! 1.0a signature (HMAC-SHA1 over the method, the URL and the sorted oauth_* and query
 //! parameters, keyed with the consumer and token secrets; a JSON body is not signed). A bad
 //! signature gets `401` with a problem document; a tweet whose text the account already posted gets
@@ -63,6 +64,75 @@ impl FakeX {
     pub fn tweets(&self) -> Vec<Value> {
         self.state.lock().unwrap().tweets.clone()
     }
+
+    /// Casts `n` votes for option `index` of the poll on tweet `id`.
+    pub fn vote(&self, id: &str, index: usize, n: u64) {
+        let mut state = self.state.lock().unwrap();
+        let tweet = state
+            .tweets
+            .iter_mut()
+            .find(|t| t["id"] == json!(id))
+            .unwrap();
+        let votes = &mut tweet["votes"][index];
+        *votes = json!(votes.as_u64().unwrap() + n);
+    }
+
+    /// Ends the poll on tweet `id`.
+    pub fn close_poll(&self, id: &str) {
+        let mut state = self.state.lock().unwrap();
+        let tweet = state
+            .tweets
+            .iter_mut()
+            .find(|t| t["id"] == json!(id))
+            .unwrap();
+        tweet["voting_status"] = json!("closed");
+    }
+}
+
+/// `GET /2/tweets/{id}`: the tweet, and with `expansions=attachments.poll_ids` its poll in
+/// `includes.polls` (with `poll.fields=voting_status` its status). An unknown id is `200` with an
+/// `errors` array, as X answers.
+fn lookup(state: &State, id: &str, query: &str) -> Reply {
+    let Some(tweet) = state.tweets.iter().find(|t| t["id"] == json!(id)) else {
+        return Reply::json(
+            200,
+            json!({"errors": [{
+                "value": id, "detail": format!("Could not find tweet with id: [{id}]."),
+                "title": "Not Found Error", "resource_type": "tweet", "parameter": "id",
+                "resource_id": id, "type": "https://api.twitter.com/2/problems/resource-not-found"
+            }]}),
+        );
+    };
+    let params: BTreeMap<String, String> = url::form_urlencoded::parse(query.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let mut data = json!({"id": id, "text": tweet["text"], "edit_history_tweet_ids": [id]});
+    let mut answer = json!({});
+    if tweet["poll"].is_object() {
+        let poll_id = format!("14{}", &id[2..]);
+        data["attachments"] = json!({"poll_ids": [poll_id]});
+        let expands = params
+            .get("expansions")
+            .is_some_and(|e| e.split(',').any(|x| x == "attachments.poll_ids"));
+        if expands {
+            let options: Vec<Value> = tweet["poll"]["options"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .enumerate()
+                .map(|(i, label)| json!({"position": i + 1, "label": label, "votes": tweet["votes"][i]}))
+                .collect();
+            let mut poll = json!({"id": poll_id, "options": options});
+            let fields = params.get("poll.fields").cloned().unwrap_or_default();
+            if fields.split(',').any(|f| f == "voting_status") {
+                poll["voting_status"] =
+                    tweet.get("voting_status").cloned().unwrap_or(json!("open"));
+            }
+            answer["includes"] = json!({"polls": [poll]});
+        }
+    }
+    answer["data"] = data;
+    Reply::json(200, answer)
 }
 
 /// RFC 3986 unreserved characters stay; everything else is encoded (RFC 5849 3.6).
@@ -211,7 +281,11 @@ fn handle(state: &Mutex<State>, req: Request) -> Reply {
                 );
             }
             let id = format!("18{:017}", state.tweets.len() + 1);
-            state.tweets.push(json!({"id": id, "text": text, "poll": body.get("poll"), "reply": body.get("reply")}));
+            let votes: Vec<u64> = body["poll"]["options"]
+                .as_array()
+                .map(|o| vec![0; o.len()])
+                .unwrap_or_default();
+            state.tweets.push(json!({"id": id, "text": text, "poll": body.get("poll"), "reply": body.get("reply"), "votes": votes}));
             state.used += 1;
             let used = state.used;
             match fault {
@@ -224,6 +298,9 @@ fn handle(state: &Mutex<State>, req: Request) -> Reply {
                     used,
                 ),
             }
+        }
+        ("GET", path) if path.starts_with("/2/tweets/") => {
+            lookup(&state, &path["/2/tweets/".len()..], &req.query)
         }
         _ => problem(404, "Not Found Error", "Not found"),
     }
