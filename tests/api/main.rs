@@ -7,6 +7,16 @@ mod skip;
 
 mod browser;
 
+/// The fake Mastodon and webhook receiver of the bridge's own tests, which behave as the platforms
+/// document; shared rather than copied, so both suites test against the same stand-ins.
+#[path = "../../crates/flits-bridge/tests/support"]
+#[allow(dead_code)]
+mod bridge_support {
+    pub mod mastodon;
+    pub mod server;
+    pub mod webhook;
+}
+
 mod channels;
 mod cli;
 mod collector_browser;
