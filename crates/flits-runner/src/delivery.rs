@@ -8,13 +8,24 @@
 //!   exponential backoff with jitter, or after the platform's `Retry-After` when that is later;
 //! - refused for good (another `4xx`, a channel that is not configured, a post that cannot be
 //!   made), or still failing after [`MAX_ATTEMPTS`]: `failed`, with the message for staff.
+//!
+//! # The lease
+//!
+//! A claim holds for the lease (`[runner] post_lease_seconds`, README.md "Configuration"). A
+//! process that dies mid-send (killed, or its machine lost) leaves the post `sending`; once the
+//! lease has run out any instance, or the same one restarted, claims it again and sends it with
+//! the same idempotency key, so the platform shows it once. Posts are claimed one at a time, just
+//! before their send, and a send that has not finished within nine tenths of the lease is given
+//! up as a timeout (and retried later like one): so however short the lease is set, no two
+//! instances ever send one post at the same time. Job claims need no lease: a job is one database
+//! transaction, which the database rolls back when its process dies.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use flits_bridge::{Channel, Post, PostKind, SendError};
+use flits_bridge::{Channel, Post, PostKind, RetryCause, SendError};
 use flits_store::{ClaimedPost, Delivery, Store, StoreError};
 use rand::Rng;
 use url::Url;
@@ -25,16 +36,18 @@ pub const MAX_ATTEMPTS: i32 = 8;
 const FIRST_BACKOFF: Duration = Duration::from_secs(30);
 /// …up to this.
 const MAX_BACKOFF: Duration = Duration::from_secs(60 * 60);
-/// How long a claim holds: longer than any send takes (the adapters time out well before).
-const LEASE: TimeDelta = TimeDelta::minutes(5);
-/// Posts one step claims.
-const BATCH: u64 = 50;
+/// The shortest lease: a send needs some time…
+pub const MIN_LEASE: Duration = Duration::from_secs(1);
+/// …and the longest: a post is not held back for more than a day after a crash.
+pub const MAX_LEASE: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// The configured channels, by id, and where links point.
 #[derive(Clone)]
 pub struct Outbox {
     channels: HashMap<String, Arc<dyn Channel>>,
     public_url: Url,
+    /// How long a claim on a post holds (see "The lease" above).
+    lease: Duration,
 }
 
 /// What one delivery step did.
@@ -46,8 +59,9 @@ pub struct DeliveryReport {
 }
 
 impl Outbox {
-    /// The outbox over `channels`, with links on `public_url`.
-    pub fn new(channels: Vec<Arc<dyn Channel>>, public_url: Url) -> Outbox {
+    /// The outbox over `channels`, with links on `public_url`, claiming each post for `lease`
+    /// (`[runner] post_lease_seconds`; from a second to a day).
+    pub fn new(channels: Vec<Arc<dyn Channel>>, public_url: Url, lease: Duration) -> Outbox {
         let channels = channels
             .into_iter()
             .map(|c| (c.id().as_str().to_owned(), c))
@@ -55,6 +69,7 @@ impl Outbox {
         Outbox {
             channels,
             public_url,
+            lease: lease.clamp(MIN_LEASE, MAX_LEASE),
         }
     }
 
@@ -65,25 +80,38 @@ impl Outbox {
         now: DateTime<Utc>,
     ) -> Result<DeliveryReport, StoreError> {
         let mut report = DeliveryReport::default();
-        loop {
-            let claimed = store.claim_posts(now, LEASE, BATCH).await?;
-            let count = claimed.len() as u64;
-            for post in claimed {
-                let delivery = self.send(&post, now).await;
-                match &delivery {
-                    Delivery::Posted { .. } => report.posted += 1,
-                    Delivery::Retry { .. } => report.retrying += 1,
-                    Delivery::Failed { error } => {
-                        report.failed += 1;
-                        tracing::warn!(channel = %post.channel_id, poll = %post.poll.slug, %error, "channel post failed for good");
-                    }
+        let lease = TimeDelta::from_std(self.lease).unwrap_or(TimeDelta::days(1));
+        // A send ends (or is given up) before its claim runs out, with time left to record it.
+        let budget = self.lease.mul_f64(0.9);
+        // The lease counts from the clock, not from `now`, which is when this step started (or a
+        // test's time, which may lie ahead).
+        while let Some(post) = store
+            .claim_next_post(now, now.max(Utc::now()) + lease)
+            .await?
+        {
+            let delivery = match tokio::time::timeout(budget, self.send(&post, now)).await {
+                Ok(delivery) => delivery,
+                // Given up before the lease runs out, so no other instance sends it meanwhile.
+                Err(_) => unsent(
+                    &post,
+                    SendError::Retryable {
+                        cause: RetryCause::Timeout,
+                        retry_after: None,
+                    },
+                    now,
+                ),
+            };
+            match &delivery {
+                Delivery::Posted { .. } => report.posted += 1,
+                Delivery::Retry { .. } => report.retrying += 1,
+                Delivery::Failed { error } => {
+                    report.failed += 1;
+                    tracing::warn!(channel = %post.channel_id, poll = %post.poll.slug, %error, "channel post failed for good");
                 }
-                store.record_delivery(post.id, delivery, now).await?;
             }
-            if count < BATCH {
-                return Ok(report);
-            }
+            store.record_delivery(post.id, delivery, now).await?;
         }
+        Ok(report)
     }
 
     /// Sends one claimed post and says what became of it.
@@ -104,21 +132,7 @@ impl Outbox {
             Ok(posted) => Delivery::Posted {
                 remote_id: posted.remote_id,
             },
-            Err(e @ SendError::Retryable { retry_after, .. })
-                if claimed.attempts < MAX_ATTEMPTS =>
-            {
-                let wait = backoff(claimed.attempts).max(retry_after.unwrap_or_default());
-                Delivery::Retry {
-                    at: now + TimeDelta::from_std(wait).unwrap_or(TimeDelta::hours(1)),
-                    error: e.to_string(),
-                }
-            }
-            Err(e) if e.is_retryable() => Delivery::Failed {
-                error: format!("gave up after {} attempts: {e}", claimed.attempts),
-            },
-            Err(e) => Delivery::Failed {
-                error: e.to_string(),
-            },
+            Err(e) => unsent(claimed, e, now),
         }
     }
 
@@ -151,6 +165,26 @@ impl Outbox {
             native_poll: None,
             in_reply_to: None,
         })
+    }
+}
+
+/// What becomes of a claimed post whose send failed with `e`: retried after a backoff while it
+/// may still succeed, otherwise failed for staff to see.
+fn unsent(claimed: &ClaimedPost, e: SendError, now: DateTime<Utc>) -> Delivery {
+    match e {
+        SendError::Retryable { retry_after, .. } if claimed.attempts < MAX_ATTEMPTS => {
+            let wait = backoff(claimed.attempts).max(retry_after.unwrap_or_default());
+            Delivery::Retry {
+                at: now + TimeDelta::from_std(wait).unwrap_or(TimeDelta::hours(1)),
+                error: e.to_string(),
+            }
+        }
+        e if e.is_retryable() => Delivery::Failed {
+            error: format!("gave up after {} attempts: {e}", claimed.attempts),
+        },
+        e => Delivery::Failed {
+            error: e.to_string(),
+        },
     }
 }
 
