@@ -17,6 +17,7 @@ mod bridge_support {
     pub mod webhook;
 }
 
+mod bridge_end_to_end;
 mod channels;
 mod cli;
 mod collector_browser;
