@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use figment::Figment;
 use figment::providers::{Env, Format, Toml};
+use flits_runner::delivery::{MAX_LEASE, MIN_LEASE};
 use flits_schedule::{AudienceRule, ChannelLimit, QuietPeriod, SpacingPolicy, SpacingRule};
 use flits_scheduling::SchedulingPolicy;
 use secrecy::SecretString;
@@ -155,6 +156,9 @@ fn default_max_questions() -> usize {
 pub struct RunnerSettings {
     /// How often the runner looks for due jobs, in seconds.
     pub tick_seconds: u64,
+    /// How long an instance holds a channel post it is sending, in seconds: after a crash
+    /// mid-send the post goes out again (with the same idempotency key) once this has passed.
+    pub post_lease_seconds: u64,
 }
 
 /// The staff service's settings (`[staff]`); their defaults are in `config/default.toml`.
@@ -455,6 +459,13 @@ impl Settings {
         }
         if self.max_questions == 0 {
             problems.push("setting `max_questions`: expected at least 1".to_owned());
+        }
+        let (min_lease, max_lease) = (MIN_LEASE.as_secs(), MAX_LEASE.as_secs());
+        if !(min_lease..=max_lease).contains(&self.runner.post_lease_seconds) {
+            problems.push(format!(
+                "setting `runner.post_lease_seconds`: expected {min_lease} to {max_lease}, found {}",
+                self.runner.post_lease_seconds
+            ));
         }
         if self.k_anonymity < 2 {
             problems.push("setting `k_anonymity`: expected at least 2".to_owned());

@@ -214,5 +214,9 @@ fn outbox(settings: &Settings) -> flits_runner::delivery::Outbox {
             }
         })
         .collect();
-    flits_runner::delivery::Outbox::new(channels, settings.public_base())
+    flits_runner::delivery::Outbox::new(
+        channels,
+        settings.public_base(),
+        std::time::Duration::from_secs(settings.runner.post_lease_seconds),
+    )
 }

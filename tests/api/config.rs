@@ -26,6 +26,7 @@ fn defaults_then_file_then_environment() {
     assert_eq!(defaults["database_url"], "sqlite:data/flits.db");
     assert_eq!(defaults["spacing"]["min_gap_days"], 21);
     assert_eq!(defaults["rate_limits"], "on");
+    assert_eq!(defaults["runner"]["post_lease_seconds"], 300);
 
     let file = write_config(
         &dir,
@@ -101,6 +102,21 @@ fn a_bad_value_names_the_setting_and_its_source() {
         err.contains("public_url") && err.contains("absolute"),
         "{err}"
     );
+
+    let out = flits_command()
+        .env("FLITS_RUNNER__POST_LEASE_SECONDS", "0")
+        .arg("config")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("runner.post_lease_seconds"), "{err}");
+    let out = flits_command()
+        .env("FLITS_RUNNER__POST_LEASE_SECONDS", "86401")
+        .arg("config")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "more than a day");
 
     let out = flits_command()
         .env("FLITS_DATABASE_URL", "mysql://x")

@@ -7,6 +7,17 @@ mod skip;
 
 mod browser;
 
+/// The fake Mastodon and webhook receiver of the bridge's own tests, which behave as the platforms
+/// document; shared rather than copied, so both suites test against the same stand-ins.
+#[path = "../../crates/flits-bridge/tests/support"]
+#[allow(dead_code)]
+mod bridge_support {
+    pub mod mastodon;
+    pub mod server;
+    pub mod webhook;
+}
+
+mod bridge_end_to_end;
 mod channels;
 mod cli;
 mod collector_browser;
@@ -21,7 +32,6 @@ mod migrations;
 mod openapi;
 mod outbox;
 mod outbox_followups;
-mod platform_fakes;
 mod poll_cli;
 mod poll_page;
 mod resident_languages;

@@ -83,7 +83,11 @@ fn outbox_for(url: &str) -> Outbox {
     let channel =
         flits_bridge::connect_with(&setting, &flits_bridge::ClientOptions::default(), &secrets)
             .unwrap();
-    Outbox::new(vec![channel], "https://peiling.example.nl".parse().unwrap())
+    Outbox::new(
+        vec![channel],
+        "https://peiling.example.nl".parse().unwrap(),
+        std::time::Duration::from_secs(300),
+    )
 }
 
 on_both_backends!(
@@ -215,5 +219,77 @@ on_both_backends!(
         let post = s.store.outbox_posts(gone.id).await.unwrap().remove(0);
         assert_eq!(post.status, "failed");
         assert!(post.last_error.unwrap_or_default().contains("410"));
+    }
+);
+
+on_both_backends!(
+    a_send_that_outlasts_its_claim_is_given_up_and_retried_with_the_same_id,
+    |backend| async move {
+        use crate::bridge_support::webhook::{self, FakeWebhook};
+        use std::time::Duration;
+
+        let s = setup(backend).await;
+        let now = Utc::now();
+        let poll = placed(
+            &s.store,
+            "nu-open",
+            &["velsen"],
+            PollState::Scheduled,
+            now - TimeDelta::minutes(1),
+            now + TimeDelta::days(7),
+            &["webhook-velsen"],
+        )
+        .await;
+        run_due_jobs(&s.store, now).await.unwrap();
+        // The receiver records the delivery, then says nothing for a minute; the channel itself
+        // would wait two.
+        let hook = FakeWebhook::start().await;
+        hook.fault(webhook::Fault::HangAfterAccept(Duration::from_secs(60)));
+        let setting: flits_bridge::ChannelSetting = serde_json::from_value(serde_json::json!({
+            "id": "webhook-velsen", "kind": "webhook", "url": hook.url(), "secret_env": "HOOK_SECRET",
+        }))
+        .unwrap();
+        let secrets = BTreeMap::from([(
+            "HOOK_SECRET".to_owned(),
+            SecretString::from(webhook::SECRET.to_owned()),
+        )]);
+        let options = flits_bridge::ClientOptions {
+            timeout: Duration::from_secs(120),
+            ..Default::default()
+        };
+        let channel = flits_bridge::connect_with(&setting, &options, &secrets).unwrap();
+        let outbox = Outbox::new(
+            vec![channel],
+            "https://peiling.example.nl".parse().unwrap(),
+            Duration::from_secs(2),
+        );
+
+        // Given up within the two-second claim, so no other instance could be sending it too.
+        let report =
+            tokio::time::timeout(Duration::from_secs(30), outbox.deliver_due(&s.store, now))
+                .await
+                .expect("the send is given up within its claim")
+                .unwrap();
+        assert_eq!((report.posted, report.retrying), (0, 1));
+        let post = s.store.outbox_posts(poll.id).await.unwrap().remove(0);
+        assert_eq!((post.status.as_str(), post.attempts), ("pending", 1));
+        assert!(
+            post.last_error.unwrap_or_default().contains("timeout"),
+            "given up as a timeout"
+        );
+
+        // Later it goes again with the same delivery id, and the receiver keeps it once.
+        let later = outbox
+            .deliver_due(&s.store, now + TimeDelta::hours(2))
+            .await
+            .unwrap();
+        assert_eq!(later.posted, 1);
+        let requests = hook.requests();
+        assert_eq!(requests.len(), 2);
+        assert_eq!(
+            requests[0].header("x-flits-delivery"),
+            requests[1].header("x-flits-delivery")
+        );
+        assert_eq!(hook.deliveries().len(), 1);
     }
 );

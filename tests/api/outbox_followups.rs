@@ -15,8 +15,8 @@ use flits_survey::PollState;
 use flits_types::ChannelId;
 use secrecy::SecretString;
 
+use crate::bridge_support::mastodon::{self, FakeMastodon, Fault};
 use crate::on_both_backends;
-use crate::platform_fakes::mastodon::{self, FakeMastodon, Fault};
 use crate::scheduler_support::*;
 
 /// A Mastodon channel `mastodon-velsen` on `fake`, with or without native polls.
@@ -34,7 +34,11 @@ fn mastodon_channel(fake: &FakeMastodon, native_poll: bool) -> Arc<dyn Channel> 
 }
 
 fn outbox(channel: Arc<dyn Channel>) -> Outbox {
-    Outbox::new(vec![channel], "https://peiling.example.nl".parse().unwrap())
+    Outbox::new(
+        vec![channel],
+        "https://peiling.example.nl".parse().unwrap(),
+        std::time::Duration::from_secs(300),
+    )
 }
 
 fn status_text(status: &serde_json::Value) -> String {

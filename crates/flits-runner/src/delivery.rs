@@ -13,13 +13,26 @@
 //! A `results` post replies to the announcement on the same channel once that is posted (a
 //! follow-up of its own where the announcement failed). Native polls' counts are pulled back by
 //! [`Outbox::refresh_native_counts`].
+//!
+//! # The lease
+//!
+//! A claim holds for the lease (`[runner] post_lease_seconds`, README.md "Configuration"). A
+//! process that dies mid-send (killed, or its machine lost) leaves the post `sending`; once the
+//! lease has run out any instance, or the same one restarted, claims it again and sends it with
+//! the same idempotency key, so the platform shows it once. Posts are claimed one at a time, just
+//! before their send, and a send that has not finished within nine tenths of the lease is given
+//! up as a timeout (and retried later like one): so however short the lease is set, no two
+//! instances ever send one post at the same time. Job claims need no lease: a job is one database
+//! transaction, which the database rolls back when its process dies.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use flits_bridge::{Channel, FailureNote, NativePoll, NativePollCounts, Post, PostKind, SendError};
+use flits_bridge::{
+    Channel, FailureNote, NativePoll, NativePollCounts, Post, PostKind, RetryCause, SendError,
+};
 use flits_i18n::Locale;
 use flits_store::{
     ClaimedPost, Delivery, NativeOption, NativeTally, Poll, PostPurpose, Store, StoreError,
@@ -34,10 +47,10 @@ pub const MAX_ATTEMPTS: i32 = 8;
 const FIRST_BACKOFF: Duration = Duration::from_secs(30);
 /// …up to this.
 const MAX_BACKOFF: Duration = Duration::from_secs(60 * 60);
-/// How long a claim holds: longer than any send takes (the adapters time out well before).
-const LEASE: TimeDelta = TimeDelta::minutes(5);
-/// Posts one step claims.
-const BATCH: u64 = 50;
+/// The shortest lease: a send needs some time…
+pub const MIN_LEASE: Duration = Duration::from_secs(1);
+/// …and the longest: a post is not held back for more than a day after a crash.
+pub const MAX_LEASE: Duration = Duration::from_secs(24 * 60 * 60);
 /// How often a native poll's counts are pulled back while it runs.
 pub const COUNTS_EVERY: TimeDelta = TimeDelta::minutes(15);
 
@@ -46,6 +59,8 @@ pub const COUNTS_EVERY: TimeDelta = TimeDelta::minutes(15);
 pub struct Outbox {
     channels: HashMap<String, Arc<dyn Channel>>,
     public_url: Url,
+    /// How long a claim on a post holds (see "The lease" above).
+    lease: Duration,
 }
 
 /// What one delivery step did.
@@ -57,8 +72,9 @@ pub struct DeliveryReport {
 }
 
 impl Outbox {
-    /// The outbox over `channels`, with links on `public_url`.
-    pub fn new(channels: Vec<Arc<dyn Channel>>, public_url: Url) -> Outbox {
+    /// The outbox over `channels`, with links on `public_url`, claiming each post for `lease`
+    /// (`[runner] post_lease_seconds`; from a second to a day).
+    pub fn new(channels: Vec<Arc<dyn Channel>>, public_url: Url, lease: Duration) -> Outbox {
         let channels = channels
             .into_iter()
             .map(|c| (c.id().as_str().to_owned(), c))
@@ -66,6 +82,7 @@ impl Outbox {
         Outbox {
             channels,
             public_url,
+            lease: lease.clamp(MIN_LEASE, MAX_LEASE),
         }
     }
 
@@ -76,26 +93,39 @@ impl Outbox {
         now: DateTime<Utc>,
     ) -> Result<DeliveryReport, StoreError> {
         let mut report = DeliveryReport::default();
-        loop {
-            let claimed = store.claim_posts(now, LEASE, BATCH).await?;
-            let count = claimed.len() as u64;
-            for post in claimed {
-                let delivery = self.send(&post, now).await;
-                match &delivery {
-                    Delivery::Posted { .. } => report.posted += 1,
-                    Delivery::Retry { .. } => report.retrying += 1,
-                    Delivery::Failed { error } => {
-                        report.failed += 1;
-                        let code = FailureNote::parse(error).code;
-                        tracing::warn!(channel = %post.channel_id, poll = %post.poll.slug, %code, "channel post failed for good");
-                    }
+        let lease = TimeDelta::from_std(self.lease).unwrap_or(TimeDelta::days(1));
+        // A send ends (or is given up) before its claim runs out, with time left to record it.
+        let budget = self.lease.mul_f64(0.9);
+        // The lease counts from the clock, not from `now`, which is when this step started (or a
+        // test's time, which may lie ahead).
+        while let Some(post) = store
+            .claim_next_post(now, now.max(Utc::now()) + lease)
+            .await?
+        {
+            let delivery = match tokio::time::timeout(budget, self.send(&post, now)).await {
+                Ok(delivery) => delivery,
+                // Given up before the lease runs out, so no other instance sends it meanwhile.
+                Err(_) => unsent(
+                    &post,
+                    SendError::Retryable {
+                        cause: RetryCause::Timeout,
+                        retry_after: None,
+                    },
+                    now,
+                ),
+            };
+            match &delivery {
+                Delivery::Posted { .. } => report.posted += 1,
+                Delivery::Retry { .. } => report.retrying += 1,
+                Delivery::Failed { error } => {
+                    report.failed += 1;
+                    let code = FailureNote::parse(error).code;
+                    tracing::warn!(channel = %post.channel_id, poll = %post.poll.slug, %code, "channel post failed for good");
                 }
-                store.record_delivery(post.id, delivery, now).await?;
             }
-            if count < BATCH {
-                return Ok(report);
-            }
+            store.record_delivery(post.id, delivery, now).await?;
         }
+        Ok(report)
     }
 
     /// Sends one claimed post and says what became of it.
@@ -130,20 +160,7 @@ impl Outbox {
                 remote_id: posted.remote_id,
                 native_poll_id: posted.native_poll_id,
             },
-            Err(e @ SendError::Retryable { retry_after, .. })
-                if claimed.attempts < MAX_ATTEMPTS =>
-            {
-                let wait = backoff(claimed.attempts).max(retry_after.unwrap_or_default());
-                Delivery::Retry {
-                    at: now + TimeDelta::from_std(wait).unwrap_or(TimeDelta::hours(1)),
-                    error: FailureNote::of(&e).to_json(),
-                }
-            }
-            Err(e) if e.is_retryable() => failed(FailureNote::gave_up(
-                &e,
-                u32::try_from(claimed.attempts).unwrap_or(0),
-            )),
-            Err(e) => failed(FailureNote::of(&e)),
+            Err(e) => unsent(claimed, e, now),
         }
     }
 
@@ -265,6 +282,25 @@ fn native_poll(poll: &Poll, locale: Locale, now: DateTime<Utc>) -> Option<Native
             .collect(),
         duration: remaining,
     })
+}
+
+/// What becomes of a claimed post whose send failed with `e`: retried after a backoff while it
+/// may still succeed, otherwise failed for staff to see.
+fn unsent(claimed: &ClaimedPost, e: SendError, now: DateTime<Utc>) -> Delivery {
+    match e {
+        SendError::Retryable { retry_after, .. } if claimed.attempts < MAX_ATTEMPTS => {
+            let wait = backoff(claimed.attempts).max(retry_after.unwrap_or_default());
+            Delivery::Retry {
+                at: now + TimeDelta::from_std(wait).unwrap_or(TimeDelta::hours(1)),
+                error: FailureNote::of(&e).to_json(),
+            }
+        }
+        e if e.is_retryable() => failed(FailureNote::gave_up(
+            &e,
+            u32::try_from(claimed.attempts).unwrap_or(0),
+        )),
+        e => failed(FailureNote::of(&e)),
+    }
 }
 
 /// The wait after the `attempt`-th failure: doubling from [`FIRST_BACKOFF`] up to

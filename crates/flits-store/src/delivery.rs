@@ -8,13 +8,16 @@
 //! What became of a send is recorded as `posted` (with the platform's id), `pending` again with a
 //! later `next_attempt_at` (to retry), or `failed` (for staff to see; never dropped silently).
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use crate::entity::{channel_post, poll};
 use crate::{Poll, PostPurpose, Store, StoreError};
+
+/// Due posts one claim looks at: when other instances win some of them, the next one is tried.
+const CANDIDATES: u64 = 16;
 
 /// A post this instance claimed, with its poll.
 #[derive(Debug, Clone)]
@@ -54,14 +57,15 @@ pub enum Delivery {
 }
 
 impl Store {
-    /// Claims up to `limit` posts that are due at `now` (pending and due, or sending with an
-    /// expired lease), each for `lease`. Posts another instance claimed first are left out.
-    pub async fn claim_posts(
+    /// Claims the next post that is due at `now` (pending and due, or sending with an expired
+    /// lease) until `until`, when its lease runs out. Posts another instance claims first are
+    /// passed over; `None` when nothing is left to claim. One post at a time, so that a lease only
+    /// has to cover the one send that follows it.
+    pub async fn claim_next_post(
         &self,
         now: DateTime<Utc>,
-        lease: TimeDelta,
-        limit: u64,
-    ) -> Result<Vec<ClaimedPost>, StoreError> {
+        until: DateTime<Utc>,
+    ) -> Result<Option<ClaimedPost>, StoreError> {
         let due = channel_post::Entity::find()
             .filter(
                 Condition::any()
@@ -71,17 +75,13 @@ impl Store {
             .filter(channel_post::Column::NextAttemptAt.lte(now))
             .order_by_asc(channel_post::Column::NextAttemptAt)
             .order_by_asc(channel_post::Column::Id)
-            .limit(limit)
+            .limit(CANDIDATES)
             .all(&self.db)
             .await?;
-        let mut claimed = Vec::new();
         for row in due {
             let won = channel_post::Entity::update_many()
                 .col_expr(channel_post::Column::Status, Expr::value("sending"))
-                .col_expr(
-                    channel_post::Column::NextAttemptAt,
-                    Expr::value(now + lease),
-                )
+                .col_expr(channel_post::Column::NextAttemptAt, Expr::value(until))
                 .col_expr(
                     channel_post::Column::Attempts,
                     Expr::value(row.attempts + 1),
@@ -118,16 +118,16 @@ impl Store {
             } else {
                 None
             };
-            claimed.push(ClaimedPost {
+            return Ok(Some(ClaimedPost {
                 id: row.id,
                 channel_id: row.channel_id,
                 purpose: row.purpose,
                 announcement,
                 attempts: row.attempts + 1,
                 poll,
-            });
+            }));
         }
-        Ok(claimed)
+        Ok(None)
     }
 
     /// Records what became of the claimed post `id`.
