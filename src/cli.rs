@@ -56,6 +56,20 @@ pub enum Command {
     /// Social-media channels (`[[channels]]` in the configuration).
     #[command(subcommand)]
     Channel(ChannelCommand),
+    /// The anonymised export of a poll's responses (csv, json, or sps: the SPSS syntax that reads
+    /// the CSV, saved beside it as SLUG.csv). Works in every state of the poll; an open poll's
+    /// export is marked provisional on stderr. Exit 2 for an unknown poll or format.
+    Export {
+        slug: String,
+        #[arg(long, default_value = "csv")]
+        format: String,
+        /// Write here instead of to stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Language of the messages: nl or en.
+        #[arg(long, default_value = "nl", value_parser = staff_locale)]
+        lang: Locale,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -274,6 +288,22 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), Failure> {
             lang,
         }) => add_user(&settings, &email, &role, &org, password_stdin, lang).await,
         Command::Channel(command) => channel_command(&settings, command).await,
+        Command::Export {
+            slug,
+            format,
+            out,
+            lang,
+        } => crate::export_cli::run(
+            &settings,
+            crate::export_cli::ExportArgs {
+                slug,
+                format,
+                out,
+                lang,
+            },
+        )
+        .await
+        .map_err(|(code, error)| Failure { code, error }),
     }
 }
 

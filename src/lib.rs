@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod channels;
 pub mod cli;
 pub mod demo;
+pub mod export_cli;
 pub mod poll_file;
 pub mod schedule_cli;
 pub mod seed;

@@ -90,6 +90,7 @@ const CRATES: &[(&str, Layer)] = &[
     ("flits-mail", Layer::Adapter),
     ("flits-scheduling", Layer::Application),
     ("flits-runner", Layer::Application),
+    ("flits-export", Layer::Application),
     ("flits-http", Layer::WebPlumbing),
     ("flits-collector", Layer::Service),
     ("flits-staff", Layer::Service),

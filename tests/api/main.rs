@@ -27,6 +27,7 @@ mod collector_links;
 mod config;
 mod conformance;
 mod demo;
+mod export;
 mod health;
 mod migrations;
 mod openapi;

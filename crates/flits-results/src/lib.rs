@@ -15,11 +15,13 @@
 pub mod aggregate;
 pub mod anonymise;
 pub mod cell;
+pub mod export;
 pub mod record;
 pub mod scrub;
 
 pub use aggregate::{Aggregates, QuestionResult, ScaleSummary, aggregate};
 pub use anonymise::{SUPPRESSED, suppress};
 pub use cell::Count;
+pub use export::Layout;
 pub use record::{ResponseRecord, read_answers};
 pub use scrub::{Scrubbed, scrub};

@@ -33,7 +33,7 @@ pub use native::{NativeOption, NativePollRef, NativeTally};
 pub use outbox::{OutboxPost, PostPurpose, RetryOutcome};
 pub use polls::{NewPoll, Poll};
 pub use response_writer::ResponseWriter;
-pub use responses::NewResponse;
+pub use responses::{NewResponse, ResponseStream, StoredResponse};
 pub use schedule_lock::ScheduleLock;
 pub use staff::StaffUser;
 pub use staff_auth::{ApiToken, StaffSession};

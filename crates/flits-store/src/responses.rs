@@ -3,7 +3,10 @@
 use chrono::NaiveDate;
 use flits_types::{ChannelId, SubmissionId};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use std::pin::Pin;
+
+use futures_util::{Stream, StreamExt};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
 use crate::entity::response;
@@ -21,7 +24,51 @@ pub struct NewResponse {
     pub submitted_on: NaiveDate,
 }
 
+/// A stored response as results and exports read it: nothing about the resident but the channel,
+/// the language and the date. `answers` is the stored JSON, read against the poll's definition by
+/// the results crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredResponse {
+    /// The row's random id (UUID v4): the order exports stream in, unrelated to when it came.
+    pub id: Uuid,
+    pub channel: Option<String>,
+    pub lang: String,
+    pub answers: String,
+    pub submitted_on: NaiveDate,
+}
+
+impl From<response::Model> for StoredResponse {
+    fn from(m: response::Model) -> Self {
+        StoredResponse {
+            id: m.id,
+            channel: m.channel,
+            lang: m.lang,
+            answers: m.answers,
+            submitted_on: m.submitted_on,
+        }
+    }
+}
+
+/// The responses of a poll, one at a time.
+pub type ResponseStream<'a> =
+    Pin<Box<dyn Stream<Item = Result<StoredResponse, StoreError>> + Send + 'a>>;
+
 impl Store {
+    /// The responses of a poll, streamed in the order of their random ids (so in no order that
+    /// says anything about when or how they came), without holding them all in memory. Two
+    /// streams of the same poll list the same responses in the same order, apart from those
+    /// that arrived in between.
+    pub async fn stream_responses(&self, poll_id: Uuid) -> Result<ResponseStream<'_>, StoreError> {
+        let stream = response::Entity::find()
+            .filter(response::Column::PollId.eq(poll_id))
+            .order_by_asc(response::Column::Id)
+            .stream(&self.db)
+            .await?;
+        Ok(Box::pin(stream.map(|row| {
+            row.map(StoredResponse::from).map_err(StoreError::from)
+        })))
+    }
+
     /// Stores a response; `Ok(false)` when this submission id was already stored for the poll,
     /// so a retry or a double click never records anything twice.
     pub async fn insert_response(&self, r: NewResponse) -> Result<bool, StoreError> {

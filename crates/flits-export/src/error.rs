@@ -1,0 +1,13 @@
+//! Why an export did not finish.
+
+/// Why an export did not finish. Its rows may have been partly written: callers that stream to a
+/// client end the stream; `flits export` removes the file it was writing.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] flits_store::StoreError),
+    #[error("writing the export failed: {0}")]
+    Write(#[from] std::io::Error),
+    #[error("writing a CSV row failed: {0}")]
+    Csv(#[from] csv::Error),
+}

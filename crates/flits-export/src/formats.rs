@@ -1,0 +1,279 @@
+//! The export formats, each written row by row into a buffer the caller empties as it goes.
+
+use std::borrow::Cow;
+
+use flits_results::Layout;
+use flits_survey::{PollDefinition, QuestionKind};
+use serde_json::{Map, Value, json};
+
+/// What an export is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// UTF-8, RFC 4180, a header row.
+    Csv,
+    /// One object: the poll's definition as codebook, the columns, and the rows as objects
+    /// (cells as strings, `null` for "not answered").
+    Json,
+    /// SPSS syntax (also read by GNU PSPP) that reads the CSV export, saved beside it as
+    /// `{slug}.csv`, with variable and value labels.
+    Sps,
+}
+
+impl Format {
+    /// The format named `name` (`csv`, `json`, `sps`).
+    pub fn parse(name: &str) -> Option<Format> {
+        match name {
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "sps" => Some(Format::Sps),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Sps => "sps",
+        }
+    }
+
+    /// The media type of a download.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Json => "application/json",
+            Format::Sps => "text/plain; charset=utf-8",
+        }
+    }
+
+    /// Whether the format holds the rows (the syntax only describes them).
+    pub(crate) fn has_rows(self) -> bool {
+        !matches!(self, Format::Sps)
+    }
+}
+
+/// Writes one format into an in-memory buffer, row by row.
+pub(crate) enum Writer {
+    Csv(Box<csv::Writer<Vec<u8>>>),
+    Json {
+        buffer: Vec<u8>,
+        columns: Vec<String>,
+        first: bool,
+    },
+    Sps(Vec<u8>),
+}
+
+impl Writer {
+    /// A writer that has written what comes before the rows.
+    pub fn begin(
+        format: Format,
+        layout: &Layout<'_>,
+        definition: &PollDefinition,
+        provisional: bool,
+        k: usize,
+    ) -> Result<Writer, crate::ExportError> {
+        let header = layout.header();
+        Ok(match format {
+            Format::Csv => {
+                let mut w = csv_writer();
+                w.write_record(&header)?;
+                Writer::Csv(Box::new(w))
+            }
+            Format::Json => {
+                let head = json!({
+                    "poll": definition.slug,
+                    "provisional": provisional,
+                    "k": k,
+                    "columns": header,
+                    "codebook": definition,
+                });
+                // The head object, left open for the rows.
+                let mut text = head.to_string();
+                text.pop();
+                text.push_str(",\"responses\":[");
+                Writer::Json {
+                    buffer: text.into_bytes(),
+                    columns: header,
+                    first: true,
+                }
+            }
+            Format::Sps => Writer::Sps(spss_syntax(layout, definition).into_bytes()),
+        })
+    }
+
+    /// Adds one row.
+    pub fn row(&mut self, cells: &[Cow<'_, str>]) -> Result<(), crate::ExportError> {
+        match self {
+            Writer::Csv(w) => w.write_record(cells.iter().map(|c| c.as_bytes()))?,
+            Writer::Json {
+                buffer,
+                columns,
+                first,
+            } => {
+                let object: Map<String, Value> = columns
+                    .iter()
+                    .zip(cells)
+                    .map(|(name, cell)| {
+                        let value = if cell.is_empty() {
+                            Value::Null
+                        } else {
+                            Value::String(cell.to_string())
+                        };
+                        (name.clone(), value)
+                    })
+                    .collect();
+                if !*first {
+                    buffer.push(b',');
+                }
+                *first = false;
+                serde_json::to_writer(&mut *buffer, &object)
+                    .map_err(|e| crate::ExportError::Write(e.into()))?;
+            }
+            Writer::Sps(_) => {}
+        }
+        Ok(())
+    }
+
+    /// What has been written so far, taken out of the buffer.
+    pub fn take(&mut self) -> Result<Vec<u8>, crate::ExportError> {
+        Ok(match self {
+            Writer::Csv(w) => {
+                let full = std::mem::replace(w.as_mut(), csv_writer());
+                full.into_inner()
+                    .map_err(|e| crate::ExportError::Write(e.into_error()))?
+            }
+            Writer::Json { buffer, .. } | Writer::Sps(buffer) => std::mem::take(buffer),
+        })
+    }
+
+    /// The buffered size, to decide when to empty it.
+    pub fn buffered(&self) -> usize {
+        match self {
+            Writer::Csv(w) => w.get_ref().len(),
+            Writer::Json { buffer, .. } | Writer::Sps(buffer) => buffer.len(),
+        }
+    }
+
+    /// Ends the export; returns the rest.
+    pub fn finish(mut self) -> Result<Vec<u8>, crate::ExportError> {
+        if let Writer::Json { buffer, .. } = &mut self {
+            buffer.extend_from_slice(b"]}\n");
+        }
+        self.take()
+    }
+}
+
+/// A CSV writer into memory, RFC 4180: commas, double quotes where needed, CRLF after each row.
+fn csv_writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::with_capacity(1 << 16))
+}
+
+/// A string literal of SPSS syntax.
+fn quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''").replace(['\n', '\r'], " "))
+}
+
+/// The SPSS syntax that reads the CSV export (`{slug}.csv`, beside the syntax file), with each
+/// question's text as its variable label and each option's text as its value label, in the
+/// poll's first language.
+fn spss_syntax(layout: &Layout<'_>, definition: &PollDefinition) -> String {
+    let lang = definition
+        .offered_languages()
+        .first()
+        .map(|l| l.code())
+        .unwrap_or("nl");
+    let header = layout.header();
+    // SPSS names may not contain '.' at the end or '-', and are at most 64 bytes.
+    let name = |column: &str| -> String {
+        let mut n: String = column
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        if n.starts_with(|c: char| c.is_ascii_digit() || c == '_') {
+            n.insert(0, 'v');
+        }
+        n.truncate(64);
+        n
+    };
+    let mut variables = Vec::new();
+    let mut labels = Vec::new();
+    let mut values = Vec::new();
+    for column in &header {
+        let (kind, label, value_labels) = match column.as_str() {
+            "response_id" => ("A36", None, Vec::new()),
+            "submitted_on" => ("A10", None, Vec::new()),
+            "channel" => ("A64", None, Vec::new()),
+            "lang" => ("A8", None, Vec::new()),
+            _ => {
+                let (question_id, option_id) = match column.split_once('.') {
+                    Some((q, o)) => (q, Some(o)),
+                    None => (column.as_str(), None),
+                };
+                let Some(q) = definition.question(question_id) else {
+                    continue;
+                };
+                let text = q.text.get(lang).to_owned();
+                match (q.kind, option_id) {
+                    (QuestionKind::MultiChoice, Some(o)) => {
+                        let option = q.option(o).map(|o| o.text.get(lang)).unwrap_or(o);
+                        ("A1", Some(format!("{text}: {option}")), Vec::new())
+                    }
+                    (QuestionKind::SingleChoice, _) => (
+                        "A64",
+                        Some(text),
+                        q.options
+                            .iter()
+                            .map(|o| (o.id.clone(), o.text.get(lang).to_owned()))
+                            .collect(),
+                    ),
+                    (QuestionKind::Scale, _) => ("A8", Some(text), Vec::new()),
+                    _ => ("A2000", Some(text), Vec::new()),
+                }
+            }
+        };
+        let n = name(column);
+        variables.push(format!("  {n} {kind}"));
+        if let Some(label) = label {
+            labels.push(format!("  {n} {}", quoted(&label)));
+        }
+        if !value_labels.is_empty() {
+            let pairs: Vec<String> = value_labels
+                .iter()
+                .map(|(v, l)| format!("{} {}", quoted(v), quoted(l)))
+                .collect();
+            values.push(format!("  /{n} {}", pairs.join(" ")));
+        }
+    }
+    let mut out = String::new();
+    out.push_str(&format!(
+        "* Flits export of poll {}: reads {}.csv (the CSV export) from the working directory.\n",
+        definition.slug, definition.slug
+    ));
+    out.push_str(&format!(
+        "GET DATA\n  /TYPE=TXT\n  /FILE={}\n  /ENCODING='UTF8'\n  /DELIMITERS=\",\"\n  /QUALIFIER='\"'\n  /ARRANGEMENT=DELIMITED\n  /FIRSTCASE=2\n  /VARIABLES=\n",
+        quoted(&format!("{}.csv", definition.slug))
+    ));
+    out.push_str(&variables.join("\n"));
+    out.push_str(".\n");
+    if !labels.is_empty() {
+        out.push_str("VARIABLE LABELS\n");
+        out.push_str(&labels.join("\n"));
+        out.push_str(".\n");
+    }
+    if !values.is_empty() {
+        out.push_str("VALUE LABELS\n");
+        out.push_str(values.join("\n").trim_start_matches("  /"));
+        out.push_str(".\n");
+    }
+    out.push_str("EXECUTE.\n");
+    out
+}

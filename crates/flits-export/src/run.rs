@@ -1,0 +1,132 @@
+//! Running an export: the two streaming reads, suppression in between, and the audit row.
+
+use flits_results::anonymise::Table;
+use flits_results::{Layout, ResponseRecord, read_answers};
+use flits_store::{NewAudit, Poll, Store, StoredResponse};
+use flits_survey::PollState;
+use futures_util::TryStreamExt;
+use serde_json::json;
+use tokio::io::{AsyncWrite, AsyncWriteExt};
+use uuid::Uuid;
+
+use crate::ExportError;
+use crate::formats::{Format, Writer};
+
+/// The buffer is handed to the writer whenever it holds this much.
+const FLUSH_AT: usize = 1 << 16;
+
+/// What to export, and for whom.
+#[derive(Debug, Clone)]
+pub struct ExportRequest<'a> {
+    pub poll: &'a Poll,
+    pub format: Format,
+    /// Every combination of profile values and language appears in at least this many rows.
+    pub k: usize,
+    /// The staff user (e-mail address) for the audit log; `None` for the command line.
+    pub actor: Option<String>,
+}
+
+/// What was exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exported {
+    pub rows: u64,
+    /// The poll was still open (or not yet closed): the numbers may change.
+    pub provisional: bool,
+    /// Profile values replaced by `*`.
+    pub suppressed: usize,
+}
+
+/// A stored response as the results crate reads it.
+fn record(poll: &Poll, stored: &StoredResponse) -> ResponseRecord {
+    let answers = serde_json::from_str(&stored.answers).unwrap_or(serde_json::Value::Null);
+    ResponseRecord {
+        channel: stored.channel.clone(),
+        lang: stored.lang.clone(),
+        submitted_on: stored.submitted_on,
+        answers: read_answers(&poll.definition, &answers),
+    }
+}
+
+/// Exports the poll's responses to `out` in the request's format; `progress(done, total)` is
+/// called as rows are written. See the crate documentation.
+pub async fn export<W: AsyncWrite + Unpin>(
+    store: &Store,
+    request: ExportRequest<'_>,
+    out: &mut W,
+    progress: &mut (dyn FnMut(u64, u64) + Send),
+) -> Result<Exported, ExportError> {
+    let poll = request.poll;
+    let definition = &poll.definition;
+    let layout = Layout::new(definition);
+    let provisional = matches!(
+        poll.state,
+        PollState::Draft | PollState::Scheduled | PollState::Open
+    );
+
+    // First read: the quasi-identifiers only.
+    let mut table = Table::new(layout.profile_count());
+    let mut ids: Vec<Uuid> = Vec::new();
+    if request.format.has_rows() {
+        let mut rows = store.stream_responses(poll.id).await?;
+        while let Some(stored) = rows.try_next().await? {
+            let values = layout.profile_values(&record(poll, &stored));
+            let values: Vec<&str> = values.iter().map(String::as_str).collect();
+            table.push(&values, &stored.lang);
+            ids.push(stored.id);
+        }
+    }
+    let suppressed = table.suppress(request.k);
+    let total = ids.len() as u64;
+
+    let mut writer = Writer::begin(request.format, &layout, definition, provisional, request.k)?;
+    let mut written = 0u64;
+    if request.format.has_rows() {
+        // Second read, in the same order: row `i` of the table is the `i`-th id.
+        let mut rows = store.stream_responses(poll.id).await?;
+        let mut next = 0usize;
+        while let Some(stored) = rows.try_next().await? {
+            while next < ids.len() && ids[next] < stored.id {
+                next += 1;
+            }
+            if next >= ids.len() || ids[next] != stored.id {
+                // Arrived after the first read.
+                continue;
+            }
+            let flags: Vec<bool> = (0..layout.profile_count())
+                .map(|c| table.is_suppressed(next, c))
+                .collect();
+            let response_id = Uuid::new_v4().to_string();
+            let record = record(poll, &stored);
+            writer.row(&layout.row(&response_id, &record, &flags))?;
+            written += 1;
+            next += 1;
+            if writer.buffered() >= FLUSH_AT {
+                out.write_all(&writer.take()?).await?;
+                progress(written, total);
+            }
+        }
+    }
+    out.write_all(&writer.finish()?).await?;
+    out.flush().await?;
+    progress(written, total);
+
+    store
+        .insert_audit(NewAudit {
+            actor_email: request.actor,
+            action: "poll.exported".to_owned(),
+            poll_slug: Some(poll.slug.clone()),
+            details: json!({
+                "format": request.format.name(),
+                "rows": written,
+                "provisional": provisional,
+                "suppressed": suppressed,
+            }),
+        })
+        .await?;
+    tracing::info!(poll = %poll.slug, format = request.format.name(), rows = written, suppressed, "poll exported");
+    Ok(Exported {
+        rows: written,
+        provisional,
+        suppressed,
+    })
+}

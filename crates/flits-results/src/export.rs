@@ -1,0 +1,239 @@
+//! The columns and cells of an anonymised export (docs/api.md, "Results and exports"):
+//! `response_id` (fresh and random, unrelated to anything stored), `submitted_on` (a date),
+//! `channel`, `lang`, then one column per question in definition order, a multi-choice question
+//! one column per option (`{question}.{option}`, `1` or `0`). An empty cell is "not answered".
+//! Profile values suppressed for k-anonymity read `*`; open answers are scrubbed.
+
+use std::borrow::Cow;
+
+use flits_survey::{Answer, PollDefinition, QuestionKind};
+
+use crate::anonymise::SUPPRESSED;
+use crate::record::ResponseRecord;
+use crate::scrub::scrub;
+
+/// One column of the export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Column {
+    ResponseId,
+    SubmittedOn,
+    Channel,
+    Lang,
+    /// The answer to question `question` (an index into the definition's questions).
+    Answer {
+        question: usize,
+    },
+    /// Whether option `option` of multi-choice question `question` was chosen.
+    Option {
+        question: usize,
+        option: String,
+    },
+}
+
+/// The export's columns for one poll.
+#[derive(Debug, Clone)]
+pub struct Layout<'a> {
+    definition: &'a PollDefinition,
+    columns: Vec<Column>,
+    /// The indexes of the profile questions, in definition order.
+    profile: Vec<usize>,
+}
+
+impl<'a> Layout<'a> {
+    pub fn new(definition: &'a PollDefinition) -> Layout<'a> {
+        let mut columns = vec![
+            Column::ResponseId,
+            Column::SubmittedOn,
+            Column::Channel,
+            Column::Lang,
+        ];
+        for (i, q) in definition.questions.iter().enumerate() {
+            if q.kind == QuestionKind::MultiChoice {
+                columns.extend(q.options.iter().map(|o| Column::Option {
+                    question: i,
+                    option: o.id.clone(),
+                }));
+            } else {
+                columns.push(Column::Answer { question: i });
+            }
+        }
+        let profile = definition
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.profile)
+            .map(|(i, _)| i)
+            .collect();
+        Layout {
+            definition,
+            columns,
+            profile,
+        }
+    }
+
+    /// The header row.
+    pub fn header(&self) -> Vec<String> {
+        let q = |i: usize| &self.definition.questions[i];
+        self.columns
+            .iter()
+            .map(|c| match c {
+                Column::ResponseId => "response_id".to_owned(),
+                Column::SubmittedOn => "submitted_on".to_owned(),
+                Column::Channel => "channel".to_owned(),
+                Column::Lang => "lang".to_owned(),
+                Column::Answer { question } => q(*question).id.clone(),
+                Column::Option { question, option } => format!("{}.{option}", q(*question).id),
+            })
+            .collect()
+    }
+
+    /// How many profile questions the poll has (the quasi-identifiers, with `lang`).
+    pub fn profile_count(&self) -> usize {
+        self.profile.len()
+    }
+
+    /// The profile values of a response, one per profile question in definition order, as the
+    /// k-anonymity check compares them (`""` when not answered).
+    pub fn profile_values(&self, record: &ResponseRecord) -> Vec<String> {
+        self.profile
+            .iter()
+            .map(|&i| {
+                let id = &self.definition.questions[i].id;
+                match record.answers.get(id) {
+                    None => String::new(),
+                    Some(Answer::Choice(c)) => c.clone(),
+                    Some(Answer::Choices(cs)) => cs.join("+"),
+                    Some(Answer::Scale(v)) => v.to_string(),
+                    Some(Answer::Text(t)) => scrub(t).text.into_owned(),
+                }
+            })
+            .collect()
+    }
+
+    /// The cells of one row. `suppressed[p]` says whether the `p`-th profile value is suppressed.
+    pub fn row<'r>(
+        &self,
+        response_id: &'r str,
+        record: &'r ResponseRecord,
+        suppressed: &[bool],
+    ) -> Vec<Cow<'r, str>> {
+        let is_suppressed = |question: usize| {
+            self.profile
+                .iter()
+                .position(|&p| p == question)
+                .is_some_and(|p| suppressed.get(p).copied().unwrap_or(false))
+        };
+        self.columns
+            .iter()
+            .map(|c| match c {
+                Column::ResponseId => Cow::Borrowed(response_id),
+                Column::SubmittedOn => {
+                    Cow::Owned(record.submitted_on.format("%Y-%m-%d").to_string())
+                }
+                Column::Channel => Cow::Borrowed(record.channel.as_deref().unwrap_or("")),
+                Column::Lang => Cow::Borrowed(record.lang.as_str()),
+                Column::Answer { question } if is_suppressed(*question) => {
+                    Cow::Borrowed(SUPPRESSED)
+                }
+                Column::Option { question, .. } if is_suppressed(*question) => {
+                    Cow::Borrowed(SUPPRESSED)
+                }
+                Column::Answer { question } => {
+                    let id = &self.definition.questions[*question].id;
+                    match record.answers.get(id) {
+                        None => Cow::Borrowed(""),
+                        Some(Answer::Choice(c)) => Cow::Borrowed(c.as_str()),
+                        Some(Answer::Scale(v)) => Cow::Owned(v.to_string()),
+                        Some(Answer::Text(t)) => scrub(t).text,
+                        Some(Answer::Choices(cs)) => Cow::Owned(cs.join(" ")),
+                    }
+                }
+                Column::Option { question, option } => {
+                    let id = &self.definition.questions[*question].id;
+                    match record.answers.get(id) {
+                        Some(Answer::Choices(cs)) => {
+                            Cow::Borrowed(if cs.contains(option) { "1" } else { "0" })
+                        }
+                        _ => Cow::Borrowed(""),
+                    }
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn definition() -> PollDefinition {
+        PollDefinition::from_yaml_str(
+            r#"
+slug: fiets
+title: {nl: "Fietsen"}
+questions:
+  - {id: vervoer, kind: multi_choice, text: {nl: "Hoe?"}, options: [{id: fiets, text: {nl: "Fiets"}}, {id: bus, text: {nl: "Bus"}}]}
+  - {id: idee, kind: open_text, text: {nl: "Idee?"}}
+  - {id: leeftijd, kind: single_choice, profile: true, text: {nl: "Leeftijd?"}, options: [{id: jong, text: {nl: "Jong"}}, {id: oud, text: {nl: "Oud"}}]}
+"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn columns_follow_the_definition_and_cells_are_anonymised() {
+        let def = definition();
+        let layout = Layout::new(&def);
+        assert_eq!(
+            layout.header(),
+            [
+                "response_id",
+                "submitted_on",
+                "channel",
+                "lang",
+                "vervoer.fiets",
+                "vervoer.bus",
+                "idee",
+                "leeftijd"
+            ]
+        );
+        let record = ResponseRecord {
+            channel: Some("mastodon-velsen".into()),
+            lang: "nl".into(),
+            submitted_on: "2026-11-29".parse().unwrap(),
+            answers: BTreeMap::from([
+                ("vervoer".into(), Answer::Choices(vec!["bus".into()])),
+                ("idee".into(), Answer::Text("Mail mij: a@b.nl".into())),
+                ("leeftijd".into(), Answer::Choice("oud".into())),
+            ]),
+        };
+        assert_eq!(layout.profile_values(&record), ["oud"]);
+        let row = layout.row("r1", &record, &[false]);
+        assert_eq!(
+            row,
+            [
+                "r1",
+                "2026-11-29",
+                "mastodon-velsen",
+                "nl",
+                "0",
+                "1",
+                "Mail mij: [email]",
+                "oud"
+            ]
+        );
+        let row = layout.row("r1", &record, &[true]);
+        assert_eq!(row[7], "*");
+        let empty = ResponseRecord {
+            channel: None,
+            answers: BTreeMap::new(),
+            ..record
+        };
+        assert_eq!(
+            layout.row("r2", &empty, &[false]),
+            ["r2", "2026-11-29", "", "nl", "", "", "", ""]
+        );
+    }
+}
