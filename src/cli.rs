@@ -56,8 +56,8 @@ pub enum Command {
     /// Social-media channels (`[[channels]]` in the configuration).
     #[command(subcommand)]
     Channel(ChannelCommand),
-    /// The anonymised export of a poll's responses (csv, json, or sps: the SPSS syntax that reads
-    /// the CSV, saved beside it as SLUG.csv). Works in every state of the poll; an open poll's
+    /// The anonymised export of a poll's responses (csv, json, xlsx, or sps: the SPSS syntax that
+    /// reads the CSV, saved beside it as SLUG.csv). Works in every state of the poll; an open poll's
     /// export is marked provisional on stderr. Exit 2 for an unknown poll or format.
     Export {
         slug: String,

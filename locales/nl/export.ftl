@@ -1,6 +1,6 @@
 # Exports, voor beheerders en onderzoekers.
 
-export-cli-unknown-format = Onbekend exportformaat "{ $format }". Gebruik csv, json of sps.
+export-cli-unknown-format = Onbekend exportformaat "{ $format }". Gebruik csv, json, xlsx of sps.
 export-cli-unknown-poll = Er is geen peiling met adres { $slug }.
 export-cli-cannot-write = Kan { $file } niet schrijven.
 export-cli-provisional = Voorlopig: peiling { $slug } is nog niet gesloten, dus de antwoorden kunnen nog veranderen.

@@ -330,6 +330,65 @@ async fn json_carries_the_codebook_and_bad_requests_exit_2() {
     assert!(String::from_utf8_lossy(&format.stderr).contains("pdf"));
 }
 
+#[tokio::test]
+async fn openpyxl_reads_the_workbook_with_its_codebook() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let store = Store::connect(&db.url).await.unwrap();
+    store.migrate().await.unwrap();
+    seeded(&store).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("groen-plein.xlsx");
+    let out = export(
+        &db,
+        &[
+            "groen-plein",
+            "--format",
+            "xlsx",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let script = "import json, sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\ndata = [list(r) for r in wb['data'].iter_rows(values_only=True)]\ncodebook = [list(r) for r in wb['codebook'].iter_rows(values_only=True)]\nprint(json.dumps({'sheets': wb.sheetnames, 'data': data, 'codebook': codebook}))";
+    let read = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&file)
+        .output()
+        .unwrap();
+    if !read.status.success()
+        && String::from_utf8_lossy(&read.stderr).contains("No module named 'openpyxl'")
+    {
+        return skip::skipped(
+            "openpyxl_reads_the_workbook_with_its_codebook",
+            "openpyxl is not installed",
+        );
+    }
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
+    assert_eq!(doc["sheets"], serde_json::json!(["data", "codebook"]));
+    let data = doc["data"].as_array().unwrap();
+    assert_eq!(data.len(), 34, "a header and 33 rows");
+    assert_eq!(data[0][0], "response_id");
+    assert_eq!(data[0][5], "gebruik.zitten");
+    // Option columns are numbers, not text.
+    assert!(data[1..].iter().any(|r| r[5] == serde_json::json!(1)));
+    let codebook = doc["codebook"].as_array().unwrap();
+    assert!(
+        codebook
+            .iter()
+            .any(|r| r[0] == "bomen" && r[5] == "ja" && r[6] == "Ja, graag")
+    );
+}
+
 fn which(program: &str) -> Option<std::path::PathBuf> {
     std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)

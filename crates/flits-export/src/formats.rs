@@ -17,6 +17,10 @@ pub enum Format {
     /// SPSS syntax (also read by GNU PSPP) that reads the CSV export, saved beside it as
     /// `{slug}.csv`, with variable and value labels.
     Sps,
+    /// An Excel workbook: a `data` sheet (numbers where the cells are numbers) and a `codebook`
+    /// sheet. The rows are written through a constant-memory sheet; the finished file is built
+    /// in memory (compressed) at the end.
+    Xlsx,
 }
 
 impl Format {
@@ -26,6 +30,7 @@ impl Format {
             "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
             "sps" => Some(Format::Sps),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -35,6 +40,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Sps => "sps",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -44,6 +50,7 @@ impl Format {
             Format::Csv => "text/csv; charset=utf-8",
             Format::Json => "application/json",
             Format::Sps => "text/plain; charset=utf-8",
+            Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         }
     }
 
@@ -62,6 +69,107 @@ pub(crate) enum Writer {
         first: bool,
     },
     Sps(Vec<u8>),
+    Xlsx(Box<Xlsx>),
+}
+
+/// The workbook being written, and what the codebook sheet needs at the end.
+pub(crate) struct Xlsx {
+    workbook: rust_xlsxwriter::Workbook,
+    next_row: u32,
+    numeric: Vec<bool>,
+    codebook: Vec<flits_results::CodebookEntry>,
+}
+
+impl Xlsx {
+    fn begin(layout: &Layout<'_>, lang: &str) -> Result<Xlsx, rust_xlsxwriter::XlsxError> {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet_with_constant_memory();
+        sheet.set_name("data")?;
+        for (col, name) in layout.header().iter().enumerate() {
+            sheet.write_string(0, col_index(col), name)?;
+        }
+        Ok(Xlsx {
+            workbook,
+            next_row: 1,
+            numeric: layout.numeric_columns(),
+            codebook: layout.codebook(lang),
+        })
+    }
+
+    fn row(&mut self, cells: &[Cow<'_, str>]) -> Result<(), rust_xlsxwriter::XlsxError> {
+        let row = self.next_row;
+        self.next_row += 1;
+        let sheet = self.workbook.worksheet_from_index(0)?;
+        for (col, cell) in cells.iter().enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            let number = self
+                .numeric
+                .get(col)
+                .copied()
+                .unwrap_or(false)
+                .then(|| cell.parse::<f64>().ok())
+                .flatten();
+            match number {
+                Some(n) => sheet.write_number(row, col_index(col), n)?,
+                None => sheet.write_string(row, col_index(col), cell.as_ref())?,
+            };
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+        let sheet = self.workbook.add_worksheet();
+        sheet.set_name("codebook")?;
+        for (col, title) in [
+            "column", "question", "kind", "profile", "text", "value", "label",
+        ]
+        .iter()
+        .enumerate()
+        {
+            sheet.write_string(0, col_index(col), *title)?;
+        }
+        let mut row = 1u32;
+        for entry in &self.codebook {
+            let values: Vec<(&str, &str)> = if entry.values.is_empty() {
+                vec![("", "")]
+            } else {
+                entry
+                    .values
+                    .iter()
+                    .map(|(v, l)| (v.as_str(), l.as_str()))
+                    .collect()
+            };
+            for (value, label) in values {
+                let cells = [
+                    entry.column.as_str(),
+                    entry.question.as_deref().unwrap_or(""),
+                    entry.kind.unwrap_or(""),
+                    if entry.profile { "yes" } else { "" },
+                    entry.text.as_deref().unwrap_or(""),
+                    value,
+                    label,
+                ];
+                for (col, cell) in cells.iter().enumerate() {
+                    if !cell.is_empty() {
+                        sheet.write_string(row, col_index(col), *cell)?;
+                    }
+                }
+                row += 1;
+            }
+        }
+        self.workbook.save_to_buffer()
+    }
+}
+
+/// A column number as the workbook counts them (a poll has far fewer than 16,384 columns).
+fn col_index(col: usize) -> u16 {
+    u16::try_from(col).unwrap_or(u16::MAX)
+}
+
+fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> crate::ExportError {
+    crate::ExportError::Write(std::io::Error::other(e))
 }
 
 impl Writer {
@@ -99,6 +207,14 @@ impl Writer {
                 }
             }
             Format::Sps => Writer::Sps(spss_syntax(layout, definition).into_bytes()),
+            Format::Xlsx => {
+                let lang = definition
+                    .offered_languages()
+                    .first()
+                    .map(|l| l.code())
+                    .unwrap_or("nl");
+                Writer::Xlsx(Box::new(Xlsx::begin(layout, lang).map_err(xlsx_error)?))
+            }
         })
     }
 
@@ -131,6 +247,7 @@ impl Writer {
                     .map_err(|e| crate::ExportError::Write(e.into()))?;
             }
             Writer::Sps(_) => {}
+            Writer::Xlsx(x) => x.row(cells).map_err(xlsx_error)?,
         }
         Ok(())
     }
@@ -144,6 +261,8 @@ impl Writer {
                     .map_err(|e| crate::ExportError::Write(e.into_error()))?
             }
             Writer::Json { buffer, .. } | Writer::Sps(buffer) => std::mem::take(buffer),
+            // The workbook is one file, made at the end.
+            Writer::Xlsx(_) => Vec::new(),
         })
     }
 
@@ -152,15 +271,20 @@ impl Writer {
         match self {
             Writer::Csv(w) => w.get_ref().len(),
             Writer::Json { buffer, .. } | Writer::Sps(buffer) => buffer.len(),
+            Writer::Xlsx(_) => 0,
         }
     }
 
     /// Ends the export; returns the rest.
     pub fn finish(mut self) -> Result<Vec<u8>, crate::ExportError> {
-        if let Writer::Json { buffer, .. } = &mut self {
-            buffer.extend_from_slice(b"]}\n");
+        match self {
+            Writer::Xlsx(x) => x.finish().map_err(xlsx_error),
+            Writer::Json { ref mut buffer, .. } => {
+                buffer.extend_from_slice(b"]}\n");
+                self.take()
+            }
+            _ => self.take(),
         }
-        self.take()
     }
 }
 

@@ -30,6 +30,20 @@ enum Column {
     },
 }
 
+/// One column of the codebook: what its cells mean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodebookEntry {
+    pub column: String,
+    pub question: Option<String>,
+    /// The question's kind (`single_choice`…).
+    pub kind: Option<&'static str>,
+    pub profile: bool,
+    pub text: Option<String>,
+    /// The values the cells hold and what each means: a choice question's option ids, or for a
+    /// multi-choice column its one option (`1` chosen, `0` not).
+    pub values: Vec<(String, String)>,
+}
+
 /// The export's columns for one poll.
 #[derive(Debug, Clone)]
 pub struct Layout<'a> {
@@ -83,6 +97,60 @@ impl<'a> Layout<'a> {
                 Column::Lang => "lang".to_owned(),
                 Column::Answer { question } => q(*question).id.clone(),
                 Column::Option { question, option } => format!("{}.{option}", q(*question).id),
+            })
+            .collect()
+    }
+
+    /// Per column, whether its cells are numbers (a multi-choice option's `1`/`0`, a scale's
+    /// value), for formats that type their cells.
+    pub fn numeric_columns(&self) -> Vec<bool> {
+        self.columns
+            .iter()
+            .map(|c| match c {
+                Column::Option { .. } => true,
+                Column::Answer { question } => {
+                    self.definition.questions[*question].kind == QuestionKind::Scale
+                }
+                _ => false,
+            })
+            .collect()
+    }
+
+    /// The codebook: per column, its question's id, kind and text, and for choice questions each
+    /// option's id and text, in `lang`.
+    pub fn codebook(&self, lang: &str) -> Vec<CodebookEntry> {
+        let header = self.header();
+        self.columns
+            .iter()
+            .zip(header)
+            .map(|(c, column)| {
+                let question = match c {
+                    Column::Answer { question } | Column::Option { question, .. } => {
+                        Some(&self.definition.questions[*question])
+                    }
+                    _ => None,
+                };
+                CodebookEntry {
+                    column,
+                    question: question.map(|q| q.id.clone()),
+                    kind: question.map(|q| q.kind.code()),
+                    profile: question.is_some_and(|q| q.profile),
+                    text: question.map(|q| q.text.get(lang).to_owned()),
+                    values: match (c, question) {
+                        (Column::Option { option, .. }, Some(q)) => vec![(
+                            option.clone(),
+                            q.option(option)
+                                .map(|o| o.text.get(lang).to_owned())
+                                .unwrap_or_default(),
+                        )],
+                        (Column::Answer { .. }, Some(q)) => q
+                            .options
+                            .iter()
+                            .map(|o| (o.id.clone(), o.text.get(lang).to_owned()))
+                            .collect(),
+                        _ => Vec::new(),
+                    },
+                }
             })
             .collect()
     }

@@ -22,6 +22,6 @@ pub mod scrub;
 pub use aggregate::{Aggregates, QuestionResult, ScaleSummary, aggregate};
 pub use anonymise::{SUPPRESSED, suppress};
 pub use cell::Count;
-pub use export::Layout;
+pub use export::{CodebookEntry, Layout};
 pub use record::{ResponseRecord, read_answers};
 pub use scrub::{Scrubbed, scrub};
