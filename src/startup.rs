@@ -119,6 +119,7 @@ impl Application {
                     login_attempts_per_minute: settings.staff.login_attempts_per_minute,
                     secure_cookies: settings.public_base().scheme() == "https",
                     max_questions: settings.max_questions,
+                    k_anonymity: settings.k_anonymity as usize,
                 },
                 Scheduling::new(store.clone(), settings.scheduling_policy()),
             ))

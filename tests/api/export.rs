@@ -396,3 +396,84 @@ fn which(program: &str) -> Option<std::path::PathBuf> {
             .find(|p| p.is_file())
     })
 }
+
+on_both_backends!(
+    analysts_download_the_export_and_results_over_the_api,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        let users = crate::staff_access::staff_fixture(&app).await;
+        let analyst = &users[0].2;
+        let comms = &users[1].2;
+        // The demo's open poll, with a few responses: provisional, and under k no numbers.
+        let poll = app.store.poll_by_slug("demo").await.unwrap().unwrap();
+        for i in 0..3 {
+            let id = uuid::Uuid::new_v4().to_string();
+            app.store
+                .insert_response(NewResponse {
+                    poll_id: poll.id,
+                    submission_id: flits_types::SubmissionId::parse(&id).unwrap(),
+                    channel: None,
+                    lang: "nl".into(),
+                    answers: serde_json::json!({}),
+                    submitted_on: Utc::now().date_naive(),
+                })
+                .await
+                .unwrap();
+            let _ = i;
+        }
+        let get = |path: String, token: &str| {
+            app.client
+                .get(format!("{}{path}", app.address))
+                .bearer_auth(token)
+                .send()
+        };
+        let res = get("/api/v1/admin/polls/demo/export?format=csv".into(), analyst)
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.headers()["x-flits-provisional"], "true");
+        assert!(
+            res.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .contains("demo.csv")
+        );
+        let body = res.text().await.unwrap();
+        assert_eq!(body.lines().count(), 4, "{body}");
+        assert!(body.starts_with("response_id,submitted_on,channel,lang"));
+
+        let res = get("/api/v1/admin/polls/demo/export?format=pdf".into(), analyst)
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422);
+        let error: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(error["error"]["code"], "invalid_format");
+
+        let res = get("/api/v1/admin/polls/demo/results".into(), analyst)
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        let results: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(results["provisional"], true);
+        assert_eq!(results["results"]["withheld"], true);
+        assert_eq!(results["results"]["responses"], "<10");
+        assert!(
+            results["results"]["questions"]
+                .as_array()
+                .unwrap()
+                .is_empty()
+        );
+
+        // Comms staff do not download answers.
+        let res = get("/api/v1/admin/polls/demo/export".into(), comms)
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403);
+        let audit = app.store.audit_entries(20).await.unwrap();
+        let export = audit.iter().find(|a| a.action == "poll.exported").unwrap();
+        assert_eq!(
+            export.actor_email.as_deref(),
+            Some("analyst@velsen.example")
+        );
+    }
+);

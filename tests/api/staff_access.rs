@@ -260,6 +260,17 @@ const EXPECTATIONS: &[Expect] = &[
         path: "/api/v1/admin/polls/{slug}/schedule",
         status: [401, 403, 200, 200],
     },
+    // Exports and results are for analysts and admins; comms staff see counts on their pages.
+    Expect {
+        method: "GET",
+        path: "/api/v1/admin/polls/{slug}/export",
+        status: [401, 200, 403, 200],
+    },
+    Expect {
+        method: "GET",
+        path: "/api/v1/admin/polls/{slug}/results",
+        status: [401, 200, 403, 200],
+    },
     Expect {
         method: "DELETE",
         path: "/api/v1/admin/polls/{slug}",

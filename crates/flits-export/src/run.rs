@@ -47,6 +47,29 @@ fn record(poll: &Poll, stored: &StoredResponse) -> ResponseRecord {
     }
 }
 
+/// The poll's results under the small-cell rule for `k`, counted over its responses as they
+/// stream by.
+pub async fn aggregate(
+    store: &Store,
+    poll: &Poll,
+    k: u64,
+) -> Result<flits_results::Aggregates, ExportError> {
+    let mut aggregator = flits_results::aggregate::Aggregator::new(&poll.definition);
+    let mut rows = store.stream_responses(poll.id).await?;
+    while let Some(stored) = rows.try_next().await? {
+        aggregator.add(&record(poll, &stored));
+    }
+    Ok(aggregator.finish(k))
+}
+
+/// Whether a poll's numbers may still change (it has not closed).
+pub fn is_provisional(poll: &Poll) -> bool {
+    matches!(
+        poll.state,
+        PollState::Draft | PollState::Scheduled | PollState::Open
+    )
+}
+
 /// Exports the poll's responses to `out` in the request's format; `progress(done, total)` is
 /// called as rows are written. See the crate documentation.
 pub async fn export<W: AsyncWrite + Unpin>(
@@ -58,10 +81,7 @@ pub async fn export<W: AsyncWrite + Unpin>(
     let poll = request.poll;
     let definition = &poll.definition;
     let layout = Layout::new(definition);
-    let provisional = matches!(
-        poll.state,
-        PollState::Draft | PollState::Scheduled | PollState::Open
-    );
+    let provisional = is_provisional(poll);
 
     // First read: the quasi-identifiers only.
     let mut table = Table::new(layout.profile_count());

@@ -1,10 +1,10 @@
 //! The small-cell rule: a count under `k` could point at a few people, so it is shown as `<k`.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-/// A count as it may be shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+/// A count as it may be shown. In JSON an exact count is a number and a hidden one the string
+/// `"<k"`, as a reader would write it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Count {
     /// The count itself (zero is shown: nobody can be singled out by it).
     Exact { value: u64 },
@@ -31,6 +31,15 @@ impl Count {
     }
 }
 
+impl Serialize for Count {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Count::Exact { value } => serializer.serialize_u64(*value),
+            Count::Below { .. } => serializer.collect_str(self),
+        }
+    }
+}
+
 impl std::fmt::Display for Count {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -51,5 +60,13 @@ mod tests {
         assert_eq!(Count::of(9, 10).to_string(), "<10");
         assert_eq!(Count::of(10, 10).to_string(), "10");
         assert_eq!(Count::of(9, 10).exact(), None);
+        assert_eq!(
+            serde_json::to_string(&Count::of(12, 10)).unwrap_or_default(),
+            "12"
+        );
+        assert_eq!(
+            serde_json::to_string(&Count::of(2, 10)).unwrap_or_default(),
+            "\"<10\""
+        );
     }
 }

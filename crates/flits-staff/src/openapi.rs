@@ -12,7 +12,7 @@ use utoipa::openapi::{ContentBuilder, InfoBuilder, OpenApi, OpenApiBuilder, Path
 
 use crate::access::Access;
 use crate::api::bodies::{
-    Account, DraftSaved, PollCopied, PollDetail, PollList, PollScheduled, PollSummary,
+    Account, DraftSaved, PollCopied, PollDetail, PollList, PollResults, PollScheduled, PollSummary,
 };
 use crate::api::polls::{CopyBody, ScheduleBody};
 use crate::api::schema::{
@@ -31,6 +31,7 @@ use crate::routes::{ROUTES, RouteRule};
     DraftSaved,
     PollCopied,
     PollScheduled,
+    PollResults,
     CopyBody,
     ScheduleBody,
     PollDefinitionSchema,
@@ -150,6 +151,26 @@ fn contract(rule: &RouteRule) -> Contract {
                 ),
             ],
         },
+        ("GET", "/api/v1/admin/polls/{slug}/export") => Contract {
+            summary: "The anonymised export, streamed: ?format=csv (default), json, xlsx or sps; an open poll's is marked X-Flits-Provisional: true",
+            request: None,
+            success: (
+                "200",
+                "The export file (Content-Disposition: attachment)",
+                None,
+            ),
+            errors: &[NOT_FOUND, ("422", "An unknown format (`invalid_format`)")],
+        },
+        ("GET", "/api/v1/admin/polls/{slug}/results") => Contract {
+            summary: "The poll's aggregates under the small-cell rule (counts under k as \"<k\"; none below k responses), overall, per channel and per profile answer",
+            request: None,
+            success: (
+                "200",
+                "The results, with provisional: true while the poll is open",
+                Some("PollResults"),
+            ),
+            errors: &[NOT_FOUND],
+        },
         _ => Contract {
             summary: "Staff API",
             request: None,
@@ -199,10 +220,34 @@ pub fn document() -> OpenApi {
                 .join(", "),
         };
         let contract = contract(rule);
+        let mut operation_query: Option<(&str, &str)> = None;
         let (status, description, schema) = contract.success;
         let mut success = ResponseBuilder::new().description(description);
         if let Some(schema) = schema {
             success = success.content("application/json", json_content(schema));
+        }
+        if rule.path.ends_with("/export") {
+            // A file in the asked format, not JSON about it.
+            for media in [
+                "text/csv",
+                "application/json",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "text/plain",
+            ] {
+                success = success.content(
+                    media,
+                    ContentBuilder::new()
+                        .schema(Some(
+                            utoipa::openapi::schema::ObjectBuilder::new()
+                                .schema_type(Type::String)
+                                .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                                    utoipa::openapi::KnownFormat::Binary,
+                                ))),
+                        ))
+                        .build(),
+                );
+            }
+            operation_query = Some(("format", "csv (the default), json, xlsx or sps"));
         }
         let mut operation = OperationBuilder::new()
             .summary(Some(contract.summary))
@@ -239,6 +284,16 @@ pub fn document() -> OpenApi {
                     .required(Some(required))
                     .build(),
             ));
+        }
+        if let Some((name, description)) = operation_query {
+            operation = operation.parameter(
+                ParameterBuilder::new()
+                    .name(name)
+                    .parameter_in(ParameterIn::Query)
+                    .required(Required::False)
+                    .description(Some(description))
+                    .schema(Some(Object::with_type(Type::String))),
+            );
         }
         if rule.path.contains("{slug}") {
             operation = operation.parameter(

@@ -6,7 +6,7 @@
 use actix_web::middleware::from_fn;
 use actix_web::{Route, web};
 
-use crate::access::{ADMIN, ANY_STAFF, Access, EDITORS};
+use crate::access::{ADMIN, ANY_STAFF, Access, EDITORS, READERS};
 use crate::{api, ui};
 
 /// One staff route.
@@ -187,6 +187,18 @@ pub static ROUTES: &[RouteRule] = &[
         path: "/api/v1/admin/polls/{slug}/schedule",
         access: EDITORS,
         handler: || web::post().to(api::polls::schedule),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/api/v1/admin/polls/{slug}/export",
+        access: READERS,
+        handler: || web::get().to(api::exports::export),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/api/v1/admin/polls/{slug}/results",
+        access: READERS,
+        handler: || web::get().to(api::exports::results),
     },
 ];
 

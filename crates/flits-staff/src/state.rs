@@ -27,6 +27,8 @@ pub struct StaffConfig {
     pub secure_cookies: bool,
     /// The poll-size limit, for validating definitions.
     pub max_questions: usize,
+    /// The smallest group exports and results show (`k_anonymity`).
+    pub k_anonymity: usize,
 }
 
 /// Login attempts per client address, kept in memory only (never stored or logged).

@@ -141,3 +141,20 @@ impl PollScheduled {
         }
     }
 }
+
+/// A poll's results for analysts (`GET /api/v1/admin/polls/{slug}/results`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PollResults {
+    pub slug: String,
+    /// The poll's state (`open`, `closed`…).
+    pub state: String,
+    /// `true` while the poll has not closed: the numbers may still change.
+    pub provisional: bool,
+    /// The aggregates: `k`; `responses` (a number, or `"<k"`); `withheld` (true below `k`
+    /// responses, and then nothing else); `channels` (per channel id, `null` for none, a count);
+    /// `questions` (per question: `answered`, `options` with `value`, `count` and `share`, `scale`
+    /// with `mean` and `median`, and `breakdowns` by `channel` and by each profile question).
+    /// Every count under `k` is the string `"<k"`.
+    #[schema(value_type = Object)]
+    pub results: serde_json::Value,
+}

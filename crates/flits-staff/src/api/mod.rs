@@ -3,6 +3,7 @@
 
 pub mod bodies;
 pub mod errors;
+pub mod exports;
 pub mod locale;
 pub mod me;
 pub mod polls;
