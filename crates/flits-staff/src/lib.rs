@@ -8,6 +8,7 @@
 pub mod access;
 pub mod api;
 pub mod calendar;
+pub mod channels;
 pub mod credentials;
 pub mod feed;
 pub mod identity;
@@ -20,5 +21,6 @@ pub mod secrets;
 pub mod state;
 pub mod ui;
 
+pub use channels::Channels;
 pub use role::Role;
 pub use state::{StaffConfig, StaffState};
