@@ -164,3 +164,9 @@ staff-api-slug-taken = A poll with this slug already exists.
 staff-api-not-editable = Only a draft can change; copy the poll to make a new version.
 staff-api-delete-draft-only = Only a draft can be deleted.
 staff-api-slug-mismatch = The slug in the body must be the poll's slug.
+staff-api-post-not-found = This poll has no channel post with this id.
+staff-api-post-not-failed = Only a failed post can be sent again. This post has not failed, so it cannot go out twice.
+staff-api-channel-not-configured = There is no configured channel { $channel }.
+
+## Channel posts (the outbox), the API's and the page's
+staff-posts-native-label = Votes in the platform's own poll on { $channel }: a separate source, counted by the platform. They are not responses and are not part of the results.

@@ -164,3 +164,9 @@ staff-api-slug-taken = Er bestaat al een peiling met dit adres.
 staff-api-not-editable = Alleen een concept kan veranderen; kopieer de peiling om een nieuwe versie te maken.
 staff-api-delete-draft-only = Alleen een concept kan worden verwijderd.
 staff-api-slug-mismatch = Het adres (slug) in de body moet het adres van de peiling zijn.
+staff-api-post-not-found = Deze peiling heeft geen kanaalbericht met dit id.
+staff-api-post-not-failed = Alleen een mislukt bericht kan opnieuw worden verstuurd. Dit bericht is niet mislukt, dus het gaat niet twee keer de deur uit.
+staff-api-channel-not-configured = Er is geen kanaal { $channel } ingesteld.
+
+## Kanaalberichten (de outbox), voor de API en de pagina
+staff-posts-native-label = Stemmen in de eigen peiling van het platform op { $channel }: een aparte bron, geteld door het platform. Het zijn geen antwoorden en ze tellen niet mee in de uitkomsten.

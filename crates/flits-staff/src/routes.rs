@@ -188,6 +188,36 @@ pub static ROUTES: &[RouteRule] = &[
         access: EDITORS,
         handler: || web::post().to(api::polls::schedule),
     },
+    RouteRule {
+        method: "GET",
+        path: "/api/v1/admin/channels",
+        access: ANY_STAFF,
+        handler: || web::get().to(api::channels::list),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/api/v1/admin/polls/{slug}/posts",
+        access: ANY_STAFF,
+        handler: || web::get().to(api::posts::list),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/posts/{id}/retry",
+        access: EDITORS,
+        handler: || web::post().to(api::posts::retry),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/reminders",
+        access: EDITORS,
+        handler: || web::post().to(api::posts::remind),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/api/v1/admin/polls/{slug}/post-previews",
+        access: ANY_STAFF,
+        handler: || web::get().to(api::channels::previews),
+    },
 ];
 
 /// The rule for a method and route pattern.

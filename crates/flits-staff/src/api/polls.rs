@@ -43,7 +43,7 @@ fn slug_taken(locale: Locale) -> ApiError {
 
 /// The poll, when it exists and the caller's organisation may see it (404 otherwise, so that
 /// other organisations' polls are not even confirmed to exist).
-async fn visible_poll(
+pub(crate) async fn visible_poll(
     state: &StaffState,
     caller: &Caller,
     slug: &str,
