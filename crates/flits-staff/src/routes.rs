@@ -87,6 +87,24 @@ pub static ROUTES: &[RouteRule] = &[
     },
     RouteRule {
         method: "GET",
+        path: "/staff/polls/{slug}/posts",
+        access: ANY_STAFF,
+        handler: || web::get().to(ui::posts::show),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/polls/{slug}/posts/{id}/retry",
+        access: EDITORS,
+        handler: || web::post().to(ui::posts::retry),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/polls/{slug}/reminders",
+        access: EDITORS,
+        handler: || web::post().to(ui::posts::remind),
+    },
+    RouteRule {
+        method: "GET",
         path: "/staff/calendar",
         access: ANY_STAFF,
         handler: || web::get().to(ui::calendar::show),
