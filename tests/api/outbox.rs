@@ -18,14 +18,14 @@ use crate::scheduler_support::*;
 
 /// One request the receiver got: its headers (lower case) and body.
 #[derive(Debug, Clone)]
-struct Received {
-    headers: String,
-    body: String,
+pub struct Received {
+    pub headers: String,
+    pub body: String,
 }
 
 /// A webhook receiver that answers the statuses of `script` in turn (then `200`), recording every
 /// request.
-fn receiver(script: Vec<u16>) -> (String, Arc<Mutex<Vec<Received>>>) {
+pub fn receiver(script: Vec<u16>) -> (String, Arc<Mutex<Vec<Received>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/hooks/flits", listener.local_addr().unwrap());
     let seen = Arc::new(Mutex::new(Vec::new()));
