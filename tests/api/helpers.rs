@@ -175,9 +175,7 @@ pub async fn spawn_services_on(
 ) -> TestApp {
     let mut settings = test_settings(&db);
     adjust(&mut settings);
-    let app = Application::build(&settings, services, true)
-        .await
-        .unwrap();
+    let app = Application::build(&settings, services, true).await.unwrap();
     let port = app.port();
     let store = app.store().clone();
     tokio::spawn(app.run_until_stopped());

@@ -419,10 +419,9 @@ on_both_backends!(every_route_with_every_role, |backend| async move {
                 ("POST", "/api/v1/admin/polls/{slug}/reminders") => {
                     req.json(&json!({"channel": "mastodon-velsen"}))
                 }
-                ("POST", "/staff/polls/{slug}/reminders") => req.form(&[
-                    ("_csrf", csrf.as_str()),
-                    ("channel", "mastodon-velsen"),
-                ]),
+                ("POST", "/staff/polls/{slug}/reminders") => {
+                    req.form(&[("_csrf", csrf.as_str()), ("channel", "mastodon-velsen")])
+                }
                 ("POST", "/staff/users") => req.form(&[
                     ("_csrf", csrf.as_str()),
                     ("email", "nieuw@velsen.example"),

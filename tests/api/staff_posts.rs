@@ -187,7 +187,10 @@ on_both_backends!(
 
         // An editor does: back in the outbox, attempts from zero, and in the audit log.
         let queued = json_of(api(app, "POST", &retry, comms).send().await.unwrap(), 202).await;
-        assert_eq!(queued, json!({"id": hook_id.to_string(), "status": "pending"}));
+        assert_eq!(
+            queued,
+            json!({"id": hook_id.to_string(), "status": "pending"})
+        );
         let post = post_on(app, &poll, HOOK, "announce").await;
         assert_eq!((post.status.as_str(), post.attempts), ("pending", 0));
         let audit = app.store.audit_entries(20).await.unwrap();
@@ -254,11 +257,16 @@ on_both_backends!(
             .await
             .unwrap();
         let listed = json_of(
-            api(app, "GET", &format!("/api/v1/admin/polls/{SLUG}/posts"), comms)
-                .header("accept-language", "en")
-                .send()
-                .await
-                .unwrap(),
+            api(
+                app,
+                "GET",
+                &format!("/api/v1/admin/polls/{SLUG}/posts"),
+                comms,
+            )
+            .header("accept-language", "en")
+            .send()
+            .await
+            .unwrap(),
             200,
         )
         .await;
@@ -336,7 +344,10 @@ on_both_backends!(
             .collect();
         assert_eq!(reminders.len(), 1);
         assert_eq!(
-            (reminders[0].channel_id.as_str(), reminders[0].status.as_str()),
+            (
+                reminders[0].channel_id.as_str(),
+                reminders[0].status.as_str()
+            ),
             (HOOK, "pending")
         );
         assert_eq!(audit_count(app, "poll.reminder").await, 1);
@@ -374,23 +385,22 @@ on_both_backends!(
 
         // Not a channel id, and not a channel of this poll.
         let res = remind(comms, "Geen Kanaal").send().await.unwrap();
-        assert_eq!(
-            json_of(res, 422).await["error"]["code"],
-            "invalid_channel"
-        );
+        assert_eq!(json_of(res, 422).await["error"]["code"], "invalid_channel");
         let res = remind(comms, "facebook-velsen").send().await.unwrap();
-        assert_eq!(
-            json_of(res, 422).await["error"]["code"],
-            "unknown_channel"
-        );
+        assert_eq!(json_of(res, 422).await["error"]["code"], "unknown_channel");
 
         // A draft is not open.
         draft(&app.store, "nog-concept", &["heemskerk"]).await;
-        let res = api(app, "POST", "/api/v1/admin/polls/nog-concept/reminders", comms)
-            .json(&json!({"channel": HOOK}))
-            .send()
-            .await
-            .unwrap();
+        let res = api(
+            app,
+            "POST",
+            "/api/v1/admin/polls/nog-concept/reminders",
+            comms,
+        )
+        .json(&json!({"channel": HOOK}))
+        .send()
+        .await
+        .unwrap();
         let not_open = json_of(res, 409).await;
         assert_eq!(not_open["error"]["code"], "not_open");
         assert!(
@@ -537,7 +547,10 @@ on_both_backends!(
         // The dashboard links the poll to its posts and counts the failed ones.
         let (status, dashboard) = page(app, &comms, "/staff").await;
         assert_eq!(status, 200);
-        assert!(dashboard.contains(&format!("href=\"{posts_path}?lang=nl\"")), "{dashboard}");
+        assert!(
+            dashboard.contains(&format!("href=\"{posts_path}?lang=nl\"")),
+            "{dashboard}"
+        );
         assert!(dashboard.contains("2 berichten mislukt"), "{dashboard}");
 
         let (status, html) = page(app, &comms, &posts_path).await;
@@ -578,7 +591,10 @@ on_both_backends!(
         assert_eq!(res.status(), 303);
         let location = res.headers()["location"].to_str().unwrap().to_owned();
         assert_eq!(location, format!("{posts_path}?done=retry&lang=nl"));
-        assert_eq!(post_on(app, &poll, HOOK, "announce").await.status, "pending");
+        assert_eq!(
+            post_on(app, &poll, HOOK, "announce").await.status,
+            "pending"
+        );
         let (_, html) = page(app, &comms, &location).await;
         assert!(html.contains("weer in de wachtrij"), "{html}");
         assert_eq!(html.matches(">Opnieuw proberen<").count(), 1, "{html}");
@@ -586,7 +602,12 @@ on_both_backends!(
         // A post that is not failed is refused on the page.
         let res = submit(app, &comms, &retry_path, &[("_csrf", comms.csrf.as_str())]).await;
         assert_eq!(res.status(), 409);
-        assert!(res.text().await.unwrap().contains("Alleen een mislukt bericht"));
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .contains("Alleen een mislukt bericht")
+        );
 
         // A reminder through the form; a second one is refused on the page with the reason.
         let remind_path = format!("/staff/polls/{SLUG}/reminders");
@@ -641,8 +662,14 @@ on_both_backends!(
             native.contains("Stemmen in de eigen peiling van het platform op mastodon-velsen"),
             "{native}"
         );
-        assert!(native.contains("<th scope=\"row\">Met de fiets</th><td>12</td>"), "{native}");
-        assert!(native.contains("<th scope=\"row\">Met de bus</th><td>0</td>"), "{native}");
+        assert!(
+            native.contains("<th scope=\"row\">Met de fiets</th><td>12</td>"),
+            "{native}"
+        );
+        assert!(
+            native.contains("<th scope=\"row\">Met de bus</th><td>0</td>"),
+            "{native}"
+        );
         assert!(native.contains("12 accounts hebben gestemd."), "{native}");
     }
 );
@@ -672,7 +699,10 @@ on_both_backends!(
             let link = format!("https://peiling.example.nl/p/nog-concept?c={channel}");
             assert!(html.contains(&link), "{channel} preview: {html}");
         }
-        assert!(html.contains("<pre class=\"post-preview\" lang=\"nl\">"), "{html}");
+        assert!(
+            html.contains("<pre class=\"post-preview\" lang=\"nl\">"),
+            "{html}"
+        );
 
         // Ticking both schedules the poll on both.
         let opens = Utc::now() + TimeDelta::days(200);
@@ -691,7 +721,12 @@ on_both_backends!(
         ];
         let res = submit(app, &comms, path, &form).await;
         assert_eq!(res.status(), 303, "{:?}", res.text().await);
-        let poll = app.store.poll_by_slug("nog-concept").await.unwrap().unwrap();
+        let poll = app
+            .store
+            .poll_by_slug("nog-concept")
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(poll.state, PollState::Scheduled);
         assert_eq!(
             app.store.poll_channels(poll.id).await.unwrap(),
@@ -714,11 +749,15 @@ on_both_backends!(
         let path = "/staff/polls/al-gepland/schedule";
         let (_, html) = page(app, &comms, path).await;
         assert!(
-            html.contains(&format!("id=\"channel-{HOOK}\" name=\"channels\" value=\"{HOOK}\" checked>")),
+            html.contains(&format!(
+                "id=\"channel-{HOOK}\" name=\"channels\" value=\"{HOOK}\" checked>"
+            )),
             "{html}"
         );
         assert!(
-            html.contains(&format!("id=\"channel-{MASTODON}\" name=\"channels\" value=\"{MASTODON}\">")),
+            html.contains(&format!(
+                "id=\"channel-{MASTODON}\" name=\"channels\" value=\"{MASTODON}\">"
+            )),
             "{html}"
         );
         assert!(

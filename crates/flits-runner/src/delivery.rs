@@ -20,7 +20,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use flits_bridge::{Channel, FailureNote, NativePollCounts, Post, SendError};
-use flits_store::{ClaimedPost, Delivery, NativeOption, NativeTally, PostPurpose, Store, StoreError};
+use flits_store::{
+    ClaimedPost, Delivery, NativeOption, NativeTally, PostPurpose, Store, StoreError,
+};
 use rand::Rng;
 use url::Url;
 

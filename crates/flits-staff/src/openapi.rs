@@ -195,7 +195,11 @@ fn contract(rule: &RouteRule) -> Contract {
         ("POST", "/api/v1/admin/polls/{slug}/reminders") => Contract {
             summary: "Post an open poll once more on one of its channels (audit-logged)",
             request: Some(("ReminderBody", true)),
-            success: ("202", "The reminder is in the outbox", Some("ReminderQueued")),
+            success: (
+                "202",
+                "The reminder is in the outbox",
+                Some("ReminderQueued"),
+            ),
             errors: &[
                 NOT_FOUND,
                 (

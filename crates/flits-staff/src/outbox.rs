@@ -13,7 +13,8 @@ pub const RETRY_ACTION: &str = "channel_post.retry";
 
 /// What became of a request to send a failed post again, for the API and the posts page.
 pub enum Retried {
-    Queued,
+    /// The post (its id) is pending again.
+    Queued(Uuid),
     NotFound,
     /// The post is not failed; its status.
     NotFailed(String),
@@ -41,11 +42,14 @@ pub async fn retry_post(
         details: json!({"post": id, "channel": post.channel_id, "purpose": post.purpose}),
     };
     Ok(
-        match state.store.retry_post(poll.id, id, audit, Utc::now()).await? {
-            RetryOutcome::Queued => Retried::Queued,
+        match state
+            .store
+            .retry_post(poll.id, id, audit, Utc::now())
+            .await?
+        {
+            RetryOutcome::Queued => Retried::Queued(id),
             RetryOutcome::NotFound => Retried::NotFound,
             RetryOutcome::NotFailed => Retried::NotFailed(post.status.clone()),
         },
     )
 }
-

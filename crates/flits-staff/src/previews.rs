@@ -11,7 +11,12 @@ use crate::api::bodies::{PostError, PostPreview};
 use crate::channels::Channels;
 
 /// The announcement of `poll` on `setting`, or why it cannot be made (in `locale`).
-pub fn preview(channels: &Channels, setting: &ChannelSetting, poll: &Poll, locale: Locale) -> PostPreview {
+pub fn preview(
+    channels: &Channels,
+    setting: &ChannelSetting,
+    poll: &Poll,
+    locale: Locale,
+) -> PostPreview {
     let id = setting.id.as_str();
     let text = flits_runner::compose::announcement_preview(poll, id, channels.public_url())
         .and_then(|post| flits_bridge::preview(setting, &post));

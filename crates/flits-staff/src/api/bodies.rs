@@ -291,9 +291,10 @@ impl ChannelPost {
                 .last_error
                 .as_deref()
                 .map(|e| PostError::of_stored(e, locale)),
-            native_poll: post.native_tally.as_ref().map(|(tally, at)| {
-                NativePollCounts::of(tally, *at, &post.channel_id, locale)
-            }),
+            native_poll: post
+                .native_tally
+                .as_ref()
+                .map(|(tally, at)| NativePollCounts::of(tally, *at, &post.channel_id, locale)),
         }
     }
 }

@@ -56,7 +56,11 @@ pub async fn previews(
                 return Err(ApiError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "unknown_channel",
-                    t!(locale, "staff-api-channel-not-configured", channel = id.as_str()),
+                    t!(
+                        locale,
+                        "staff-api-channel-not-configured",
+                        channel = id.as_str()
+                    ),
                 )
                 .with_details(json!({ "configured": configured })));
             };

@@ -10,7 +10,6 @@ use flits_scheduling::{ReminderCommand, ScheduleFailure};
 use flits_types::ChannelId;
 use serde::Deserialize;
 use serde_json::json;
-use uuid::Uuid;
 
 use crate::api::bodies::{ChannelPost, PostList, ReminderQueued, RetryQueued};
 use crate::api::errors::store;
@@ -62,8 +61,8 @@ pub async fn retry(
         .await
         .map_err(store(locale))?
     {
-        Retried::Queued => Ok(HttpResponse::Accepted().json(RetryQueued {
-            id: Uuid::parse_str(&id).unwrap_or_default(),
+        Retried::Queued(id) => Ok(HttpResponse::Accepted().json(RetryQueued {
+            id,
             status: "pending",
         })),
         Retried::NotFound => Err(post_not_found(locale)),

@@ -261,7 +261,7 @@ pub async fn retry(
         .await
         .map_err(|e| page.unavailable(&e))?;
     match outcome {
-        Retried::Queued => Ok(page.see_other(&format!("/staff/polls/{slug}/posts?done=retry"))),
+        Retried::Queued(_) => Ok(page.see_other(&format!("/staff/polls/{slug}/posts?done=retry"))),
         Retried::NotFound => Ok(page.notice(
             StatusCode::NOT_FOUND,
             t!(page.locale, "staff-posts-not-found-heading"),
