@@ -134,12 +134,13 @@ on_both_backends!(
             .find(|p| p.channel_id == "not-configured")
             .unwrap();
         assert_eq!(missing.status, "failed");
+        // Stored as a note (a code and its arguments) that staff read in their own language.
+        let note = flits_bridge::FailureNote::parse(missing.last_error.as_deref().unwrap_or(""));
+        assert_eq!(note.code, "not-configured");
         assert!(
-            missing
-                .last_error
-                .as_deref()
-                .unwrap_or("")
-                .contains("not configured")
+            note.describe(flits_i18n::Locale::En)
+                .contains("not configured"),
+            "{note:?}"
         );
 
         // Later steps, also after the runner ran again, post nothing twice.
