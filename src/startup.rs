@@ -12,7 +12,7 @@ use anyhow::Context;
 use flits_collector::CollectorState;
 use flits_http::Templates;
 use flits_scheduling::Scheduling;
-use flits_staff::{StaffConfig, StaffState};
+use flits_staff::{Channels, StaffConfig, StaffState};
 use flits_store::Store;
 
 use crate::settings::Settings;
@@ -122,6 +122,7 @@ impl Application {
                     k_anonymity: settings.k_anonymity as usize,
                 },
                 Scheduling::new(store.clone(), settings.scheduling_policy()),
+                Channels::new(settings.channels.clone(), settings.public_base()),
             ))
         });
         let store_data = web::Data::new(store.clone());

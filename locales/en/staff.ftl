@@ -164,3 +164,66 @@ staff-api-slug-taken = A poll with this slug already exists.
 staff-api-not-editable = Only a draft can change; copy the poll to make a new version.
 staff-api-delete-draft-only = Only a draft can be deleted.
 staff-api-slug-mismatch = The slug in the body must be the poll's slug.
+staff-api-post-not-found = This poll has no channel post with this id.
+staff-api-post-not-failed = Only a failed post can be sent again. This post has not failed, so it cannot go out twice.
+staff-api-channel-not-configured = There is no configured channel { $channel }.
+
+## Channel posts (the outbox), the API's and the page's
+staff-posts-native-label = Votes in the platform's own poll on { $channel }: a separate source, counted by the platform. They are not responses and are not part of the results.
+staff-posts-link = Channel posts
+staff-posts-failed = { $count ->
+    [one] 1 failed post
+   *[other] { $count } failed posts
+  }
+staff-posts-title = Channel posts: { $title }
+staff-posts-back = Back to the polls
+staff-posts-heading = Posts on the channels
+staff-posts-intro = Flits posts the poll on each of its channels when it opens, and tries again when a platform is briefly unavailable. A post that failed for good stays here until you try again.
+staff-posts-none = There are no posts yet. The poll is posted on its channels when it opens.
+staff-posts-col-channel = Channel
+staff-posts-col-what = What
+staff-posts-col-status = Status
+staff-posts-col-when = When
+staff-posts-col-message = Message from the platform
+staff-posts-col-action = Action
+staff-post-purpose = { $purpose ->
+    [announce] Announcement
+    [reminder] Reminder
+    [results] Results
+   *[other] { $purpose }
+  }
+staff-post-status = { $status ->
+    [pending] Waiting
+    [sending] Being sent
+    [posted] Posted
+    [failed] Failed
+   *[other] { $status }
+  }
+staff-posts-attempts = { $count ->
+    [one] 1 attempt
+   *[other] { $count } attempts
+  }
+staff-posts-when = { $status ->
+    [posted] Posted on { $at }
+    [pending] Next attempt on { $at }
+   *[other] Queued on { $at }
+  }
+staff-posts-retry = Try again
+staff-posts-retried = The post is back in the queue. Flits sends it within a minute.
+staff-posts-not-found-heading = Not found
+staff-posts-not-found-text = There is no poll at this address that you can see.
+staff-posts-post-not-found = This poll has no such post.
+staff-posts-native-heading = Votes in the platforms' own polls
+staff-posts-native-intro = Some platforms show the first question as a poll of their own. Those votes are counted by the platform: they are a separate source, not responses, and are not part of the results.
+staff-posts-native-option = Option
+staff-posts-native-votes = Votes
+staff-posts-native-hidden = not shown yet
+staff-posts-native-counted = (counted on { $at })
+staff-posts-native-final = Final.
+staff-posts-native-voters = { $count ->
+    [one] 1 account voted.
+   *[other] { $count } accounts voted.
+  }
+staff-posts-reminder-heading = Post a reminder
+staff-posts-reminder-intro = While the poll is open, you can post it once more on each of its channels, for example on the one that brings the fewest responses. A reminder counts towards the channel's weekly limit.
+staff-posts-reminder-button = Post a reminder on { $channel }

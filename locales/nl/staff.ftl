@@ -164,3 +164,66 @@ staff-api-slug-taken = Er bestaat al een peiling met dit adres.
 staff-api-not-editable = Alleen een concept kan veranderen; kopieer de peiling om een nieuwe versie te maken.
 staff-api-delete-draft-only = Alleen een concept kan worden verwijderd.
 staff-api-slug-mismatch = Het adres (slug) in de body moet het adres van de peiling zijn.
+staff-api-post-not-found = Deze peiling heeft geen kanaalbericht met dit id.
+staff-api-post-not-failed = Alleen een mislukt bericht kan opnieuw worden verstuurd. Dit bericht is niet mislukt, dus het gaat niet twee keer de deur uit.
+staff-api-channel-not-configured = Er is geen kanaal { $channel } ingesteld.
+
+## Kanaalberichten (de outbox), voor de API en de pagina
+staff-posts-native-label = Stemmen in de eigen peiling van het platform op { $channel }: een aparte bron, geteld door het platform. Het zijn geen antwoorden en ze tellen niet mee in de uitkomsten.
+staff-posts-link = Kanaalberichten
+staff-posts-failed = { $count ->
+    [one] 1 bericht mislukt
+   *[other] { $count } berichten mislukt
+  }
+staff-posts-title = Kanaalberichten: { $title }
+staff-posts-back = Terug naar de peilingen
+staff-posts-heading = Berichten op de kanalen
+staff-posts-intro = Flits plaatst de peiling op elk van haar kanalen zodra ze opent, en probeert het opnieuw als een platform even niet bereikbaar is. Een bericht dat echt mislukt is, blijft hier staan tot u het opnieuw probeert.
+staff-posts-none = Er zijn nog geen berichten. De peiling wordt op haar kanalen geplaatst zodra ze opent.
+staff-posts-col-channel = Kanaal
+staff-posts-col-what = Wat
+staff-posts-col-status = Status
+staff-posts-col-when = Wanneer
+staff-posts-col-message = Bericht van het platform
+staff-posts-col-action = Actie
+staff-post-purpose = { $purpose ->
+    [announce] Aankondiging
+    [reminder] Herinnering
+    [results] Uitkomsten
+   *[other] { $purpose }
+  }
+staff-post-status = { $status ->
+    [pending] Wacht
+    [sending] Wordt verstuurd
+    [posted] Geplaatst
+    [failed] Mislukt
+   *[other] { $status }
+  }
+staff-posts-attempts = { $count ->
+    [one] 1 poging
+   *[other] { $count } pogingen
+  }
+staff-posts-when = { $status ->
+    [posted] Geplaatst op { $at }
+    [pending] Volgende poging op { $at }
+   *[other] In de wachtrij sinds { $at }
+  }
+staff-posts-retry = Opnieuw proberen
+staff-posts-retried = Het bericht staat weer in de wachtrij. Flits verstuurt het binnen een minuut.
+staff-posts-not-found-heading = Niet gevonden
+staff-posts-not-found-text = Er is geen peiling met dit adres die u mag zien.
+staff-posts-post-not-found = Deze peiling heeft zo'n bericht niet.
+staff-posts-native-heading = Stemmen in de eigen peilingen van de platforms
+staff-posts-native-intro = Sommige platforms tonen de eerste vraag als een eigen peiling. Die stemmen telt het platform: ze zijn een aparte bron, geen antwoorden, en tellen niet mee in de uitkomsten.
+staff-posts-native-option = Keuze
+staff-posts-native-votes = Stemmen
+staff-posts-native-hidden = nog niet zichtbaar
+staff-posts-native-counted = (geteld op { $at })
+staff-posts-native-final = Definitief.
+staff-posts-native-voters = { $count ->
+    [one] 1 account heeft gestemd.
+   *[other] { $count } accounts hebben gestemd.
+  }
+staff-posts-reminder-heading = Herinnering plaatsen
+staff-posts-reminder-intro = Zolang de peiling open is, kunt u haar op elk van haar kanalen nog één keer plaatsen, bijvoorbeeld op het kanaal dat de minste antwoorden oplevert. Een herinnering telt mee voor het maximum per week van het kanaal.
+staff-posts-reminder-button = Herinnering plaatsen op { $channel }

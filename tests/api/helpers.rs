@@ -163,12 +163,19 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 /// Starts the application on `db` after `adjust` has changed the settings.
 pub async fn spawn_app_on(db: TestDb, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_services_on(db, &Service::ALL, adjust).await
+}
+
+/// Starts only `services` on `db` after `adjust` has changed the settings; without the runner, a
+/// test steps the jobs and the outbox itself.
+pub async fn spawn_services_on(
+    db: TestDb,
+    services: &[Service],
+    adjust: impl FnOnce(&mut Settings),
+) -> TestApp {
     let mut settings = test_settings(&db);
     adjust(&mut settings);
-    let services = Service::ALL;
-    let app = Application::build(&settings, &services, true)
-        .await
-        .unwrap();
+    let app = Application::build(&settings, services, true).await.unwrap();
     let port = app.port();
     let store = app.store().clone();
     tokio::spawn(app.run_until_stopped());

@@ -49,4 +49,5 @@ mod staff_builder;
 mod staff_calendar;
 mod staff_language;
 mod staff_polls;
+mod staff_posts;
 mod submit;

@@ -18,14 +18,14 @@ use crate::scheduler_support::*;
 
 /// One request the receiver got: its headers (lower case) and body.
 #[derive(Debug, Clone)]
-struct Received {
-    headers: String,
-    body: String,
+pub struct Received {
+    pub headers: String,
+    pub body: String,
 }
 
 /// A webhook receiver that answers the statuses of `script` in turn (then `200`), recording every
 /// request.
-fn receiver(script: Vec<u16>) -> (String, Arc<Mutex<Vec<Received>>>) {
+pub fn receiver(script: Vec<u16>) -> (String, Arc<Mutex<Vec<Received>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/hooks/flits", listener.local_addr().unwrap());
     let seen = Arc::new(Mutex::new(Vec::new()));
@@ -138,8 +138,14 @@ on_both_backends!(
             .find(|p| p.channel_id == "not-configured")
             .unwrap();
         assert_eq!(missing.status, "failed");
+        // Stored as a note (a code and its arguments) that staff read in their own language.
         let note = flits_bridge::FailureNote::parse(missing.last_error.as_deref().unwrap_or(""));
         assert_eq!(note.code, "not-configured");
+        assert!(
+            note.describe(flits_i18n::Locale::En)
+                .contains("not configured"),
+            "{note:?}"
+        );
 
         // Later steps, also after the runner ran again, post nothing twice.
         run_due_jobs(&s.store, now + TimeDelta::hours(1))

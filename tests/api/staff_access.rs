@@ -173,6 +173,24 @@ const EXPECTATIONS: &[Expect] = &[
         path: "/staff/polls/{slug}/schedule",
         status: [401, 403, 303, 303],
     },
+    // A draft has no posts yet; the page shows that.
+    Expect {
+        method: "GET",
+        path: "/staff/polls/{slug}/posts",
+        status: [401, 200, 200, 200],
+    },
+    // An id the poll has no post with.
+    Expect {
+        method: "POST",
+        path: "/staff/polls/{slug}/posts/{id}/retry",
+        status: [401, 403, 404, 404],
+    },
+    // A draft is not open: the page says so.
+    Expect {
+        method: "POST",
+        path: "/staff/polls/{slug}/reminders",
+        status: [401, 403, 409, 409],
+    },
     Expect {
         method: "GET",
         path: "/staff/calendar",
@@ -270,6 +288,31 @@ const EXPECTATIONS: &[Expect] = &[
         method: "GET",
         path: "/api/v1/admin/polls/{slug}/results",
         status: [401, 200, 403, 200],
+    },
+    Expect {
+        method: "GET",
+        path: "/api/v1/admin/channels",
+        status: [401, 200, 200, 200],
+    },
+    Expect {
+        method: "GET",
+        path: "/api/v1/admin/polls/{slug}/posts",
+        status: [401, 200, 200, 200],
+    },
+    Expect {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/posts/{id}/retry",
+        status: [401, 403, 404, 404],
+    },
+    Expect {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/reminders",
+        status: [401, 403, 409, 409],
+    },
+    Expect {
+        method: "GET",
+        path: "/api/v1/admin/polls/{slug}/post-previews",
+        status: [401, 200, 200, 200],
     },
     Expect {
         method: "DELETE",
@@ -383,6 +426,12 @@ on_both_backends!(every_route_with_every_role, |backend| async move {
                         ("closes", fmt(closes)),
                         ("channels", String::new()),
                     ])
+                }
+                ("POST", "/api/v1/admin/polls/{slug}/reminders") => {
+                    req.json(&json!({"channel": "mastodon-velsen"}))
+                }
+                ("POST", "/staff/polls/{slug}/reminders") => {
+                    req.form(&[("_csrf", csrf.as_str()), ("channel", "mastodon-velsen")])
                 }
                 ("POST", "/staff/users") => req.form(&[
                     ("_csrf", csrf.as_str()),

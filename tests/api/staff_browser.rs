@@ -1,9 +1,13 @@
-//! The staff UI in a real browser: log in without JavaScript, reach the dashboard, and pass axe-core.
+//! The staff UI in a real browser: log in without JavaScript, reach the dashboard, and pass axe-core
+//! on every page, also at a phone's 360 px without sideways scrolling.
 
+use chrono::{TimeDelta, Utc};
 use fantoccini::Locator;
+use flits_survey::PollState;
 
 use crate::browser::{self, Browser, Script};
 use crate::helpers::*;
+use crate::scheduler_support::placed;
 use crate::staff_access::{PASSWORD, staff_fixture};
 
 async fn log_in(browser: &Browser, address: &str, email: &str) {
@@ -44,9 +48,38 @@ async fn staff_log_in_and_reach_the_dashboard_in_a_browser() {
         return;
     };
     let db = TestDb::new(Backend::Sqlite).await;
-    // Served over plain HTTP here, so the session cookie is not marked Secure.
-    let app = spawn_app_on(db, |s| s.public_url = String::new()).await;
+    // Served over plain HTTP here, so the session cookie is not marked Secure. One channel, whose
+    // secret is not set: its posts fail, so the posts page shows a failure to act on.
+    let app = spawn_app_on(db, |s| {
+        s.public_url = String::new();
+        s.channels = serde_json::from_value(serde_json::json!([
+            {"id": "webhook-velsen", "kind": "webhook", "url": "http://127.0.0.1:9/hook",
+             "secret_env": "FLITS_TEST_UNSET_HOOK_SECRET"}
+        ]))
+        .unwrap();
+    })
+    .await;
     let users = staff_fixture(&app).await;
+    let now = Utc::now();
+    placed(
+        &app.store,
+        "fiets-kanalen",
+        &["velsen"],
+        PollState::Scheduled,
+        now - TimeDelta::minutes(1),
+        now + TimeDelta::days(7),
+        &["webhook-velsen"],
+    )
+    .await;
+    flits_runner::run_due_jobs(&app.store, now).await.unwrap();
+    flits_runner::delivery::Outbox::new(
+        Vec::new(),
+        "http://127.0.0.1/".parse().unwrap(),
+        std::time::Duration::from_secs(300),
+    )
+    .deliver_due(&app.store, now)
+    .await
+    .unwrap();
 
     // Without JavaScript: the forms alone get a comms officer to the dashboard.
     let browser = Browser::start(&tools, Script::Off).await;
@@ -94,6 +127,7 @@ async fn staff_log_in_and_reach_the_dashboard_in_a_browser() {
     for page in [
         "/staff/polls/new",
         "/staff/polls/demo-gepland/schedule",
+        "/staff/polls/fiets-kanalen/posts",
         "/staff/calendar",
         "/staff/calendar?view=month",
         "/staff/tokens",
@@ -101,6 +135,7 @@ async fn staff_log_in_and_reach_the_dashboard_in_a_browser() {
         "/staff/audit",
         // Last, as ?lang= is remembered for the pages after it.
         "/staff/polls/demo-gepland/schedule?lang=en",
+        "/staff/polls/fiets-kanalen/posts?lang=en",
         "/staff/calendar?view=month&lang=en",
     ] {
         browser
@@ -112,6 +147,41 @@ async fn staff_log_in_and_reach_the_dashboard_in_a_browser() {
             browser.axe_violations().await,
             Vec::<serde_json::Value>::new(),
             "{page}"
+        );
+    }
+
+    // At a phone's width the pages fit without scrolling sideways (a wide table scrolls in its
+    // own region) and still pass axe-core.
+    browser.client.set_window_size(360, 800).await.unwrap();
+    for page in [
+        "/staff",
+        "/staff/polls/fiets-kanalen/posts",
+        "/staff/polls/demo-gepland/schedule",
+    ] {
+        browser
+            .client
+            .goto(&format!("{}{page}", app.address))
+            .await
+            .unwrap();
+        // The elements that stick out to the right, if any, by tag, class and width.
+        let wider = browser
+            .client
+            .execute(
+                r#"const w = document.documentElement.clientWidth;
+                   if (document.documentElement.scrollWidth <= w) { return []; }
+                   const out = [...document.querySelectorAll('body *')]
+                     .filter(e => e.getBoundingClientRect().right > w + 1)
+                     .map(e => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px`);
+                   return out.length ? out : [`scrollWidth ${document.documentElement.scrollWidth}px`];"#,
+                Vec::new(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(wider, serde_json::json!([]), "{page} at 360 px");
+        assert_eq!(
+            browser.axe_violations().await,
+            Vec::<serde_json::Value>::new(),
+            "{page} at 360 px"
         );
     }
     browser.close().await;

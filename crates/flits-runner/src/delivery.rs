@@ -30,14 +30,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use flits_bridge::{
-    Channel, FailureNote, NativePoll, NativePollCounts, Post, PostKind, RetryCause, SendError,
-};
-use flits_i18n::Locale;
+use flits_bridge::{Channel, FailureNote, NativePollCounts, Post, RetryCause, SendError};
 use flits_store::{
-    ClaimedPost, Delivery, NativeOption, NativeTally, Poll, PostPurpose, Store, StoreError,
+    ClaimedPost, Delivery, NativeOption, NativeTally, PostPurpose, Store, StoreError,
 };
-use flits_survey::QuestionKind;
 use rand::Rng;
 use url::Url;
 
@@ -164,51 +160,22 @@ impl Outbox {
         }
     }
 
-    /// The post of an outbox row, in the poll's first language: for the announcement and the
-    /// reminder the poll's title, intro and link with the channel (so responses say where they
-    /// came from); for the results, the results page.
+    /// The post of an outbox row, as [`crate::compose::post`] builds it; a native poll stays open
+    /// as long as the flash poll still is.
     fn post_of(
         &self,
         claimed: &ClaimedPost,
         purpose: PostPurpose,
         now: DateTime<Utc>,
     ) -> Result<Post, SendError> {
-        let poll = &claimed.poll;
-        let def = &poll.definition;
-        let locale = def.offered_languages().first().copied().unwrap_or_default();
-        // Appended, not joined: a public URL with a path (`https://x.nl/peilingen`) keeps it.
-        let base = self.public_url.as_str().trim_end_matches('/');
-        let (kind, path) = match purpose {
-            PostPurpose::Announce => (PostKind::Announcement, format!("{base}/p/{}", poll.slug)),
-            PostPurpose::Reminder => (PostKind::Reminder, format!("{base}/p/{}", poll.slug)),
-            PostPurpose::Results => (PostKind::Results, format!("{base}/p/{}/results", poll.slug)),
-        };
-        let mut link = Url::parse(&path).map_err(|e| SendError::Content {
-            reason: e.to_string(),
-        })?;
-        if purpose != PostPurpose::Results {
-            link.query_pairs_mut().append_pair("c", &claimed.channel_id);
-        }
-        // Only the announcement carries a native poll: a second one would split its votes.
-        let native_poll = match purpose {
-            PostPurpose::Announce => native_poll(poll, locale, now),
-            _ => None,
-        };
-        Ok(Post {
-            kind,
-            idempotency_key: format!("flits-{}", claimed.id),
-            slug: poll.slug.clone(),
-            title: def.title.get(locale.code()).to_owned(),
-            intro: def
-                .intro
-                .as_ref()
-                .map(|t| t.get(locale.code()).to_owned())
-                .unwrap_or_default(),
-            link,
-            locale,
-            native_poll,
-            in_reply_to: None,
-        })
+        crate::compose::post(
+            &claimed.poll,
+            &claimed.channel_id,
+            purpose,
+            &self.public_url,
+            format!("flits-{}", claimed.id),
+            crate::compose::remaining(&claimed.poll, now),
+        )
     }
 
     /// Pulls back the counts of the native polls that are due (every [`COUNTS_EVERY`] until they
@@ -263,25 +230,6 @@ fn tally_of(counts: NativePollCounts) -> NativeTally {
         voters: counts.voters,
         expired: counts.expired,
     }
-}
-
-/// The poll's first single-choice question as a native poll, open as long as the flash poll
-/// still is; `None` when it has none, or has closed.
-fn native_poll(poll: &Poll, locale: Locale, now: DateTime<Utc>) -> Option<NativePoll> {
-    let question = poll
-        .definition
-        .topic_questions()
-        .find(|q| q.kind == QuestionKind::SingleChoice)?;
-    let remaining = (poll.closes_at? - now).to_std().ok()?;
-    Some(NativePoll {
-        question: question.text.get(locale.code()).to_owned(),
-        options: question
-            .options
-            .iter()
-            .map(|o| o.text.get(locale.code()).to_owned())
-            .collect(),
-        duration: remaining,
-    })
 }
 
 /// What becomes of a claimed post whose send failed with `e`: retried after a backoff while it

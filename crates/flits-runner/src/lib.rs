@@ -27,6 +27,7 @@
 //!
 //! All times are UTC.
 
+pub mod compose;
 pub mod delivery;
 
 use std::future::Future;

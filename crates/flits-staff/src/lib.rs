@@ -8,11 +8,14 @@
 pub mod access;
 pub mod api;
 pub mod calendar;
+pub mod channels;
 pub mod credentials;
 pub mod feed;
 pub mod identity;
 pub mod openapi;
+pub mod outbox;
 pub mod passwords;
+pub mod previews;
 pub mod role;
 pub mod routes;
 pub mod scheduling;
@@ -20,5 +23,6 @@ pub mod secrets;
 pub mod state;
 pub mod ui;
 
+pub use channels::Channels;
 pub use role::Role;
 pub use state::{StaffConfig, StaffState};

@@ -12,9 +12,12 @@ use utoipa::openapi::{ContentBuilder, InfoBuilder, OpenApi, OpenApiBuilder, Path
 
 use crate::access::Access;
 use crate::api::bodies::{
-    Account, DraftSaved, PollCopied, PollDetail, PollList, PollResults, PollScheduled, PollSummary,
+    Account, ChannelList, ChannelPost, ChannelSummary, DraftSaved, NativeOptionCount,
+    NativePollCounts, PollCopied, PollDetail, PollList, PollResults, PollScheduled, PollSummary,
+    PostError, PostList, PostPreview, PreviewList, ReminderQueued, RetryQueued,
 };
 use crate::api::polls::{CopyBody, ScheduleBody};
+use crate::api::posts::ReminderBody;
 use crate::api::schema::{
     BriefSchema, IssueSchema, OptionSchema, PollDefinitionSchema, QuestionKindSchema,
     QuestionSchema, ReadabilitySchema, ScaleLabelsSchema, TextSchema, ValidationReport,
@@ -34,6 +37,18 @@ use crate::routes::{ROUTES, RouteRule};
     PollResults,
     CopyBody,
     ScheduleBody,
+    ChannelList,
+    ChannelSummary,
+    PostList,
+    ChannelPost,
+    PostError,
+    NativePollCounts,
+    NativeOptionCount,
+    RetryQueued,
+    ReminderBody,
+    ReminderQueued,
+    PreviewList,
+    PostPreview,
     PollDefinitionSchema,
     TextSchema,
     BriefSchema,
@@ -171,6 +186,65 @@ fn contract(rule: &RouteRule) -> Contract {
             ),
             errors: &[NOT_FOUND],
         },
+        ("GET", "/api/v1/admin/channels") => Contract {
+            summary: "The configured channels (id, kind, native poll), without secrets",
+            request: None,
+            success: ("200", "The channels", Some("ChannelList")),
+            errors: &[],
+        },
+        ("GET", "/api/v1/admin/polls/{slug}/posts") => Contract {
+            summary: "The poll's posts on its channels: status, attempts, why one failed, native poll counts as a separate source",
+            request: None,
+            success: ("200", "The posts", Some("PostList")),
+            errors: &[NOT_FOUND],
+        },
+        ("POST", "/api/v1/admin/polls/{slug}/posts/{id}/retry") => Contract {
+            summary: "Send a failed post again (audit-logged as channel_post.retry)",
+            request: None,
+            success: ("202", "Back in the outbox", Some("RetryQueued")),
+            errors: &[
+                (
+                    "404",
+                    "No such poll for this caller, or no such post of the poll (`not_found`)",
+                ),
+                (
+                    "409",
+                    "The post has not failed (`not_failed`, details.status); it never goes out twice",
+                ),
+            ],
+        },
+        ("POST", "/api/v1/admin/polls/{slug}/reminders") => Contract {
+            summary: "Post an open poll once more on one of its channels (audit-logged)",
+            request: Some(("ReminderBody", true)),
+            success: (
+                "202",
+                "The reminder is in the outbox",
+                Some("ReminderQueued"),
+            ),
+            errors: &[
+                NOT_FOUND,
+                (
+                    "409",
+                    "The poll is not open (`not_open`), already had its reminder on this channel (`already_reminded`), or the channel has had its posts this week (`spacing_conflict`, details.conflicts and details.next_free)",
+                ),
+                (
+                    "422",
+                    "Not a channel id (`invalid_channel`), or not one of the poll's channels (`unknown_channel`)",
+                ),
+            ],
+        },
+        ("GET", "/api/v1/admin/polls/{slug}/post-previews") => Contract {
+            summary: "The announcement each configured channel (or each ?channel=, repeatable) would post for the poll",
+            request: None,
+            success: ("200", "The previews", Some("PreviewList")),
+            errors: &[
+                NOT_FOUND,
+                (
+                    "422",
+                    "A ?channel= that is not configured (`unknown_channel`, details.configured)",
+                ),
+            ],
+        },
         _ => Contract {
             summary: "Staff API",
             request: None,
@@ -302,6 +376,28 @@ pub fn document() -> OpenApi {
                     .parameter_in(ParameterIn::Path)
                     .required(Required::True)
                     .description(Some("The poll's slug"))
+                    .schema(Some(Object::with_type(Type::String))),
+            );
+        }
+        if rule.path.contains("{id}") {
+            operation = operation.parameter(
+                ParameterBuilder::new()
+                    .name("id")
+                    .parameter_in(ParameterIn::Path)
+                    .required(Required::True)
+                    .description(Some("The post's id"))
+                    .schema(Some(Object::with_type(Type::String))),
+            );
+        }
+        if rule.path.ends_with("/post-previews") {
+            operation = operation.parameter(
+                ParameterBuilder::new()
+                    .name("channel")
+                    .parameter_in(ParameterIn::Query)
+                    .required(Required::False)
+                    .description(Some(
+                        "A configured channel's id; repeat it for several (default: every configured channel)",
+                    ))
                     .schema(Some(Object::with_type(Type::String))),
             );
         }

@@ -87,6 +87,24 @@ pub static ROUTES: &[RouteRule] = &[
     },
     RouteRule {
         method: "GET",
+        path: "/staff/polls/{slug}/posts",
+        access: ANY_STAFF,
+        handler: || web::get().to(ui::posts::show),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/polls/{slug}/posts/{id}/retry",
+        access: EDITORS,
+        handler: || web::post().to(ui::posts::retry),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/polls/{slug}/reminders",
+        access: EDITORS,
+        handler: || web::post().to(ui::posts::remind),
+    },
+    RouteRule {
+        method: "GET",
         path: "/staff/calendar",
         access: ANY_STAFF,
         handler: || web::get().to(ui::calendar::show),
@@ -199,6 +217,36 @@ pub static ROUTES: &[RouteRule] = &[
         path: "/api/v1/admin/polls/{slug}/results",
         access: READERS,
         handler: || web::get().to(api::exports::results),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/api/v1/admin/channels",
+        access: ANY_STAFF,
+        handler: || web::get().to(api::channels::list),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/api/v1/admin/polls/{slug}/posts",
+        access: ANY_STAFF,
+        handler: || web::get().to(api::posts::list),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/posts/{id}/retry",
+        access: EDITORS,
+        handler: || web::post().to(api::posts::retry),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/reminders",
+        access: EDITORS,
+        handler: || web::post().to(api::posts::remind),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/api/v1/admin/polls/{slug}/post-previews",
+        access: ANY_STAFF,
+        handler: || web::get().to(api::channels::previews),
     },
 ];
 

@@ -1,13 +1,13 @@
-//! The staff service's side of scheduling: the HTTP status of each refusal, and the staff API's
-//! answers, with every text in the reader's language. The scheduling itself is
+//! The staff service's side of scheduling and reminders: the HTTP status of each refusal, and the
+//! staff API's answers, with every text in the reader's language. The scheduling itself is
 //! [`flits_scheduling::Scheduling`], which the API and the pages call directly.
 
 use actix_web::http::StatusCode;
 use flits_http::ApiError;
 use flits_http::survey_texts::render_issues;
 use flits_i18n::Locale;
-use flits_scheduling::ScheduleFailure;
-use flits_scheduling::text::{ConflictView, failure_message};
+use flits_scheduling::text::{ConflictView, failure_message, reminder_message};
+use flits_scheduling::{ReminderFailure, ScheduleFailure};
 use serde_json::json;
 
 /// The status a refusal is answered with.
@@ -65,6 +65,43 @@ pub fn api_error(failure: &ScheduleFailure, locale: Locale) -> ApiError {
         status(failure),
         failure.code(),
         failure_message(failure, locale),
+    )
+    .with_details(details)
+}
+
+/// The status a refused reminder is answered with.
+pub fn reminder_status(failure: &ReminderFailure) -> StatusCode {
+    match failure {
+        ReminderFailure::UnknownPoll(_) => StatusCode::NOT_FOUND,
+        ReminderFailure::NotOpen { .. }
+        | ReminderFailure::AlreadyReminded { .. }
+        | ReminderFailure::WeeklyLimit { .. } => StatusCode::CONFLICT,
+        ReminderFailure::NotPollChannel { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        ReminderFailure::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// The API's refusal of a reminder: the status, the stable code, the message in `locale`, and for
+/// the weekly limit the conflict and when the channel can take one more (`next_free`, `null`
+/// when not before the poll closes). A failure on our side is logged.
+pub fn reminder_api_error(failure: &ReminderFailure, locale: Locale) -> ApiError {
+    if let ReminderFailure::Store(e) = failure {
+        tracing::error!(error = %e, "queueing a reminder failed");
+    }
+    let details = match failure {
+        ReminderFailure::WeeklyLimit {
+            conflict,
+            next_free,
+        } => json!({
+            "conflicts": [ConflictView::new(conflict, locale)],
+            "next_free": next_free,
+        }),
+        _ => json!({}),
+    };
+    ApiError::new(
+        reminder_status(failure),
+        failure.code(),
+        reminder_message(failure, locale),
     )
     .with_details(details)
 }

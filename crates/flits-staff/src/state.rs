@@ -12,6 +12,8 @@ use governor::clock::DefaultClock;
 use governor::state::keyed::DefaultKeyedStateStore;
 use governor::{Quota, RateLimiter};
 
+use crate::channels::Channels;
+
 /// The staff service's settings.
 #[derive(Debug, Clone)]
 pub struct StaffConfig {
@@ -44,6 +46,9 @@ pub struct StaffState {
     /// Scheduling polls under the spacing rules (the same service `flits poll schedule` uses);
     /// its policy holds the quiet periods the calendar shows.
     pub scheduling: Scheduling,
+    /// The configured channels, for the channel list, the schedule form's choices and the post
+    /// previews, with the public URL their links point to.
+    pub channels: Channels,
 }
 
 impl StaffState {
@@ -53,6 +58,7 @@ impl StaffState {
         templates: Arc<Templates>,
         config: StaffConfig,
         scheduling: Scheduling,
+        channels: Channels,
     ) -> StaffState {
         let per_minute =
             NonZeroU32::new(config.login_attempts_per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
@@ -63,6 +69,7 @@ impl StaffState {
             config,
             login_limiter: Arc::new(limiter),
             scheduling,
+            channels,
         }
     }
 }

@@ -5,10 +5,13 @@
 //! `reminder` when staff post an open poll once more, `results` when its results are published.
 //! Whatever asks for a post twice finds the row there and adds nothing.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -224,6 +227,23 @@ impl Store {
             .into_iter()
             .map(OutboxPost::from)
             .collect())
+    }
+
+    /// How many posts of each poll have failed and wait for staff, by poll id; polls without a
+    /// failed post are left out. One query, for the dashboard's list of every poll.
+    pub async fn failed_post_counts(&self) -> Result<HashMap<Uuid, u64>, StoreError> {
+        let poll_ids: Vec<Uuid> = channel_post::Entity::find()
+            .select_only()
+            .column(channel_post::Column::PollId)
+            .filter(channel_post::Column::Status.eq("failed"))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let mut counts = HashMap::new();
+        for id in poll_ids {
+            *counts.entry(id).or_insert(0) += 1;
+        }
+        Ok(counts)
     }
 
     /// Puts a failed post of the poll back in the outbox, due `now`, with its attempts counted

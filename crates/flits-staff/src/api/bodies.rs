@@ -2,14 +2,16 @@
 //! document describes them from the same definitions ([`crate::openapi`]).
 
 use chrono::{DateTime, Utc};
+use flits_bridge::{ChannelSetting, FailureNote};
 use flits_http::survey_texts::{RenderedIssue, RenderedReport};
-use flits_i18n::Locale;
+use flits_i18n::{Locale, t};
 use flits_scheduling::Scheduled;
 use flits_scheduling::text::ConflictView;
-use flits_store::Poll;
+use flits_store::{NativeTally, OutboxPost, Poll};
 use flits_survey::{PollDefinition, PollState, Text};
 use serde::Serialize;
 use utoipa::ToSchema;
+use uuid::Uuid;
 
 use crate::identity::Caller;
 use crate::role::Role;
@@ -157,4 +159,211 @@ pub struct PollResults {
     /// Every count under `k` is the string `"<k"`.
     #[schema(value_type = Object)]
     pub results: serde_json::Value,
+}
+
+/// A configured channel (README.md, "Channels"), without its secrets.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChannelSummary {
+    /// Also the `?c=` of its links.
+    #[schema(example = "mastodon-velsen")]
+    pub id: String,
+    /// `mastodon`, `x`, `facebook`, `webhook` or `email`.
+    #[schema(example = "mastodon")]
+    pub kind: &'static str,
+    /// Whether the announcement also carries the poll's first single-choice question as the
+    /// platform's own poll (Mastodon, X).
+    pub native_poll: bool,
+}
+
+impl ChannelSummary {
+    pub fn of(setting: &ChannelSetting) -> ChannelSummary {
+        ChannelSummary {
+            id: setting.id.as_str().to_owned(),
+            kind: setting.kind.as_str(),
+            native_poll: setting.native_poll,
+        }
+    }
+}
+
+/// The configured channels, in the configuration's order.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChannelList {
+    pub channels: Vec<ChannelSummary>,
+}
+
+/// Why a post did not go out (yet): a stable code and the message in the caller's language.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PostError {
+    /// Stable and snake_case: `refused`, `rate_limited`, `server`, `timeout`, `connection`,
+    /// `not_configured`, `missing_secret`, `content`, `waiting_for_announcement`, `other`…
+    #[schema(example = "refused")]
+    pub code: String,
+    /// For people, in the caller's language; it quotes the platform's own message where there is
+    /// one, and says so when Flits stopped trying.
+    pub message: String,
+}
+
+impl PostError {
+    /// The failure note stored with a post (`flits_bridge::FailureNote`), in `locale`.
+    pub fn of_note(note: &FailureNote, locale: Locale) -> PostError {
+        PostError {
+            code: note.code.replace('-', "_"),
+            message: note.describe(locale),
+        }
+    }
+
+    /// The failure as stored in `channel_posts.last_error`, in `locale`.
+    pub fn of_stored(stored: &str, locale: Locale) -> PostError {
+        PostError::of_note(&FailureNote::parse(stored), locale)
+    }
+}
+
+/// One option's votes in a platform's own poll.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NativeOptionCount {
+    pub title: String,
+    /// `null` while the platform hides the counts until its poll ends.
+    pub votes: Option<u64>,
+}
+
+/// The counts of the platform's own poll that an announcement carried: a separate source, pulled
+/// back from the platform, never part of (or mixed with) the poll's anonymous responses.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NativePollCounts {
+    /// Always `platform`: these votes were cast on the platform, not in Flits.
+    #[schema(example = "platform")]
+    pub source: &'static str,
+    /// What these counts are, for people, in the caller's language.
+    pub label: String,
+    pub options: Vec<NativeOptionCount>,
+    /// The accounts that voted, when the platform says.
+    pub voters: Option<u64>,
+    /// Whether the platform's poll has ended (the counts are final).
+    pub expired: bool,
+    /// When the counts were pulled back.
+    pub counted_at: DateTime<Utc>,
+}
+
+impl NativePollCounts {
+    /// The counts last pulled back for a post on `channel`, labelled in `locale`.
+    pub fn of(tally: &NativeTally, at: DateTime<Utc>, channel: &str, locale: Locale) -> Self {
+        NativePollCounts {
+            source: "platform",
+            label: t!(locale, "staff-posts-native-label", channel = channel),
+            options: tally
+                .options
+                .iter()
+                .map(|o| NativeOptionCount {
+                    title: o.title.clone(),
+                    votes: o.votes,
+                })
+                .collect(),
+            voters: tally.voters,
+            expired: tally.expired,
+            counted_at: at,
+        }
+    }
+}
+
+/// One post of a poll on one channel (a row of the outbox).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChannelPost {
+    pub id: Uuid,
+    #[schema(example = "mastodon-velsen")]
+    pub channel: String,
+    /// `announce` (the poll opened), `reminder` or `results`.
+    #[schema(example = "announce")]
+    pub purpose: String,
+    /// `pending` (waiting to be sent, or to be tried again), `sending`, `posted` or `failed`
+    /// (given up on: staff may send it again).
+    #[schema(example = "posted")]
+    pub status: String,
+    /// How many times it was tried since it was (re)queued.
+    pub attempts: i32,
+    pub created_at: DateTime<Utc>,
+    pub posted_at: Option<DateTime<Utc>>,
+    /// When it is tried (again), while it is pending.
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    /// The platform's id of the post, once posted.
+    pub remote_id: Option<String>,
+    /// Why the last attempt failed; `null` once posted.
+    pub error: Option<PostError>,
+    /// The counts of the platform's own poll, when the post carried one and they were pulled.
+    pub native_poll: Option<NativePollCounts>,
+}
+
+impl ChannelPost {
+    pub fn of(post: &OutboxPost, locale: Locale) -> ChannelPost {
+        ChannelPost {
+            id: post.id,
+            channel: post.channel_id.clone(),
+            purpose: post.purpose.clone(),
+            status: post.status.clone(),
+            attempts: post.attempts,
+            created_at: post.created_at,
+            posted_at: post.posted_at,
+            next_attempt_at: post.next_attempt_at,
+            remote_id: post.remote_id.clone(),
+            error: post
+                .last_error
+                .as_deref()
+                .map(|e| PostError::of_stored(e, locale)),
+            native_poll: post
+                .native_tally
+                .as_ref()
+                .map(|(tally, at)| NativePollCounts::of(tally, *at, &post.channel_id, locale)),
+        }
+    }
+}
+
+/// A poll's posts on its channels, by channel, oldest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PostList {
+    #[schema(example = "fietsparkeren-station")]
+    pub slug: String,
+    pub posts: Vec<ChannelPost>,
+}
+
+/// A failed post that is back in the outbox.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RetryQueued {
+    pub id: Uuid,
+    /// Always `pending`: it is sent at the runner's next step.
+    #[schema(example = "pending")]
+    pub status: &'static str,
+}
+
+/// A reminder that is in the outbox.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReminderQueued {
+    pub slug: String,
+    pub channel: String,
+    /// Always `reminder`.
+    #[schema(example = "reminder")]
+    pub purpose: &'static str,
+    /// Always `pending`: it is sent at the runner's next step.
+    #[schema(example = "pending")]
+    pub status: &'static str,
+    /// For people, in the caller's language.
+    pub message: String,
+}
+
+/// The text one channel would post as a poll's announcement.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PostPreview {
+    #[schema(example = "mastodon-velsen")]
+    pub channel: String,
+    #[schema(example = "mastodon")]
+    pub kind: &'static str,
+    /// The post as the channel would send it, with its `?c=` link; `null` when it cannot be made
+    /// (then `error` says why).
+    pub text: Option<String>,
+    pub error: Option<PostError>,
+}
+
+/// What each channel would post when the poll opens.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PreviewList {
+    pub slug: String,
+    pub previews: Vec<PostPreview>,
 }

@@ -2,11 +2,13 @@
 //! messages are in the language of `Accept-Language` (Dutch by default, or English).
 
 pub mod bodies;
+pub mod channels;
 pub mod errors;
 pub mod exports;
 pub mod locale;
 pub mod me;
 pub mod polls;
+pub mod posts;
 pub mod schema;
 
 /// The largest JSON body the staff API accepts (a poll definition is a few KB).

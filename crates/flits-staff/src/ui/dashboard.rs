@@ -1,4 +1,7 @@
-//! `GET /staff`: the organisation's polls by state, with their next dates.
+//! `GET /staff`: the organisation's polls by state, with their next dates, and for polls that are
+//! (to be) posted a link to their channel posts with the number that failed.
+
+use std::collections::HashMap;
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
@@ -7,6 +10,7 @@ use flits_i18n::{Locale, t};
 use flits_store::Poll;
 use flits_survey::PollState;
 use serde::Serialize;
+use uuid::Uuid;
 
 use crate::Role;
 use crate::identity::Caller;
@@ -35,10 +39,14 @@ struct PollRow {
     closes: Option<String>,
     schedulable: bool,
     editable: bool,
+    /// Whether the poll has (or will have) posts on its channels: scheduled or later.
+    has_posts: bool,
+    /// Its posts that failed and wait for staff.
+    failed_posts: u64,
 }
 
 impl PollRow {
-    fn new(p: &Poll, locale: Locale, may_edit: bool) -> PollRow {
+    fn new(p: &Poll, locale: Locale, may_edit: bool, failed: &HashMap<Uuid, u64>) -> PollRow {
         PollRow {
             slug: p.slug.clone(),
             title: p.definition.title.get(locale.code()).to_owned(),
@@ -47,12 +55,19 @@ impl PollRow {
             closes: local(p.closes_at),
             schedulable: may_edit && matches!(p.state, PollState::Draft | PollState::Scheduled),
             editable: may_edit && p.state == PollState::Draft,
+            has_posts: p.state != PollState::Draft,
+            failed_posts: failed.get(&p.id).copied().unwrap_or(0),
         }
     }
 }
 
 /// The caller's polls grouped by state, in the order of [`PollState::ALL`], soonest first.
-fn groups(polls: &[Poll], caller: &Caller, locale: Locale) -> Vec<StateGroup> {
+fn groups(
+    polls: &[Poll],
+    failed: &HashMap<Uuid, u64>,
+    caller: &Caller,
+    locale: Locale,
+) -> Vec<StateGroup> {
     let may_edit = matches!(caller.role, Role::Admin | Role::Comms);
     PollState::ALL
         .iter()
@@ -67,7 +82,7 @@ fn groups(polls: &[Poll], caller: &Caller, locale: Locale) -> Vec<StateGroup> {
                 count: mine.len(),
                 polls: mine
                     .iter()
-                    .map(|p| PollRow::new(p, locale, may_edit))
+                    .map(|p| PollRow::new(p, locale, may_edit, failed))
                     .collect(),
             })
         })
@@ -85,8 +100,14 @@ pub async fn show(
         .polls()
         .await
         .map_err(|e| page.unavailable(&e))?;
+    let failed = page
+        .state
+        .store
+        .failed_post_counts()
+        .await
+        .map_err(|e| page.unavailable(&e))?;
     let view = DashboardView {
-        groups: groups(&polls, &caller, page.locale),
+        groups: groups(&polls, &failed, &caller, page.locale),
     };
     let title = t!(page.locale, "staff-dashboard-title");
     page.render(StatusCode::OK, "staff/dashboard", &title, &view)

@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod locale;
 pub mod login;
 pub mod page;
+pub mod posts;
 pub mod schedule;
 pub mod schedule_form;
 pub mod tokens;

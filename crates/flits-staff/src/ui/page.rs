@@ -276,10 +276,14 @@ impl StaffPage {
         self.fail(Failure::Unavailable, cause)
     }
 
-    /// `303` to a staff page, in the same language.
+    /// `303` to a staff page (whose path may carry a query already), in the same language.
     pub fn see_other(&self, path: &str) -> HttpResponse {
+        let joint = if path.contains('?') { '&' } else { '?' };
         HttpResponse::SeeOther()
-            .insert_header((LOCATION, format!("{path}?lang={}", self.locale.code())))
+            .insert_header((
+                LOCATION,
+                format!("{path}{joint}lang={}", self.locale.code()),
+            ))
             .finish()
     }
 }

@@ -1,6 +1,7 @@
 //! `GET|POST /staff/polls/{slug}/schedule`: scheduling from the staff UI. Times are entered and
-//! shown in Europe/Amsterdam (see [`crate::ui::schedule_form`]); a refusal lists each conflict and
-//! offers the next free slot, all in the page's language.
+//! shown in Europe/Amsterdam (see [`crate::ui::schedule_form`]); the channels are the configured
+//! ones, each with the announcement it would post ([`crate::previews`]); a refusal lists each
+//! conflict and offers the next free slot, all in the page's language.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -13,12 +14,16 @@ use flits_store::Poll;
 use flits_survey::PollState;
 use serde::Serialize;
 
+use crate::api::bodies::PostPreview;
 use crate::identity::Caller;
+use crate::previews::previews;
 use crate::role::Role;
 use crate::scheduling::{conflict_views, status};
 use crate::ui::Checked;
 use crate::ui::page::{StaffPage, local};
-use crate::ui::schedule_form::{FormValues, ScheduleForm, utc_to_amsterdam_input};
+use crate::ui::schedule_form::{
+    ChannelChoice, FormValues, ScheduleForm, channel_choices, utc_to_amsterdam_input,
+};
 
 /// The poll the page is about.
 #[derive(Debug, Serialize)]
@@ -33,6 +38,12 @@ struct ScheduleView {
     heading: String,
     poll: PollRef,
     values: FormValues,
+    /// The channels to choose from, the chosen ones checked.
+    channel_choices: Vec<ChannelChoice>,
+    /// What each configured channel would post when the poll opens.
+    previews: Vec<PostPreview>,
+    /// The language of the posts: the poll's first.
+    post_lang: &'static str,
     error: Option<String>,
     conflicts: Vec<ConflictView>,
     may_override: bool,
@@ -93,12 +104,22 @@ fn form_page(
 ) -> Result<HttpResponse, PageError> {
     let title = poll.definition.title.get(page.locale.code()).to_owned();
     let heading = t!(page.locale, "sched-page-title", title = title.as_str());
+    let channels = &page.state.channels;
     let view = ScheduleView {
         heading: heading.clone(),
         poll: PollRef {
             slug: poll.slug.clone(),
             title,
         },
+        channel_choices: channel_choices(channels, &outcome.values.channels),
+        previews: previews(channels, poll, page.locale),
+        post_lang: poll
+            .definition
+            .offered_languages()
+            .first()
+            .copied()
+            .unwrap_or_default()
+            .code(),
         values: outcome.values,
         error: outcome.error,
         conflicts: outcome.conflicts,
@@ -174,12 +195,12 @@ pub async fn submit(
     page: StaffPage,
     caller: web::ReqData<Caller>,
     slug: web::Path<String>,
-    form: Checked<web::Form<ScheduleForm>>,
+    form: Checked<ScheduleForm>,
 ) -> Result<HttpResponse, PageError> {
     let Some(poll) = schedulable(&page, &caller, &slug).await? else {
         return Ok(not_found(&page));
     };
-    let entered = form.0.into_inner().parse();
+    let entered = form.0.parse();
     let Some((opens_at, closes_at)) = entered.period else {
         let error = t!(page.locale, "sched-page-bad-times");
         let outcome = Outcome::form(
