@@ -227,3 +227,10 @@ staff-posts-native-voters = { $count ->
 staff-posts-reminder-heading = Post a reminder
 staff-posts-reminder-intro = While the poll is open, you can post it once more on each of its channels, for example on the one that brings the fewest responses. A reminder counts towards the channel's weekly limit.
 staff-posts-reminder-button = Post a reminder on { $channel }
+
+staff-publish-invalid = The results cannot be published yet: { $count ->
+        [one] 1 problem
+       *[other] { $count } problems
+    }.
+staff-publish-not-closed = Only a closed poll's results can be published; this poll is { $state }.
+staff-publish-not-published = This poll's results are not published yet; publish them first.

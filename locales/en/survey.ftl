@@ -130,3 +130,9 @@ survey-report-file-unreadable = Flits cannot read { $file }: { $reason }
 survey-report-not-a-poll = { $file } cannot be read: it is not valid { $format }.
 survey-report-invalid = { $file } is not a valid poll.
 survey-report-not-stored = { $file } is not a valid poll; nothing was stored.
+
+# Publishing results ("you said, we did").
+survey-summary-empty = Write what you did with the answers ("you said, we did") before you publish.
+survey-too-many-quotes = Pick at most { $max } quotes; you picked { $count }.
+survey-quote-not-open-question = A quote must be an answer to an open question; "{ $question }" is not one.
+survey-quote-length = A quote is 1 to { $max } characters long; this one is { $length }.

@@ -227,3 +227,10 @@ staff-posts-native-voters = { $count ->
 staff-posts-reminder-heading = Herinnering plaatsen
 staff-posts-reminder-intro = Zolang de peiling open is, kunt u haar op elk van haar kanalen nog één keer plaatsen, bijvoorbeeld op het kanaal dat de minste antwoorden oplevert. Een herinnering telt mee voor het maximum per week van het kanaal.
 staff-posts-reminder-button = Herinnering plaatsen op { $channel }
+
+staff-publish-invalid = De uitkomsten kunnen nog niet worden gepubliceerd: { $count ->
+        [one] 1 probleem
+       *[other] { $count } problemen
+    }.
+staff-publish-not-closed = Alleen de uitkomsten van een gesloten peiling kunt u publiceren; deze peiling is { $state }.
+staff-publish-not-published = De uitkomsten van deze peiling zijn nog niet gepubliceerd; publiceer ze eerst.

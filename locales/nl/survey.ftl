@@ -130,3 +130,9 @@ survey-report-file-unreadable = Flits kan { $file } niet lezen: { $reason }
 survey-report-not-a-poll = { $file } is geen leesbaar bestand: geen geldige { $format }.
 survey-report-invalid = { $file } is geen geldige peiling.
 survey-report-not-stored = { $file } is geen geldige peiling; er is niets opgeslagen.
+
+# Uitkomsten publiceren ("u zei, wij deden").
+survey-summary-empty = Schrijf wat u met de antwoorden deed ("u zei, wij deden") voordat u publiceert.
+survey-too-many-quotes = Kies hoogstens { $max } citaten; u koos er { $count }.
+survey-quote-not-open-question = Een citaat moet een antwoord op een open vraag zijn; "{ $question }" is dat niet.
+survey-quote-length = Een citaat is 1 tot { $max } tekens lang; dit is { $length } tekens.

@@ -9,6 +9,7 @@ mod m20261128_000002_scheduling;
 mod m20261128_000003_staff_auth;
 mod m20261128_000004_calendar_feed;
 mod m20261129_000005_native_polls;
+mod m20261129_000006_publication;
 
 /// The ordered list of every migration; `flits migrate` and `flits serve` apply the pending ones.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_staff_auth::Migration),
             Box::new(m20261128_000004_calendar_feed::Migration),
             Box::new(m20261129_000005_native_polls::Migration),
+            Box::new(m20261129_000006_publication::Migration),
         ]
     }
 }

@@ -284,6 +284,17 @@ const EXPECTATIONS: &[Expect] = &[
         path: "/api/v1/admin/polls/{slug}/export",
         status: [401, 200, 403, 200],
     },
+    // Publishing speaks for the municipality: comms and admins. A draft is not closed (409).
+    Expect {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/results/publish",
+        status: [401, 403, 409, 409],
+    },
+    Expect {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/results/updates",
+        status: [401, 403, 409, 409],
+    },
     Expect {
         method: "GET",
         path: "/api/v1/admin/polls/{slug}/results",
@@ -400,6 +411,12 @@ on_both_backends!(every_route_with_every_role, |backend| async move {
             };
             req = match (e.method, e.path) {
                 ("POST", "/api/v1/admin/polls") => req.json(&draft(&format!("new-by-{who}"))),
+                ("POST", "/api/v1/admin/polls/{slug}/results/publish") => {
+                    req.json(&json!({"summary": {"nl": "U zei ja. Wij doen het."}}))
+                }
+                ("POST", "/api/v1/admin/polls/{slug}/results/updates") => {
+                    req.json(&json!({"text": {"nl": "De bomen staan er."}}))
+                }
                 ("PUT", _) => req.json(&draft(&slug)),
                 ("POST", "/api/v1/admin/polls/{slug}/schedule") => {
                     let opens = chrono::Utc::now() + chrono::Duration::days(100 * who as i64);

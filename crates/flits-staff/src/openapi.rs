@@ -18,6 +18,9 @@ use crate::api::bodies::{
 };
 use crate::api::polls::{CopyBody, ScheduleBody};
 use crate::api::posts::ReminderBody;
+use crate::api::publish::{
+    PublishBody, Published, PublishedQuote, QuoteBody, UpdateAdded, UpdateBody,
+};
 use crate::api::schema::{
     BriefSchema, IssueSchema, OptionSchema, PollDefinitionSchema, QuestionKindSchema,
     QuestionSchema, ReadabilitySchema, ScaleLabelsSchema, TextSchema, ValidationReport,
@@ -35,6 +38,12 @@ use crate::routes::{ROUTES, RouteRule};
     PollCopied,
     PollScheduled,
     PollResults,
+    PublishBody,
+    QuoteBody,
+    UpdateBody,
+    Published,
+    PublishedQuote,
+    UpdateAdded,
     CopyBody,
     ScheduleBody,
     ChannelList,
@@ -175,6 +184,36 @@ fn contract(rule: &RouteRule) -> Contract {
                 None,
             ),
             errors: &[NOT_FOUND, ("422", "An unknown format (`invalid_format`)")],
+        },
+        ("POST", "/api/v1/admin/polls/{slug}/results/publish") => Contract {
+            summary: "Publish a closed poll's results with the \"you said, we did\" text and picked quotes (scrubbed); queues the channel replies",
+            request: Some(("PublishBody", true)),
+            success: (
+                "200",
+                "Published, with plain-language hints on the text",
+                Some("Published"),
+            ),
+            errors: &[
+                NOT_FOUND,
+                (
+                    "409",
+                    "The poll is not closed (`not_closed`, details.state)",
+                ),
+                (
+                    "422",
+                    "No text, or a quote that is not an answer to an open question or too long (`invalid_publication`, details.errors)",
+                ),
+            ],
+        },
+        ("POST", "/api/v1/admin/polls/{slug}/results/updates") => Contract {
+            summary: "Add a later \"what we did\" update to published results",
+            request: Some(("UpdateBody", true)),
+            success: ("201", "Added", Some("UpdateAdded")),
+            errors: &[
+                NOT_FOUND,
+                ("409", "The results are not published (`not_published`)"),
+                ("422", "No text (`invalid_publication`)"),
+            ],
         },
         ("GET", "/api/v1/admin/polls/{slug}/results") => Contract {
             summary: "The poll's aggregates under the small-cell rule (counts under k as \"<k\"; none below k responses), overall, per channel and per profile answer",

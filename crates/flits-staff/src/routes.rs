@@ -213,6 +213,18 @@ pub static ROUTES: &[RouteRule] = &[
         handler: || web::get().to(api::exports::export),
     },
     RouteRule {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/results/publish",
+        access: EDITORS,
+        handler: || web::post().to(api::publish::publish),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/results/updates",
+        access: EDITORS,
+        handler: || web::post().to(api::publish::update),
+    },
+    RouteRule {
         method: "GET",
         path: "/api/v1/admin/polls/{slug}/results",
         access: READERS,

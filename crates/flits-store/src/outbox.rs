@@ -203,6 +203,36 @@ pub(crate) async fn reminder_times_on<C: ConnectionTrait>(
         .collect())
 }
 
+/// One `results` post per announcement of the poll, on `db`; see
+/// [`Store::enqueue_result_replies`].
+pub(crate) async fn enqueue_result_replies_on<C: ConnectionTrait>(
+    db: &C,
+    poll_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    let announcements = channel_post::Entity::find()
+        .filter(channel_post::Column::PollId.eq(poll_id))
+        .filter(channel_post::Column::Purpose.eq(PostPurpose::Announce.as_str()))
+        .order_by_asc(channel_post::Column::ChannelId)
+        .all(db)
+        .await?;
+    let mut added = 0;
+    for announcement in announcements {
+        if enqueue(
+            db,
+            poll_id,
+            &announcement.channel_id,
+            PostPurpose::Results,
+            now,
+        )
+        .await?
+        {
+            added += 1;
+        }
+    }
+    Ok(added)
+}
+
 /// What became of a request to retry a failed post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RetryOutcome {
@@ -287,36 +317,16 @@ impl Store {
 
     /// Enqueues one `results` post per announcement of the poll (whatever became of it: a
     /// failed announcement still gets the results as a post of their own), due `now`. Calling it
-    /// again adds nothing. Returns how many were added.
-    ///
-    /// The results issue's publishing calls this; the bridge sends each as a reply to the
-    /// announcement where the platform has threads.
+    /// again adds nothing. Returns how many were added. Publishing calls it in its own
+    /// transaction (see `publication`); the bridge sends each as a reply to the announcement
+    /// where the platform has threads.
     pub async fn enqueue_result_replies(
         &self,
         poll_id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
         let txn = self.db.begin().await?;
-        let announcements = channel_post::Entity::find()
-            .filter(channel_post::Column::PollId.eq(poll_id))
-            .filter(channel_post::Column::Purpose.eq(PostPurpose::Announce.as_str()))
-            .order_by_asc(channel_post::Column::ChannelId)
-            .all(&txn)
-            .await?;
-        let mut added = 0;
-        for announcement in announcements {
-            if enqueue(
-                &txn,
-                poll_id,
-                &announcement.channel_id,
-                PostPurpose::Results,
-                now,
-            )
-            .await?
-            {
-                added += 1;
-            }
-        }
+        let added = enqueue_result_replies_on(&txn, poll_id, now).await?;
         txn.commit().await?;
         Ok(added)
     }

@@ -9,6 +9,7 @@ pub mod locale;
 pub mod me;
 pub mod polls;
 pub mod posts;
+pub mod publish;
 pub mod schema;
 
 /// The largest JSON body the staff API accepts (a poll definition is a few KB).

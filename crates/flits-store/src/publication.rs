@@ -1,0 +1,206 @@
+//! Publishing a poll's results: the "you said, we did" text, the quotes staff picked, later "what
+//! we did" updates. Publishing is one transaction: the poll goes from `closed` to
+//! `results_published`, the publication and its audit row are written, and the channel replies
+//! are put in the outbox, so the results page, the channels and the e-mails all follow from one
+//! decision that either happened or did not.
+
+use chrono::{DateTime, Utc};
+use flits_survey::{PollState, Text};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::audit::insert_audit_on;
+use crate::entity::{poll, poll_publication};
+use crate::outbox::enqueue_result_replies_on;
+use crate::{NewAudit, Store, StoreError};
+
+/// An open answer staff chose to show, scrubbed of personal data and reviewed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The open question it answers.
+    pub question_id: String,
+    pub text: String,
+}
+
+/// A later "what we did" update.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultUpdate {
+    pub text: Text,
+    pub at: DateTime<Utc>,
+}
+
+/// A published poll's texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Publication {
+    pub poll_id: Uuid,
+    /// "You said, we did", per language.
+    pub summary: Text,
+    pub quotes: Vec<Quote>,
+    /// Oldest first.
+    pub updates: Vec<ResultUpdate>,
+    pub published_at: DateTime<Utc>,
+    pub published_by: Option<String>,
+}
+
+/// What staff publish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPublication {
+    pub summary: Text,
+    pub quotes: Vec<Quote>,
+    /// The staff user (e-mail address) for the audit log.
+    pub actor: Option<String>,
+}
+
+/// What became of a request to publish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublishOutcome {
+    /// Published; this many channel replies were put in the outbox.
+    Published {
+        replies: u64,
+    },
+    /// Only a closed poll's results can be published; it is in this state.
+    NotClosed(PollState),
+    NotFound,
+}
+
+fn corrupt(what: &str, e: serde_json::Error) -> StoreError {
+    StoreError::Corrupt(format!("{what}: {e}"))
+}
+
+impl TryFrom<poll_publication::Model> for Publication {
+    type Error = StoreError;
+
+    fn try_from(m: poll_publication::Model) -> Result<Self, StoreError> {
+        Ok(Publication {
+            poll_id: m.poll_id,
+            summary: serde_json::from_str(&m.summary).map_err(|e| corrupt("summary", e))?,
+            quotes: serde_json::from_str(&m.quotes).map_err(|e| corrupt("quotes", e))?,
+            updates: serde_json::from_str(&m.updates).map_err(|e| corrupt("updates", e))?,
+            published_at: m.published_at,
+            published_by: m.published_by,
+        })
+    }
+}
+
+impl Store {
+    /// Publishes a closed poll's results (see the module documentation).
+    pub async fn publish_results(
+        &self,
+        poll_id: Uuid,
+        new: NewPublication,
+        now: DateTime<Utc>,
+    ) -> Result<PublishOutcome, StoreError> {
+        let txn = self.db.begin().await?;
+        let moved = poll::Entity::update_many()
+            .col_expr(
+                poll::Column::State,
+                Expr::value(PollState::ResultsPublished.as_str()),
+            )
+            .col_expr(poll::Column::UpdatedAt, Expr::value(now))
+            .filter(poll::Column::Id.eq(poll_id))
+            .filter(poll::Column::State.eq(PollState::Closed.as_str()))
+            .exec(&txn)
+            .await?
+            .rows_affected;
+        if moved != 1 {
+            let found = poll::Entity::find_by_id(poll_id).one(&txn).await?;
+            txn.rollback().await?;
+            return Ok(match found {
+                None => PublishOutcome::NotFound,
+                Some(p) => PublishOutcome::NotClosed(
+                    p.state
+                        .parse()
+                        .map_err(|e| StoreError::Corrupt(format!("poll {}: {e}", p.slug)))?,
+                ),
+            });
+        }
+        let slug = poll::Entity::find_by_id(poll_id)
+            .one(&txn)
+            .await?
+            .map(|p| p.slug);
+        poll_publication::Entity::insert(poll_publication::ActiveModel {
+            poll_id: Set(poll_id),
+            summary: Set(serde_json::to_string(&new.summary).map_err(|e| corrupt("summary", e))?),
+            quotes: Set(serde_json::to_string(&new.quotes).map_err(|e| corrupt("quotes", e))?),
+            updates: Set("[]".to_owned()),
+            published_at: Set(now),
+            published_by: Set(new.actor.clone()),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        let replies = enqueue_result_replies_on(&txn, poll_id, now).await?;
+        insert_audit_on(
+            &txn,
+            NewAudit {
+                actor_email: new.actor,
+                action: "poll.results_published".to_owned(),
+                poll_slug: slug,
+                details: serde_json::json!({
+                    "quotes": new.quotes.len(),
+                    "channel_replies": replies,
+                }),
+            },
+            now,
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(PublishOutcome::Published { replies })
+    }
+
+    /// The publication of a poll, once its results are published.
+    pub async fn publication(&self, poll_id: Uuid) -> Result<Option<Publication>, StoreError> {
+        poll_publication::Entity::find_by_id(poll_id)
+            .one(&self.db)
+            .await?
+            .map(Publication::try_from)
+            .transpose()
+    }
+
+    /// Adds a "what we did" update to a published poll; `false` when it has no publication.
+    pub async fn add_result_update(
+        &self,
+        poll_id: Uuid,
+        text: Text,
+        actor: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let txn = self.db.begin().await?;
+        let Some(model) = poll_publication::Entity::find_by_id(poll_id)
+            .one(&txn)
+            .await?
+        else {
+            txn.rollback().await?;
+            return Ok(false);
+        };
+        let mut updates: Vec<ResultUpdate> =
+            serde_json::from_str(&model.updates).map_err(|e| corrupt("updates", e))?;
+        updates.push(ResultUpdate { text, at: now });
+        poll_publication::Entity::update_many()
+            .col_expr(
+                poll_publication::Column::Updates,
+                Expr::value(serde_json::to_string(&updates).map_err(|e| corrupt("updates", e))?),
+            )
+            .filter(poll_publication::Column::PollId.eq(poll_id))
+            .exec(&txn)
+            .await?;
+        let slug = poll::Entity::find_by_id(poll_id)
+            .one(&txn)
+            .await?
+            .map(|p| p.slug);
+        insert_audit_on(
+            &txn,
+            NewAudit {
+                actor_email: actor,
+                action: "poll.results_updated".to_owned(),
+                poll_slug: slug,
+                details: serde_json::json!({ "updates": updates.len() }),
+            },
+            now,
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(true)
+    }
+}
