@@ -35,6 +35,7 @@ mod outbox;
 mod outbox_followups;
 mod poll_cli;
 mod poll_page;
+mod publish;
 mod resident_languages;
 mod scheduler_aliases;
 mod scheduler_cli;

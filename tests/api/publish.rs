@@ -1,0 +1,141 @@
+//! Publishing results over the staff API: only a closed poll, with a text; quotes are scrubbed
+//! and must answer an open question; publishing queues one channel reply per announcement and is
+//! audit-logged; a later update is kept with it.
+
+use chrono::{TimeDelta, Utc};
+use flits_runner::run_due_jobs;
+use flits_store::NewPoll;
+use flits_survey::{PollDefinition, PollState};
+use serde_json::json;
+
+use crate::helpers::*;
+use crate::on_both_backends;
+use crate::staff_access::staff_fixture;
+
+const DEFINITION: &str = r#"
+slug: plein-publiek
+title: {nl: "Het plein", en: "The square"}
+questions:
+  - {id: bomen, kind: single_choice, text: {nl: "Meer bomen?"}, options: [{id: ja, text: {nl: "Ja"}}, {id: nee, text: {nl: "Nee"}}]}
+  - {id: idee, kind: open_text, text: {nl: "Uw idee?"}}
+"#;
+
+on_both_backends!(
+    a_closed_poll_is_published_once_with_scrubbed_quotes,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        let users = staff_fixture(&app).await;
+        let (analyst, comms) = (&users[0].2, &users[1].2);
+        let now = Utc::now();
+        let poll = app
+            .store
+            .insert_poll(NewPoll {
+                organisation_id: "velsen".into(),
+                state: PollState::Scheduled,
+                definition: PollDefinition::from_yaml_str(DEFINITION).unwrap(),
+                opens_at: Some(now - TimeDelta::days(2)),
+                closes_at: Some(now + TimeDelta::days(2)),
+                channels: vec!["mastodon-velsen".into(), "webhook-velsen".into()],
+            })
+            .await
+            .unwrap();
+        run_due_jobs(&app.store, now).await.unwrap();
+        let post = |path: &str, token: &str, body: serde_json::Value| {
+            app.client
+                .post(format!(
+                    "{}/api/v1/admin/polls/plein-publiek/{path}",
+                    app.address
+                ))
+                .bearer_auth(token)
+                .json(&body)
+                .send()
+        };
+        let body = json!({
+            "summary": {"nl": "U wilde meer bomen. Wij planten er tien in het voorjaar.", "en": "You wanted more trees."},
+            "quotes": [{"question_id": "idee", "text": "Bankjes in de schaduw! Bel me: 06-12345678"}]
+        });
+        // Open: not yet.
+        let res = post("results/publish", comms, body.clone()).await.unwrap();
+        assert_eq!(res.status(), 409);
+        let error: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(error["error"]["code"], "not_closed");
+        assert_eq!(error["error"]["details"]["state"], "open");
+
+        run_due_jobs(&app.store, now + TimeDelta::days(3))
+            .await
+            .unwrap();
+        // Analysts read results but do not publish them.
+        assert_eq!(
+            post("results/publish", analyst, body.clone())
+                .await
+                .unwrap()
+                .status(),
+            403
+        );
+        // A quote must answer an open question; a text is required.
+        let bad =
+            json!({"summary": {"nl": " "}, "quotes": [{"question_id": "bomen", "text": "ja"}]});
+        let res = post("results/publish", comms, bad).await.unwrap();
+        assert_eq!(res.status(), 422);
+        let error: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(error["error"]["code"], "invalid_publication");
+        let locations: Vec<&str> = error["error"]["details"]["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["location"].as_str().unwrap())
+            .collect();
+        assert_eq!(locations, ["summary.nl", "quotes[0].question_id"]);
+
+        let res = post("results/publish", comms, body.clone()).await.unwrap();
+        assert_eq!(res.status(), 200);
+        let published: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(published["state"], "results_published");
+        assert_eq!(published["channel_replies"], 2);
+        assert_eq!(
+            published["quotes"][0]["text"],
+            "Bankjes in de schaduw! Bel me: [phone]"
+        );
+        let stored = app.store.publication(poll.id).await.unwrap().unwrap();
+        assert_eq!(
+            stored.quotes[0].text,
+            "Bankjes in de schaduw! Bel me: [phone]"
+        );
+        assert_eq!(stored.summary.get("en"), "You wanted more trees.");
+        let posts = app.store.outbox_posts(poll.id).await.unwrap();
+        assert_eq!(posts.iter().filter(|p| p.purpose == "results").count(), 2);
+        let audit = app.store.audit_entries(20).await.unwrap();
+        let entry = audit
+            .iter()
+            .find(|a| a.action == "poll.results_published")
+            .unwrap();
+        assert_eq!(entry.actor_email.as_deref(), Some("comms@velsen.example"));
+
+        // Once only.
+        let again = post("results/publish", comms, body).await.unwrap();
+        assert_eq!(again.status(), 409);
+
+        // A later update is kept, oldest first, with plain-language hints on the Dutch text.
+        let res = post(
+            "results/updates",
+            comms,
+            json!({"text": {"nl": "De bomen staan er. Inzake de verdere herinrichting van het plein in het kader van het programma zal ten behoeve van de bewoners nader worden besloten door het college."}}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(res.status(), 201);
+        let added: serde_json::Value = res.json().await.unwrap();
+        assert!(!added["hints"].as_array().unwrap().is_empty(), "{added}");
+        let stored = app.store.publication(poll.id).await.unwrap().unwrap();
+        assert_eq!(stored.updates.len(), 1);
+        assert_eq!(
+            app.store
+                .poll_by_slug("plein-publiek")
+                .await
+                .unwrap()
+                .unwrap()
+                .state,
+            PollState::ResultsPublished
+        );
+    }
+);
