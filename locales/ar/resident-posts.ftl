@@ -3,8 +3,10 @@
 post-announce-cta = شارك:
 post-reminder-lead = هل شاركت بعد؟ الاستطلاع لا يزال مفتوحًا.
 post-results-lead = نتائج استطلاع «{ $title }» متاحة الآن. شكرًا على رأيك!
+post-update-lead = أخبار عن «{ $title }»: اقرأ ما فعلناه برأيك.
 post-results-cta = اقرأ ما سنفعله بها:
 post-anonymous = إجاباتك مجهولة الهوية.
 post-email-subject = استطلاع جديد: { $title }
 post-email-results-subject = نتائج الاستطلاع: { $title }
+post-email-update-subject = أخبار عن الاستطلاع: { $title }
 post-email-forward = يمكنك مشاركة هذا الرابط، مثلًا في نشرة إخبارية أو في صحيفة.

@@ -110,6 +110,45 @@ on_both_backends!(
             .await
             .unwrap();
         assert_eq!(fake.statuses().len(), 2);
+
+        // A later "what we did" goes in the same thread, with its own words.
+        let closed = now + TimeDelta::days(8);
+        run_due_jobs(&s.store, closed).await.unwrap();
+        let published = s
+            .store
+            .publish_results(
+                poll.id,
+                flits_store::NewPublication {
+                    summary: flits_survey::Text::Plain("U zei: meer rekken.".into()),
+                    quotes: Vec::new(),
+                    actor: None,
+                },
+                closed,
+            )
+            .await
+            .unwrap();
+        // (The results reply was sent already, so publishing adds none.)
+        assert_eq!(
+            published,
+            flits_store::PublishOutcome::Published { replies: 0 }
+        );
+        assert!(
+            s.store
+                .add_result_update(
+                    poll.id,
+                    flits_survey::Text::Plain("De rekken staan er.".into()),
+                    None,
+                    closed,
+                )
+                .await
+                .unwrap()
+        );
+        outbox.deliver_due(&s.store, closed).await.unwrap();
+        let statuses = fake.statuses();
+        let update = statuses.last().unwrap();
+        assert_eq!(update["in_reply_to_id"], announcement["id"]);
+        assert!(status_text(update).contains("Nieuws over"), "{update}");
+        assert!(status_text(update).contains("/p/nu-open/results"));
     }
 );
 

@@ -128,6 +128,9 @@ on_both_backends!(
         assert!(!added["hints"].as_array().unwrap().is_empty(), "{added}");
         let stored = app.store.publication(poll.id).await.unwrap().unwrap();
         assert_eq!(stored.updates.len(), 1);
+        // Nobody is e-mailed, but each channel gets the update.
+        let posts = app.store.outbox_posts(poll.id).await.unwrap();
+        assert_eq!(posts.iter().filter(|p| p.purpose == "update-1").count(), 2);
         assert_eq!(
             app.store
                 .poll_by_slug("plein-publiek")

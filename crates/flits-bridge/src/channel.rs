@@ -8,7 +8,7 @@ use flits_types::ChannelId;
 
 use crate::error::{SendError, SetupError};
 use crate::http::ClientOptions;
-use crate::post::{NativePollCounts, Post, PostKind, Posted, Verified, fit_native_poll};
+use crate::post::{NativePollCounts, Post, Posted, Verified, fit_native_poll};
 use crate::secret::{Environment, SecretSource};
 use crate::setting::{ChannelKind, ChannelSetting};
 use crate::text::{LengthRule, PostTexts, TextError};
@@ -85,7 +85,7 @@ pub fn preview(setting: &ChannelSetting, post: &Post) -> Result<String, SendErro
     let question = match (poll_limits, &post.native_poll) {
         (Some(limits), Some(poll))
             if setting.native_poll
-                && post.kind != PostKind::Results
+                && !post.kind.follows_up()
                 && fit_native_poll(&poll.options, poll.duration, &limits).is_some() =>
         {
             Some(poll.question.as_str())

@@ -85,6 +85,11 @@ impl EmailChannel {
                 "post-email-results-subject",
                 title = post.title.as_str()
             ),
+            PostKind::Update => t!(
+                post.locale,
+                "post-email-update-subject",
+                title = post.title.as_str()
+            ),
             PostKind::Announcement | PostKind::Reminder => {
                 t!(
                     post.locale,

@@ -22,7 +22,7 @@ use url::Url;
 use crate::channel::{Channel, needed};
 use crate::error::{SendError, SetupError};
 use crate::http::{ClientOptions, Http};
-use crate::post::{NativePollCounts, OptionCount, Post, PostKind, Posted, Verified};
+use crate::post::{NativePollCounts, OptionCount, Post, Posted, Verified};
 use crate::post::{PollLimits, fit_native_poll};
 use crate::secret::{Scrubber, SecretSource};
 use crate::setting::{ChannelKind, ChannelSetting, Visibility};
@@ -339,7 +339,7 @@ impl Mastodon {
     /// The native poll this post carries: only an announcement or reminder of a channel with
     /// `native_poll = true`, and only when the question fits the server's limits.
     fn poll_for(&self, post: &Post, limits: &Limits) -> Option<(Vec<String>, u64)> {
-        if !self.native_poll || post.kind == PostKind::Results {
+        if !self.native_poll || post.kind.follows_up() {
             return None;
         }
         let poll = post.native_poll.as_ref()?;

@@ -17,15 +17,24 @@ pub enum PostKind {
     Reminder,
     /// The results are published: a reply to (or follow-up of) the announcement.
     Results,
+    /// A later "what we did" on published results, posted like them.
+    Update,
 }
 
 impl PostKind {
+    /// Whether the post follows up the announcement (the results, or an update of them): it
+    /// links to the results page and carries no native poll.
+    pub fn follows_up(self) -> bool {
+        matches!(self, PostKind::Results | PostKind::Update)
+    }
+
     /// The stable name, used in the webhook payload and in idempotency keys.
     pub fn as_str(self) -> &'static str {
         match self {
             PostKind::Announcement => "announcement",
             PostKind::Reminder => "reminder",
             PostKind::Results => "results",
+            PostKind::Update => "update",
         }
     }
 }
@@ -62,7 +71,8 @@ pub struct Post {
     pub locale: Locale,
     /// Mirror a question as a native poll, where the channel has `native_poll = true`.
     pub native_poll: Option<NativePoll>,
-    /// For [`PostKind::Results`]: the platform's id of the announcement to reply to.
+    /// For [`PostKind::Results`] and [`PostKind::Update`]: the platform's id of the announcement
+    /// to reply to.
     pub in_reply_to: Option<String>,
 }
 

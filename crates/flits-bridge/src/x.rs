@@ -28,7 +28,7 @@ use crate::channel::{Channel, needed};
 use crate::error::{SendError, SetupError};
 use crate::http::{ClientOptions, Http};
 use crate::post::{
-    NativePollCounts, OptionCount, PollLimits, Post, PostKind, Posted, Verified, fit_native_poll,
+    NativePollCounts, OptionCount, PollLimits, Post, Posted, Verified, fit_native_poll,
 };
 use crate::secret::{Scrubber, SecretSource};
 use crate::setting::{ChannelKind, ChannelSetting};
@@ -189,7 +189,7 @@ impl X {
     }
 
     fn poll_for(&self, post: &Post) -> Option<(Vec<String>, u64)> {
-        if !self.native_poll || post.kind == PostKind::Results {
+        if !self.native_poll || post.kind.follows_up() {
             return None;
         }
         let poll = post.native_poll.as_ref()?;

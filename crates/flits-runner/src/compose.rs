@@ -39,11 +39,12 @@ pub fn post(
         PostPurpose::Announce => (PostKind::Announcement, format!("{base}/p/{}", poll.slug)),
         PostPurpose::Reminder => (PostKind::Reminder, format!("{base}/p/{}", poll.slug)),
         PostPurpose::Results => (PostKind::Results, format!("{base}/p/{}/results", poll.slug)),
+        PostPurpose::Update(_) => (PostKind::Update, format!("{base}/p/{}/results", poll.slug)),
     };
     let mut link = Url::parse(&path).map_err(|e| SendError::Content {
         reason: e.to_string(),
     })?;
-    if purpose != PostPurpose::Results {
+    if !purpose.follows_announcement() {
         link.query_pairs_mut().append_pair("c", channel_id);
     }
     let native_poll = match (purpose, native_for) {

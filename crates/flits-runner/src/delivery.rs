@@ -136,7 +136,7 @@ impl Outbox {
             Ok(post) => post,
             Err(error) => return failed(FailureNote::of(&error)),
         };
-        if purpose == PostPurpose::Results {
+        if purpose.follows_announcement() {
             match &claimed.announcement {
                 // A reply where there is something to reply to…
                 Some(a) if a.status == "posted" => post.in_reply_to = a.remote_id.clone(),

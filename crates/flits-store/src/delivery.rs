@@ -104,7 +104,9 @@ impl Store {
             else {
                 continue;
             };
-            let announcement = if row.purpose == PostPurpose::Results.as_str() {
+            let follows =
+                PostPurpose::parse(&row.purpose).is_some_and(|p| p.follows_announcement());
+            let announcement = if follows {
                 channel_post::Entity::find()
                     .filter(channel_post::Column::PollId.eq(row.poll_id))
                     .filter(channel_post::Column::ChannelId.eq(row.channel_id.clone()))

@@ -29,15 +29,27 @@ pub enum PostPurpose {
     Reminder,
     /// The results were published: a reply to (or follow-up of) the announcement.
     Results,
+    /// The `n`-th later "what we did" update (from 1), posted like the results.
+    Update(u32),
 }
 
 impl PostPurpose {
-    /// The name stored in `channel_posts.purpose`.
+    /// The kind of purpose: `announce`, `reminder`, `results` or `update`.
     pub fn as_str(self) -> &'static str {
         match self {
             PostPurpose::Announce => "announce",
             PostPurpose::Reminder => "reminder",
             PostPurpose::Results => "results",
+            PostPurpose::Update(_) => "update",
+        }
+    }
+
+    /// The name stored in `channel_posts.purpose`: the kind, and for an update its number
+    /// (`update-2`), so each update is one post per channel.
+    pub fn stored_name(self) -> String {
+        match self {
+            PostPurpose::Update(n) => format!("update-{n}"),
+            other => other.as_str().to_owned(),
         }
     }
 
@@ -47,8 +59,16 @@ impl PostPurpose {
             "announce" => Some(PostPurpose::Announce),
             "reminder" => Some(PostPurpose::Reminder),
             "results" => Some(PostPurpose::Results),
-            _ => None,
+            other => other
+                .strip_prefix("update-")
+                .and_then(|n| n.parse().ok())
+                .map(PostPurpose::Update),
         }
+    }
+
+    /// Whether the post follows up the announcement in its thread (results and updates).
+    pub fn follows_announcement(self) -> bool {
+        matches!(self, PostPurpose::Results | PostPurpose::Update(_))
     }
 }
 
@@ -117,7 +137,7 @@ async fn enqueue<C: ConnectionTrait>(
         id: Set(Uuid::new_v4()),
         poll_id: Set(poll_id),
         channel_id: Set(channel_id.to_owned()),
-        purpose: Set(purpose.as_str().to_owned()),
+        purpose: Set(purpose.stored_name()),
         status: Set("pending".to_owned()),
         attempts: Set(0),
         remote_id: Set(None),
@@ -210,6 +230,16 @@ pub(crate) async fn enqueue_result_replies_on<C: ConnectionTrait>(
     poll_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<u64, StoreError> {
+    enqueue_follow_ups_on(db, poll_id, PostPurpose::Results, now).await
+}
+
+/// One post of `purpose` (results or an update) per announcement of the poll, on `db`.
+pub(crate) async fn enqueue_follow_ups_on<C: ConnectionTrait>(
+    db: &C,
+    poll_id: Uuid,
+    purpose: PostPurpose,
+    now: DateTime<Utc>,
+) -> Result<u64, StoreError> {
     let announcements = channel_post::Entity::find()
         .filter(channel_post::Column::PollId.eq(poll_id))
         .filter(channel_post::Column::Purpose.eq(PostPurpose::Announce.as_str()))
@@ -218,15 +248,7 @@ pub(crate) async fn enqueue_result_replies_on<C: ConnectionTrait>(
         .await?;
     let mut added = 0;
     for announcement in announcements {
-        if enqueue(
-            db,
-            poll_id,
-            &announcement.channel_id,
-            PostPurpose::Results,
-            now,
-        )
-        .await?
-        {
+        if enqueue(db, poll_id, &announcement.channel_id, purpose, now).await? {
             added += 1;
         }
     }

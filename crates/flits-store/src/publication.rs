@@ -13,8 +13,8 @@ use uuid::Uuid;
 
 use crate::audit::insert_audit_on;
 use crate::entity::{poll, poll_publication};
-use crate::outbox::enqueue_result_replies_on;
-use crate::{NewAudit, Store, StoreError};
+use crate::outbox::{enqueue_follow_ups_on, enqueue_result_replies_on};
+use crate::{NewAudit, PostPurpose, Store, StoreError};
 
 /// An open answer staff chose to show, scrubbed of personal data and reviewed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,7 +158,9 @@ impl Store {
             .transpose()
     }
 
-    /// Adds a "what we did" update to a published poll; `false` when it has no publication.
+    /// Adds a "what we did" update to a published poll, and puts one post of it per announcement
+    /// in the outbox (nobody is e-mailed: the addresses went with the results); `false` when the
+    /// poll has no publication.
     pub async fn add_result_update(
         &self,
         poll_id: Uuid,
@@ -189,13 +191,15 @@ impl Store {
             .one(&txn)
             .await?
             .map(|p| p.slug);
+        let number = u32::try_from(updates.len()).unwrap_or(u32::MAX);
+        let posts = enqueue_follow_ups_on(&txn, poll_id, PostPurpose::Update(number), now).await?;
         insert_audit_on(
             &txn,
             NewAudit {
                 actor_email: actor,
                 action: "poll.results_updated".to_owned(),
                 poll_slug: slug,
-                details: serde_json::json!({ "updates": updates.len() }),
+                details: serde_json::json!({ "updates": updates.len(), "channel_posts": posts }),
             },
             now,
         )

@@ -64,6 +64,8 @@ struct Data<'a> {
     announcement: bool,
     reminder: bool,
     results: bool,
+    /// A later update of the results: the results' text with its own lead.
+    update: bool,
     title: &'a str,
     intro: &'a str,
     question: &'a str,
@@ -141,7 +143,8 @@ impl PostTexts {
             lang: post.locale.code(),
             announcement: post.kind == PostKind::Announcement,
             reminder: post.kind == PostKind::Reminder,
-            results: post.kind == PostKind::Results,
+            results: post.kind.follows_up(),
+            update: post.kind == PostKind::Update,
             title,
             intro,
             question,
@@ -188,6 +191,7 @@ mod tests {
                     PostKind::Announcement,
                     PostKind::Reminder,
                     PostKind::Results,
+                    PostKind::Update,
                 ] {
                     let p = post(pk, locale, "Drie korte vragen.");
                     let text = texts.render(kind, &p, None, LengthRule::UNLIMITED).unwrap();
