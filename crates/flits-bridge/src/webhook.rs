@@ -7,7 +7,7 @@
 //! | header | value |
 //! |---|---|
 //! | `X-Flits-Signature` | `sha256=` + the lowercase hex HMAC-SHA256 of the exact body bytes, keyed with the secret from `secret_env` |
-//! | `X-Flits-Event` | `poll.announcement`, `poll.reminder` or `poll.results` |
+//! | `X-Flits-Event` | `poll.announcement`, `poll.reminder`, `poll.results` or `poll.update` |
 //! | `X-Flits-Delivery` | the delivery id: the same on every retry of one post, different for every other post |
 //! | `Idempotency-Key` | the delivery id again, for receivers that know that header |
 //!
@@ -31,7 +31,7 @@
 //! ```
 //!
 //! `text` is the ready-made message (`templates/posts/webhook.hbs`), so a Slack incoming webhook
-//! shows it as is. `in_reply_to` is, for `poll.results`, the `remote_id` of the announcement: the
+//! shows it as is. `in_reply_to` is, for `poll.results` and `poll.update`, the `remote_id` of the announcement: the
 //! `id` the receiver answered with, or else its delivery id.
 //!
 //! # The answer
