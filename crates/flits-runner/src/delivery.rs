@@ -119,7 +119,9 @@ impl Outbox {
                     tracing::warn!(channel = %post.channel_id, poll = %post.poll.slug, %code, "channel post failed for good");
                 }
             }
-            store.record_delivery(post.id, delivery, now).await?;
+            store
+                .record_delivery(post.id, post.attempts, delivery, now)
+                .await?;
         }
         Ok(report)
     }

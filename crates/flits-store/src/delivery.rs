@@ -132,14 +132,23 @@ impl Store {
         Ok(None)
     }
 
-    /// Records what became of the claimed post `id`.
+    /// Records what became of the claimed post `id`, claimed for its `attempts`-th try.
+    ///
+    /// That it was posted is always recorded: the platform has it, whoever else tries. A retry or
+    /// a failure is only recorded while the claim still holds (the post is `sending` and nobody
+    /// claimed it again after a lease ran out), so a late answer never overwrites a newer one.
     pub async fn record_delivery(
         &self,
         id: Uuid,
+        attempts: i32,
         delivery: Delivery,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let update = channel_post::Entity::update_many().filter(channel_post::Column::Id.eq(id));
+        let still_claimed = |u: sea_orm::UpdateMany<channel_post::Entity>| {
+            u.filter(channel_post::Column::Status.eq("sending"))
+                .filter(channel_post::Column::Attempts.eq(attempts))
+        };
         let update = match delivery {
             Delivery::Posted {
                 remote_id,
@@ -153,11 +162,11 @@ impl Store {
                 )
                 .col_expr(channel_post::Column::PostedAt, Expr::value(Some(now)))
                 .col_expr(channel_post::Column::LastError, Expr::value(None::<String>)),
-            Delivery::Retry { at, error } => update
+            Delivery::Retry { at, error } => still_claimed(update)
                 .col_expr(channel_post::Column::Status, Expr::value("pending"))
                 .col_expr(channel_post::Column::NextAttemptAt, Expr::value(Some(at)))
                 .col_expr(channel_post::Column::LastError, Expr::value(Some(error))),
-            Delivery::Failed { error } => update
+            Delivery::Failed { error } => still_claimed(update)
                 .col_expr(channel_post::Column::Status, Expr::value("failed"))
                 .col_expr(channel_post::Column::LastError, Expr::value(Some(error))),
         };
