@@ -190,6 +190,7 @@ staff-post-purpose = { $purpose ->
     [announce] Announcement
     [reminder] Reminder
     [results] Results
+    [update] Update of the results
    *[other] { $purpose }
   }
 staff-post-status = { $status ->
@@ -234,3 +235,38 @@ staff-publish-invalid = The results cannot be published yet: { $count ->
     }.
 staff-publish-not-closed = Only a closed poll's results can be published; this poll is { $state }.
 staff-publish-not-published = This poll's results are not published yet; publish them first.
+
+## The results page of a poll (staff).
+staff-results-link = Results
+staff-results-title = Results: { $title }
+staff-results-counts-heading = Responses per channel
+staff-results-counts-intro = { $count ->
+        [one] 1 response so far.
+       *[other] { $count } responses so far.
+    } Counts only: the answers are for analysts.
+staff-results-col-responses = Responses
+staff-results-no-channel = No channel (direct link)
+staff-results-published-heading = Published
+staff-results-published-at = Published on { $at }.
+staff-results-public-link = See the public results page
+staff-results-quotes-heading = Quotes
+staff-results-updates-heading = Updates
+staff-results-update-heading = Add an update: what did you do since?
+staff-results-update-intro = It is shown on the results page and posted on the poll's channels. Nobody is e-mailed: the addresses were deleted when the results went out.
+staff-results-text-nl = Update in Dutch
+staff-results-text-en = Update in English (optional)
+staff-results-update-submit = Add the update
+staff-results-publish-heading = Publish the results
+staff-results-publish-intro = Say what you did with the answers, pick a few quotes, check, and publish. Publishing puts the results page online, e-mails the residents who asked, and posts the results on the poll's channels.
+staff-results-summary-nl = You said, we did (Dutch)
+staff-results-summary-help = Write for everyone: short sentences and common words (B1). "Check" gives tips.
+staff-results-summary-en = You said, we did (English, optional)
+staff-results-hints-heading = Tips for plain language
+staff-results-quotes-legend = Quotes to show
+staff-results-quotes-help = Open answers, with e-mail addresses, phone numbers, addresses, BSNs and IBANs already removed. Read each one before you pick it.
+staff-results-no-open-answers = There are no open answers to quote.
+staff-results-preview-heading = The quotes as they will be shown
+staff-results-check = Check
+staff-results-publish = Publish
+staff-results-published = The results are published.
+staff-results-updated = The update is added and will be posted on the channels.

@@ -190,6 +190,7 @@ staff-post-purpose = { $purpose ->
     [announce] Aankondiging
     [reminder] Herinnering
     [results] Uitkomsten
+    [update] Nieuws over de uitkomsten
    *[other] { $purpose }
   }
 staff-post-status = { $status ->
@@ -234,3 +235,38 @@ staff-publish-invalid = De uitkomsten kunnen nog niet worden gepubliceerd: { $co
     }.
 staff-publish-not-closed = Alleen de uitkomsten van een gesloten peiling kunt u publiceren; deze peiling is { $state }.
 staff-publish-not-published = De uitkomsten van deze peiling zijn nog niet gepubliceerd; publiceer ze eerst.
+
+## De uitkomstenpagina van een peiling (medewerkers).
+staff-results-link = Uitkomsten
+staff-results-title = Uitkomsten: { $title }
+staff-results-counts-heading = Antwoorden per kanaal
+staff-results-counts-intro = { $count ->
+        [one] Tot nu toe 1 antwoord.
+       *[other] Tot nu toe { $count } antwoorden.
+    } Alleen aantallen: de antwoorden zijn voor onderzoekers.
+staff-results-col-responses = Antwoorden
+staff-results-no-channel = Geen kanaal (directe link)
+staff-results-published-heading = Gepubliceerd
+staff-results-published-at = Gepubliceerd op { $at }.
+staff-results-public-link = Bekijk de openbare uitkomstenpagina
+staff-results-quotes-heading = Citaten
+staff-results-updates-heading = Nieuws
+staff-results-update-heading = Nieuws toevoegen: wat heeft u sindsdien gedaan?
+staff-results-update-intro = Het staat op de uitkomstenpagina en wordt geplaatst op de kanalen van de peiling. Niemand krijgt een e-mail: de adressen zijn gewist toen de uitkomsten verstuurd zijn.
+staff-results-text-nl = Nieuws in het Nederlands
+staff-results-text-en = Nieuws in het Engels (niet verplicht)
+staff-results-update-submit = Nieuws toevoegen
+staff-results-publish-heading = De uitkomsten publiceren
+staff-results-publish-intro = Vertel wat u met de antwoorden deed, kies een paar citaten, controleer en publiceer. Dan komt de uitkomstenpagina online, krijgen bewoners die erom vroegen een e-mail en verschijnen de uitkomsten op de kanalen van de peiling.
+staff-results-summary-nl = U zei, wij deden (Nederlands)
+staff-results-summary-help = Schrijf voor iedereen: korte zinnen en gewone woorden (B1). "Controleren" geeft tips.
+staff-results-summary-en = U zei, wij deden (Engels, niet verplicht)
+staff-results-hints-heading = Tips voor duidelijke taal
+staff-results-quotes-legend = Citaten om te tonen
+staff-results-quotes-help = Open antwoorden, waaruit e-mailadressen, telefoonnummers, adressen, BSN's en IBAN's al zijn weggehaald. Lees elk citaat voordat u het kiest.
+staff-results-no-open-answers = Er zijn geen open antwoorden om te citeren.
+staff-results-preview-heading = De citaten zoals ze getoond worden
+staff-results-check = Controleren
+staff-results-publish = Publiceren
+staff-results-published = De uitkomsten zijn gepubliceerd.
+staff-results-updated = Het nieuws is toegevoegd en wordt op de kanalen geplaatst.

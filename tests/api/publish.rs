@@ -142,3 +142,130 @@ on_both_backends!(
         );
     }
 );
+
+on_both_backends!(
+    comms_staff_publish_through_the_page_after_checking,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        staff_fixture(&app).await;
+        let session =
+            crate::staff_access::login(&app, "comms@velsen.example", crate::staff_access::PASSWORD)
+                .await;
+        let now = Utc::now();
+        let poll = app
+            .store
+            .insert_poll(NewPoll {
+                organisation_id: "velsen".into(),
+                state: PollState::Closed,
+                definition: PollDefinition::from_yaml_str(DEFINITION).unwrap(),
+                opens_at: Some(now - TimeDelta::days(9)),
+                closes_at: Some(now - TimeDelta::days(2)),
+                channels: vec![],
+            })
+            .await
+            .unwrap();
+        for (channel, idea) in [
+            (
+                Some("mastodon-velsen"),
+                "Meer bankjes, mail piet@example.nl",
+            ),
+            (None, ""),
+        ] {
+            let id = uuid::Uuid::new_v4().to_string();
+            app.store
+                .insert_response(flits_store::NewResponse {
+                    poll_id: poll.id,
+                    submission_id: flits_types::SubmissionId::parse(&id).unwrap(),
+                    channel: channel.map(|c| flits_types::ChannelId::parse(c).unwrap()),
+                    lang: "nl".into(),
+                    answers: json!({"bomen": "ja", "idee": idea}),
+                    submitted_on: now.date_naive(),
+                })
+                .await
+                .unwrap();
+        }
+        let page = app
+            .client
+            .get(format!("{}/staff/polls/plein-publiek/results", app.address))
+            .header("cookie", &session.cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), 200);
+        let html = page.text().await.unwrap();
+        assert!(html.contains("mastodon-velsen"), "counts per channel");
+        // Open answers are offered scrubbed.
+        assert!(html.contains("Meer bankjes, mail [email]"), "{html}");
+        assert!(!html.contains("piet@example.nl"));
+        let quote = "idee\u{1f}Meer bankjes, mail [email]";
+        let post = |action: &'static str, summary: &'static str| {
+            app.client
+                .post(format!("{}/staff/polls/plein-publiek/results", app.address))
+                .header("cookie", &session.cookie)
+                .form(&[
+                    ("_csrf", session.csrf.as_str()),
+                    ("summary_nl", summary),
+                    ("quote", quote),
+                    ("action", action),
+                ])
+                .send()
+        };
+        // "Check" gives plain-language tips and publishes nothing.
+        let officialese = "Inzake de herinrichting van het plein in het kader van het programma zal ten behoeve van de bewoners nader worden besloten door het college van burgemeester en wethouders.";
+        let checked = post("check", officialese).await.unwrap();
+        assert_eq!(checked.status(), 200);
+        let html = checked.text().await.unwrap();
+        assert!(html.contains("class=\"hints\""), "{html}");
+        assert!(html.contains(officialese), "the text is kept");
+        assert!(app.store.publication(poll.id).await.unwrap().is_none());
+        // An empty text is refused on the page.
+        assert_eq!(post("publish", " ").await.unwrap().status(), 422);
+        // Publishing goes back to the page, which shows what was published.
+        let done = post("publish", "U wilde meer bomen. Wij planten er tien.")
+            .await
+            .unwrap();
+        assert_eq!(done.status(), 303);
+        let stored = app.store.publication(poll.id).await.unwrap().unwrap();
+        assert_eq!(stored.quotes[0].text, "Meer bankjes, mail [email]");
+        let page = app
+            .client
+            .get(format!(
+                "{}/staff/polls/plein-publiek/results?done=published",
+                app.address
+            ))
+            .header("cookie", &session.cookie)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("U wilde meer bomen."));
+        assert!(page.contains("text_nl"), "the update form");
+        let update = app
+            .client
+            .post(format!(
+                "{}/staff/polls/plein-publiek/results/updates",
+                app.address
+            ))
+            .header("cookie", &session.cookie)
+            .form(&[
+                ("_csrf", session.csrf.as_str()),
+                ("text_nl", "De bomen staan er."),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(update.status(), 303);
+        assert_eq!(
+            app.store
+                .publication(poll.id)
+                .await
+                .unwrap()
+                .unwrap()
+                .updates
+                .len(),
+            1
+        );
+    }
+);

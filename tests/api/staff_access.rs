@@ -179,6 +179,23 @@ const EXPECTATIONS: &[Expect] = &[
         path: "/staff/polls/{slug}/posts",
         status: [401, 200, 200, 200],
     },
+    // The results page: counts for any staff; a draft is not closed, so it cannot be published
+    // (the page says so with 409) and has nothing to update.
+    Expect {
+        method: "GET",
+        path: "/staff/polls/{slug}/results",
+        status: [401, 200, 200, 200],
+    },
+    Expect {
+        method: "POST",
+        path: "/staff/polls/{slug}/results",
+        status: [401, 403, 409, 409],
+    },
+    Expect {
+        method: "POST",
+        path: "/staff/polls/{slug}/results/updates",
+        status: [401, 403, 409, 409],
+    },
     // An id the poll has no post with.
     Expect {
         method: "POST",
@@ -446,6 +463,14 @@ on_both_backends!(every_route_with_every_role, |backend| async move {
                 }
                 ("POST", "/api/v1/admin/polls/{slug}/reminders") => {
                     req.json(&json!({"channel": "mastodon-velsen"}))
+                }
+                ("POST", "/staff/polls/{slug}/results") => req.form(&[
+                    ("_csrf", csrf.as_str()),
+                    ("summary_nl", "U zei ja. Wij doen het."),
+                    ("action", "publish"),
+                ]),
+                ("POST", "/staff/polls/{slug}/results/updates") => {
+                    req.form(&[("_csrf", csrf.as_str()), ("text_nl", "De bomen staan er.")])
                 }
                 ("POST", "/staff/polls/{slug}/reminders") => {
                     req.form(&[("_csrf", csrf.as_str()), ("channel", "mastodon-velsen")])

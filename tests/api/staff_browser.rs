@@ -71,6 +71,17 @@ async fn staff_log_in_and_reach_the_dashboard_in_a_browser() {
         &["webhook-velsen"],
     )
     .await;
+    // A closed poll, whose results page has the publish form.
+    placed(
+        &app.store,
+        "fiets-dicht",
+        &["beverwijk"],
+        PollState::Closed,
+        now - TimeDelta::days(30),
+        now - TimeDelta::days(20),
+        &[],
+    )
+    .await;
     flits_runner::run_due_jobs(&app.store, now).await.unwrap();
     flits_runner::delivery::Outbox::new(
         Vec::new(),
@@ -128,6 +139,8 @@ async fn staff_log_in_and_reach_the_dashboard_in_a_browser() {
         "/staff/polls/new",
         "/staff/polls/demo-gepland/schedule",
         "/staff/polls/fiets-kanalen/posts",
+        "/staff/polls/fiets-kanalen/results",
+        "/staff/polls/fiets-dicht/results",
         "/staff/calendar",
         "/staff/calendar?view=month",
         "/staff/tokens",
@@ -156,6 +169,7 @@ async fn staff_log_in_and_reach_the_dashboard_in_a_browser() {
     for page in [
         "/staff",
         "/staff/polls/fiets-kanalen/posts",
+        "/staff/polls/fiets-dicht/results",
         "/staff/polls/demo-gepland/schedule",
     ] {
         browser

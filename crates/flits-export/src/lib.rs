@@ -17,4 +17,4 @@ mod run;
 
 pub use error::ExportError;
 pub use formats::Format;
-pub use run::{ExportRequest, Exported, aggregate, export, is_provisional};
+pub use run::{ExportRequest, Exported, aggregate, export, is_provisional, open_answers};

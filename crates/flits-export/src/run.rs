@@ -62,6 +62,32 @@ pub async fn aggregate(
     Ok(aggregator.finish(k))
 }
 
+/// Open answers to pick quotes from: per open question, each answer scrubbed of personal data,
+/// at most `limit` in all (in the random order of the stored rows). For staff publishing
+/// results of a closed poll; never shown as such to the public.
+pub async fn open_answers(
+    store: &Store,
+    poll: &Poll,
+    limit: usize,
+) -> Result<Vec<(String, String)>, ExportError> {
+    let mut out = Vec::new();
+    let mut rows = store.stream_responses(poll.id).await?;
+    while let Some(stored) = rows.try_next().await? {
+        for (question_id, answer) in record(poll, &stored).answers {
+            if let flits_survey::Answer::Text(text) = answer
+                && !text.trim().is_empty()
+            {
+                out.push((question_id, flits_results::scrub(&text).text.into_owned()));
+            }
+        }
+        if out.len() >= limit {
+            out.truncate(limit);
+            break;
+        }
+    }
+    Ok(out)
+}
+
 /// Whether a poll's numbers may still change (it has not closed).
 pub fn is_provisional(poll: &Poll) -> bool {
     matches!(

@@ -16,6 +16,7 @@ pub mod openapi;
 pub mod outbox;
 pub mod passwords;
 pub mod previews;
+pub mod publishing;
 pub mod role;
 pub mod routes;
 pub mod scheduling;

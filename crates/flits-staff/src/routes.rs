@@ -105,6 +105,24 @@ pub static ROUTES: &[RouteRule] = &[
     },
     RouteRule {
         method: "GET",
+        path: "/staff/polls/{slug}/results",
+        access: ANY_STAFF,
+        handler: || web::get().to(ui::results::show),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/polls/{slug}/results",
+        access: EDITORS,
+        handler: || web::post().to(ui::results::publish),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/polls/{slug}/results/updates",
+        access: EDITORS,
+        handler: || web::post().to(ui::results::update),
+    },
+    RouteRule {
+        method: "GET",
         path: "/staff/calendar",
         access: ANY_STAFF,
         handler: || web::get().to(ui::calendar::show),

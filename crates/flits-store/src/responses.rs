@@ -6,7 +6,9 @@ use sea_orm::sea_query::OnConflict;
 use std::pin::Pin;
 
 use futures_util::{Stream, StreamExt};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
 use uuid::Uuid;
 
 use crate::entity::response;
@@ -89,6 +91,29 @@ impl Store {
         .exec_without_returning(&self.db)
         .await?;
         Ok(affected > 0)
+    }
+
+    /// How many responses each channel brought (`None`: a link without channel), most first: what
+    /// comms staff see while a poll is open, to decide where to post again. Counts, never answers.
+    pub async fn response_counts(
+        &self,
+        poll_id: Uuid,
+    ) -> Result<Vec<(Option<String>, u64)>, StoreError> {
+        let rows: Vec<(Option<String>, i64)> = response::Entity::find()
+            .select_only()
+            .column(response::Column::Channel)
+            .column_as(response::Column::Id.count(), "n")
+            .filter(response::Column::PollId.eq(poll_id))
+            .group_by(response::Column::Channel)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let mut counts: Vec<(Option<String>, u64)> = rows
+            .into_iter()
+            .map(|(c, n)| (c, u64::try_from(n).unwrap_or(0)))
+            .collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(counts)
     }
 
     /// How many responses a poll has.

@@ -12,9 +12,9 @@ use actix_web::{HttpResponse, web};
 use chrono::Utc;
 use flits_http::ApiError;
 use flits_http::survey_texts::{RenderedIssue, render_issues};
-use flits_i18n::{Locale, t};
-use flits_store::{NewPublication, Poll, PublishOutcome, Quote};
-use flits_survey::{Args, Issue, QuestionKind, Text};
+use flits_i18n::t;
+use flits_store::{NewPublication, PublishOutcome};
+use flits_survey::{Args, Issue, Text};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -22,12 +22,8 @@ use crate::api::errors::store;
 use crate::api::locale::ApiLocale;
 use crate::api::polls::visible_poll;
 use crate::identity::Caller;
+use crate::publishing::{check, hints, scrubbed_quotes};
 use crate::state::StaffState;
-
-/// The longest quote shown: a sentence or two, not a whole answer.
-pub const MAX_QUOTE: usize = 500;
-/// The most quotes on a results page.
-pub const MAX_QUOTES: usize = 10;
 
 /// The body of a publish request.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -87,65 +83,6 @@ pub struct PublishedQuote {
     pub text: String,
 }
 
-/// What is wrong with a publish request, as issues with a location (like a poll definition's).
-fn check(poll: &Poll, summary: &Text, quotes: &[QuoteBody]) -> Vec<Issue> {
-    let mut issues = Vec::new();
-    let first = poll
-        .definition
-        .offered_languages()
-        .first()
-        .copied()
-        .unwrap_or_default();
-    if summary.get(first.code()).trim().is_empty() {
-        issues.push(Issue::new(
-            format!("summary.{}", first.code()),
-            "summary_empty",
-            Args::new(),
-        ));
-    }
-    if quotes.len() > MAX_QUOTES {
-        issues.push(Issue::new(
-            "quotes",
-            "too_many_quotes",
-            Args::new()
-                .with("max", MAX_QUOTES)
-                .with("count", quotes.len()),
-        ));
-    }
-    for (i, quote) in quotes.iter().enumerate() {
-        let open = poll
-            .definition
-            .question(&quote.question_id)
-            .is_some_and(|q| q.kind == QuestionKind::OpenText);
-        if !open {
-            issues.push(Issue::new(
-                format!("quotes[{i}].question_id"),
-                "quote_not_open_question",
-                Args::new().with("question", quote.question_id.as_str()),
-            ));
-        }
-        let length = quote.text.trim().chars().count();
-        if length == 0 || length > MAX_QUOTE {
-            issues.push(Issue::new(
-                format!("quotes[{i}].text"),
-                "quote_length",
-                Args::new().with("max", MAX_QUOTE).with("length", length),
-            ));
-        }
-    }
-    issues
-}
-
-/// The plain-language hints on the Dutch text.
-fn hints(summary: &Text, locale: Locale) -> Vec<RenderedIssue> {
-    let dutch = summary.get("nl");
-    let issues: Vec<Issue> = flits_survey::plain_language::check(dutch)
-        .into_iter()
-        .map(|h| Issue::new("summary.nl", h.code(), h.args()))
-        .collect();
-    render_issues(&issues, locale)
-}
-
 /// `POST /api/v1/admin/polls/{slug}/results/publish`.
 pub async fn publish(
     state: web::Data<StaffState>,
@@ -156,7 +93,12 @@ pub async fn publish(
 ) -> Result<HttpResponse, ApiError> {
     let poll = visible_poll(&state, &caller, &slug, locale).await?;
     let body = body.into_inner();
-    let issues = check(&poll, &body.summary, &body.quotes);
+    let picked: Vec<(String, String)> = body
+        .quotes
+        .iter()
+        .map(|q| (q.question_id.clone(), q.text.clone()))
+        .collect();
+    let issues = check(&poll, &body.summary, &picked);
     if !issues.is_empty() {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -165,14 +107,7 @@ pub async fn publish(
         )
         .with_details(json!({ "errors": render_issues(&issues, locale) })));
     }
-    let quotes: Vec<Quote> = body
-        .quotes
-        .iter()
-        .map(|q| Quote {
-            question_id: q.question_id.clone(),
-            text: flits_results::scrub(q.text.trim()).text.into_owned(),
-        })
-        .collect();
+    let quotes = scrubbed_quotes(&picked);
     let hints = hints(&body.summary, locale);
     let now = Utc::now();
     let outcome = state

@@ -11,6 +11,7 @@ pub mod locale;
 pub mod login;
 pub mod page;
 pub mod posts;
+pub mod results;
 pub mod schedule;
 pub mod schedule_form;
 pub mod tokens;

@@ -57,7 +57,9 @@ impl PostRow {
         PostRow {
             id: post.id.to_string(),
             channel: post.channel_id.clone(),
-            purpose: post.purpose.clone(),
+            // `update-2` reads as an update.
+            purpose: flits_store::PostPurpose::parse(&post.purpose)
+                .map_or_else(|| post.purpose.clone(), |p| p.as_str().to_owned()),
             status: post.status.clone(),
             attempts: post.attempts,
             when: local(when),

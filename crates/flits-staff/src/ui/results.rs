@@ -1,0 +1,407 @@
+//! `/staff/polls/{slug}/results`: a poll's response counts per channel (while it is open, so comms
+//! staff see where to post again; counts, never answers), and for a closed poll the publish flow:
+//! write the "you said, we did" text (with the plain-language hints), pick quotes from the open
+//! answers (scrubbed of personal data), check, publish. Once published, the page shows what was
+//! published and takes a later "what we did" update. Works without JavaScript.
+
+use actix_web::dev::Payload;
+use actix_web::http::StatusCode;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use chrono::Utc;
+use flits_http::PageError;
+use flits_http::query::url_query_param;
+use flits_i18n::t;
+use flits_store::{NewPublication, Poll, PublishOutcome};
+use flits_survey::{PollState, QuestionKind, Text};
+use futures_util::future::LocalBoxFuture;
+use serde::{Deserialize, Serialize};
+
+use crate::identity::Caller;
+use crate::publishing::{check, hints, scrubbed_quotes};
+use crate::role::Role;
+use crate::ui::page::{StaffPage, local};
+use crate::ui::{Checked, CsrfField};
+
+/// Open answers offered as quotes at most.
+const CANDIDATES: usize = 200;
+/// What separates a quote's question from its text in a checkbox's value.
+const SEP: char = '\u{1f}';
+
+#[derive(Debug, Serialize)]
+struct PollRef {
+    slug: String,
+    title: String,
+    state: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct ChannelCount {
+    /// `None`: links without a channel.
+    channel: Option<String>,
+    count: u64,
+}
+
+#[derive(Debug, Serialize)]
+struct Candidate {
+    value: String,
+    question: String,
+    text: String,
+    checked: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct PublishedView {
+    summary: String,
+    quotes: Vec<String>,
+    updates: Vec<(String, String)>,
+    published_at: Option<String>,
+}
+
+/// What was typed, to show again.
+#[derive(Debug, Default, Serialize)]
+struct Values {
+    summary_nl: String,
+    summary_en: String,
+}
+
+#[derive(Debug, Serialize)]
+struct ResultsView {
+    heading: String,
+    poll: PollRef,
+    total: u64,
+    channels: Vec<ChannelCount>,
+    may_publish: bool,
+    may_update: bool,
+    published: Option<PublishedView>,
+    candidates: Vec<Candidate>,
+    values: Values,
+    hints: Vec<String>,
+    errors: Vec<String>,
+    /// The quotes as they would be shown, after "Check".
+    preview: Vec<String>,
+    notice: Option<String>,
+}
+
+/// The form of the publish flow; quotes repeat, so it is read with `serde_html_form`.
+#[derive(Debug, Default, Deserialize)]
+pub struct PublishForm {
+    #[serde(default)]
+    summary_nl: String,
+    #[serde(default)]
+    summary_en: String,
+    #[serde(default)]
+    quote: Vec<String>,
+    /// `check` or `publish`.
+    #[serde(default)]
+    action: String,
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+}
+
+impl FromRequest for PublishForm {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<PublishForm, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            serde_html_form::from_bytes(&body.await?)
+                .map_err(actix_web::error::ErrorUnprocessableEntity)
+        })
+    }
+}
+
+impl CsrfField for PublishForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// The update form.
+#[derive(Debug, Deserialize)]
+pub struct UpdateForm {
+    #[serde(default)]
+    text_nl: String,
+    #[serde(default)]
+    text_en: String,
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+}
+
+impl CsrfField for UpdateForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// A text from the form's fields: the languages that were filled in.
+fn text_of(nl: &str, en: &str) -> Text {
+    let mut map = std::collections::BTreeMap::new();
+    for (lang, value) in [("nl", nl), ("en", en)] {
+        if !value.trim().is_empty() {
+            map.insert(lang.to_owned(), value.trim().to_owned());
+        }
+    }
+    Text::Translated(map)
+}
+
+/// A checked quote's question and text.
+fn picked(values: &[String]) -> Vec<(String, String)> {
+    values
+        .iter()
+        .filter_map(|v| v.split_once(SEP))
+        .map(|(q, t)| (q.to_owned(), t.to_owned()))
+        .collect()
+}
+
+async fn visible(page: &StaffPage, caller: &Caller, slug: &str) -> Result<Option<Poll>, PageError> {
+    let poll = page
+        .state
+        .store
+        .poll_by_slug(slug)
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    Ok(poll.filter(|p| caller.may_access_organisation(&p.organisation_id)))
+}
+
+fn not_found(page: &StaffPage) -> HttpResponse {
+    page.notice(
+        StatusCode::NOT_FOUND,
+        t!(page.locale, "staff-posts-not-found-heading"),
+        t!(page.locale, "staff-posts-not-found-text"),
+    )
+}
+
+/// What the page shows besides the poll: the form again, hints, errors.
+#[derive(Default)]
+struct Outcome {
+    values: Values,
+    chosen: Vec<String>,
+    hints: Vec<String>,
+    errors: Vec<String>,
+    preview: Vec<String>,
+    notice: Option<String>,
+}
+
+async fn results_page(
+    page: &StaffPage,
+    caller: &Caller,
+    poll: &Poll,
+    status: StatusCode,
+    outcome: Outcome,
+) -> Result<HttpResponse, PageError> {
+    let locale = page.locale;
+    let store = &page.state.store;
+    let editor = matches!(caller.role, Role::Admin | Role::Comms);
+    let counts = store
+        .response_counts(poll.id)
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    let publication = store
+        .publication(poll.id)
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    let may_publish = editor && poll.state == PollState::Closed;
+    let candidates = if may_publish {
+        flits_export::open_answers(store, poll, CANDIDATES)
+            .await
+            .map_err(|e| page.unavailable(&e))?
+            .into_iter()
+            .map(|(question, text)| {
+                let value = format!("{question}{SEP}{text}");
+                let label = poll
+                    .definition
+                    .question(&question)
+                    .filter(|q| q.kind == QuestionKind::OpenText)
+                    .map(|q| q.text.get(locale.code()).to_owned())
+                    .unwrap_or_else(|| question.clone());
+                Candidate {
+                    checked: outcome.chosen.contains(&value),
+                    value,
+                    question: label,
+                    text,
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let title = poll.definition.title.get(locale.code()).to_owned();
+    let heading = t!(locale, "staff-results-title", title = title.as_str());
+    let view = ResultsView {
+        heading: heading.clone(),
+        poll: PollRef {
+            slug: poll.slug.clone(),
+            title,
+            state: poll.state.as_str(),
+        },
+        total: counts.iter().map(|(_, n)| n).sum(),
+        channels: counts
+            .into_iter()
+            .map(|(channel, count)| ChannelCount { channel, count })
+            .collect(),
+        may_publish,
+        may_update: editor && publication.is_some(),
+        published: publication.map(|p| PublishedView {
+            summary: p.summary.get(locale.code()).to_owned(),
+            quotes: p.quotes.into_iter().map(|q| q.text).collect(),
+            updates: p
+                .updates
+                .into_iter()
+                .map(|u| {
+                    (
+                        local(Some(u.at)).unwrap_or_default(),
+                        u.text.get(locale.code()).to_owned(),
+                    )
+                })
+                .collect(),
+            published_at: local(Some(p.published_at)),
+        }),
+        candidates,
+        values: outcome.values,
+        hints: outcome.hints,
+        errors: outcome.errors,
+        preview: outcome.preview,
+        notice: outcome.notice,
+    };
+    page.render(status, "staff/results", &heading, &view)
+}
+
+/// `GET /staff/polls/{slug}/results`.
+pub async fn show(
+    page: StaffPage,
+    caller: web::ReqData<Caller>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let Some(poll) = visible(&page, &caller, &slug).await? else {
+        return Ok(not_found(&page));
+    };
+    let notice = match url_query_param(page.req.query_string(), "done").as_deref() {
+        Some("published") => Some(t!(page.locale, "staff-results-published")),
+        Some("updated") => Some(t!(page.locale, "staff-results-updated")),
+        _ => None,
+    };
+    let outcome = Outcome {
+        notice,
+        ..Outcome::default()
+    };
+    results_page(&page, &caller, &poll, StatusCode::OK, outcome).await
+}
+
+/// `POST /staff/polls/{slug}/results`: "Check" shows the hints and the quotes as they would be
+/// shown; "Publish" publishes (a closed poll only) and comes back to the page.
+pub async fn publish(
+    page: StaffPage,
+    caller: web::ReqData<Caller>,
+    slug: web::Path<String>,
+    form: Checked<PublishForm>,
+) -> Result<HttpResponse, PageError> {
+    let Some(poll) = visible(&page, &caller, &slug).await? else {
+        return Ok(not_found(&page));
+    };
+    let form = form.0;
+    let locale = page.locale;
+    let summary = text_of(&form.summary_nl, &form.summary_en);
+    let chosen = picked(&form.quote);
+    let issues = check(&poll, &summary, &chosen);
+    let mut outcome = Outcome {
+        values: Values {
+            summary_nl: form.summary_nl.clone(),
+            summary_en: form.summary_en.clone(),
+        },
+        chosen: form.quote.clone(),
+        hints: hints(&summary, locale)
+            .into_iter()
+            .map(|h| h.message)
+            .collect(),
+        errors: flits_http::survey_texts::render_issues(&issues, locale)
+            .into_iter()
+            .map(|i| i.message)
+            .collect(),
+        preview: scrubbed_quotes(&chosen)
+            .into_iter()
+            .map(|q| q.text)
+            .collect(),
+        notice: None,
+    };
+    if form.action != "publish" || !issues.is_empty() {
+        let status = if issues.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
+        return results_page(&page, &caller, &poll, status, outcome).await;
+    }
+    let published = page
+        .state
+        .store
+        .publish_results(
+            poll.id,
+            NewPublication {
+                summary,
+                quotes: scrubbed_quotes(&chosen),
+                actor: Some(caller.user.email.clone()),
+            },
+            Utc::now(),
+        )
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    match published {
+        PublishOutcome::Published { .. } => Ok(page.see_other(&format!(
+            "/staff/polls/{}/results?done=published",
+            poll.slug
+        ))),
+        PublishOutcome::NotClosed(state) => {
+            outcome.errors = vec![t!(
+                locale,
+                "staff-publish-not-closed",
+                state = state.as_str()
+            )];
+            results_page(&page, &caller, &poll, StatusCode::CONFLICT, outcome).await
+        }
+        PublishOutcome::NotFound => Ok(not_found(&page)),
+    }
+}
+
+/// `POST /staff/polls/{slug}/results/updates`: a later "what we did".
+pub async fn update(
+    page: StaffPage,
+    caller: web::ReqData<Caller>,
+    slug: web::Path<String>,
+    form: Checked<web::Form<UpdateForm>>,
+) -> Result<HttpResponse, PageError> {
+    let Some(poll) = visible(&page, &caller, &slug).await? else {
+        return Ok(not_found(&page));
+    };
+    let form = form.0.into_inner();
+    let text = text_of(&form.text_nl, &form.text_en);
+    let empty = form.text_nl.trim().is_empty() && form.text_en.trim().is_empty();
+    if empty {
+        let outcome = Outcome {
+            errors: vec![t!(page.locale, "survey-summary-empty")],
+            ..Outcome::default()
+        };
+        return results_page(
+            &page,
+            &caller,
+            &poll,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            outcome,
+        )
+        .await;
+    }
+    let added = page
+        .state
+        .store
+        .add_result_update(poll.id, text, Some(caller.user.email.clone()), Utc::now())
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    if !added {
+        let outcome = Outcome {
+            errors: vec![t!(page.locale, "staff-publish-not-published")],
+            ..Outcome::default()
+        };
+        return results_page(&page, &caller, &poll, StatusCode::CONFLICT, outcome).await;
+    }
+    Ok(page.see_other(&format!("/staff/polls/{}/results?done=updated", poll.slug)))
+}
