@@ -242,6 +242,30 @@ on_both_backends!(
             .unwrap();
         assert!(page.contains("U wilde meer bomen."));
         assert!(page.contains("text_nl"), "the update form");
+        assert!(page.contains("responses per day") || page.contains("Antwoorden per dag"));
+        // Comms staff do not download the data; an analyst does, from the page.
+        assert!(!page.contains("/export?format=csv"));
+        let analyst = crate::staff_access::login(
+            &app,
+            "analyst@velsen.example",
+            crate::staff_access::PASSWORD,
+        )
+        .await;
+        let download = app
+            .client
+            .get(format!(
+                "{}/staff/polls/plein-publiek/export?format=csv",
+                app.address
+            ))
+            .header("cookie", &analyst.cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(download.status(), 200);
+        assert_eq!(download.headers()["x-flits-provisional"], "false");
+        let csv = download.text().await.unwrap();
+        assert_eq!(csv.lines().count(), 3, "{csv}");
+        assert!(csv.contains("[email]") && !csv.contains("piet@example.nl"));
         let update = app
             .client
             .post(format!(

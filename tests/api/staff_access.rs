@@ -187,6 +187,11 @@ const EXPECTATIONS: &[Expect] = &[
         status: [401, 200, 200, 200],
     },
     Expect {
+        method: "GET",
+        path: "/staff/polls/{slug}/export",
+        status: [401, 200, 403, 200],
+    },
+    Expect {
         method: "POST",
         path: "/staff/polls/{slug}/results",
         status: [401, 403, 409, 409],

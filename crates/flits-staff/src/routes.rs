@@ -110,6 +110,12 @@ pub static ROUTES: &[RouteRule] = &[
         handler: || web::get().to(ui::results::show),
     },
     RouteRule {
+        method: "GET",
+        path: "/staff/polls/{slug}/export",
+        access: READERS,
+        handler: || web::get().to(ui::results::export),
+    },
+    RouteRule {
         method: "POST",
         path: "/staff/polls/{slug}/results",
         access: EDITORS,

@@ -116,6 +116,28 @@ impl Store {
         Ok(counts)
     }
 
+    /// How many responses came in on each day (the only time stored with a response), oldest
+    /// first.
+    pub async fn response_counts_by_day(
+        &self,
+        poll_id: Uuid,
+    ) -> Result<Vec<(NaiveDate, u64)>, StoreError> {
+        let rows: Vec<(NaiveDate, i64)> = response::Entity::find()
+            .select_only()
+            .column(response::Column::SubmittedOn)
+            .column_as(response::Column::Id.count(), "n")
+            .filter(response::Column::PollId.eq(poll_id))
+            .group_by(response::Column::SubmittedOn)
+            .order_by_asc(response::Column::SubmittedOn)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(d, n)| (d, u64::try_from(n).unwrap_or(0)))
+            .collect())
+    }
+
     /// How many responses a poll has.
     pub async fn count_responses(&self, poll_id: Uuid) -> Result<u64, StoreError> {
         Ok(response::Entity::find()

@@ -45,12 +45,23 @@ pub async fn export(
             t!(locale, "export-cli-unknown-format", format = name),
         )
     })?;
+    Ok(download(&state, poll, format, caller.user.email.clone()))
+}
+
+/// The export of `poll` in `format` as a download, streamed through a pipe while it is written
+/// (nothing holds it whole), audit-logged with `actor`. The staff pages' download uses it too.
+pub fn download(
+    state: &StaffState,
+    poll: flits_store::Poll,
+    format: Format,
+    actor: String,
+) -> HttpResponse {
     let provisional = flits_export::is_provisional(&poll);
     let filename = format!("{}.{}", poll.slug, format.name());
     let (reader, mut writer) = tokio::io::duplex(PIPE);
     let store = state.store.clone();
     let k = state.config.k_anonymity;
-    let actor = Some(caller.user.email.clone());
+    let actor = Some(actor);
     tokio::spawn(async move {
         let request = ExportRequest {
             poll: &poll,
@@ -63,7 +74,7 @@ pub async fn export(
             tracing::error!(poll = %poll.slug, error = %e, "export failed");
         }
     });
-    Ok(HttpResponse::Ok()
+    HttpResponse::Ok()
         .content_type(format.content_type())
         .insert_header((
             "Content-Disposition",
@@ -71,7 +82,7 @@ pub async fn export(
         ))
         .insert_header(("X-Flits-Provisional", provisional.to_string()))
         .insert_header(("Cache-Control", "no-store"))
-        .streaming(tokio_util::io::ReaderStream::new(reader)))
+        .streaming(tokio_util::io::ReaderStream::new(reader))
 }
 
 /// `GET /api/v1/admin/polls/{slug}/results`.

@@ -42,6 +42,12 @@ struct ChannelCount {
 }
 
 #[derive(Debug, Serialize)]
+struct DayCount {
+    day: String,
+    count: u64,
+}
+
+#[derive(Debug, Serialize)]
 struct Candidate {
     value: String,
     question: String,
@@ -70,6 +76,9 @@ struct ResultsView {
     poll: PollRef,
     total: u64,
     channels: Vec<ChannelCount>,
+    days: Vec<DayCount>,
+    /// Analysts and admins download the anonymised export here.
+    may_export: bool,
     may_publish: bool,
     may_update: bool,
     published: Option<PublishedView>,
@@ -197,6 +206,10 @@ async fn results_page(
         .response_counts(poll.id)
         .await
         .map_err(|e| page.unavailable(&e))?;
+    let days = store
+        .response_counts_by_day(poll.id)
+        .await
+        .map_err(|e| page.unavailable(&e))?;
     let publication = store
         .publication(poll.id)
         .await
@@ -240,6 +253,14 @@ async fn results_page(
             .into_iter()
             .map(|(channel, count)| ChannelCount { channel, count })
             .collect(),
+        days: days
+            .into_iter()
+            .map(|(day, count)| DayCount {
+                day: day.format("%Y-%m-%d").to_string(),
+                count,
+            })
+            .collect(),
+        may_export: matches!(caller.role, Role::Admin | Role::Analyst),
         may_publish,
         may_update: editor && publication.is_some(),
         published: publication.map(|p| PublishedView {
@@ -286,6 +307,48 @@ pub async fn show(
         ..Outcome::default()
     };
     results_page(&page, &caller, &poll, StatusCode::OK, outcome).await
+}
+
+/// The download's query.
+#[derive(Debug, Deserialize)]
+pub struct ExportQuery {
+    #[serde(default)]
+    format: String,
+}
+
+/// `GET /staff/polls/{slug}/export?format=…`: the anonymised export as a download, for analysts
+/// and admins (the route table says so), audit-logged like the API's.
+pub async fn export(
+    page: StaffPage,
+    caller: web::ReqData<Caller>,
+    slug: web::Path<String>,
+    query: web::Query<ExportQuery>,
+) -> Result<HttpResponse, PageError> {
+    let Some(poll) = visible(&page, &caller, &slug).await? else {
+        return Ok(not_found(&page));
+    };
+    let name = if query.format.is_empty() {
+        "csv"
+    } else {
+        query.format.as_str()
+    };
+    let Some(format) = flits_export::Format::parse(name) else {
+        return Ok(page.notice(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            t!(page.locale, "staff-results-export-heading"),
+            t!(
+                page.locale,
+                "export-cli-unknown-format",
+                format = query.format.as_str()
+            ),
+        ));
+    };
+    Ok(crate::api::exports::download(
+        &page.state,
+        poll,
+        format,
+        caller.user.email.clone(),
+    ))
 }
 
 /// `POST /staff/polls/{slug}/results`: "Check" shows the hints and the quotes as they would be
