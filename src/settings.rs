@@ -191,6 +191,8 @@ pub struct Settings {
     #[serde(default = "default_max_questions")]
     pub max_questions: usize,
     pub k_anonymity: u32,
+    /// Days after closing by which results should be published (the dashboard warns after).
+    pub feedback_due_days: u32,
     #[serde(default)]
     pub regions: Vec<RegionSetting>,
     #[serde(default)]
@@ -466,6 +468,9 @@ impl Settings {
                 "setting `runner.post_lease_seconds`: expected {min_lease} to {max_lease}, found {}",
                 self.runner.post_lease_seconds
             ));
+        }
+        if self.feedback_due_days == 0 {
+            problems.push("setting `feedback_due_days`: expected at least 1".to_owned());
         }
         if self.k_anonymity < 2 {
             problems.push("setting `k_anonymity`: expected at least 2".to_owned());

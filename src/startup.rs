@@ -120,6 +120,9 @@ impl Application {
                     secure_cookies: settings.public_base().scheme() == "https",
                     max_questions: settings.max_questions,
                     k_anonymity: settings.k_anonymity as usize,
+                    feedback_due: Duration::from_secs(
+                        u64::from(settings.feedback_due_days) * 86_400,
+                    ),
                 },
                 Scheduling::new(store.clone(), settings.scheduling_policy()),
                 Channels::new(settings.channels.clone(), settings.public_base()),

@@ -278,3 +278,4 @@ staff-results-export-csv = CSV (Excel, R, Python)
 staff-results-export-xlsx = Excel workbook with codebook
 staff-results-export-json = JSON with codebook
 staff-results-export-sps = SPSS syntax for the CSV (save the CSV beside it)
+staff-feedback-overdue = Feedback overdue since { $since }: publish what you did with the answers.

@@ -278,3 +278,4 @@ staff-results-export-csv = CSV (Excel, R, Python)
 staff-results-export-xlsx = Excel-werkmap met codeboek
 staff-results-export-json = JSON met codeboek
 staff-results-export-sps = SPSS-syntaxis voor de CSV (bewaar de CSV ernaast)
+staff-feedback-overdue = Terugkoppeling te laat sinds { $since }: publiceer wat u met de antwoorden deed.

@@ -293,3 +293,46 @@ on_both_backends!(
         );
     }
 );
+
+on_both_backends!(
+    the_dashboard_warns_when_feedback_is_overdue,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        staff_fixture(&app).await;
+        let session =
+            crate::staff_access::login(&app, "comms@velsen.example", crate::staff_access::PASSWORD)
+                .await;
+        let now = Utc::now();
+        for (slug, closed_days_ago) in [("lang-geleden", 40), ("net-dicht", 2)] {
+            let yaml = DEFINITION.replace("plein-publiek", slug);
+            app.store
+                .insert_poll(NewPoll {
+                    organisation_id: "velsen".into(),
+                    state: PollState::Closed,
+                    definition: PollDefinition::from_yaml_str(&yaml).unwrap(),
+                    opens_at: Some(now - TimeDelta::days(closed_days_ago + 7)),
+                    closes_at: Some(now - TimeDelta::days(closed_days_ago)),
+                    channels: vec![],
+                })
+                .await
+                .unwrap();
+        }
+        let html = app
+            .client
+            .get(format!("{}/staff?lang=en", app.address))
+            .header("cookie", &session.cookie)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        // Only the poll closed 40 days ago is past the default 28 days.
+        assert_eq!(html.matches("Feedback overdue since").count(), 1, "{html}");
+        let row = html
+            .split("<tr>")
+            .find(|r| r.contains("Feedback overdue"))
+            .unwrap();
+        assert!(row.contains("lang-geleden"), "{row}");
+    }
+);

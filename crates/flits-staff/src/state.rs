@@ -31,6 +31,8 @@ pub struct StaffConfig {
     pub max_questions: usize,
     /// The smallest group exports and results show (`k_anonymity`).
     pub k_anonymity: usize,
+    /// How long after closing results should be published (`feedback_due_days`).
+    pub feedback_due: Duration,
 }
 
 /// Login attempts per client address, kept in memory only (never stored or logged).

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
+use chrono::{TimeDelta, Utc};
 use flits_http::PageError;
 use flits_i18n::{Locale, t};
 use flits_store::Poll;
@@ -43,10 +44,23 @@ struct PollRow {
     has_posts: bool,
     /// Its posts that failed and wait for staff.
     failed_posts: u64,
+    /// For a closed poll whose results are overdue: since when (Amsterdam time).
+    feedback_overdue: Option<String>,
 }
 
 impl PollRow {
-    fn new(p: &Poll, locale: Locale, may_edit: bool, failed: &HashMap<Uuid, u64>) -> PollRow {
+    fn new(
+        p: &Poll,
+        locale: Locale,
+        may_edit: bool,
+        failed: &HashMap<Uuid, u64>,
+        due: TimeDelta,
+    ) -> PollRow {
+        let now = Utc::now();
+        let feedback_overdue = p
+            .closes_at
+            .map(|closed| closed + due)
+            .filter(|at| p.state == PollState::Closed && *at < now);
         PollRow {
             slug: p.slug.clone(),
             title: p.definition.title.get(locale.code()).to_owned(),
@@ -57,6 +71,7 @@ impl PollRow {
             editable: may_edit && p.state == PollState::Draft,
             has_posts: p.state != PollState::Draft,
             failed_posts: failed.get(&p.id).copied().unwrap_or(0),
+            feedback_overdue: local(feedback_overdue),
         }
     }
 }
@@ -67,6 +82,7 @@ fn groups(
     failed: &HashMap<Uuid, u64>,
     caller: &Caller,
     locale: Locale,
+    due: TimeDelta,
 ) -> Vec<StateGroup> {
     let may_edit = matches!(caller.role, Role::Admin | Role::Comms);
     PollState::ALL
@@ -82,7 +98,7 @@ fn groups(
                 count: mine.len(),
                 polls: mine
                     .iter()
-                    .map(|p| PollRow::new(p, locale, may_edit, failed))
+                    .map(|p| PollRow::new(p, locale, may_edit, failed, due))
                     .collect(),
             })
         })
@@ -107,7 +123,13 @@ pub async fn show(
         .await
         .map_err(|e| page.unavailable(&e))?;
     let view = DashboardView {
-        groups: groups(&polls, &failed, &caller, page.locale),
+        groups: groups(
+            &polls,
+            &failed,
+            &caller,
+            page.locale,
+            TimeDelta::from_std(page.state.config.feedback_due).unwrap_or(TimeDelta::days(28)),
+        ),
     };
     let title = t!(page.locale, "staff-dashboard-title");
     page.render(StatusCode::OK, "staff/dashboard", &title, &view)
