@@ -279,3 +279,7 @@ staff-results-export-xlsx = Excel workbook with codebook
 staff-results-export-json = JSON with codebook
 staff-results-export-sps = SPSS syntax for the CSV (save the CSV beside it)
 staff-feedback-overdue = Feedback overdue since { $since }: publish what you did with the answers.
+staff-builder-first-time = Also ask whether this is their first poll
+staff-builder-first-time-help = A standard question about the resident, in the poll's languages. Its answers show on the results page whether the poll reached people beyond the usual respondents.
+staff-results-first-time = { $yes } of the { $answered } who answered said it was their first poll.
+staff-results-first-time-withheld = Too few answered the question "first poll?" to show numbers.

@@ -279,3 +279,7 @@ staff-results-export-xlsx = Excel-werkmap met codeboek
 staff-results-export-json = JSON met codeboek
 staff-results-export-sps = SPSS-syntaxis voor de CSV (bewaar de CSV ernaast)
 staff-feedback-overdue = Terugkoppeling te laat sinds { $since }: publiceer wat u met de antwoorden deed.
+staff-builder-first-time = Vraag ook of dit hun eerste peiling is
+staff-builder-first-time-help = Een standaardvraag over de bewoner, in de talen van de peiling. De antwoorden laten op de uitkomstenpagina zien of de peiling ook nieuwe mensen bereikte.
+staff-results-first-time = { $yes } van de { $answered } die antwoord gaven, zeiden dat het hun eerste peiling was.
+staff-results-first-time-withheld = Te weinig mensen beantwoordden de vraag "eerste peiling?" om aantallen te tonen.

@@ -336,3 +336,95 @@ on_both_backends!(
         assert!(row.contains("lang-geleden"), "{row}");
     }
 );
+
+on_both_backends!(
+    the_results_page_says_how_many_took_part_for_the_first_time,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        staff_fixture(&app).await;
+        let session =
+            crate::staff_access::login(&app, "comms@velsen.example", crate::staff_access::PASSWORD)
+                .await;
+        let mut definition = PollDefinition::from_yaml_str(DEFINITION).unwrap();
+        definition
+            .questions
+            .push(flits_staff::ui::builder_form::first_time_question(&[
+                flits_i18n::Locale::Nl,
+            ]));
+        let now = Utc::now();
+        let poll = app
+            .store
+            .insert_poll(NewPoll {
+                organisation_id: "velsen".into(),
+                state: PollState::Open,
+                definition,
+                opens_at: Some(now - TimeDelta::days(1)),
+                closes_at: Some(now + TimeDelta::days(6)),
+                channels: vec![],
+            })
+            .await
+            .unwrap();
+        for i in 0..12 {
+            let id = uuid::Uuid::new_v4().to_string();
+            let first = if i < 8 { "yes" } else { "no" };
+            app.store
+                .insert_response(flits_store::NewResponse {
+                    poll_id: poll.id,
+                    submission_id: flits_types::SubmissionId::parse(&id).unwrap(),
+                    channel: None,
+                    lang: "nl".into(),
+                    answers: json!({"bomen": "ja", "first_time": first}),
+                    submitted_on: now.date_naive(),
+                })
+                .await
+                .unwrap();
+        }
+        let html = app
+            .client
+            .get(format!(
+                "{}/staff/polls/plein-publiek/results?lang=en",
+                app.address
+            ))
+            .header("cookie", &session.cookie)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        // 8 said yes: under k = 10, so not shown as a number.
+        assert!(html.contains("Too few answered"), "{html}");
+        for i in 0..4 {
+            let id = uuid::Uuid::new_v4().to_string();
+            let _ = i;
+            app.store
+                .insert_response(flits_store::NewResponse {
+                    poll_id: poll.id,
+                    submission_id: flits_types::SubmissionId::parse(&id).unwrap(),
+                    channel: None,
+                    lang: "nl".into(),
+                    answers: json!({"first_time": "yes"}),
+                    submitted_on: now.date_naive(),
+                })
+                .await
+                .unwrap();
+        }
+        let html = app
+            .client
+            .get(format!(
+                "{}/staff/polls/plein-publiek/results?lang=en",
+                app.address
+            ))
+            .header("cookie", &session.cookie)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains("12 of the 16 who answered said it was their first poll"),
+            "{html}"
+        );
+    }
+);

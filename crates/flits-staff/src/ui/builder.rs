@@ -132,6 +132,8 @@ struct BuilderView {
     promise: Vec<LangField>,
     audiences: Vec<AudienceChoice>,
     slots: Vec<SlotView>,
+    /// Whether the standard question "is this your first time?" is asked.
+    first_time: bool,
     m_slug: Vec<FieldMessage>,
     m_languages: Vec<FieldMessage>,
     m_purpose: Vec<FieldMessage>,
@@ -279,6 +281,9 @@ async fn builder_page(
             })
             .collect(),
         slots,
+        first_time: draft
+            .fields
+            .contains_key(crate::ui::builder_form::FIRST_TIME_FIELD),
         m_slug,
         m_languages,
         m_purpose,

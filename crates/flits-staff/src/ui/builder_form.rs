@@ -156,12 +156,65 @@ fn question(fields: &Fields, i: usize, langs: &[Locale]) -> Option<Question> {
     })
 }
 
+/// The id of the standard question "is this the first time you take part?", which the builder
+/// offers as a tick box: its answers show whether a poll reached beyond the usual respondents.
+pub const FIRST_TIME: &str = "first_time";
+
+/// The form field that asks for it.
+pub const FIRST_TIME_FIELD: &str = "first_time";
+
+/// The standard question in `langs`, its texts from the catalogue (`resident-standard.ftl`). A
+/// profile question: about the resident, not the topic, so it does not count towards the poll's
+/// length and is suppressed like other profile answers in exports.
+pub fn first_time_question(langs: &[Locale]) -> Question {
+    let text = |id: &str| {
+        Text::Translated(
+            langs
+                .iter()
+                .map(|l| {
+                    (
+                        l.code().to_owned(),
+                        flits_i18n::catalogue().format(*l, id, &[]),
+                    )
+                })
+                .collect(),
+        )
+    };
+    Question {
+        id: FIRST_TIME.to_owned(),
+        kind: QuestionKind::SingleChoice,
+        text: text("standard-first-time-question"),
+        required: false,
+        profile: true,
+        help: None,
+        options: vec![
+            QuestionOption {
+                id: "yes".to_owned(),
+                text: text("standard-first-time-yes"),
+            },
+            QuestionOption {
+                id: "no".to_owned(),
+                text: text("standard-first-time-no"),
+            },
+        ],
+        max_choices: None,
+        min: None,
+        max: None,
+        labels: None,
+        max_length: None,
+    }
+}
+
 /// The definition the form describes. Validation happens afterwards, with locations.
 pub fn to_definition(fields: &Fields, audiences: &[String]) -> PollDefinition {
     let langs = chosen_languages(fields);
-    let questions = (0..SLOTS)
+    let mut questions: Vec<Question> = (0..SLOTS)
         .filter_map(|i| question(fields, i, &langs))
+        .filter(|q| q.id != FIRST_TIME)
         .collect();
+    if fields.contains_key(FIRST_TIME_FIELD) {
+        questions.push(first_time_question(&langs));
+    }
     let purpose = Some(value(fields, "purpose").to_owned()).filter(|s| !s.is_empty());
     let feedback_promise = text(fields, "promise", &langs);
     let brief =
@@ -203,7 +256,16 @@ pub fn from_definition(def: &PollDefinition) -> Fields {
         f.insert("purpose".into(), b.purpose.clone().unwrap_or_default());
         put_text(&mut f, "promise", b.feedback_promise.as_ref());
     }
-    for (i, q) in def.questions.iter().enumerate().take(SLOTS) {
+    if def.question(FIRST_TIME).is_some() {
+        f.insert(FIRST_TIME_FIELD.into(), "on".into());
+    }
+    for (i, q) in def
+        .questions
+        .iter()
+        .filter(|q| q.id != FIRST_TIME)
+        .enumerate()
+        .take(SLOTS)
+    {
         let k = |name: &str| format!("q{i}_{name}");
         f.insert(k("id"), q.id.clone());
         f.insert(
@@ -421,6 +483,28 @@ questions:
             [Locale::Nl, Locale::Tr, Locale::Ar],
             "Dutch needs no box"
         );
+    }
+
+    #[test]
+    fn the_standard_question_is_a_tick_box_that_round_trips() {
+        let f = fields(&[
+            ("slug", "fiets"),
+            ("title_nl", "Fiets"),
+            ("language_en", "on"),
+            ("title_en", "Bike"),
+            ("q0_id", "q1"),
+            ("q0_kind", "open_text"),
+            ("q0_text_nl", "Idee?"),
+            ("first_time", "on"),
+        ]);
+        let def = to_definition(&f, &[]);
+        let q = def.question(FIRST_TIME).unwrap();
+        assert!(q.profile);
+        assert_eq!(q.options.len(), 2);
+        assert!(!q.text.get("nl").is_empty() && q.text.get("en") != q.text.get("nl"));
+        let again = to_definition(&from_definition(&def), &[]);
+        assert_eq!(again, def, "editing keeps one standard question, last");
+        assert_eq!(again.questions.len(), 2);
     }
 
     #[test]

@@ -77,6 +77,8 @@ struct ResultsView {
     total: u64,
     channels: Vec<ChannelCount>,
     days: Vec<DayCount>,
+    /// Who said it was their first poll (the builder's standard question), in words.
+    first_time: Option<String>,
     /// Analysts and admins download the anonymised export here.
     may_export: bool,
     may_publish: bool,
@@ -210,6 +212,19 @@ async fn results_page(
         .response_counts_by_day(poll.id)
         .await
         .map_err(|e| page.unavailable(&e))?;
+    let first_time = if poll
+        .definition
+        .question(crate::ui::builder_form::FIRST_TIME)
+        .is_some()
+    {
+        let k = page.state.config.k_anonymity as u64;
+        let aggregates = flits_export::aggregate(store, poll, k)
+            .await
+            .map_err(|e| page.unavailable(&e))?;
+        Some(first_time_text(&aggregates, locale))
+    } else {
+        None
+    };
     let publication = store
         .publication(poll.id)
         .await
@@ -260,6 +275,7 @@ async fn results_page(
                 count,
             })
             .collect(),
+        first_time,
         may_export: matches!(caller.role, Role::Admin | Role::Analyst),
         may_publish,
         may_update: editor && publication.is_some(),
@@ -286,6 +302,29 @@ async fn results_page(
         notice: outcome.notice,
     };
     page.render(status, "staff/results", &heading, &view)
+}
+
+/// How many said it was their first poll, under the small-cell rule.
+fn first_time_text(aggregates: &flits_results::Aggregates, locale: flits_i18n::Locale) -> String {
+    let question = aggregates
+        .questions
+        .iter()
+        .find(|q| q.id == crate::ui::builder_form::FIRST_TIME);
+    let counts = question.and_then(|q| {
+        let yes = q.options.iter().find(|o| o.value == "yes")?.count.exact()?;
+        Some((yes, q.answered.exact()?))
+    });
+    match counts {
+        Some((yes, answered)) if !aggregates.withheld => {
+            t!(
+                locale,
+                "staff-results-first-time",
+                yes = yes,
+                answered = answered
+            )
+        }
+        _ => t!(locale, "staff-results-first-time-withheld"),
+    }
 }
 
 /// `GET /staff/polls/{slug}/results`.
