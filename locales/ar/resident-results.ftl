@@ -1,4 +1,5 @@
 ## النصوص التي يقرؤها السكان في صفحة النتائج وفي قائمة الاستطلاعات، بلغة عربية بسيطة.
+## "<10" stays left to right inside Arabic text: it is isolated with U+2066 … U+2069.
 
 ## The results page
 results-page-title = النتائج: { $title }
@@ -9,10 +10,10 @@ results-figures-heading = الأرقام
 results-responses = عدد الأشخاص الذين شاركوا: { $count }.
 results-withheld = شارك أقل من { $k } أشخاص. لذلك لا نعرض أي أرقام: مع هذا العدد القليل من الإجابات قد يُعرف شخص ما.
 results-answered = عدد الأشخاص الذين أجابوا عن هذا السؤال: { $count }.
-results-count-below = <{ $k }
+results-count-below = {"\u2066"}<{ $k }{"\u2069"}
 results-percent = { $value }٪
 results-share-hidden = غير معروض
-results-below-note = <{ $k } تعني: أقل من { $k } أشخاص. لا نعرض العدد الدقيق حتى لا يُعرف أحد.
+results-below-note = {"\u2066"}<{ $k }{"\u2069"} تعني: أقل من { $k } أشخاص. لا نعرض العدد الدقيق حتى لا يُعرف أحد.
 results-multi-note = في هذا السؤال كان يمكنك اختيار أكثر من إجابة واحدة. لذلك مجموع النسب أكثر من 100.
 results-scale-end = { $value } ({ $label })
 results-scale-summary = المتوسط: { $mean }. الإجابة الوسطى (الوسيط): { $median }.

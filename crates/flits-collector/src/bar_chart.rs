@@ -174,7 +174,12 @@ mod tests {
         let long = "Met de fiets of met de elektrische step naar het station en verder";
         let chart = lay_out(&[bar(long, Some(0.2)), bar("Bus", None)], false);
         assert!(chart.rows[0].lines.len() >= 3);
-        assert!(chart.rows[0].lines.iter().all(|l| l.text.chars().count() <= WRAP));
+        assert!(
+            chart.rows[0]
+                .lines
+                .iter()
+                .all(|l| l.text.chars().count() <= WRAP)
+        );
         assert!(chart.rows[0].bar_y > chart.rows[0].lines.last().unwrap().y);
         assert!(!chart.rows[1].has_bar, "a hidden count has no bar");
         assert_eq!(chart.height, chart.rows[1].bar_y + BAR);

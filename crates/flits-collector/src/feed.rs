@@ -83,11 +83,7 @@ pub fn build(
             .map(|t| t.get(l).to_owned())
             .unwrap_or_else(|| crate::poll_form::duration_text(def, locale));
         entries.push(Entry {
-            title: Text::plain(t!(
-                locale,
-                "feed-open-title",
-                title = def.title.get(l)
-            )),
+            title: Text::plain(t!(locale, "feed-open-title", title = def.title.get(l))),
             id: state.public_link(&format!("/p/{}", poll.slug)),
             updated: fixed(at),
             published: Some(fixed(at)),
@@ -134,9 +130,7 @@ pub fn build(
     Feed {
         title: Text::plain(title.clone()),
         id: state.public_link(&format!("/feed.atom{query}")),
-        updated: entries
-            .first()
-            .map_or_else(|| fixed(now), |e| e.updated),
+        updated: entries.first().map_or_else(|| fixed(now), |e| e.updated),
         authors: vec![author(title)],
         links: vec![
             link(
@@ -144,7 +138,11 @@ pub fn build(
                 "self",
                 Some("application/atom+xml"),
             ),
-            link(state.public_link(&format!("/{query}")), "alternate", Some("text/html")),
+            link(
+                state.public_link(&format!("/{query}")),
+                "alternate",
+                Some("text/html"),
+            ),
         ],
         subtitle: Some(Text::plain(t!(locale, "feed-subtitle"))),
         lang: Some(l.to_owned()),

@@ -123,7 +123,10 @@ impl Listing {
         let mut org_audiences: HashMap<String, Vec<String>> = HashMap::new();
         for a in &audiences {
             if let Some(org) = &a.organisation_id {
-                org_audiences.entry(org.clone()).or_default().push(a.id.clone());
+                org_audiences
+                    .entry(org.clone())
+                    .or_default()
+                    .push(a.id.clone());
             }
         }
         let mut organisations = store.organisations().await?;
@@ -160,9 +163,7 @@ impl Listing {
         self.open
             .iter()
             .filter(|p| availability(&p.poll, now) == Availability::Open)
-            .filter(|p| {
-                org.is_none_or(|o| self.concerns(&p.poll.organisation_id, &p.audiences, o))
-            })
+            .filter(|p| org.is_none_or(|o| self.concerns(&p.poll.organisation_id, &p.audiences, o)))
             .collect()
     }
 
@@ -170,9 +171,7 @@ impl Listing {
     pub fn published(&self, org: Option<&str>) -> Vec<&ListedResult> {
         self.published
             .iter()
-            .filter(|r| {
-                org.is_none_or(|o| self.concerns(&r.poll.organisation_id, &r.audiences, o))
-            })
+            .filter(|r| org.is_none_or(|o| self.concerns(&r.poll.organisation_id, &r.audiences, o)))
             .collect()
     }
 

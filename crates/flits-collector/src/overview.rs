@@ -73,7 +73,11 @@ pub fn overview_title(listing: &Listing, org: Option<&str>, locale: Locale) -> S
     match org.and_then(|o| listing.organisation(o)) {
         Some(o) => t!(locale, "overview-title-org", org = o.name.as_str()),
         None => match listing.regions.as_slice() {
-            [region] => t!(locale, "overview-title-region", region = region.name.as_str()),
+            [region] => t!(
+                locale,
+                "overview-title-region",
+                region = region.name.as_str()
+            ),
             _ => t!(locale, "overview-title-all"),
         },
     }

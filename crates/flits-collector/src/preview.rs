@@ -326,7 +326,11 @@ fn top_answer(poll: &Poll, figures: &Aggregates, locale: Locale) -> Option<Strin
 }
 
 /// The PNG of `spec`, rendered once and then served from the cache.
-async fn png_response(state: &CollectorState, poll_id: uuid::Uuid, spec: PreviewSpec) -> HttpResponse {
+async fn png_response(
+    state: &CollectorState,
+    poll_id: uuid::Uuid,
+    spec: PreviewSpec,
+) -> HttpResponse {
     let key = format!(
         "{}|{}|{}|{}|{}|{}",
         poll_id,

@@ -429,7 +429,12 @@ fn native_views(
                 t!(locale, "results-native-final")
             } else {
                 let m = local_moment(*at, locale);
-                t!(locale, "results-native-interim", date = m.date, time = m.time)
+                t!(
+                    locale,
+                    "results-native-interim",
+                    date = m.date,
+                    time = m.time
+                )
             };
             Some(NativeView {
                 caption: t!(
@@ -444,10 +449,9 @@ fn native_views(
                     .iter()
                     .map(|o| NativeRow {
                         title: o.title.clone(),
-                        votes: o.votes.map_or_else(
-                            || t!(locale, "results-native-hidden"),
-                            |v| v.to_string(),
-                        ),
+                        votes: o
+                            .votes
+                            .map_or_else(|| t!(locale, "results-native-hidden"), |v| v.to_string()),
                     })
                     .collect(),
                 voters: tally
