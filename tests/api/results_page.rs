@@ -366,6 +366,22 @@ on_both_backends!(
         assert!(ar.contains("<span aria-current=\"true\" lang=\"ar\">العربية</span>"));
         // An update without Arabic falls back to Dutch, as every poll text does.
         assert!(ar.contains("Alle tien bomen staan er nu."));
+
+        // Archived later, the poll's own page is gone but its results stay.
+        app.store
+            .set_poll_schedule(poll.id, PollState::Archived, poll.opens_at, poll.closes_at)
+            .await
+            .unwrap();
+        assert_eq!(app.get(&format!("/p/{SLUG}")).await.status(), 404);
+        let archived = app.get(&format!("/p/{SLUG}/results")).await;
+        assert_eq!(archived.status(), 200);
+        assert!(
+            archived
+                .text()
+                .await
+                .unwrap()
+                .contains("U wilde meer bomen.")
+        );
     }
 );
 
