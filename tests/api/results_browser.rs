@@ -4,7 +4,8 @@
 //! axe-core are missing — failing in CI.
 //!
 //! With `FLITS_TEST_SCREENSHOTS=DIR` the test also saves what a 360 px phone shows of each page
-//! (whole pages, `results-nl-360.png`…), for a person to look at.
+//! (whole pages, `results-nl-360.png`…) and the results' link-preview image, for a person to
+//! look at.
 
 use serde_json::Value;
 
@@ -50,6 +51,15 @@ async fn results_and_overview_are_accessible_on_a_phone_and_a_wide_screen() {
     let (poll, closed) = answered_and_closed(&app).await;
     publish(&app, &poll, closed).await;
 
+    if let Some(dir) = std::env::var_os("FLITS_TEST_SCREENSHOTS") {
+        let png = app.get(&format!("/p/{SLUG}/results.png?lang=nl")).await;
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            std::path::Path::new(&dir).join("results-preview.png"),
+            png.bytes().await.unwrap(),
+        )
+        .unwrap();
+    }
     let browser = Browser::start(&tools, Script::On).await;
     for width in [360, 1280] {
         browser.client.set_window_size(width, 900).await.unwrap();
