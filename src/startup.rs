@@ -93,6 +93,12 @@ impl Application {
                 config: settings.collector.clone(),
                 rate_limits: settings.rate_limits_on(),
                 max_questions: settings.max_questions,
+                k_anonymity: u64::from(settings.k_anonymity),
+                channel_kinds: settings
+                    .channels
+                    .iter()
+                    .map(|c| (c.id.to_string(), c.kind.as_str().to_owned()))
+                    .collect(),
                 signing_key: settings
                     .signing_key
                     .as_ref()

@@ -5,14 +5,25 @@
 //! Entries live `collector.cache_millis` (default 1 s; 0 switches caching off). A change to a poll
 //! therefore reaches residents within that time; whether a poll is open is still decided per
 //! request from its opening and closing times, so a poll never takes answers after it closed.
+//!
+//! The figures of published results are kept longer ([`AGGREGATES_TTL`]): they are counted over
+//! every response of the poll, and a poll whose results are published is closed, so its
+//! responses no longer change.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
+use flits_export::ExportError;
+use flits_results::Aggregates;
 use flits_store::entity::organisation;
 use flits_store::{Poll, Store, StoreError};
 use flits_types::Slug;
+
+use crate::listing::Listing;
+
+/// How long the figures of published results are kept (unless caching is off).
+pub const AGGREGATES_TTL: Duration = Duration::from_secs(300);
 
 /// The most entries one cache holds; past that it starts afresh (unknown slugs cannot grow it).
 const MAX_ENTRIES: usize = 4096;
@@ -61,6 +72,8 @@ pub struct Caches {
     polls: TtlMap<Option<Arc<Poll>>>,
     organisations: TtlMap<Option<Arc<organisation::Model>>>,
     pages: TtlMap<Arc<String>>,
+    aggregates: TtlMap<Arc<Aggregates>>,
+    listing: TtlMap<Arc<Listing>>,
 }
 
 impl Caches {
@@ -69,6 +82,12 @@ impl Caches {
             polls: TtlMap::new(ttl),
             organisations: TtlMap::new(ttl),
             pages: TtlMap::new(ttl),
+            aggregates: TtlMap::new(if ttl.is_zero() {
+                ttl
+            } else {
+                ttl.max(AGGREGATES_TTL)
+            }),
+            listing: TtlMap::new(ttl),
         }
     }
 
@@ -108,6 +127,32 @@ impl Caches {
     /// Keeps a rendered page.
     pub fn put_page(&self, key: String, page: Arc<String>) {
         self.pages.put(key, page);
+    }
+
+    /// The figures of a published poll under the small-cell rule for `k`.
+    pub async fn aggregates(
+        &self,
+        store: &Store,
+        poll: &Poll,
+        k: u64,
+    ) -> Result<Arc<Aggregates>, ExportError> {
+        let key = format!("{}|{k}", poll.id);
+        if let Some(hit) = self.aggregates.get(&key) {
+            return Ok(hit);
+        }
+        let figures = Arc::new(flits_export::aggregate(store, poll, k).await?);
+        self.aggregates.put(key, figures.clone());
+        Ok(figures)
+    }
+
+    /// The polls the public overview lists.
+    pub async fn listing(&self, store: &Store) -> Result<Arc<Listing>, StoreError> {
+        if let Some(hit) = self.listing.get("") {
+            return Ok(hit);
+        }
+        let listing = Arc::new(Listing::load(store).await?);
+        self.listing.put(String::new(), listing.clone());
+        Ok(listing)
     }
 }
 

@@ -2,7 +2,7 @@
 //! organisation's name and theme, the language switch and, on the poll page, the link preview.
 //!
 //! Templates get it flattened into their data (`lang`, `dir`, `page_title`, `org_name`,
-//! `theme_css`, `preview`, `languages`), which `templates/partials/layout.hbs` and
+//! `theme_css`, `preview`, `feed`, `languages`), which `templates/partials/layout.hbs` and
 //! `templates/partials/link-preview.hbs` read.
 
 use actix_web::HttpResponse;
@@ -28,6 +28,8 @@ pub struct Chrome {
     pub theme_css: Option<String>,
     /// Open Graph / Twitter-card data, on pages meant to be shared.
     pub preview: Option<LinkPreview>,
+    /// The Atom feed a page offers to feed readers (the public overview).
+    pub feed: Option<FeedLink>,
     /// The language switch; empty when there is nothing to switch to.
     pub languages: Vec<LanguageLink>,
 }
@@ -41,6 +43,13 @@ pub struct LinkPreview {
     pub site_name: String,
     pub og_locale: &'static str,
     pub image: String,
+}
+
+/// A `<link rel="alternate">` to an Atom feed.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLink {
+    pub href: String,
+    pub title: String,
 }
 
 /// Options for [`chrome`].
@@ -69,6 +78,7 @@ pub async fn chrome(state: &CollectorState, of: ChromeOf<'_>) -> Chrome {
         org_name: String::from("Flits"),
         theme_css: None,
         preview: None,
+        feed: None,
         languages,
     };
     let Some(poll) = poll else {

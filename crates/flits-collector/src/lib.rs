@@ -3,23 +3,29 @@
 
 pub mod assets;
 pub mod availability;
+pub mod bar_chart;
 pub mod cache;
 pub mod channel;
 pub mod chrome;
 pub mod config;
 pub mod fairness;
+pub mod feed;
+pub mod figures;
 pub mod form_submit;
 pub mod json_submit;
 pub mod language;
+pub mod listing;
 pub mod local_time;
 pub mod notices;
 pub mod openapi;
+pub mod overview;
 pub mod page_failure;
 pub mod poll_form;
 pub mod poll_page;
 pub mod preview;
 pub mod public_api;
 pub mod qr;
+pub mod results_page;
 pub mod state;
 pub mod submit;
 pub mod theme;
@@ -34,7 +40,9 @@ use crate::openapi::{POLL_DEFINITION, SUBMIT_RESPONSE};
 /// Mounts every public route. JSON routes are registered from their [`openapi::ApiRoute`]
 /// constants, so the OpenAPI completeness test sees each of them.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/assets/flits.css", web::get().to(assets::stylesheet))
+    cfg.route("/", web::get().to(overview::show))
+        .route("/feed.atom", web::get().to(feed::show))
+        .route("/assets/flits.css", web::get().to(assets::stylesheet))
         .route(
             "/assets/theme/{organisation}.css",
             web::get().to(theme::stylesheet),
@@ -47,6 +55,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/p/{slug}/thanks", web::get().to(form_submit::thanks))
         .route("/p/{slug}/preview.png", web::get().to(preview::preview))
+        .route("/p/{slug}/results", web::get().to(results_page::show))
+        .route(
+            "/p/{slug}/results.png",
+            web::get().to(preview::results_preview),
+        )
         .route("/p/{slug}/qr.svg", web::get().to(qr::qr_svg))
         .route("/p/{slug}/qr.png", web::get().to(qr::qr_png))
         .route("/p/{slug}/poster", web::get().to(qr::poster))

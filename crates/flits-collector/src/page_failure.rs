@@ -17,6 +17,9 @@ pub enum PageFailure {
     /// The database did not answer: try again later (`503`).
     #[error("database: {0}")]
     Store(#[from] StoreError),
+    /// The results' figures could not be counted (a database failure: try again later).
+    #[error("results: {0}")]
+    Results(#[from] flits_export::ExportError),
     /// A template did not render: our bug (`500`).
     #[error("template: {0}")]
     Template(#[from] TemplateError),
@@ -29,6 +32,7 @@ struct PlainFrame {
     org_name: &'static str,
     theme_css: Option<String>,
     preview: Option<()>,
+    feed: Option<()>,
     languages: Vec<LanguageLink>,
 }
 
@@ -40,7 +44,10 @@ pub fn page_error(
     failure: PageFailure,
 ) -> PageError {
     let kind = match failure {
-        PageFailure::Store(_) => Failure::Unavailable,
+        PageFailure::Store(_) | PageFailure::Results(flits_export::ExportError::Store(_)) => {
+            Failure::Unavailable
+        }
+        PageFailure::Results(_) => Failure::Internal,
         PageFailure::Template(_) => Failure::Internal,
     };
     let page = ErrorPage {
@@ -52,6 +59,7 @@ pub fn page_error(
             org_name: "Flits",
             theme_css: None,
             preview: None,
+            feed: None,
             languages: Vec::new(),
         },
     };

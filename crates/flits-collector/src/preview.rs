@@ -1,5 +1,6 @@
 //! `GET /p/{slug}/preview.png`: the link-preview image (Open Graph / Twitter card) of a poll,
-//! 1200×630, the poll's title on the organisation's colour.
+//! 1200×630, the poll's title on the organisation's colour; `GET /p/{slug}/results.png` the same
+//! for its published results, with the most chosen answer.
 //!
 //! Text is drawn with `ab_glyph` in DejaVu Sans Bold, which is compiled in from
 //! `static/fonts/` (licence beside it): nothing is fetched at run time. Rendered images are kept in
@@ -13,8 +14,10 @@ use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
-use flits_i18n::Locale;
+use flits_i18n::{Locale, t};
+use flits_results::Aggregates;
 use flits_store::Poll;
+use flits_survey::{PollState, QuestionKind};
 use image::{ImageFormat, Rgb as Pixel, RgbImage};
 
 use crate::availability::{Availability, availability};
@@ -247,9 +250,90 @@ pub async fn preview(
     };
     let locale = crate::poll_page::page_locale(&req, Some(&poll), None);
     let spec = spec_of(&state, &poll, locale).await;
+    png_response(&state, poll.id, spec).await
+}
+
+/// `GET /p/{slug}/results.png`: the link preview of the results page, once they are published:
+/// "Results" and the organisation above the poll's title, and the most chosen answer of the first
+/// choice question below it (unless the small-cell rule withholds the numbers).
+pub async fn results_preview(
+    req: HttpRequest,
+    state: web::Data<CollectorState>,
+    slug: web::Path<String>,
+) -> HttpResponse {
+    let poll = match state.caches.poll(&state.store, &slug).await {
+        Ok(Some(p)) if matches!(p.state, PollState::ResultsPublished | PollState::Archived) => p,
+        Ok(_) => return HttpResponse::NotFound().finish(),
+        Err(e) => {
+            tracing::error!(error = %e, "poll lookup failed");
+            return HttpResponse::ServiceUnavailable().finish();
+        }
+    };
+    match state.store.publication(poll.id).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return HttpResponse::NotFound().finish(),
+        Err(e) => {
+            tracing::error!(error = %e, "publication lookup failed");
+            return HttpResponse::ServiceUnavailable().finish();
+        }
+    }
+    let figures = match state
+        .caches
+        .aggregates(&state.store, &poll, state.k_anonymity)
+        .await
+    {
+        Ok(f) => f,
+        Err(e) => {
+            tracing::error!(error = %e, "results could not be counted");
+            return HttpResponse::ServiceUnavailable().finish();
+        }
+    };
+    let locale = crate::poll_page::page_locale(&req, Some(&poll), None);
+    let mut spec = spec_of(&state, &poll, locale).await;
+    spec.organisation = t!(
+        locale,
+        "results-preview-kicker",
+        org = spec.organisation.as_str()
+    );
+    if let Some(top) = top_answer(&poll, &figures, locale) {
+        spec.footer = top;
+    }
+    png_response(&state, poll.id, spec).await
+}
+
+/// "Most chosen: Yes (91%)" for the first choice question, when its numbers may be shown.
+fn top_answer(poll: &Poll, figures: &Aggregates, locale: Locale) -> Option<String> {
+    let l = locale.code();
+    let question = poll.definition.topic_questions().find(|q| {
+        matches!(
+            q.kind,
+            QuestionKind::SingleChoice | QuestionKind::MultiChoice
+        )
+    })?;
+    let result = figures.questions.iter().find(|r| r.id == question.id)?;
+    let best = result
+        .options
+        .iter()
+        .filter_map(|o| Some((o, o.share?)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let label = question.options.iter().find(|o| o.id == best.0.value)?;
+    Some(t!(
+        locale,
+        "results-preview-top",
+        answer = label.text.get(l),
+        share = crate::figures::percent_text(best.1, locale)
+    ))
+}
+
+/// The PNG of `spec`, rendered once and then served from the cache.
+async fn png_response(
+    state: &CollectorState,
+    poll_id: uuid::Uuid,
+    spec: PreviewSpec,
+) -> HttpResponse {
     let key = format!(
         "{}|{}|{}|{}|{}|{}",
-        poll.id,
+        poll_id,
         spec.title,
         spec.organisation,
         spec.footer,

@@ -1,5 +1,6 @@
 //! What the collector's handlers share.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use flits_http::Templates;
@@ -37,6 +38,12 @@ pub struct CollectorState {
     pub rate_limits: bool,
     /// The poll-size limit of the configuration, for the survey rules.
     pub max_questions: usize,
+    /// The smallest count the results page shows as a number (`k_anonymity`): fewer is `<k`, and
+    /// a poll with fewer responses shows no numbers at all.
+    pub k_anonymity: u64,
+    /// The kind of each configured channel (`mastodon`, `x`…) by channel id, so the results page
+    /// can say on which platform a native poll's votes were cast.
+    pub channel_kinds: HashMap<String, String>,
     /// Form tokens, the participation cookie, address caps and rate limits.
     pub fairness: Arc<Fairness>,
     /// Counters for `/metrics`.
@@ -57,6 +64,10 @@ pub struct CollectorSetup {
     pub config: crate::CollectorConfig,
     pub rate_limits: bool,
     pub max_questions: usize,
+    /// `k_anonymity` of the configuration.
+    pub k_anonymity: u64,
+    /// Channel id → channel kind, of `[[channels]]`.
+    pub channel_kinds: HashMap<String, String>,
     /// `FLITS_SIGNING_KEY`, if set (the keys of form tokens and cookies are derived from it).
     pub signing_key: Option<Vec<u8>>,
     pub metrics: Metrics,
@@ -97,6 +108,8 @@ impl CollectorState {
             config: setup.config,
             rate_limits: setup.rate_limits,
             max_questions: setup.max_questions,
+            k_anonymity: setup.k_anonymity,
+            channel_kinds: setup.channel_kinds,
             metrics: setup.metrics,
             sink,
             previews: Arc::new(PreviewCache::default()),

@@ -232,7 +232,7 @@ mod tests {
         let templates = templates();
         let id = RequestId::random();
         let shell = json!({
-            "org_name": "Velsen", "theme_css": null, "preview": null, "languages": [],
+            "org_name": "Velsen", "theme_css": null, "preview": null, "feed": null, "languages": [],
         });
         let err = PageError::new(
             ErrorPage {

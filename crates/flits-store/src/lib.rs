@@ -16,6 +16,7 @@ mod native;
 mod organisations;
 mod outbox;
 mod polls;
+mod public_listing;
 mod publication;
 mod response_writer;
 mod responses;
