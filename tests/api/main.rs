@@ -14,6 +14,7 @@ mod browser;
 mod bridge_support {
     pub mod mastodon;
     pub mod server;
+    pub mod smtpd;
     pub mod webhook;
 }
 
@@ -37,6 +38,7 @@ mod poll_cli;
 mod poll_page;
 mod publish;
 mod resident_languages;
+mod results_by_email;
 mod scheduler_aliases;
 mod scheduler_cli;
 mod scheduler_concurrency;
