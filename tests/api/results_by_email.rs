@@ -66,7 +66,11 @@ fn smtpd(test: &str) -> Option<Smtpd> {
 /// Answers the demo poll through its form, as a browser does; the participation cookie it got.
 async fn answer(app: &TestApp, lang: &str) -> String {
     let token = fresh_token(app, "demo").await;
-    let mut fields: Vec<(&str, &str)> = GOOD_FORM.iter().filter(|(k, _)| *k != "_lang").copied().collect();
+    let mut fields: Vec<(&str, &str)> = GOOD_FORM
+        .iter()
+        .filter(|(k, _)| *k != "_lang")
+        .copied()
+        .collect();
     fields.push(("_lang", lang));
     let res = post_form(app, "demo", &token, &fields, None).await;
     assert_eq!(res.status(), 303);
@@ -88,7 +92,8 @@ async fn ask(app: &TestApp, email: &str, lang: &str, cookie: Option<&str>) -> re
 /// Every stored subscription: address, language and the day it came in, as text.
 async fn subscribers(app: &TestApp) -> Vec<(String, String, String)> {
     use sqlx::Connection;
-    let sql = "SELECT email, lang, CAST(created_on AS TEXT) FROM feedback_subscribers ORDER BY email";
+    let sql =
+        "SELECT email, lang, CAST(created_on AS TEXT) FROM feedback_subscribers ORDER BY email";
     if app.db.url.starts_with("sqlite:") {
         let mut conn = sqlx::SqliteConnection::connect(&app.db.url).await.unwrap();
         sqlx::query_as(sql).fetch_all(&mut conn).await.unwrap()
@@ -128,7 +133,10 @@ async fn publish(app: &TestApp, poll: &Poll) {
         )
         .await
         .unwrap();
-    assert!(matches!(outcome, PublishOutcome::Published { .. }), "{outcome:?}");
+    assert!(
+        matches!(outcome, PublishOutcome::Published { .. }),
+        "{outcome:?}"
+    );
 }
 
 on_both_backends!(
@@ -149,28 +157,56 @@ on_both_backends!(
             .text()
             .await
             .unwrap();
-        assert!(page.contains(r#"action="/p/demo/results-by-email""#), "{page}");
-        assert!(page.contains(r#"<label for="feedback-email">Uw e-mailadres</label>"#), "{page}");
+        assert!(
+            page.contains(r#"action="/p/demo/results-by-email""#),
+            "{page}"
+        );
+        assert!(
+            page.contains(r#"<label for="feedback-email">Uw e-mailadres</label>"#),
+            "{page}"
+        );
         assert!(page.contains(r#"type="email""#) && page.contains(r#"autocomplete="email""#));
-        assert!(page.contains("Daarna wissen we het."), "what it is for, and that it goes: {page}");
+        assert!(
+            page.contains("Daarna wissen we het."),
+            "what it is for, and that it goes: {page}"
+        );
         assert!(page.contains("na 90 dagen"), "{page}");
         // Not for a browser that did not answer.
-        let stranger = app.get("/p/demo/thanks?lang=nl").await.text().await.unwrap();
+        let stranger = app
+            .get("/p/demo/thanks?lang=nl")
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(stranger.contains("Bedankt") && !stranger.contains("results-by-email"));
 
         // Asking: the confirmation; asking again (other capitals, spaces) is still one address.
         let res = ask(&app, "Inwoner@Example.nl", "nl", Some(&cookie)).await;
         assert_eq!(res.status(), 200);
-        assert!(res.text().await.unwrap().contains("We sturen u de uitkomst"));
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .contains("We sturen u de uitkomst")
+        );
         let res = ask(&app, "  inwoner@example.NL ", "nl", Some(&cookie)).await;
         assert_eq!(res.status(), 200);
         let stored = subscribers(&app).await;
         assert_eq!(stored.len(), 1, "{stored:?}");
         let (email, lang, day) = &stored[0];
-        assert_eq!((email.as_str(), lang.as_str()), ("inwoner@example.nl", "nl"));
+        assert_eq!(
+            (email.as_str(), lang.as_str()),
+            ("inwoner@example.nl", "nl")
+        );
         // A date, never a time.
         assert_eq!(day.len(), 10, "{day}");
-        assert_eq!(day.as_str(), Utc::now().with_timezone(&chrono_tz::Europe::Amsterdam).date_naive().to_string());
+        assert_eq!(
+            day.as_str(),
+            Utc::now()
+                .with_timezone(&chrono_tz::Europe::Amsterdam)
+                .date_naive()
+                .to_string()
+        );
 
         // A bad address: the form again with the message and what was typed, nothing stored.
         let res = ask(&app, "inwoner-at-example.nl", "nl", Some(&cookie)).await;
@@ -184,7 +220,12 @@ on_both_backends!(
         // Someone who did not answer (no cookie, or a forged one) cannot ask.
         let res = ask(&app, "buur@example.nl", "nl", None).await;
         assert_eq!(res.status(), 403);
-        assert!(res.text().await.unwrap().contains("Alleen wie heeft meegedaan"));
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .contains("Alleen wie heeft meegedaan")
+        );
         let forged = format!("{}=bm90LXNpZ25lZA", cookie.split('=').next().unwrap());
         let res = ask(&app, "buur@example.nl", "nl", Some(&forged)).await;
         assert_eq!(res.status(), 403);
@@ -194,13 +235,22 @@ on_both_backends!(
         let cookie_en = answer(&app, "en").await;
         let res = ask(&app, "resident@example.org", "en", Some(&cookie_en)).await;
         assert_eq!(res.status(), 200);
-        assert!(res.text().await.unwrap().contains("We will send you the results"));
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .contains("We will send you the results")
+        );
         let stored = subscribers(&app).await;
         assert_eq!(stored.len(), 2);
-        assert_eq!((stored[1].0.as_str(), stored[1].1.as_str()), ("resident@example.org", "en"));
+        assert_eq!(
+            (stored[1].0.as_str(), stored[1].1.as_str()),
+            ("resident@example.org", "en")
+        );
 
         // Without a relay the offer is not made, and the route refuses.
-        let plain = spawn_services_on(TestDb::new(backend).await, &[Service::Collector], |_| {}).await;
+        let plain =
+            spawn_services_on(TestDb::new(backend).await, &[Service::Collector], |_| {}).await;
         flits::demo::prepare(&plain.store).await.unwrap();
         let cookie = answer(&plain, "nl").await;
         let page = plain
@@ -214,7 +264,12 @@ on_both_backends!(
             .await
             .unwrap();
         assert!(page.contains("Bedankt") && !page.contains("results-by-email"));
-        assert_eq!(ask(&plain, "inwoner@example.nl", "nl", Some(&cookie)).await.status(), 404);
+        assert_eq!(
+            ask(&plain, "inwoner@example.nl", "nl", Some(&cookie))
+                .await
+                .status(),
+            404
+        );
         assert!(subscribers(&plain).await.is_empty());
     }
 );
@@ -230,9 +285,19 @@ on_both_backends!(
         let cookie_nl = answer(&app, "nl").await;
         let cookie_en = answer(&app, "en").await;
         for _ in 0..2 {
-            assert_eq!(ask(&app, "inwoner@example.nl", "nl", Some(&cookie_nl)).await.status(), 200);
+            assert_eq!(
+                ask(&app, "inwoner@example.nl", "nl", Some(&cookie_nl))
+                    .await
+                    .status(),
+                200
+            );
         }
-        assert_eq!(ask(&app, "resident@example.org", "en", Some(&cookie_en)).await.status(), 200);
+        assert_eq!(
+            ask(&app, "resident@example.org", "en", Some(&cookie_en))
+                .await
+                .status(),
+            200
+        );
         // More residents, stored as the form stores them, for two senders at once below.
         let today = Utc::now().date_naive();
         for i in 0..6 {
@@ -264,30 +329,58 @@ on_both_backends!(
         let mut recipients: Vec<&str> = messages.iter().map(|m| m.to.as_str()).collect();
         recipients.sort_unstable();
         recipients.dedup();
-        assert_eq!(recipients.len(), 8, "one message per address: {recipients:?}");
+        assert_eq!(
+            recipients.len(),
+            8,
+            "one message per address: {recipients:?}"
+        );
 
         let to = |address: &str| messages.iter().find(|m| m.to == address).unwrap();
         let nl = to("inwoner@example.nl");
-        assert_eq!(nl.subject, "De uitkomst van de peiling: Meer groen in uw buurt?");
+        assert_eq!(
+            nl.subject,
+            "De uitkomst van de peiling: Meer groen in uw buurt?"
+        );
         assert_eq!(nl.from, SENDER);
         assert_eq!(nl.content_type, "multipart/alternative");
-        let (text, html) = (nl.part("text/plain").unwrap(), nl.part("text/html").unwrap());
+        let (text, html) = (
+            nl.part("text/plain").unwrap(),
+            nl.part("text/html").unwrap(),
+        );
         let link = format!("{PUBLIC_URL}/p/demo/results?lang=nl");
-        assert!(text.contains(&link) && text.contains("Wij planten er tien in het voorjaar."), "{text}");
-        assert!(text.contains("U deed mee aan de peiling „Meer groen in uw buurt?”"), "{text}");
+        assert!(
+            text.contains(&link) && text.contains("Wij planten er tien in het voorjaar."),
+            "{text}"
+        );
+        assert!(
+            text.contains("U deed mee aan de peiling „Meer groen in uw buurt?”"),
+            "{text}"
+        );
         assert!(html.contains(&format!(r#"href="{link}""#)), "{html}");
-        assert!(html.contains("<p>Wij planten er tien in het voorjaar.</p>"), "{html}");
+        assert!(
+            html.contains("<p>Wij planten er tien in het voorjaar.</p>"),
+            "{html}"
+        );
         assert!(html.contains(r#"<html lang="nl" dir="ltr">"#));
         let en = to("resident@example.org");
-        assert_eq!(en.subject, "Poll results: More green in your neighbourhood?");
+        assert_eq!(
+            en.subject,
+            "Poll results: More green in your neighbourhood?"
+        );
         let text = en.part("text/plain").unwrap();
-        assert!(text.contains(&format!("{PUBLIC_URL}/p/demo/results?lang=en")), "{text}");
+        assert!(
+            text.contains(&format!("{PUBLIC_URL}/p/demo/results?lang=en")),
+            "{text}"
+        );
         assert!(text.contains("We will plant ten in the spring."), "{text}");
         assert!(en.part("text/html").unwrap().contains("You said, we did"));
 
         // Afterwards no address is kept, and a later step sends nothing again.
         assert!(subscribers(&app).await.is_empty());
-        let report = sender.step(&app.store, Utc::now() + TimeDelta::days(1)).await.unwrap();
+        let report = sender
+            .step(&app.store, Utc::now() + TimeDelta::days(1))
+            .await
+            .unwrap();
         assert_eq!(report.sent, 0);
         tokio::time::sleep(Duration::from_millis(200)).await;
         assert_eq!(server.messages().len(), 8);
@@ -304,7 +397,10 @@ on_both_backends!(
             .text()
             .await
             .unwrap();
-        assert!(page.contains(r#"href="/p/demo/results?lang=nl""#) && !page.contains("results-by-email"));
+        assert!(
+            page.contains(r#"href="/p/demo/results?lang=nl""#)
+                && !page.contains("results-by-email")
+        );
     }
 );
 
@@ -317,8 +413,18 @@ on_both_backends!(
         flits::demo::prepare(&app.store).await.unwrap();
         let poll = app.store.poll_by_slug("demo").await.unwrap().unwrap();
         let cookie = answer(&app, "nl").await;
-        assert_eq!(ask(&app, "inwoner@example.nl", "nl", Some(&cookie)).await.status(), 200);
-        assert_eq!(ask(&app, "tweede@example.nl", "nl", Some(&cookie)).await.status(), 200);
+        assert_eq!(
+            ask(&app, "inwoner@example.nl", "nl", Some(&cookie))
+                .await
+                .status(),
+            200
+        );
+        assert_eq!(
+            ask(&app, "tweede@example.nl", "nl", Some(&cookie))
+                .await
+                .status(),
+            200
+        );
         publish(&app, &poll).await;
 
         // The relay is down: both addresses stay, with why, and wait for their next try.
@@ -331,20 +437,37 @@ on_both_backends!(
         assert_eq!((counts.waiting, counts.retrying), (2, 2));
         // Not at once again (the backoff), even with the relay back…
         let up = sender(server.port);
-        let report = up.step(&app.store, now + TimeDelta::seconds(30)).await.unwrap();
+        let report = up
+            .step(&app.store, now + TimeDelta::seconds(30))
+            .await
+            .unwrap();
         assert_eq!(report.sent, 0);
         // …but later: each goes out once, and the addresses go with them.
-        let report = up.step(&app.store, now + TimeDelta::hours(1)).await.unwrap();
+        let report = up
+            .step(&app.store, now + TimeDelta::hours(1))
+            .await
+            .unwrap();
         assert_eq!(report.sent, 2, "{report:?}");
         assert_eq!(server.wait_for(2).await.len(), 2);
         assert!(subscribers(&app).await.is_empty());
 
         // A relay that stays down: given up after the last attempt, the address deleted, and the
         // count staff see (the audit log, without the address).
-        assert_eq!(ask(&app, "derde@example.nl", "nl", Some(&cookie)).await.status(), 409, "published: no more subscriptions");
+        assert_eq!(
+            ask(&app, "derde@example.nl", "nl", Some(&cookie))
+                .await
+                .status(),
+            409,
+            "published: no more subscriptions"
+        );
         let today = Utc::now().date_naive();
         app.store
-            .subscribe_feedback(poll.id, &"derde@example.nl".parse().unwrap(), flits_i18n::Locale::Nl, today)
+            .subscribe_feedback(
+                poll.id,
+                &"derde@example.nl".parse().unwrap(),
+                flits_i18n::Locale::Nl,
+                today,
+            )
             .await
             .unwrap();
         let mut at = now;
@@ -358,9 +481,16 @@ on_both_backends!(
         let counts = app.store.feedback_counts(poll.id).await.unwrap();
         assert_eq!((counts.waiting, counts.given_up), (0, 1));
         let audit = app.store.audit_entries(10).await.unwrap();
-        let entry = audit.iter().find(|e| e.action == "feedback.gave_up").unwrap();
+        let entry = audit
+            .iter()
+            .find(|e| e.action == "feedback.gave_up")
+            .unwrap();
         assert_eq!(entry.poll_slug.as_deref(), Some("demo"));
-        assert!(!entry.details.to_string().contains('@'), "{:?}", entry.details);
+        assert!(
+            !entry.details.to_string().contains('@'),
+            "{:?}",
+            entry.details
+        );
         assert_eq!(server.messages().len(), 2);
     }
 );
@@ -375,7 +505,8 @@ questions:
 on_both_backends!(
     subscriptions_whose_results_never_came_are_purged,
     |backend| async move {
-        let app = spawn_services_on(TestDb::new(backend).await, &[Service::Collector], |_| {}).await;
+        let app =
+            spawn_services_on(TestDb::new(backend).await, &[Service::Collector], |_| {}).await;
         flits::demo::prepare(&app.store).await.unwrap();
         let demo = app.store.poll_by_slug("demo").await.unwrap().unwrap();
         let now = Utc::now();
@@ -423,13 +554,21 @@ on_both_backends!(
         assert!(matches!(published, PublishOutcome::Published { .. }));
 
         // Without a relay the runner still purges.
-        let purger = FeedbackMail::new(None, PUBLIC_URL.parse().unwrap(), Duration::from_secs(60), 90);
+        let purger = FeedbackMail::new(
+            None,
+            PUBLIC_URL.parse().unwrap(),
+            Duration::from_secs(60),
+            90,
+        );
         let report = purger.step(&app.store, now).await.unwrap();
         assert_eq!((report.purged, report.sent), (2, 0), "{report:?}");
         let left: Vec<String> = subscribers(&app).await.into_iter().map(|s| s.0).collect();
         assert_eq!(left, ["recent@example.nl"]);
         // Its turn comes once it is older than keep_days.
-        let report = purger.step(&app.store, now + TimeDelta::days(81)).await.unwrap();
+        let report = purger
+            .step(&app.store, now + TimeDelta::days(81))
+            .await
+            .unwrap();
         assert_eq!(report.purged, 1);
         assert!(subscribers(&app).await.is_empty());
     }

@@ -7,7 +7,6 @@
 
 mod support;
 
-
 use flits_bridge::email::SmtpRelay;
 use flits_bridge::{ClientOptions, PostKind, connect_with};
 use secrecy::SecretString;
@@ -59,7 +58,10 @@ async fn the_announcement_reaches_every_address_with_its_link() {
     let messages = server.wait_for(1).await;
     assert_eq!(messages.len(), 1, "one message for both addresses");
     let m = &messages[0];
-    assert_eq!(m.subject, "Nieuwe peiling: Fietsparkeren bij het station", "{m:?}");
+    assert_eq!(
+        m.subject, "Nieuwe peiling: Fietsparkeren bij het station",
+        "{m:?}"
+    );
     assert!(m.to.contains("redactie@krant.example.nl"), "{m:?}");
     assert!(m.to.contains("nieuwsbrief@ijmond.example.nl"), "{m:?}");
     assert_eq!(m.from, "peiling@ijmond.example.nl");

@@ -17,9 +17,7 @@ use flits_types::ChannelId;
 use crate::availability::{Availability, availability};
 use crate::channel::channel;
 use crate::fairness::{Fairness, TokenCheck};
-use crate::notices::{
-    already_answered_page, not_saved_page, rate_limited_page, unavailable_page,
-};
+use crate::notices::{already_answered_page, not_saved_page, rate_limited_page, unavailable_page};
 use crate::page_failure::{PageFailure, page_error};
 use crate::poll_form::{Entered, FormState, render_form};
 use crate::poll_page::{find_poll, page_locale, took_part};

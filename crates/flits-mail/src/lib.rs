@@ -16,7 +16,7 @@ mod mailer;
 mod texts;
 
 pub use mailer::{Mailer, Relay, SendError, SetupError};
-pub use texts::{MailTexts, Rendered, RenderError};
+pub use texts::{MailTexts, RenderError, Rendered};
 
 use flits_i18n::Locale;
 use flits_types::Email;

@@ -17,8 +17,8 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::texts::{MailTexts, RenderError};
 use crate::ResultsMessage;
+use crate::texts::{MailTexts, RenderError};
 
 /// The SMTP relay and the sender (`FLITS_SMTP_URL` and `[mail] from`).
 #[derive(Debug, Clone)]
@@ -134,17 +134,19 @@ impl Mailer {
         let permanent = |code: &str| SendError::Permanent {
             code: code.to_owned(),
         };
-        let to = m
-            .to
-            .as_str()
-            .parse::<Mailbox>()
-            .map_err(|_| permanent("address"))?;
+        let to =
+            m.to.as_str()
+                .parse::<Mailbox>()
+                .map_err(|_| permanent("address"))?;
         Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(rendered.subject)
             .message_id(Some(format!("<{}@flits>", m.key)))
-            .multipart(MultiPart::alternative_plain_html(rendered.text, rendered.html))
+            .multipart(MultiPart::alternative_plain_html(
+                rendered.text,
+                rendered.html,
+            ))
             .map_err(|_| permanent("address"))
     }
 

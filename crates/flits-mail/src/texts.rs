@@ -134,18 +134,41 @@ mod tests {
         for locale in Locale::RESIDENT {
             let r = texts.render(&message(locale)).unwrap();
             assert!(r.subject.contains("Het <plein>"), "{locale}: {}", r.subject);
-            assert!(!r.subject.contains("mail-results"), "{locale}: {}", r.subject);
-            assert!(r.text.contains("https://peiling.example.nl/p/plein/results?lang=nl"));
-            assert!(r.text.contains("U wilde meer bomen.\n\nWij planten er tien & meer."));
-            assert!(!r.text.contains("&amp;"), "plain text is not escaped: {}", r.text);
             assert!(
-                r.html.contains(r#"href="https://peiling.example.nl/p/plein/results?lang=nl""#),
+                !r.subject.contains("mail-results"),
+                "{locale}: {}",
+                r.subject
+            );
+            assert!(
+                r.text
+                    .contains("https://peiling.example.nl/p/plein/results?lang=nl")
+            );
+            assert!(
+                r.text
+                    .contains("U wilde meer bomen.\n\nWij planten er tien & meer.")
+            );
+            assert!(
+                !r.text.contains("&amp;"),
+                "plain text is not escaped: {}",
+                r.text
+            );
+            assert!(
+                r.html
+                    .contains(r#"href="https://peiling.example.nl/p/plein/results?lang=nl""#),
                 "{}",
                 r.html
             );
-            assert!(r.html.contains("<p>Wij planten er tien &amp; meer.</p>"), "{}", r.html);
+            assert!(
+                r.html.contains("<p>Wij planten er tien &amp; meer.</p>"),
+                "{}",
+                r.html
+            );
             assert!(r.html.contains("Het &lt;plein&gt;") && !r.html.contains("<plein>"));
-            assert!(r.html.contains(&format!(r#"lang="{}" dir="{}""#, locale.code(), locale.dir())));
+            assert!(r.html.contains(&format!(
+                r#"lang="{}" dir="{}""#,
+                locale.code(),
+                locale.dir()
+            )));
             assert!(!r.text.contains("mail-results") && !r.html.contains("mail-results"));
         }
     }

@@ -41,8 +41,14 @@ fn the_message_is_multipart_with_a_stable_message_id() {
     let mailer = Mailer::new(&relay("smtp://127.0.0.1:25"), Duration::from_secs(1)).unwrap();
     let raw = String::from_utf8(mailer.message(&message()).unwrap().formatted()).unwrap();
     assert!(raw.contains("Content-Type: multipart/alternative"), "{raw}");
-    assert!(raw.contains("Content-Type: text/plain; charset=utf-8"), "{raw}");
-    assert!(raw.contains("Content-Type: text/html; charset=utf-8"), "{raw}");
+    assert!(
+        raw.contains("Content-Type: text/plain; charset=utf-8"),
+        "{raw}"
+    );
+    assert!(
+        raw.contains("Content-Type: text/html; charset=utf-8"),
+        "{raw}"
+    );
     assert!(raw.contains("Message-ID: <flits-results-1@flits>"), "{raw}");
     assert!(raw.contains("To: inwoner@example.nl"), "{raw}");
     assert!(raw.contains("From: peiling@ijmond.example.nl"), "{raw}");
@@ -65,8 +71,11 @@ async fn a_relay_that_is_down_is_worth_another_try() {
 
 #[test]
 fn a_relay_url_it_cannot_use_is_a_setup_error_that_does_not_show_it() {
-    let err = Mailer::new(&relay("imap://user:geheim@mail.example.nl"), Duration::from_secs(1))
-        .unwrap_err();
+    let err = Mailer::new(
+        &relay("imap://user:geheim@mail.example.nl"),
+        Duration::from_secs(1),
+    )
+    .unwrap_err();
     assert!(matches!(err, SetupError::RelayUrl), "{err:?}");
     assert!(!err.to_string().contains("geheim"));
 }

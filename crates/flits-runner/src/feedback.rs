@@ -154,8 +154,7 @@ impl FeedbackMail {
                     report.sent += 1;
                 }
                 Err(SendError::Retryable { code }) if claimed.attempts < MAX_ATTEMPTS => {
-                    let at =
-                        now + TimeDelta::from_std(backoff(claimed.attempts)).unwrap_or(lease);
+                    let at = now + TimeDelta::from_std(backoff(claimed.attempts)).unwrap_or(lease);
                     store.feedback_retry(claimed.id, at, &code).await?;
                     report.retrying += 1;
                     tracing::info!(poll = %slug, %code, attempts = claimed.attempts, "results e-mail failed; trying again later");
@@ -232,7 +231,10 @@ mod tests {
                 .saturating_mul(1 << (attempt - 1))
                 .min(MAX_BACKOFF);
             let wait = backoff(attempt);
-            assert!(wait <= full && wait >= full.mul_f64(0.8), "{attempt}: {wait:?}");
+            assert!(
+                wait <= full && wait >= full.mul_f64(0.8),
+                "{attempt}: {wait:?}"
+            );
         }
         // Every attempt spread over about a day before a message is given up on.
         let total: Duration = (1..MAX_ATTEMPTS)
