@@ -27,7 +27,7 @@ const SENDER: &str = "peiling@ijmond.example.nl";
 
 /// The collector alone (the test steps the sender itself), with a relay on `port`, so the
 /// thank-you page offers the e-mail, and without its cache, so it sees a publication at once.
-async fn app_with_relay(backend: Backend, port: u16) -> TestApp {
+pub async fn app_with_relay(backend: Backend, port: u16) -> TestApp {
     let db = TestDb::new(backend).await;
     spawn_services_on(db, &[Service::Collector], |s| {
         s.collector.cache_millis = 0;
