@@ -161,6 +161,16 @@ pub struct RunnerSettings {
     pub post_lease_seconds: u64,
 }
 
+/// The results e-mails to residents who asked for them (`[feedback]`); the default is in
+/// `config/default.toml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackSettings {
+    /// How long an address waits for its poll's results, in days: a subscription older than this
+    /// whose results were not published in this time is deleted unsent.
+    pub keep_days: u32,
+}
+
 /// The staff service's settings (`[staff]`); their defaults are in `config/default.toml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -215,6 +225,8 @@ pub struct Settings {
     /// Outgoing e-mail (`[mail]`).
     #[serde(default)]
     pub mail: MailSettings,
+    /// The results e-mails to residents (`[feedback]`).
+    pub feedback: FeedbackSettings,
     /// From `FLITS_SIGNING_KEY` or `FLITS_SIGNING_KEY_FILE` only: never from a file, never printed.
     #[serde(skip)]
     pub signing_key: Option<SecretString>,
@@ -237,6 +249,14 @@ impl Settings {
     /// The relay and sender e-mail channels use, when both are configured.
     pub fn smtp_relay(&self) -> Option<flits_bridge::SmtpRelay> {
         Some(flits_bridge::SmtpRelay {
+            url: self.smtp_url.clone()?,
+            from: self.mail.from.clone()?,
+        })
+    }
+
+    /// The relay and sender of the results e-mails: the same as the e-mail channels'.
+    pub fn mail_relay(&self) -> Option<flits_mail::Relay> {
+        Some(flits_mail::Relay {
             url: self.smtp_url.clone()?,
             from: self.mail.from.clone()?,
         })
@@ -471,6 +491,9 @@ impl Settings {
         }
         if self.feedback_due_days == 0 {
             problems.push("setting `feedback_due_days`: expected at least 1".to_owned());
+        }
+        if self.feedback.keep_days == 0 {
+            problems.push("setting `feedback.keep_days`: expected at least 1".to_owned());
         }
         if self.k_anonymity < 2 {
             problems.push("setting `k_anonymity`: expected at least 2".to_owned());

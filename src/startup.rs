@@ -51,8 +51,13 @@ pub struct Application {
     port: u16,
     server: Server,
     store: Store,
-    /// The job runner's settings and the channels it posts to, when this process runs the runner.
-    runner: Option<(flits_runner::RunnerConfig, flits_runner::delivery::Outbox)>,
+    /// The job runner's settings, the channels it posts to and the sender of the results
+    /// e-mails, when this process runs the runner.
+    runner: Option<(
+        flits_runner::RunnerConfig,
+        flits_runner::delivery::Outbox,
+        flits_runner::feedback::FeedbackMail,
+    )>,
 }
 
 impl Application {
@@ -85,6 +90,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let templates = Arc::new(Templates::load().context("cannot load the templates")?);
         let metrics = flits_http::metrics::Metrics::new().context("cannot set up the metrics")?;
+        let mailer = mailer(settings);
         let collector = if services.contains(&Service::Collector) {
             let setup = flits_collector::CollectorSetup {
                 store: store.clone(),
@@ -104,6 +110,10 @@ impl Application {
                     .as_ref()
                     .map(|k| secrecy::ExposeSecret::expose_secret(k).as_bytes().to_vec()),
                 metrics: metrics.clone(),
+                // Offered only where the results can actually be sent.
+                results_by_email: mailer.is_some().then_some(flits_collector::ResultsByEmail {
+                    keep_days: settings.feedback.keep_days,
+                }),
             };
             Some(
                 CollectorState::new(setup)
@@ -164,6 +174,12 @@ impl Application {
             (
                 flits_runner::RunnerConfig::every(settings.runner.tick_seconds),
                 outbox(settings),
+                flits_runner::feedback::FeedbackMail::new(
+                    mailer,
+                    settings.public_base(),
+                    Duration::from_secs(settings.runner.post_lease_seconds),
+                    settings.feedback.keep_days,
+                ),
             )
         });
         Ok(Application {
@@ -188,7 +204,7 @@ impl Application {
     /// With the runner, the job runner runs beside the server and is stopped (after finishing
     /// the step it is in) when the server stops.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let Some((config, outbox)) = self.runner else {
+        let Some((config, outbox, feedback)) = self.runner else {
             return self.server.await;
         };
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -196,6 +212,7 @@ impl Application {
             self.store.clone(),
             config,
             outbox,
+            feedback,
             async move {
                 let _ = stopped.await;
             },
@@ -204,6 +221,22 @@ impl Application {
         let _ = stop.send(());
         let _ = runner.await;
         result
+    }
+}
+
+/// How long one session with the mail relay may take before it is given up.
+const MAIL_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The sender of the results e-mails, when a relay and a sender are configured; one that cannot
+/// be set up is left out with an error in the log (and the thank-you page does not offer it).
+fn mailer(settings: &Settings) -> Option<Arc<flits_mail::Mailer>> {
+    let relay = settings.mail_relay()?;
+    match flits_mail::Mailer::new(&relay, MAIL_TIMEOUT) {
+        Ok(mailer) => Some(Arc::new(mailer)),
+        Err(e) => {
+            tracing::error!(error = %e, "the results e-mail cannot be set up; it is not offered");
+            None
+        }
     }
 }
 

@@ -81,3 +81,24 @@ api-unknown-poll = There is no poll with this address.
 api-not-open-yet = This poll is not open yet.
 api-closed = This poll has closed.
 api-invalid-answers = Not all answers are valid.
+
+## The thank-you page: the results by e-mail ($days: how long an address waits for the results)
+feedback-heading = Would you like the results by e-mail?
+feedback-text = When the results are ready, we send you one e-mail. It tells you what we do with the answers.
+feedback-email-label = Your e-mail address
+feedback-privacy = We keep your e-mail address apart from your answers. Nobody can link the two. We use the address only for this one e-mail, then we delete it. If the results are not ready after { $days } days, we delete the address as well.
+feedback-submit = E-mail me the results
+feedback-error-summary = Something went wrong.
+feedback-invalid = This e-mail address is not right. Please check it. An e-mail address looks like this: name@example.com
+feedback-done-heading = We will send you the results
+feedback-done-text = When the results are ready, you will get one e-mail from us. Then we delete your e-mail address. If the results are not ready after { $days } days, we delete the address as well.
+feedback-not-taken-part-heading = Take part first
+feedback-not-taken-part-text = Only people who took part can get the results by e-mail. The results will also be on this website later.
+feedback-published-heading = The results are already out
+feedback-limit-heading = Too many e-mail addresses at once
+feedback-limit-text =
+    { $when ->
+        [minute] We did not keep your e-mail address. Please try again in a minute.
+        [minutes] We did not keep your e-mail address. Please try again in { $minutes } minutes.
+       *[tomorrow] Many e-mail addresses have already been given from your internet connection today. We did not keep your e-mail address. Please try again tomorrow.
+    } The results will also be on this website later.

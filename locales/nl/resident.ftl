@@ -83,3 +83,24 @@ api-unknown-poll = Er is geen peiling met dit adres.
 api-not-open-yet = Deze peiling is nog niet open.
 api-closed = Deze peiling is gesloten.
 api-invalid-answers = Niet alle antwoorden kloppen.
+
+## The thank-you page: the results by e-mail ($days: how long an address waits for the results)
+feedback-heading = Wilt u de uitkomst per e-mail?
+feedback-text = Als de uitkomst klaar is, sturen we u één e-mail. Daarin leest u wat we met de antwoorden doen.
+feedback-email-label = Uw e-mailadres
+feedback-privacy = We bewaren uw e-mailadres apart van uw antwoorden. Niemand kan ze aan elkaar koppelen. We gebruiken het adres alleen voor deze ene e-mail. Daarna wissen we het. Is de uitkomst er na { $days } dagen nog niet? Dan wissen we het adres ook.
+feedback-submit = Stuur mij de uitkomst
+feedback-error-summary = Er ging iets mis.
+feedback-invalid = Dit e-mailadres klopt niet. Kijk het na. Een e-mailadres ziet er zo uit: naam@voorbeeld.nl
+feedback-done-heading = We sturen u de uitkomst
+feedback-done-text = Als de uitkomst klaar is, krijgt u één e-mail van ons. Daarna wissen we uw e-mailadres. Is de uitkomst er na { $days } dagen nog niet? Dan wissen we het adres ook.
+feedback-not-taken-part-heading = Eerst meedoen
+feedback-not-taken-part-text = Alleen wie heeft meegedaan, kan de uitkomst per e-mail krijgen. De uitkomst komt later ook op deze website.
+feedback-published-heading = De uitkomst is al klaar
+feedback-limit-heading = Even te veel e-mailadressen
+feedback-limit-text =
+    { $when ->
+        [minute] We hebben uw e-mailadres niet bewaard. Probeer het over een minuut opnieuw.
+        [minutes] We hebben uw e-mailadres niet bewaard. Probeer het over { $minutes } minuten opnieuw.
+       *[tomorrow] Vanaf uw internet zijn vandaag al veel e-mailadressen opgegeven. We hebben uw e-mailadres niet bewaard. Probeer het morgen opnieuw.
+    } De uitkomst komt later ook op deze website.

@@ -90,3 +90,32 @@ api-unknown-poll = Pod tym adresem nie ma ankiety.
 api-not-open-yet = Ta ankieta nie jest jeszcze otwarta.
 api-closed = Ta ankieta jest zamknięta.
 api-invalid-answers = Nie wszystkie odpowiedzi są poprawne.
+
+## Strona z podziękowaniem: wyniki e-mailem ($days: ile dni adres czeka na wyniki)
+feedback-heading = Chcesz dostać wyniki e-mailem?
+feedback-text = Gdy wyniki będą gotowe, wyślemy Ci jeden e-mail. Przeczytasz w nim, co robimy z odpowiedziami.
+feedback-email-label = Twój adres e-mail
+feedback-privacy =
+    Przechowujemy Twój adres e-mail oddzielnie od Twoich odpowiedzi. Nikt nie może ich ze sobą powiązać. Używamy adresu tylko do tego jednego e-maila. Potem go usuwamy. { $days ->
+        [one] Jeśli po 1 dniu wyników nadal nie będzie, też usuwamy adres.
+       *[other] Jeśli po { $days } dniach wyników nadal nie będzie, też usuwamy adres.
+    }
+feedback-submit = Wyślij mi wyniki
+feedback-error-summary = Coś poszło nie tak.
+feedback-invalid = Ten adres e-mail jest niepoprawny. Sprawdź go. Adres e-mail wygląda tak: imie@przyklad.pl
+feedback-done-heading = Wyślemy Ci wyniki
+feedback-done-text =
+    Gdy wyniki będą gotowe, dostaniesz od nas jeden e-mail. Potem usuniemy Twój adres e-mail. { $days ->
+        [one] Jeśli po 1 dniu wyników nadal nie będzie, też usuniemy adres.
+       *[other] Jeśli po { $days } dniach wyników nadal nie będzie, też usuniemy adres.
+    }
+feedback-not-taken-part-heading = Najpierw weź udział
+feedback-not-taken-part-text = Wyniki e-mailem mogą dostać tylko osoby, które wzięły udział. Wyniki pojawią się później także na tej stronie.
+feedback-published-heading = Wyniki są już gotowe
+feedback-limit-heading = Chwilowo za dużo adresów e-mail
+feedback-limit-text =
+    { $when ->
+        [minute] Nie zapisaliśmy Twojego adresu e-mail. Spróbuj ponownie za minutę.
+        [minutes] Nie zapisaliśmy Twojego adresu e-mail. Poczekaj { $minutes } minut i spróbuj ponownie.
+       *[tomorrow] Z Twojego połączenia internetowego podano dziś już wiele adresów e-mail. Nie zapisaliśmy Twojego adresu e-mail. Spróbuj ponownie jutro.
+    } Wyniki pojawią się później także na tej stronie.

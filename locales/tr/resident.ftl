@@ -81,3 +81,24 @@ api-unknown-poll = Bu adreste bir anket yok.
 api-not-open-yet = Bu anket henüz açık değil.
 api-closed = Bu anket kapandı.
 api-invalid-answers = Cevapların hepsi geçerli değil.
+
+## Teşekkür sayfası: sonuçlar e-postayla ($days: bir adresin sonuçları kaç gün beklediği)
+feedback-heading = Sonuçları e-postayla almak ister misiniz?
+feedback-text = Sonuçlar hazır olduğunda size bir e-posta göndeririz. Bu e-postada cevaplarla ne yaptığımızı okursunuz.
+feedback-email-label = E-posta adresiniz
+feedback-privacy = E-posta adresinizi cevaplarınızdan ayrı saklarız. Kimse ikisini birbirine bağlayamaz. Adresi yalnızca bu tek e-posta için kullanırız. Sonra sileriz. Sonuçlar { $days } gün sonra hâlâ hazır değilse adresi yine sileriz.
+feedback-submit = Sonuçları bana gönderin
+feedback-error-summary = Bir sorun oluştu.
+feedback-invalid = Bu e-posta adresi doğru değil. Lütfen kontrol edin. Bir e-posta adresi şöyle görünür: ad@ornek.com
+feedback-done-heading = Sonuçları size göndereceğiz
+feedback-done-text = Sonuçlar hazır olduğunda bizden bir e-posta alacaksınız. Sonra e-posta adresinizi sileriz. Sonuçlar { $days } gün sonra hâlâ hazır değilse adresi yine sileriz.
+feedback-not-taken-part-heading = Önce ankete katılın
+feedback-not-taken-part-text = Sonuçları e-postayla yalnızca ankete katılanlar alabilir. Sonuçlar daha sonra bu web sitesinde de olacak.
+feedback-published-heading = Sonuçlar zaten hazır
+feedback-limit-heading = Şu anda çok fazla e-posta adresi var
+feedback-limit-text =
+    { $when ->
+        [minute] E-posta adresinizi kaydetmedik. Bir dakika sonra yeniden deneyin.
+        [minutes] E-posta adresinizi kaydetmedik. { $minutes } dakika sonra yeniden deneyin.
+       *[tomorrow] İnternet bağlantınızdan bugün zaten çok sayıda e-posta adresi verildi. E-posta adresinizi kaydetmedik. Yarın yeniden deneyin.
+    } Sonuçlar daha sonra bu web sitesinde de olacak.

@@ -155,3 +155,128 @@ async fn the_demo_poll_works_in_a_browser_with_and_without_javascript() {
     browser.close().await;
     assert_eq!(app.store.count_responses(poll.id).await.unwrap(), 2);
 }
+
+/// The elements that stick out to the right of a phone-wide window, if any.
+async fn sticking_out(browser: &Browser) -> Value {
+    browser
+        .client
+        .execute(
+            r#"const w = document.documentElement.clientWidth;
+               if (document.documentElement.scrollWidth <= w) { return []; }
+               const out = [...document.querySelectorAll('body *')]
+                 .filter(e => e.getBoundingClientRect().right > w + 1)
+                 .map(e => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px`);
+               return out.length ? out : [`scrollWidth ${document.documentElement.scrollWidth}px`];"#,
+            Vec::new(),
+        )
+        .await
+        .unwrap()
+}
+
+/// Answers the demo poll and asks for the results by e-mail with `email` on the thank-you page.
+async fn answer_and_ask(browser: &Browser, base: &str, email: &str) {
+    browser
+        .client
+        .goto(&format!("{base}/p/demo?lang=nl"))
+        .await
+        .unwrap();
+    fill_in_demo(browser).await;
+    submit(browser).await;
+    browser.wait_for_path("/p/demo/thanks").await;
+    browser.wait_for("#feedback-email").await;
+    ask_by_email(browser, email).await;
+}
+
+/// Types `email` in the thank-you page's field (emptied first) and sends the form.
+async fn ask_by_email(browser: &Browser, email: &str) {
+    let field = browser
+        .client
+        .find(Locator::Css("#feedback-email"))
+        .await
+        .unwrap();
+    field.clear().await.unwrap();
+    field.send_keys(email).await.unwrap();
+    browser
+        .client
+        .find(Locator::Css(".results-by-email button[type='submit']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+/// The thank-you page's "e-mail me the results" on a phone's 360 px: the form, its error page and
+/// the confirmation fit without sideways scrolling and pass axe-core; without JavaScript it works
+/// the same.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_results_by_email_form_works_at_360_px_and_without_javascript() {
+    let Some(tools) =
+        tools_or_skip("the_results_by_email_form_works_at_360_px_and_without_javascript")
+    else {
+        return;
+    };
+    let app = crate::results_by_email::app_with_relay(
+        Backend::Sqlite,
+        crate::bridge_support::smtpd::free_port(),
+    )
+    .await;
+    flits::demo::prepare(&app.store).await.unwrap();
+    let base = app.address.clone();
+    let poll = app.store.poll_by_slug("demo").await.unwrap().unwrap();
+
+    let browser = Browser::start(&tools, Script::On).await;
+    browser.client.set_window_size(360, 800).await.unwrap();
+    // A mistake first: the form again, the summary first, the title saying so.
+    answer_and_ask(&browser, &base, "inwoner-at-example.nl").await;
+    browser.wait_for("#error-summary").await;
+    assert!(browser.client.title().await.unwrap().starts_with("Fout:"));
+    assert_eq!(sticking_out(&browser).await, Value::Array(Vec::new()));
+    assert_accessible(&browser, "results form with a mistake").await;
+    ask_by_email(&browser, "inwoner@example.nl").await;
+    browser.wait_for_path("/p/demo/results-by-email").await;
+    assert!(
+        browser
+            .client
+            .source()
+            .await
+            .unwrap()
+            .contains("We sturen u de uitkomst")
+    );
+    assert_accessible(&browser, "results form confirmation").await;
+    for lang in ["nl", "ar"] {
+        browser
+            .client
+            .goto(&format!("{base}/p/demo/thanks?lang={lang}"))
+            .await
+            .unwrap();
+        browser.wait_for("#feedback-email").await;
+        assert_eq!(
+            sticking_out(&browser).await,
+            Value::Array(Vec::new()),
+            "{lang}"
+        );
+        assert_accessible(
+            &browser,
+            &format!("{lang} thanks page with the results form"),
+        )
+        .await;
+    }
+    browser.close().await;
+
+    // Without JavaScript.
+    let browser = Browser::start(&tools, Script::Off).await;
+    assert!(!browser.scripts_run().await, "JavaScript is off");
+    answer_and_ask(&browser, &base, "zonder-js@example.nl").await;
+    browser.wait_for_path("/p/demo/results-by-email").await;
+    assert!(
+        browser
+            .client
+            .source()
+            .await
+            .unwrap()
+            .contains("We sturen u de uitkomst")
+    );
+    browser.close().await;
+    assert_eq!(app.store.feedback_counts(poll.id).await.unwrap().waiting, 2);
+}

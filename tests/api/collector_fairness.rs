@@ -63,7 +63,7 @@ pub async fn post_json_answers(
 }
 
 /// The `name=value` part of the response's `Set-Cookie`.
-fn cookie_pair(res: &reqwest::Response) -> Option<String> {
+pub fn cookie_pair(res: &reqwest::Response) -> Option<String> {
     res.headers()
         .get_all("set-cookie")
         .iter()

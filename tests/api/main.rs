@@ -14,6 +14,7 @@ mod browser;
 mod bridge_support {
     pub mod mastodon;
     pub mod server;
+    pub mod smtpd;
     pub mod webhook;
 }
 
@@ -39,6 +40,7 @@ mod poll_page;
 mod publish;
 mod resident_languages;
 mod results_browser;
+mod results_by_email;
 mod results_page;
 mod scheduler_aliases;
 mod scheduler_cli;

@@ -13,6 +13,9 @@ pub struct CollectorConfig {
     /// keyed hash of the address that rotates daily). Mobile networks put many residents behind
     /// one address, so this is a flood guard, not a one-person-one-vote rule.
     pub responses_per_address_per_poll: u32,
+    /// Addresses for the results by e-mail one network address may sign up per poll per day
+    /// (counted like the responses), so nobody can sign up other people's addresses in bulk.
+    pub results_emails_per_address_per_poll: u32,
     /// Submits (form and JSON) one network address may send per minute.
     pub submits_per_address_per_minute: u32,
     /// How many submits one address may send at once before the per-minute rate applies.
@@ -43,6 +46,10 @@ impl CollectorConfig {
             (
                 "responses_per_address_per_poll",
                 self.responses_per_address_per_poll,
+            ),
+            (
+                "results_emails_per_address_per_poll",
+                self.results_emails_per_address_per_poll,
             ),
             (
                 "submits_per_address_per_minute",

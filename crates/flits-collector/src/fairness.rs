@@ -13,6 +13,8 @@
 //!   secret is replaced the counts go with it; yesterday's hashes cannot be recomputed by anyone.
 //!   IPv6 addresses count per /64, the block one household usually gets.
 //! - **Rate limits** (governor) per hashed address and for the whole process.
+//! - **A per-poll cap per network address on addresses signed up for the results by e-mail**,
+//!   counted the same way as the responses, under the same daily secret.
 //!
 //! The keys for tokens and cookies are derived from `FLITS_SIGNING_KEY`. Without it a random key
 //! is drawn per process: tokens and cookies then stop working at a restart and are not shared by
@@ -90,6 +92,8 @@ struct AddressBook {
     secret: [u8; 32],
     /// Responses recorded (or being recorded) per poll and hashed address, today.
     counts: HashMap<(Uuid, AddressKey), u32>,
+    /// Addresses signed up for the results by e-mail per poll and hashed address, today.
+    results_emails: HashMap<(Uuid, AddressKey), u32>,
 }
 
 /// The collector's fairness machinery; one per process.
@@ -101,6 +105,7 @@ pub struct Fairness {
     overall: DefaultDirectRateLimiter,
     clock: DefaultClock,
     cap: u32,
+    results_email_cap: u32,
 }
 
 impl std::fmt::Debug for Fairness {
@@ -182,11 +187,13 @@ impl Fairness {
                 day: amsterdam_day(Utc::now()),
                 secret: random_key(),
                 counts: HashMap::new(),
+                results_emails: HashMap::new(),
             }),
             per_address: DefaultKeyedRateLimiter::keyed(per_address),
             overall: DefaultDirectRateLimiter::direct(overall),
             clock: DefaultClock::default(),
             cap: config.responses_per_address_per_poll,
+            results_email_cap: config.results_emails_per_address_per_poll,
         }
     }
 
@@ -303,6 +310,8 @@ impl Fairness {
             book.secret = random_key();
             book.counts.clear();
             book.counts.shrink_to_fit();
+            book.results_emails.clear();
+            book.results_emails.shrink_to_fit();
             self.per_address.retain_recent();
             self.per_address.shrink_to_fit();
         }
@@ -350,6 +359,32 @@ impl Fairness {
     pub fn release(&self, poll_id: Uuid, key: AddressKey) {
         let mut book = self.book();
         if let Some(count) = book.counts.get_mut(&(poll_id, key)) {
+            *count = count.saturating_sub(1);
+        }
+    }
+
+    /// Takes one place under the poll's daily cap of addresses signed up for the results by
+    /// e-mail from this network address; give it back with [`Fairness::release_results_email`]
+    /// when nothing was stored.
+    pub fn reserve_results_email(&self, poll_id: Uuid, key: AddressKey) -> Result<(), Limited> {
+        let now = Utc::now();
+        let mut book = self.book();
+        self.rotate_if_new_day(&mut book, now);
+        let count = book.results_emails.entry((poll_id, key)).or_insert(0);
+        if *count >= self.results_email_cap {
+            return Err(Limited {
+                reason: LimitReason::AddressCap,
+                retry_after: seconds_to_rotation(now),
+            });
+        }
+        *count += 1;
+        Ok(())
+    }
+
+    /// Gives back a place taken by [`Fairness::reserve_results_email`].
+    pub fn release_results_email(&self, poll_id: Uuid, key: AddressKey) {
+        let mut book = self.book();
+        if let Some(count) = book.results_emails.get_mut(&(poll_id, key)) {
             *count = count.saturating_sub(1);
         }
     }
@@ -429,6 +464,26 @@ mod tests {
         f.reserve(Uuid::new_v4(), me).unwrap();
         f.release(poll, me);
         f.reserve(poll, me).unwrap();
+    }
+
+    #[test]
+    fn results_emails_have_their_own_cap_per_poll_and_address() {
+        let config = CollectorConfig {
+            responses_per_address_per_poll: 1,
+            results_emails_per_address_per_poll: 2,
+            ..crate::config::shipped_defaults()
+        };
+        let f = Fairness::new(&config, None);
+        let poll = Uuid::new_v4();
+        let me = f.address_key("192.0.2.1".parse().unwrap());
+        f.reserve(poll, me).unwrap();
+        f.reserve_results_email(poll, me).unwrap();
+        f.reserve_results_email(poll, me).unwrap();
+        let limited = f.reserve_results_email(poll, me).unwrap_err();
+        assert_eq!(limited.reason, LimitReason::AddressCap);
+        f.reserve_results_email(Uuid::new_v4(), me).unwrap();
+        f.release_results_email(poll, me);
+        f.reserve_results_email(poll, me).unwrap();
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! `POST /p/{slug}` and `GET /p/{slug}/thanks`: the form of the poll page, without JavaScript.
+//! `POST /p/{slug}`: the form of the poll page, without JavaScript (the thank-you page it leads to
+//! is in [`crate::results_by_email`]).
 
 use std::collections::BTreeMap;
 
@@ -16,9 +17,7 @@ use flits_types::ChannelId;
 use crate::availability::{Availability, availability};
 use crate::channel::channel;
 use crate::fairness::{Fairness, TokenCheck};
-use crate::notices::{
-    already_answered_page, not_saved_page, rate_limited_page, thanks_page, unavailable_page,
-};
+use crate::notices::{already_answered_page, not_saved_page, rate_limited_page, unavailable_page};
 use crate::page_failure::{PageFailure, page_error};
 use crate::poll_form::{Entered, FormState, render_form};
 use crate::poll_page::{find_poll, page_locale, took_part};
@@ -219,19 +218,4 @@ fn see_thanks(state: &CollectorState, poll: &Poll, locale: Locale) -> HttpRespon
         .insert_header((LOCATION, format!("/p/{slug}/thanks?lang={}", locale.code())))
         .cookie(cookie)
         .finish()
-}
-
-/// `GET /p/{slug}/thanks`: thanks, and what will happen with the answers.
-pub async fn thanks(
-    req: HttpRequest,
-    state: web::Data<CollectorState>,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, PageError> {
-    let poll = find_poll(&state, &req, &slug, None).await?;
-    let locale = page_locale(&req, poll.as_deref(), None);
-    let page = match poll {
-        Some(poll) => thanks_page(&state, &poll, locale).await,
-        None => unavailable_page(&state, None, locale).await,
-    };
-    page.map_err(|f| page_error(&state, &req, locale, f))
 }

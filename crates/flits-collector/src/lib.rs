@@ -25,12 +25,14 @@ pub mod poll_page;
 pub mod preview;
 pub mod public_api;
 pub mod qr;
+pub mod results_by_email;
 pub mod results_page;
 pub mod state;
 pub mod submit;
 pub mod theme;
 
 pub use config::CollectorConfig;
+pub use results_by_email::ResultsByEmail;
 pub use state::{CollectorSetup, CollectorState};
 
 use actix_web::web;
@@ -53,7 +55,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(poll_page::show))
                 .route(web::post().to(form_submit::submit)),
         )
-        .route("/p/{slug}/thanks", web::get().to(form_submit::thanks))
+        .route("/p/{slug}/thanks", web::get().to(results_by_email::thanks))
+        .service(
+            web::resource("/p/{slug}/results-by-email")
+                .app_data(web::PayloadConfig::new(results_by_email::MAX_BODY))
+                .route(web::post().to(results_by_email::subscribe)),
+        )
         .route("/p/{slug}/preview.png", web::get().to(preview::preview))
         .route("/p/{slug}/results", web::get().to(results_page::show))
         .route(

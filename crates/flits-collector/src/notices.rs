@@ -1,5 +1,5 @@
 //! Short pages shown instead of the form: unknown, not open yet, closed, already taken part, not
-//! saved, over a limit, and thanks. Every word comes from the catalogue.
+//! saved, over a limit. Every word comes from the catalogue.
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
@@ -163,31 +163,8 @@ pub async fn not_saved_page(
     render_notice(state, Some(poll), locale, notice).await
 }
 
-/// Thanks, and what will happen with the answers: the poll's own feedback promise.
-pub async fn thanks_page(
-    state: &CollectorState,
-    poll: &Poll,
-    locale: Locale,
-) -> Result<HttpResponse, PageFailure> {
-    let mut paragraphs = vec![t!(locale, "thanks-text")];
-    paragraphs.extend(
-        poll.definition
-            .brief
-            .as_ref()
-            .and_then(|b| b.feedback_promise.as_ref())
-            .map(|promise| promise.get(locale.code()).to_owned()),
-    );
-    let notice = Notice {
-        status: StatusCode::OK,
-        heading: t!(locale, "thanks-heading"),
-        paragraphs,
-        link: None,
-    };
-    render_notice(state, Some(poll), locale, notice).await
-}
-
 /// How long to wait, as the catalogue's `$when` selector and a number of minutes.
-fn wait(seconds: u64) -> (&'static str, u64) {
+pub(crate) fn wait(seconds: u64) -> (&'static str, u64) {
     match seconds {
         s if s < 90 => ("minute", 1),
         s if s < 3600 => ("minutes", s.div_ceil(60)),

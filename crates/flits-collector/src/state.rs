@@ -11,6 +11,7 @@ use url::Url;
 use crate::cache::Caches;
 use crate::fairness::Fairness;
 use crate::preview::PreviewCache;
+use crate::results_by_email::ResultsByEmail;
 
 /// Where recorded responses go.
 #[derive(Debug, Clone)]
@@ -54,6 +55,9 @@ pub struct CollectorState {
     pub previews: Arc<PreviewCache>,
     /// Polls, organisations and pages of the last moment.
     pub caches: Arc<Caches>,
+    /// The thank-you page's offer to e-mail the results; `None` when this deployment sends no
+    /// e-mail.
+    pub results_by_email: Option<ResultsByEmail>,
 }
 
 /// What the binary hands the collector at start-up.
@@ -71,6 +75,8 @@ pub struct CollectorSetup {
     /// `FLITS_SIGNING_KEY`, if set (the keys of form tokens and cookies are derived from it).
     pub signing_key: Option<Vec<u8>>,
     pub metrics: Metrics,
+    /// The offer to e-mail the results, when a mail relay and sender are configured.
+    pub results_by_email: Option<ResultsByEmail>,
 }
 
 impl CollectorState {
@@ -114,6 +120,7 @@ impl CollectorState {
             sink,
             previews: Arc::new(PreviewCache::default()),
             caches,
+            results_by_email: setup.results_by_email,
         })
     }
 

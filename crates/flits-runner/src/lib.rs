@@ -14,6 +14,9 @@
 //! 2. closes every open poll whose `closes_at` has come, and records a `pending`
 //!    `publication_reminder` job for the component that reminds staff to publish the results.
 //!
+//! After the jobs, each tick sends the outbox of channel posts ([`delivery`]) and the results
+//! e-mails of published polls ([`feedback`]).
+//!
 //! # Exactly once, across instances and crashes
 //!
 //! Each job is one database transaction that starts by claiming the poll with a conditional
@@ -29,6 +32,7 @@
 
 pub mod compose;
 pub mod delivery;
+pub mod feedback;
 
 use std::future::Future;
 use std::time::Duration;
@@ -202,6 +206,7 @@ pub async fn run(
     store: Store,
     config: RunnerConfig,
     outbox: delivery::Outbox,
+    feedback: feedback::FeedbackMail,
     shutdown: impl Future<Output = ()>,
 ) {
     let runner = runner_name();
@@ -245,6 +250,10 @@ pub async fn run(
         // And the counts of the native polls those posts carried.
         if let Err(e) = outbox.refresh_native_counts(&store, Utc::now()).await {
             tracing::warn!(error = %e, "pulling native poll counts failed; retrying at the next tick")
+        }
+        // And the results e-mails of published polls (the step logs what it did).
+        if let Err(e) = feedback.step(&store, Utc::now()).await {
+            tracing::warn!(error = %e, "sending the results e-mails failed; retrying at the next tick")
         }
     }
     tracing::info!("job runner stopped");

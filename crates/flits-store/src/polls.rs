@@ -130,6 +130,15 @@ impl Store {
         Ok(())
     }
 
+    /// The poll with this id.
+    pub async fn poll_by_id(&self, id: Uuid) -> Result<Option<Poll>, StoreError> {
+        poll::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .map(Poll::try_from)
+            .transpose()
+    }
+
     /// The poll with this slug.
     pub async fn poll_by_slug(&self, slug: &str) -> Result<Option<Poll>, StoreError> {
         poll::Entity::find()

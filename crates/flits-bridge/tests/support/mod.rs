@@ -6,6 +6,7 @@ pub mod facebook;
 pub mod logs;
 pub mod mastodon;
 pub mod server;
+pub mod smtpd;
 pub mod webhook;
 pub mod x;
 
