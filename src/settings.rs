@@ -169,6 +169,8 @@ pub struct FeedbackSettings {
     /// How long an address waits for its poll's results, in days: a subscription older than this
     /// whose results were not published in this time is deleted unsent.
     pub keep_days: u32,
+    /// Days after closing by which results should be published: the dashboard warns after.
+    pub due_days: u32,
 }
 
 /// The staff service's settings (`[staff]`); their defaults are in `config/default.toml`.
@@ -201,8 +203,6 @@ pub struct Settings {
     #[serde(default = "default_max_questions")]
     pub max_questions: usize,
     pub k_anonymity: u32,
-    /// Days after closing by which results should be published (the dashboard warns after).
-    pub feedback_due_days: u32,
     #[serde(default)]
     pub regions: Vec<RegionSetting>,
     #[serde(default)]
@@ -489,8 +489,8 @@ impl Settings {
                 self.runner.post_lease_seconds
             ));
         }
-        if self.feedback_due_days == 0 {
-            problems.push("setting `feedback_due_days`: expected at least 1".to_owned());
+        if self.feedback.due_days == 0 {
+            problems.push("setting `feedback.due_days`: expected at least 1".to_owned());
         }
         if self.feedback.keep_days == 0 {
             problems.push("setting `feedback.keep_days`: expected at least 1".to_owned());

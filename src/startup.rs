@@ -137,7 +137,7 @@ impl Application {
                     max_questions: settings.max_questions,
                     k_anonymity: settings.k_anonymity as usize,
                     feedback_due: Duration::from_secs(
-                        u64::from(settings.feedback_due_days) * 86_400,
+                        u64::from(settings.feedback.due_days) * 86_400,
                     ),
                 },
                 Scheduling::new(store.clone(), settings.scheduling_policy()),

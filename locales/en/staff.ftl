@@ -283,3 +283,5 @@ staff-builder-first-time = Also ask whether this is their first poll
 staff-builder-first-time-help = A standard question about the resident, in the poll's languages. Its answers show on the results page whether the poll reached people beyond the usual respondents.
 staff-results-first-time = { $yes } of the { $answered } who answered said it was their first poll.
 staff-results-first-time-withheld = Too few answered the question "first poll?" to show numbers.
+staff-results-mail-heading = The e-mail residents who asked will get
+staff-results-mail-subject = Subject:

@@ -283,3 +283,5 @@ staff-builder-first-time = Vraag ook of dit hun eerste peiling is
 staff-builder-first-time-help = Een standaardvraag over de bewoner, in de talen van de peiling. De antwoorden laten op de uitkomstenpagina zien of de peiling ook nieuwe mensen bereikte.
 staff-results-first-time = { $yes } van de { $answered } die antwoord gaven, zeiden dat het hun eerste peiling was.
 staff-results-first-time-withheld = Te weinig mensen beantwoordden de vraag "eerste peiling?" om aantallen te tonen.
+staff-results-mail-heading = De e-mail die bewoners krijgen die erom vroegen
+staff-results-mail-subject = Onderwerp:

@@ -217,6 +217,9 @@ on_both_backends!(
         let html = checked.text().await.unwrap();
         assert!(html.contains("class=\"hints\""), "{html}");
         assert!(html.contains(officialese), "the text is kept");
+        // The e-mail is previewed with the text and the results link.
+        assert!(html.contains("mail-preview"), "{html}");
+        assert!(html.contains("/p/plein-publiek/results"), "{html}");
         assert!(app.store.publication(poll.id).await.unwrap().is_none());
         // An empty text is refused on the page.
         assert_eq!(post("publish", " ").await.unwrap().status(), 422);

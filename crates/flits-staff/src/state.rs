@@ -31,7 +31,7 @@ pub struct StaffConfig {
     pub max_questions: usize,
     /// The smallest group exports and results show (`k_anonymity`).
     pub k_anonymity: usize,
-    /// How long after closing results should be published (`feedback_due_days`).
+    /// How long after closing results should be published (`[feedback] due_days`).
     pub feedback_due: Duration,
 }
 

@@ -41,6 +41,13 @@ struct ChannelCount {
     count: u64,
 }
 
+/// The results e-mail as a resident will read it (its text part).
+#[derive(Debug, Serialize)]
+struct MailPreview {
+    subject: String,
+    text: String,
+}
+
 #[derive(Debug, Serialize)]
 struct DayCount {
     day: String,
@@ -90,6 +97,8 @@ struct ResultsView {
     errors: Vec<String>,
     /// The quotes as they would be shown, after "Check".
     preview: Vec<String>,
+    /// The e-mail residents who asked will get, after "Check".
+    mail: Option<MailPreview>,
     notice: Option<String>,
 }
 
@@ -191,7 +200,53 @@ struct Outcome {
     hints: Vec<String>,
     errors: Vec<String>,
     preview: Vec<String>,
+    mail: Option<MailPreview>,
     notice: Option<String>,
+}
+
+/// The e-mail of the results, rendered as it will be sent, in the poll's first language, with
+/// `summary` as entered. `None` when the templates cannot render it (logged).
+fn mail_preview(page: &StaffPage, poll: &Poll, summary: &Text) -> Option<MailPreview> {
+    static TEXTS: std::sync::OnceLock<Option<flits_mail::MailTexts>> = std::sync::OnceLock::new();
+    let texts = TEXTS
+        .get_or_init(|| {
+            flits_mail::MailTexts::load()
+                .map_err(|e| tracing::error!(error = %e, "mail templates"))
+                .ok()
+        })
+        .as_ref()?;
+    let locale = poll
+        .definition
+        .offered_languages()
+        .first()
+        .copied()
+        .unwrap_or_default();
+    let base = page
+        .state
+        .channels
+        .public_url()
+        .as_str()
+        .trim_end_matches('/')
+        .to_owned();
+    let message = flits_mail::ResultsMessage {
+        // A placeholder: the preview is of the words, not of anyone's message.
+        to: flits_types::Email::parse("bewoner@example.nl").ok()?,
+        locale,
+        title: poll.definition.title.get(locale.code()).to_owned(),
+        summary: summary.get(locale.code()).to_owned(),
+        link: format!("{base}/p/{}/results", poll.slug),
+        key: "preview".to_owned(),
+    };
+    match texts.render(&message) {
+        Ok(rendered) => Some(MailPreview {
+            subject: rendered.subject,
+            text: rendered.text,
+        }),
+        Err(e) => {
+            tracing::error!(error = %e, "results e-mail preview");
+            None
+        }
+    }
 }
 
 async fn results_page(
@@ -299,6 +354,7 @@ async fn results_page(
         hints: outcome.hints,
         errors: outcome.errors,
         preview: outcome.preview,
+        mail: outcome.mail,
         notice: outcome.notice,
     };
     page.render(status, "staff/results", &heading, &view)
@@ -424,6 +480,7 @@ pub async fn publish(
             .into_iter()
             .map(|q| q.text)
             .collect(),
+        mail: mail_preview(&page, &poll, &summary),
         notice: None,
     };
     if form.action != "publish" || !issues.is_empty() {
