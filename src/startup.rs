@@ -179,7 +179,8 @@ impl Application {
                     settings.public_base(),
                     Duration::from_secs(settings.runner.post_lease_seconds),
                     settings.feedback.keep_days,
-                ),
+                )
+                .with_reminders(settings.feedback.due_days),
             )
         });
         Ok(Application {

@@ -285,3 +285,7 @@ staff-results-first-time = { $yes } of the { $answered } who answered said it wa
 staff-results-first-time-withheld = Too few answered the question "first poll?" to show numbers.
 staff-results-mail-heading = The e-mail residents who asked will get
 staff-results-mail-subject = Subject:
+
+# The reminder to a poll's owner when its results are overdue (staff; sent in Dutch with English below).
+mail-overdue-subject = Results overdue: { $title }
+mail-overdue-text = The poll "{ $title }" closed { $days } days ago, and its results are not published yet. Residents were promised feedback: publish what you did with their answers, even if nothing can be done yet. { $link }

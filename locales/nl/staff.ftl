@@ -285,3 +285,7 @@ staff-results-first-time = { $yes } van de { $answered } die antwoord gaven, zei
 staff-results-first-time-withheld = Te weinig mensen beantwoordden de vraag "eerste peiling?" om aantallen te tonen.
 staff-results-mail-heading = De e-mail die bewoners krijgen die erom vroegen
 staff-results-mail-subject = Onderwerp:
+
+# De herinnering aan de eigenaar van een peiling als de uitkomsten te laat zijn (medewerkers).
+mail-overdue-subject = Uitkomsten te laat: { $title }
+mail-overdue-text = De peiling "{ $title }" sloot { $days } dagen geleden, en de uitkomsten zijn nog niet gepubliceerd. Bewoners is terugkoppeling beloofd: publiceer wat u met hun antwoorden deed, ook als er nog niets kan. { $link }

@@ -573,3 +573,89 @@ on_both_backends!(
         assert!(subscribers(&app).await.is_empty());
     }
 );
+
+on_both_backends!(
+    the_owner_is_reminded_once_when_results_are_overdue,
+    |backend| async move {
+        let test = "the_owner_is_reminded_once_when_results_are_overdue";
+        let Some(server) = smtpd(test) else { return };
+        let db = TestDb::new(backend).await;
+        let app = spawn_services_on(db, &[Service::Collector], |_| {}).await;
+        flits::demo::prepare(&app.store).await.unwrap();
+        let now = chrono::Utc::now();
+        // Two polls close; comms staff scheduled one of them, and the other gets published.
+        let mut ids = Vec::new();
+        for slug in ["te-laat", "op-tijd"] {
+            let yaml = format!(
+                "slug: {slug}\ntitle: {{nl: \"Het plein\", en: \"The square\"}}\nquestions:\n  - {{id: q1, kind: single_choice, text: {{nl: \"Ja?\"}}, options: [{{id: ja, text: {{nl: \"Ja\"}}}}, {{id: nee, text: {{nl: \"Nee\"}}}}]}}\n"
+            );
+            let poll = app
+                .store
+                .insert_poll(flits_store::NewPoll {
+                    organisation_id: "velsen".into(),
+                    state: flits_survey::PollState::Scheduled,
+                    definition: flits_survey::PollDefinition::from_yaml_str(&yaml).unwrap(),
+                    opens_at: Some(now - chrono::TimeDelta::days(40)),
+                    closes_at: Some(now - chrono::TimeDelta::days(30)),
+                    channels: vec![],
+                })
+                .await
+                .unwrap();
+            app.store
+                .insert_audit(flits_store::NewAudit {
+                    actor_email: Some("comms@velsen.example".into()),
+                    action: "poll.scheduled".into(),
+                    poll_slug: Some(slug.into()),
+                    details: serde_json::json!({}),
+                })
+                .await
+                .unwrap();
+            ids.push(poll.id);
+        }
+        flits_runner::run_due_jobs(&app.store, now).await.unwrap();
+        app.store
+            .publish_results(
+                ids[1],
+                flits_store::NewPublication {
+                    summary: flits_survey::Text::Plain("U zei ja.".into()),
+                    quotes: vec![],
+                    actor: None,
+                },
+                now,
+            )
+            .await
+            .unwrap();
+        let sender = sender(server.port).with_reminders(28);
+        // Not yet due 27 days after closing…
+        let early = now - chrono::TimeDelta::days(3);
+        assert_eq!(sender.remind_overdue(&app.store, early).await.unwrap(), 0);
+        // …due after 28, and only once.
+        assert_eq!(sender.remind_overdue(&app.store, now).await.unwrap(), 1);
+        assert_eq!(sender.remind_overdue(&app.store, now).await.unwrap(), 0);
+        let messages = server.messages();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        let m = &messages[0];
+        assert_eq!(m.to, "comms@velsen.example");
+        assert!(m.subject.contains("Het plein"), "{}", m.subject);
+        let text = m.part("text/plain").unwrap();
+        assert!(
+            text.contains("https://peiling.example.nl/staff/polls/te-laat/results"),
+            "{text}"
+        );
+        assert!(
+            text.contains("30 dagen") || text.contains("28 dagen"),
+            "{text}"
+        );
+        let jobs = app.store.job_runs(None).await.unwrap();
+        let reminders: Vec<_> = jobs
+            .iter()
+            .filter(|j| j.kind == "publication_reminder")
+            .map(|j| j.status.as_str())
+            .collect();
+        assert_eq!(reminders.len(), 2);
+        assert!(
+            reminders.contains(&"done") && reminders.contains(&"skipped"),
+            "{reminders:?}"
+        );
+    }
+);

@@ -150,6 +150,37 @@ impl Mailer {
             .map_err(|_| permanent("address"))
     }
 
+    /// Sends a plain-text message to staff (a reminder about their poll), with `key` as its
+    /// `Message-ID`; `Ok` once the relay has taken it.
+    pub async fn send_plain(
+        &self,
+        to: &flits_types::Email,
+        subject: &str,
+        text: &str,
+        key: &str,
+    ) -> Result<(), SendError> {
+        let permanent = |code: &str| SendError::Permanent {
+            code: code.to_owned(),
+        };
+        let to = to
+            .as_str()
+            .parse::<Mailbox>()
+            .map_err(|_| permanent("address"))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .message_id(Some(format!("<{key}@flits>")))
+            .header(lettre::message::header::ContentType::TEXT_PLAIN)
+            .body(text.to_owned())
+            .map_err(|_| permanent("address"))?;
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| SendError::of(&e))
+    }
+
     /// Sends the message; `Ok` once the relay has taken it.
     pub async fn send(&self, m: &ResultsMessage) -> Result<(), SendError> {
         let message = self.message(m)?;

@@ -45,6 +45,9 @@ pub struct FeedbackMail {
     public_url: Url,
     lease: Duration,
     keep: TimeDelta,
+    /// How long after closing results should be out (`[feedback] due_days`); `None`: no
+    /// reminders to the poll's owner.
+    due: Option<TimeDelta>,
 }
 
 /// What one step did.
@@ -55,6 +58,8 @@ pub struct FeedbackReport {
     pub given_up: usize,
     /// Subscriptions deleted unsent because their results did not come in time.
     pub purged: u64,
+    /// Owners reminded that their poll's results are overdue.
+    pub reminded: usize,
 }
 
 /// The poll and its publication, read once per step and poll.
@@ -75,7 +80,95 @@ impl FeedbackMail {
             public_url,
             lease: lease.clamp(crate::delivery::MIN_LEASE, crate::delivery::MAX_LEASE),
             keep: TimeDelta::days(i64::from(keep_days)),
+            due: None,
         }
+    }
+
+    /// Also reminds each poll's owner (who scheduled it) by e-mail when its results are not
+    /// published `due_days` after it closed; the staff dashboard warns too.
+    pub fn with_reminders(mut self, due_days: u32) -> FeedbackMail {
+        self.due = Some(TimeDelta::days(i64::from(due_days)));
+        self
+    }
+
+    /// Sends the owner of each poll whose results are overdue one reminder (in Dutch, the staff's
+    /// first language, with the English below), at most once: the reminder job is ended before
+    /// the message goes, so a crash loses a reminder rather than repeating it. A poll published
+    /// meanwhile, or without a known owner, ends its job without a message. Returns how many
+    /// reminders went out.
+    pub async fn remind_overdue(
+        &self,
+        store: &Store,
+        now: DateTime<Utc>,
+    ) -> Result<usize, StoreError> {
+        let (Some(mailer), Some(due)) = (&self.mailer, self.due) else {
+            return Ok(0);
+        };
+        let mut sent = 0;
+        for (job, poll_id) in store.due_publication_reminders(now, due).await? {
+            let Some(poll) = store.poll_by_id(poll_id).await? else {
+                continue;
+            };
+            if poll.state != flits_survey::PollState::Closed {
+                store
+                    .finish_job(
+                        job,
+                        "skipped",
+                        serde_json::json!({"reason": "published"}),
+                        now,
+                    )
+                    .await?;
+                continue;
+            }
+            let owner = store
+                .poll_owner(&poll.slug)
+                .await?
+                .and_then(|e| flits_types::Email::parse(&e).ok());
+            let details = serde_json::json!({ "owner_known": owner.is_some() });
+            if !store.finish_job(job, "done", details, now).await? {
+                continue;
+            }
+            let Some(owner) = owner else {
+                tracing::info!(poll = %poll.slug, "results overdue; no owner to remind");
+                continue;
+            };
+            let base = self.public_url.as_str().trim_end_matches('/');
+            let link = format!("{base}/staff/polls/{}/results", poll.slug);
+            let days = (now - poll.closes_at.unwrap_or(now)).num_days();
+            let text = |locale: flits_i18n::Locale| {
+                let title = poll.definition.title.get(locale.code()).to_owned();
+                flits_i18n::t!(
+                    locale,
+                    "mail-overdue-text",
+                    title = title.as_str(),
+                    days = days,
+                    link = link.as_str()
+                )
+            };
+            let body = format!(
+                "{}\n\n---\n\n{}",
+                text(flits_i18n::Locale::Nl),
+                text(flits_i18n::Locale::En)
+            );
+            let subject = flits_i18n::t!(
+                flits_i18n::Locale::Nl,
+                "mail-overdue-subject",
+                title = poll.definition.title.get("nl")
+            );
+            match mailer
+                .send_plain(&owner, &subject, &body, &format!("overdue-{job}"))
+                .await
+            {
+                Ok(()) => {
+                    sent += 1;
+                    tracing::info!(poll = %poll.slug, "owner reminded: results overdue");
+                }
+                Err(e) => {
+                    tracing::warn!(poll = %poll.slug, code = e.code(), "reminding the owner failed")
+                }
+            }
+        }
+        Ok(sent)
     }
 
     /// Purges, then sends what is due at `now`. Callable from tests with any `now`.
@@ -87,6 +180,7 @@ impl FeedbackMail {
         let purged = self.purge(store, now).await?;
         let mut report = self.send_due(store, now).await?;
         report.purged = purged;
+        report.reminded = self.remind_overdue(store, now).await?;
         Ok(report)
     }
 

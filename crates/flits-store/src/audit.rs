@@ -72,6 +72,20 @@ impl Store {
         insert_audit_on(&self.db, new, Utc::now()).await
     }
 
+    /// Who scheduled the poll `slug` last (the `poll.scheduled` audit event's staff user): the
+    /// poll's owner for reminders. `None` when it was scheduled from the command line.
+    pub async fn poll_owner(&self, slug: &str) -> Result<Option<String>, StoreError> {
+        use sea_orm::{ColumnTrait, QueryFilter};
+        Ok(audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq("poll.scheduled"))
+            .filter(audit_log::Column::PollSlug.eq(slug))
+            .filter(audit_log::Column::ActorEmail.is_not_null())
+            .order_by_desc(audit_log::Column::At)
+            .one(&self.db)
+            .await?
+            .and_then(|m| m.actor_email))
+    }
+
     /// The latest `limit` audit events, newest first.
     pub async fn audit_entries(&self, limit: u64) -> Result<Vec<AuditEntry>, StoreError> {
         Ok(audit_log::Entity::find()

@@ -289,6 +289,46 @@ impl Store {
         Ok(true)
     }
 
+    /// The pending `publication_reminder` jobs (written when a poll closes) whose poll closed at
+    /// least `due` before `now`: (job id, poll id).
+    pub async fn due_publication_reminders(
+        &self,
+        now: DateTime<Utc>,
+        due: chrono::TimeDelta,
+    ) -> Result<Vec<(Uuid, Uuid)>, StoreError> {
+        Ok(job_run::Entity::find()
+            .filter(job_run::Column::Kind.eq(JobKind::PublicationReminder.as_str()))
+            .filter(job_run::Column::Status.eq("pending"))
+            .filter(job_run::Column::DueAt.lte(now - due))
+            .order_by_asc(job_run::Column::DueAt)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m.poll_id))
+            .collect())
+    }
+
+    /// Ends a pending job as `status` (`done`, `skipped`) with `details`; `false` when another
+    /// instance ended it first, so each reminder is acted on once.
+    pub async fn finish_job(
+        &self,
+        job_id: Uuid,
+        status: &str,
+        details: serde_json::Value,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let moved = job_run::Entity::update_many()
+            .col_expr(job_run::Column::Status, Expr::value(status))
+            .col_expr(job_run::Column::DoneAt, Expr::value(Some(now)))
+            .col_expr(job_run::Column::Details, Expr::value(details.to_string()))
+            .filter(job_run::Column::Id.eq(job_id))
+            .filter(job_run::Column::Status.eq("pending"))
+            .exec(&self.db)
+            .await?
+            .rows_affected;
+        Ok(moved == 1)
+    }
+
     /// Every `job_runs` row, optionally of one poll only, oldest first.
     pub async fn job_runs(&self, poll_id: Option<Uuid>) -> Result<Vec<JobRun>, StoreError> {
         let mut query = job_run::Entity::find();
