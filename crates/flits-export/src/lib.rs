@@ -3,11 +3,12 @@
 //! values suppressed for k-anonymity over the profile questions and the language, and open
 //! answers scrubbed of personal data.
 //!
-//! An export reads the poll's responses twice, streaming: first only what k-anonymity needs (the
-//! profile values and the language, interned, a few bytes a row), then, after suppression, every
-//! row again to write it. Nothing holds all the rows, so a million responses export in a few tens
-//! of megabytes. Responses that arrive between the two reads are left out, so the export is the
-//! poll as it stood when the export began.
+//! An export reads the poll's responses once, streaming: each row's cells go to a spool file (a
+//! temporary CSV, deleted when done), and what k-anonymity needs (the profile values and the
+//! language, interned, a few bytes a row) to a table in memory. After suppression the spool is
+//! written out in the asked format with the suppressed profile cells as `*`. Nothing holds all the
+//! rows in memory, so a million responses export in a few tens of megabytes (and about as much
+//! temporary disk as the CSV itself).
 //!
 //! Every export is audit-logged (`poll.exported`, with its format and row count, never its data).
 

@@ -6,6 +6,7 @@ use flits_store::{NewAudit, Poll, Store, StoredResponse};
 use flits_survey::PollState;
 use futures_util::TryStreamExt;
 use serde_json::json;
+use std::io::Seek;
 use tokio::io::{AsyncWrite, AsyncWriteExt};
 use uuid::Uuid;
 
@@ -109,47 +110,60 @@ pub async fn export<W: AsyncWrite + Unpin>(
     let layout = Layout::new(definition);
     let provisional = is_provisional(poll);
 
-    // First read: the quasi-identifiers only.
+    // The one read: each row's cells go to a spool file (CSV, by the csv crate) as they stream
+    // by, and its profile values and language to the table, whose row `i` is the spool's row `i`.
     let mut table = Table::new(layout.profile_count());
-    let mut ids: Vec<Uuid> = Vec::new();
+    let mut spool = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(std::io::BufWriter::new(tempfile::tempfile()?));
     if request.format.has_rows() {
+        let no_suppression = vec![false; layout.profile_count()];
         let mut rows = store.stream_responses(poll.id).await?;
         while let Some(stored) = rows.try_next().await? {
-            let values = layout.profile_values(&record(poll, &stored));
+            let record = record(poll, &stored);
+            let values = layout.profile_values(&record);
             let values: Vec<&str> = values.iter().map(String::as_str).collect();
             table.push(&values, &stored.lang);
-            ids.push(stored.id);
+            let response_id = Uuid::new_v4().to_string();
+            let cells = layout.row(&response_id, &record, &no_suppression);
+            spool.write_record(cells.iter().map(|c| c.as_bytes()))?;
         }
     }
     let suppressed = table.suppress(request.k);
-    let total = ids.len() as u64;
+    let total = table.len() as u64;
+    let mut file = spool
+        .into_inner()
+        .map_err(|e| ExportError::Write(e.into_error()))?
+        .into_inner()
+        .map_err(|e| ExportError::Write(e.into_error()))?;
+    file.seek(std::io::SeekFrom::Start(0))?;
 
+    // Then the spool, out in the asked format, with the suppressed profile cells as `*`.
+    let profile_columns = layout.profile_columns();
     let mut writer = Writer::begin(request.format, &layout, definition, provisional, request.k)?;
     let mut written = 0u64;
-    if request.format.has_rows() {
-        // Second read, in the same order: row `i` of the table is the `i`-th id.
-        let mut rows = store.stream_responses(poll.id).await?;
-        let mut next = 0usize;
-        while let Some(stored) = rows.try_next().await? {
-            while next < ids.len() && ids[next] < stored.id {
-                next += 1;
+    let mut spooled = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(std::io::BufReader::new(file));
+    let mut row = csv::StringRecord::new();
+    while spooled.read_record(&mut row)? {
+        let index = usize::try_from(written).unwrap_or(usize::MAX);
+        let mut cells: Vec<std::borrow::Cow<'_, str>> =
+            row.iter().map(std::borrow::Cow::Borrowed).collect();
+        for (p, columns) in profile_columns.iter().enumerate() {
+            if table.is_suppressed(index, p) {
+                for &c in columns {
+                    if let Some(cell) = cells.get_mut(c) {
+                        *cell = std::borrow::Cow::Borrowed(flits_results::SUPPRESSED);
+                    }
+                }
             }
-            if next >= ids.len() || ids[next] != stored.id {
-                // Arrived after the first read.
-                continue;
-            }
-            let flags: Vec<bool> = (0..layout.profile_count())
-                .map(|c| table.is_suppressed(next, c))
-                .collect();
-            let response_id = Uuid::new_v4().to_string();
-            let record = record(poll, &stored);
-            writer.row(&layout.row(&response_id, &record, &flags))?;
-            written += 1;
-            next += 1;
-            if writer.buffered() >= FLUSH_AT {
-                out.write_all(&writer.take()?).await?;
-                progress(written, total);
-            }
+        }
+        writer.row(&cells)?;
+        written += 1;
+        if writer.buffered() >= FLUSH_AT {
+            out.write_all(&writer.take()?).await?;
+            progress(written, total);
         }
     }
     out.write_all(&writer.finish()?).await?;

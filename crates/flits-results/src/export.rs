@@ -155,6 +155,24 @@ impl<'a> Layout<'a> {
             .collect()
     }
 
+    /// Per profile question (in definition order), the indexes of its columns: one, or one per
+    /// option of a multi-choice question. A suppressed profile value blanks all of them with `*`.
+    pub fn profile_columns(&self) -> Vec<Vec<usize>> {
+        self.profile
+            .iter()
+            .map(|&p| {
+                self.columns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| {
+                        matches!(c, Column::Answer { question } | Column::Option { question, .. } if *question == p)
+                    })
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .collect()
+    }
+
     /// How many profile questions the poll has (the quasi-identifiers, with `lang`).
     pub fn profile_count(&self) -> usize {
         self.profile.len()
@@ -294,6 +312,7 @@ questions:
         );
         let row = layout.row("r1", &record, &[true]);
         assert_eq!(row[7], "*");
+        assert_eq!(layout.profile_columns(), [vec![7]]);
         let empty = ResponseRecord {
             channel: None,
             answers: BTreeMap::new(),
