@@ -16,5 +16,6 @@ pub mod schedule;
 pub mod schedule_form;
 pub mod tokens;
 pub mod users;
+pub mod visible_poll;
 
 pub use csrf::{Checked, CsrfField, csrf_ok, csrf_refused};

@@ -22,6 +22,7 @@ use crate::outbox::{Retried, retry_post};
 use crate::role::Role;
 use crate::scheduling::reminder_status;
 use crate::ui::page::{StaffPage, local};
+use crate::ui::visible_poll::{not_found, visible};
 use crate::ui::{Checked, CsrfField};
 
 /// The poll the page is about.
@@ -130,26 +131,6 @@ struct PostsView {
 struct Message {
     notice: Option<String>,
     error: Option<String>,
-}
-
-/// The poll at `slug` if the caller's organisation may see it; `None` otherwise, so a poll of
-/// another organisation looks like no poll.
-async fn visible(page: &StaffPage, caller: &Caller, slug: &str) -> Result<Option<Poll>, PageError> {
-    let poll = page
-        .state
-        .store
-        .poll_by_slug(slug)
-        .await
-        .map_err(|e| page.unavailable(&e))?;
-    Ok(poll.filter(|p| caller.may_access_organisation(&p.organisation_id)))
-}
-
-fn not_found(page: &StaffPage) -> HttpResponse {
-    page.notice(
-        StatusCode::NOT_FOUND,
-        t!(page.locale, "staff-posts-not-found-heading"),
-        t!(page.locale, "staff-posts-not-found-text"),
-    )
 }
 
 /// Renders the page for `poll` with `status` and `message`.

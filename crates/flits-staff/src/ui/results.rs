@@ -20,6 +20,7 @@ use crate::identity::Caller;
 use crate::publishing::{check, hints, scrubbed_quotes};
 use crate::role::Role;
 use crate::ui::page::{StaffPage, local};
+use crate::ui::visible_poll::{not_found, visible};
 use crate::ui::{Checked, CsrfField};
 
 /// Open answers offered as quotes at most.
@@ -172,24 +173,6 @@ fn picked(values: &[String]) -> Vec<(String, String)> {
         .filter_map(|v| v.split_once(SEP))
         .map(|(q, t)| (q.to_owned(), t.to_owned()))
         .collect()
-}
-
-async fn visible(page: &StaffPage, caller: &Caller, slug: &str) -> Result<Option<Poll>, PageError> {
-    let poll = page
-        .state
-        .store
-        .poll_by_slug(slug)
-        .await
-        .map_err(|e| page.unavailable(&e))?;
-    Ok(poll.filter(|p| caller.may_access_organisation(&p.organisation_id)))
-}
-
-fn not_found(page: &StaffPage) -> HttpResponse {
-    page.notice(
-        StatusCode::NOT_FOUND,
-        t!(page.locale, "staff-posts-not-found-heading"),
-        t!(page.locale, "staff-posts-not-found-text"),
-    )
 }
 
 /// What the page shows besides the poll: the form again, hints, errors.
