@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::Utc;
-use flits_store::{NewPoll, NewResponse, Store};
+use flits_store::{NewPoll, Store};
 use flits_survey::{PollDefinition, PollState};
 
 use crate::helpers::*;
@@ -72,18 +72,7 @@ async fn seeded(store: &Store) -> uuid::Uuid {
         "nl",
     ));
     for (answers, lang) in answers {
-        let id = uuid::Uuid::new_v4().to_string();
-        store
-            .insert_response(NewResponse {
-                poll_id: poll.id,
-                submission_id: flits_types::SubmissionId::parse(&id).unwrap(),
-                channel: Some(flits_types::ChannelId::parse("mastodon-velsen").unwrap()),
-                lang: lang.into(),
-                answers,
-                submitted_on: Utc::now().date_naive(),
-            })
-            .await
-            .unwrap();
+        store_response(store, poll.id, Some("mastodon-velsen"), lang, answers).await;
     }
     poll.id
 }
@@ -406,20 +395,8 @@ on_both_backends!(
         let comms = &users[1].2;
         // The demo's open poll, with a few responses: provisional, and under k no numbers.
         let poll = app.store.poll_by_slug("demo").await.unwrap().unwrap();
-        for i in 0..3 {
-            let id = uuid::Uuid::new_v4().to_string();
-            app.store
-                .insert_response(NewResponse {
-                    poll_id: poll.id,
-                    submission_id: flits_types::SubmissionId::parse(&id).unwrap(),
-                    channel: None,
-                    lang: "nl".into(),
-                    answers: serde_json::json!({}),
-                    submitted_on: Utc::now().date_naive(),
-                })
-                .await
-                .unwrap();
-            let _ = i;
+        for _ in 0..3 {
+            store_response(&app.store, poll.id, None, "nl", serde_json::json!({})).await;
         }
         let get = |path: String, token: &str| {
             app.client

@@ -210,3 +210,26 @@ pub fn flits_command() -> Command {
     }
     cmd
 }
+
+/// Stores one response to the poll `poll_id` as the collector would: a fresh submission id, the
+/// channel its link named, the language, today's date.
+pub async fn store_response(
+    store: &Store,
+    poll_id: uuid::Uuid,
+    channel: Option<&str>,
+    lang: &str,
+    answers: serde_json::Value,
+) {
+    store
+        .insert_response(flits_store::NewResponse {
+            poll_id,
+            submission_id: flits_types::SubmissionId::parse(&uuid::Uuid::new_v4().to_string())
+                .unwrap(),
+            channel: channel.map(|c| flits_types::ChannelId::parse(c).unwrap()),
+            lang: lang.into(),
+            answers,
+            submitted_on: chrono::Utc::now().date_naive(),
+        })
+        .await
+        .unwrap();
+}

@@ -171,18 +171,14 @@ on_both_backends!(
             ),
             (None, ""),
         ] {
-            let id = uuid::Uuid::new_v4().to_string();
-            app.store
-                .insert_response(flits_store::NewResponse {
-                    poll_id: poll.id,
-                    submission_id: flits_types::SubmissionId::parse(&id).unwrap(),
-                    channel: channel.map(|c| flits_types::ChannelId::parse(c).unwrap()),
-                    lang: "nl".into(),
-                    answers: json!({"bomen": "ja", "idee": idea}),
-                    submitted_on: now.date_naive(),
-                })
-                .await
-                .unwrap();
+            store_response(
+                &app.store,
+                poll.id,
+                channel,
+                "nl",
+                json!({"bomen": "ja", "idee": idea}),
+            )
+            .await;
         }
         let page = app
             .client
@@ -368,19 +364,9 @@ on_both_backends!(
             .await
             .unwrap();
         for i in 0..12 {
-            let id = uuid::Uuid::new_v4().to_string();
             let first = if i < 8 { "yes" } else { "no" };
-            app.store
-                .insert_response(flits_store::NewResponse {
-                    poll_id: poll.id,
-                    submission_id: flits_types::SubmissionId::parse(&id).unwrap(),
-                    channel: None,
-                    lang: "nl".into(),
-                    answers: json!({"bomen": "ja", "first_time": first}),
-                    submitted_on: now.date_naive(),
-                })
-                .await
-                .unwrap();
+            let answers = json!({"bomen": "ja", "first_time": first});
+            store_response(&app.store, poll.id, None, "nl", answers).await;
         }
         let html = app
             .client
@@ -397,20 +383,15 @@ on_both_backends!(
             .unwrap();
         // 8 said yes: under k = 10, so not shown as a number.
         assert!(html.contains("Too few answered"), "{html}");
-        for i in 0..4 {
-            let id = uuid::Uuid::new_v4().to_string();
-            let _ = i;
-            app.store
-                .insert_response(flits_store::NewResponse {
-                    poll_id: poll.id,
-                    submission_id: flits_types::SubmissionId::parse(&id).unwrap(),
-                    channel: None,
-                    lang: "nl".into(),
-                    answers: json!({"first_time": "yes"}),
-                    submitted_on: now.date_naive(),
-                })
-                .await
-                .unwrap();
+        for _ in 0..4 {
+            store_response(
+                &app.store,
+                poll.id,
+                None,
+                "nl",
+                json!({"first_time": "yes"}),
+            )
+            .await;
         }
         let html = app
             .client

@@ -7,7 +7,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use flits::startup::Service;
 use flits_runner::run_due_jobs;
-use flits_store::{NativeOption, NativeTally, NewPoll, NewPublication, NewResponse, Poll, Quote};
+use flits_store::{NativeOption, NativeTally, NewPoll, NewPublication, Poll, Quote};
 use flits_survey::{PollDefinition, PollState, Text};
 use serde_json::json;
 
@@ -59,18 +59,7 @@ fn text(value: serde_json::Value) -> Text {
 }
 
 async fn respond(app: &TestApp, poll: &Poll, answers: serde_json::Value) {
-    app.store
-        .insert_response(NewResponse {
-            poll_id: poll.id,
-            submission_id: flits_types::SubmissionId::parse(&uuid::Uuid::new_v4().to_string())
-                .unwrap(),
-            channel: Some(flits_types::ChannelId::parse(MASTODON).unwrap()),
-            lang: "nl".into(),
-            answers,
-            submitted_on: Utc::now().date_naive(),
-        })
-        .await
-        .unwrap();
+    store_response(&app.store, poll.id, Some(MASTODON), "nl", answers).await;
 }
 
 /// The poll, opened (so its announcement with a native poll is in the outbox), answered 33 times
