@@ -34,7 +34,6 @@ use flits_bridge::{Channel, FailureNote, NativePollCounts, Post, RetryCause, Sen
 use flits_store::{
     ClaimedPost, Delivery, NativeOption, NativeTally, PostPurpose, Store, StoreError,
 };
-use rand::Rng;
 use url::Url;
 
 /// Attempts before a post that keeps failing is given up on (and shown to staff).
@@ -257,14 +256,7 @@ fn unsent(claimed: &ClaimedPost, e: SendError, now: DateTime<Utc>) -> Delivery {
 /// [`MAX_BACKOFF`], less up to a fifth at random, so instances that failed together do not retry
 /// together.
 fn backoff(attempt: i32) -> Duration {
-    let exponent = u32::try_from(attempt.saturating_sub(1))
-        .unwrap_or(0)
-        .min(16);
-    let full = FIRST_BACKOFF
-        .saturating_mul(1u32 << exponent)
-        .min(MAX_BACKOFF);
-    let jitter = rand::rng().random_range(0.0..0.2);
-    full.mul_f64(1.0 - jitter)
+    crate::backoff::backoff(attempt, FIRST_BACKOFF, MAX_BACKOFF)
 }
 
 #[cfg(test)]

@@ -25,7 +25,6 @@ use std::time::Duration;
 use chrono::{DateTime, TimeDelta, Utc};
 use flits_mail::{Mailer, ResultsMessage, SendError};
 use flits_store::{ClaimedFeedback, Poll, Publication, Store, StoreError};
-use rand::Rng;
 use url::Url;
 
 /// Attempts before a message that keeps failing for now is given up on (about a day).
@@ -305,13 +304,7 @@ async fn published(store: &Store, poll_id: uuid::Uuid) -> Result<Published, Stor
 /// [`MAX_BACKOFF`], less up to a fifth at random, so messages that failed together do not all
 /// come back at once.
 fn backoff(attempt: i32) -> Duration {
-    let exponent = u32::try_from(attempt.saturating_sub(1))
-        .unwrap_or(0)
-        .min(16);
-    let full = FIRST_BACKOFF
-        .saturating_mul(1u32 << exponent)
-        .min(MAX_BACKOFF);
-    full.mul_f64(1.0 - rand::rng().random_range(0.0..0.2))
+    crate::backoff::backoff(attempt, FIRST_BACKOFF, MAX_BACKOFF)
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@
 //!
 //! All times are UTC.
 
+mod backoff;
 pub mod compose;
 pub mod delivery;
 pub mod feedback;
