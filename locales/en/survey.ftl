@@ -104,6 +104,7 @@ survey-expected-text = a text, or a text per language such as {"{"}nl: "…", en
 survey-expected-boolean = true or false
 survey-expected-integer = a whole number
 survey-expected-count = a whole number of 0 or more
+survey-expected-date = a date, such as 2027-03-01
 survey-language-nl = Dutch
 survey-language-en = English
 survey-language-tr = Turkish

@@ -104,6 +104,7 @@ survey-expected-text = een tekst, of een tekst per taal zoals {"{"}nl: "…", en
 survey-expected-boolean = true of false
 survey-expected-integer = een heel getal
 survey-expected-count = een heel getal van 0 of meer
+survey-expected-date = een datum, zoals 2027-03-01
 survey-language-nl = Nederlands
 survey-language-en = Engels
 survey-language-tr = Turks

@@ -337,6 +337,103 @@ on_both_backends!(
 );
 
 on_both_backends!(
+    the_dashboard_warns_when_the_promised_follow_up_is_due,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        staff_fixture(&app).await;
+        let session =
+            crate::staff_access::login(&app, "comms@velsen.example", crate::staff_access::PASSWORD)
+                .await;
+        let now = Utc::now();
+        let today = now
+            .with_timezone(&chrono_tz::Europe::Amsterdam)
+            .date_naive();
+        // (slug, days until the promised day, days ago the results came out)
+        let cases = [
+            ("nooit-gemeld", -1, None),
+            ("vroeg-gemeld", -1, Some(3)),
+            ("lang-geleden-gemeld", -1, Some(30)),
+            ("nog-niet", 1, None),
+        ];
+        let mut ids = std::collections::HashMap::new();
+        for (slug, days_to_promise, published_days_ago) in cases {
+            let day = today + TimeDelta::days(days_to_promise);
+            let yaml = DEFINITION.replace("plein-publiek", slug)
+                + &format!("brief: {{purpose: Weten, audiences: [velsen], follow_up_on: {day}}}\n");
+            let definition = PollDefinition::from_yaml_str(&yaml).unwrap();
+            assert_eq!(definition.brief.as_ref().unwrap().follow_up_on, Some(day));
+            let poll = app
+                .store
+                .insert_poll(NewPoll {
+                    organisation_id: "velsen".into(),
+                    state: PollState::Closed,
+                    definition,
+                    opens_at: Some(now - TimeDelta::days(50)),
+                    closes_at: Some(now - TimeDelta::days(40)),
+                    channels: vec![],
+                })
+                .await
+                .unwrap();
+            if let Some(ago) = published_days_ago {
+                app.store
+                    .publish_results(
+                        poll.id,
+                        flits_store::NewPublication {
+                            summary: flits_survey::Text::Plain("U zei ja.".into()),
+                            quotes: vec![],
+                            actor: None,
+                        },
+                        now - TimeDelta::days(ago),
+                    )
+                    .await
+                    .unwrap();
+            }
+            ids.insert(slug, poll.id);
+        }
+        let warned = |html: &str| -> Vec<String> {
+            let mut slugs: Vec<String> = html
+                .split("<tr>")
+                .filter(|r| r.contains("class=\"follow-up-due\""))
+                .filter_map(|r| cases.iter().find(|c| r.contains(&format!("({})", c.0))))
+                .map(|c| c.0.to_owned())
+                .collect();
+            slugs.sort();
+            slugs
+        };
+        let dashboard = || async {
+            app.client
+                .get(format!("{}/staff?lang=en", app.address))
+                .header("cookie", &session.cookie)
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        };
+        // Due: nothing published, or only long before the promised day.
+        let html = dashboard().await;
+        assert_eq!(
+            warned(&html),
+            ["lang-geleden-gemeld", "nooit-gemeld"],
+            "{html}"
+        );
+        assert!(html.contains("The update promised for"), "{html}");
+        // An update is the follow-up.
+        app.store
+            .add_result_update(
+                ids["lang-geleden-gemeld"],
+                flits_survey::Text::Plain("De bomen staan er.".into()),
+                None,
+                now,
+            )
+            .await
+            .unwrap();
+        assert_eq!(warned(&dashboard().await), ["nooit-gemeld"]);
+    }
+);
+
+on_both_backends!(
     the_results_page_says_how_many_took_part_for_the_first_time,
     |backend| async move {
         let app = spawn_app(backend).await;

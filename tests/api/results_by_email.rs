@@ -659,3 +659,154 @@ on_both_backends!(
         );
     }
 );
+
+on_both_backends!(
+    the_owner_is_reminded_once_when_the_promised_follow_up_is_due,
+    |backend| async move {
+        let test = "the_owner_is_reminded_once_when_the_promised_follow_up_is_due";
+        let Some(server) = smtpd(test) else { return };
+        let db = TestDb::new(backend).await;
+        let app = spawn_services_on(db, &[Service::Collector], |_| {}).await;
+        flits::demo::prepare(&app.store).await.unwrap();
+        let now = chrono::Utc::now();
+        let today = now
+            .with_timezone(&chrono_tz::Europe::Amsterdam)
+            .date_naive();
+        let promised = today - TimeDelta::days(1);
+        // Two closed polls promised "what we did" for yesterday; one of them has just published.
+        let mut ids = Vec::new();
+        for slug in ["vergeten", "gedaan"] {
+            let yaml = format!(
+                "slug: {slug}\ntitle: {{nl: \"Het plein\", en: \"The square\"}}\nbrief: {{purpose: Weten, audiences: [velsen], follow_up_on: {promised}}}\nquestions:\n  - {{id: q1, kind: single_choice, text: {{nl: \"Ja?\"}}, options: [{{id: ja, text: {{nl: \"Ja\"}}}}, {{id: nee, text: {{nl: \"Nee\"}}}}]}}\n"
+            );
+            let poll = app
+                .store
+                .insert_poll(NewPoll {
+                    organisation_id: "velsen".into(),
+                    state: PollState::Scheduled,
+                    definition: PollDefinition::from_yaml_str(&yaml).unwrap(),
+                    opens_at: Some(now - TimeDelta::days(40)),
+                    closes_at: Some(now - TimeDelta::days(30)),
+                    channels: vec![],
+                })
+                .await
+                .unwrap();
+            app.store
+                .insert_audit(flits_store::NewAudit {
+                    actor_email: Some("comms@velsen.example".into()),
+                    action: "poll.scheduled".into(),
+                    poll_slug: Some(slug.into()),
+                    details: serde_json::json!({}),
+                })
+                .await
+                .unwrap();
+            ids.push(poll.id);
+        }
+        flits_runner::run_due_jobs(&app.store, now).await.unwrap();
+        app.store
+            .publish_results(
+                ids[1],
+                NewPublication {
+                    summary: Text::Plain("U zei ja. Wij doen het.".into()),
+                    quotes: vec![],
+                    actor: None,
+                },
+                now,
+            )
+            .await
+            .unwrap();
+        let sender = sender(server.port);
+        // Not before 09:00 on the promised day…
+        let early = flits_store::follow_up_due_at(promised) - TimeDelta::minutes(1);
+        assert_eq!(sender.remind_follow_up(&app.store, early).await.unwrap(), 0);
+        // …then once, for the poll that did not follow up.
+        assert_eq!(sender.remind_follow_up(&app.store, now).await.unwrap(), 1);
+        assert_eq!(sender.remind_follow_up(&app.store, now).await.unwrap(), 0);
+        let messages = server.messages();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        let m = &messages[0];
+        assert_eq!(m.to, "comms@velsen.example");
+        assert!(m.subject.contains("Het plein"), "{}", m.subject);
+        let text = m.part("text/plain").unwrap();
+        assert!(text.contains(&promised.to_string()), "{text}");
+        assert!(
+            text.contains("https://peiling.example.nl/staff/polls/vergeten/results"),
+            "{text}"
+        );
+        let jobs = app.store.job_runs(None).await.unwrap();
+        let status = |poll: uuid::Uuid| {
+            jobs.iter()
+                .find(|j| j.poll_id == poll && j.kind == "follow_up_reminder")
+                .map(|j| j.status.clone())
+        };
+        assert_eq!(status(ids[0]).as_deref(), Some("done"));
+        assert_eq!(status(ids[1]).as_deref(), Some("skipped"));
+    }
+);
+
+on_both_backends!(
+    addresses_are_stored_in_the_order_of_their_random_ids_not_the_order_they_came_in,
+    |backend| async move {
+        use sqlx::Connection;
+        let db = TestDb::new(backend).await;
+        let app = spawn_services_on(db, &[Service::Collector], |_| {}).await;
+        flits::demo::prepare(&app.store).await.unwrap();
+        let poll = app.store.poll_by_slug("demo").await.unwrap().unwrap();
+        let today = Utc::now().date_naive();
+        // Addresses come in one after another, in the order of their text.
+        let arrived: Vec<String> = (0..24)
+            .map(|i| format!("inwoner{i:02}@example.nl"))
+            .collect();
+        for email in &arrived {
+            app.store
+                .subscribe_feedback(
+                    poll.id,
+                    &email.parse().unwrap(),
+                    flits_i18n::Locale::Nl,
+                    today,
+                )
+                .await
+                .unwrap();
+        }
+        app.store.reorder_feedback().await.unwrap();
+
+        // The order the rows are kept in, and the order of their ids.
+        type Rows = Vec<(String, String)>;
+        let (stored, by_id): (Rows, Rows) = if app.db.url.starts_with("sqlite:") {
+            let mut conn = sqlx::SqliteConnection::connect(&app.db.url).await.unwrap();
+            // No hidden rowid remembers the insert order…
+            let has_rowid = sqlx::query("SELECT rowid FROM feedback_subscribers")
+                .fetch_all(&mut conn)
+                .await;
+            assert!(has_rowid.is_err(), "the table still has a rowid");
+            // …and a scan of the table itself goes by id (`lang` is in no index, so no index
+            // can stand in for the table).
+            let stored = sqlx::query_as("SELECT email, lang FROM feedback_subscribers")
+                .fetch_all(&mut conn)
+                .await
+                .unwrap();
+            let by_id = sqlx::query_as("SELECT email, lang FROM feedback_subscribers ORDER BY id")
+                .fetch_all(&mut conn)
+                .await
+                .unwrap();
+            (stored, by_id)
+        } else {
+            let mut conn = sqlx::PgConnection::connect(&app.db.url).await.unwrap();
+            let stored =
+                sqlx::query_as("SELECT email, lang FROM feedback_subscribers ORDER BY ctid")
+                    .fetch_all(&mut conn)
+                    .await
+                    .unwrap();
+            let by_id = sqlx::query_as("SELECT email, lang FROM feedback_subscribers ORDER BY id")
+                .fetch_all(&mut conn)
+                .await
+                .unwrap();
+            (stored, by_id)
+        };
+        let stored: Vec<String> = stored.into_iter().map(|(e, _)| e).collect();
+        let by_id: Vec<String> = by_id.into_iter().map(|(e, _)| e).collect();
+        assert_eq!(stored, by_id, "rows are kept in the order of their ids");
+        // Random ids: 24 arrivals keep their order by chance once in 24! times.
+        assert_ne!(stored, arrived, "rows are kept in the order they came in");
+    }
+);

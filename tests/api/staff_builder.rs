@@ -201,6 +201,71 @@ on_both_backends!(
     }
 );
 
+on_both_backends!(
+    the_builder_keeps_the_promised_follow_up_day_and_refuses_a_wrong_one,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        let users = staff_fixture(&app).await;
+        let s = login(&app, &users[1].1, PASSWORD).await;
+        let url = format!("{}/staff/polls/new", app.address);
+        let post = |fields: Vec<(&'static str, String)>| {
+            let (client, url, cookie) = (app.client.clone(), url.clone(), s.cookie.clone());
+            async move {
+                client
+                    .post(&url)
+                    .header("cookie", cookie)
+                    .form(&fields)
+                    .send()
+                    .await
+                    .unwrap()
+            }
+        };
+        let mut form = two_questions("fiets-later", "Bikes at the station");
+        form.push(("_csrf", s.csrf.clone()));
+        form.push(("action", "save".into()));
+
+        // Not a date: an error by the field, nothing stored.
+        let mut wrong = form.clone();
+        wrong.push(("follow_up_on", "1 maart".into()));
+        let res = post(wrong).await;
+        assert_eq!(res.status(), 422);
+        let page = res.text().await.unwrap();
+        let by_field = page.split("id=\"follow_up_on\"").nth(1).unwrap();
+        let by_field = by_field.split("<label").next().unwrap();
+        assert!(
+            by_field.contains("msg-error") && by_field.contains("2027-03-01"),
+            "the error names the form a date takes: {by_field}"
+        );
+        assert_eq!(app.store.poll_by_slug("fiets-later").await.unwrap(), None);
+
+        // A date: stored in the brief, and shown again when editing.
+        let mut right = form.clone();
+        right.push(("follow_up_on", "2027-03-01".into()));
+        assert_eq!(post(right).await.status(), 303);
+        let poll = app
+            .store
+            .poll_by_slug("fiets-later")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            poll.definition.brief.unwrap().follow_up_on,
+            chrono::NaiveDate::from_ymd_opt(2027, 3, 1)
+        );
+        let edit = app
+            .client
+            .get(format!("{}/staff/polls/fiets-later/edit", app.address))
+            .header("cookie", &s.cookie)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(edit.contains("value=\"2027-03-01\""), "{edit}");
+    }
+);
+
 /// The form of a poll in Dutch and Turkish, its first question's Turkish text as given.
 fn dutch_and_turkish(text_tr: &str) -> Vec<(&'static str, String)> {
     vec![

@@ -59,6 +59,27 @@ pub struct FeedbackReport {
     pub purged: u64,
     /// Owners reminded that their poll's results are overdue.
     pub reminded: usize,
+    /// Owners reminded of the "what we did" their brief promised for a day that has come.
+    pub follow_ups: usize,
+}
+
+/// What a poll's owner is reminded of.
+#[derive(Debug, Clone, Copy)]
+enum OwnerReminder {
+    /// The results are not published `days` after closing.
+    ResultsOverdue { days: i64 },
+    /// The brief promised "what we did" for `day`, and nothing followed up.
+    FollowUpDue { day: chrono::NaiveDate },
+}
+
+impl OwnerReminder {
+    /// For logs and the message's key; the old reminder keeps its key.
+    fn code(self) -> &'static str {
+        match self {
+            OwnerReminder::ResultsOverdue { .. } => "overdue",
+            OwnerReminder::FollowUpDue { .. } => "follow-up",
+        }
+    }
 }
 
 /// The poll and its publication, read once per step and poll.
@@ -119,67 +140,158 @@ impl FeedbackMail {
                     .await?;
                 continue;
             }
-            let owner = store
-                .poll_owner(&poll.slug)
-                .await?
-                .and_then(|e| flits_types::Email::parse(&e).ok());
-            let details = serde_json::json!({ "owner_known": owner.is_some() });
-            if !store.finish_job(job, "done", details, now).await? {
-                continue;
-            }
-            let Some(owner) = owner else {
-                tracing::info!(poll = %poll.slug, "results overdue; no owner to remind");
-                continue;
-            };
-            let base = self.public_url.as_str().trim_end_matches('/');
-            let link = format!("{base}/staff/polls/{}/results", poll.slug);
             let days = (now - poll.closes_at.unwrap_or(now)).num_days();
-            let text = |locale: flits_i18n::Locale| {
-                let title = poll.definition.title.get(locale.code()).to_owned();
-                flits_i18n::t!(
-                    locale,
-                    "mail-overdue-text",
-                    title = title.as_str(),
-                    days = days,
-                    link = link.as_str()
-                )
-            };
-            let body = format!(
-                "{}\n\n---\n\n{}",
-                text(flits_i18n::Locale::Nl),
-                text(flits_i18n::Locale::En)
-            );
-            let subject = flits_i18n::t!(
-                flits_i18n::Locale::Nl,
-                "mail-overdue-subject",
-                title = poll.definition.title.get("nl")
-            );
-            match mailer
-                .send_plain(&owner, &subject, &body, &format!("overdue-{job}"))
-                .await
+            let reminder = OwnerReminder::ResultsOverdue { days };
+            if self
+                .remind_owner(mailer, store, job, &poll, reminder, now)
+                .await?
             {
-                Ok(()) => {
-                    sent += 1;
-                    tracing::info!(poll = %poll.slug, "owner reminded: results overdue");
-                }
-                Err(e) => {
-                    tracing::warn!(poll = %poll.slug, code = e.code(), "reminding the owner failed")
-                }
+                sent += 1;
             }
         }
         Ok(sent)
     }
 
-    /// Purges, then sends what is due at `now`. Callable from tests with any `now`.
+    /// Sends the owner of each poll whose brief promised "what we did" for a day that has come
+    /// one reminder, unless the results or an update already followed up
+    /// ([`Publication::follows_up`]); once, as [`FeedbackMail::remind_overdue`]. Runs with a
+    /// relay, whether or not overdue results are reminded of.
+    pub async fn remind_follow_up(
+        &self,
+        store: &Store,
+        now: DateTime<Utc>,
+    ) -> Result<usize, StoreError> {
+        let Some(mailer) = &self.mailer else {
+            return Ok(0);
+        };
+        let mut sent = 0;
+        for (job, poll_id) in store.due_follow_up_reminders(now).await? {
+            let Some(poll) = store.poll_by_id(poll_id).await? else {
+                continue;
+            };
+            let publication = store.publication(poll_id).await?;
+            let today = now
+                .with_timezone(&chrono_tz::Europe::Amsterdam)
+                .date_naive();
+            let Some(day) = flits_store::follow_up_overdue(&poll, publication.as_ref(), today)
+            else {
+                store
+                    .finish_job(
+                        job,
+                        "skipped",
+                        serde_json::json!({"reason": "followed_up"}),
+                        now,
+                    )
+                    .await?;
+                continue;
+            };
+            let reminder = OwnerReminder::FollowUpDue { day };
+            if self
+                .remind_owner(mailer, store, job, &poll, reminder, now)
+                .await?
+            {
+                sent += 1;
+            }
+        }
+        Ok(sent)
+    }
+
+    /// Ends `job`, then e-mails the owner of `poll` the `reminder`; whether a message went out.
+    async fn remind_owner(
+        &self,
+        mailer: &Mailer,
+        store: &Store,
+        job: uuid::Uuid,
+        poll: &Poll,
+        reminder: OwnerReminder,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let owner = store
+            .poll_owner(&poll.slug)
+            .await?
+            .and_then(|e| flits_types::Email::parse(&e).ok());
+        let details = serde_json::json!({ "owner_known": owner.is_some() });
+        if !store.finish_job(job, "done", details, now).await? {
+            return Ok(false);
+        }
+        let Some(owner) = owner else {
+            tracing::info!(poll = %poll.slug, reminder = reminder.code(), "no owner to remind");
+            return Ok(false);
+        };
+        let base = self.public_url.as_str().trim_end_matches('/');
+        let link = format!("{base}/staff/polls/{}/results", poll.slug);
+        let text = |locale: flits_i18n::Locale| {
+            let title = poll.definition.title.get(locale.code()).to_owned();
+            match reminder {
+                OwnerReminder::ResultsOverdue { days } => flits_i18n::t!(
+                    locale,
+                    "mail-overdue-text",
+                    title = title.as_str(),
+                    days = days,
+                    link = link.as_str()
+                ),
+                OwnerReminder::FollowUpDue { day } => flits_i18n::t!(
+                    locale,
+                    "mail-follow-up-text",
+                    title = title.as_str(),
+                    day = day.to_string(),
+                    link = link.as_str()
+                ),
+            }
+        };
+        let body = format!(
+            "{}\n\n---\n\n{}",
+            text(flits_i18n::Locale::Nl),
+            text(flits_i18n::Locale::En)
+        );
+        let title = poll.definition.title.get("nl");
+        let subject = match reminder {
+            OwnerReminder::ResultsOverdue { .. } => {
+                flits_i18n::t!(
+                    flits_i18n::Locale::Nl,
+                    "mail-overdue-subject",
+                    title = title
+                )
+            }
+            OwnerReminder::FollowUpDue { .. } => {
+                flits_i18n::t!(
+                    flits_i18n::Locale::Nl,
+                    "mail-follow-up-subject",
+                    title = title
+                )
+            }
+        };
+        let key = format!("{}-{job}", reminder.code());
+        match mailer.send_plain(&owner, &subject, &body, &key).await {
+            Ok(()) => {
+                tracing::info!(poll = %poll.slug, reminder = reminder.code(), "owner reminded");
+                Ok(true)
+            }
+            Err(e) => {
+                tracing::warn!(
+                    poll = %poll.slug,
+                    reminder = reminder.code(),
+                    code = e.code(),
+                    "reminding the owner failed"
+                );
+                Ok(false)
+            }
+        }
+    }
+
+    /// Purges, stores the waiting addresses in id order ([`Store::reorder_feedback`]), then sends
+    /// what is due at `now`. Callable from tests with any `now`.
     pub async fn step(
         &self,
         store: &Store,
         now: DateTime<Utc>,
     ) -> Result<FeedbackReport, StoreError> {
         let purged = self.purge(store, now).await?;
+        store.reorder_feedback().await?;
         let mut report = self.send_due(store, now).await?;
         report.purged = purged;
         report.reminded = self.remind_overdue(store, now).await?;
+        report.follow_ups = self.remind_follow_up(store, now).await?;
         Ok(report)
     }
 

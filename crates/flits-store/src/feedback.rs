@@ -4,7 +4,8 @@
 //! # Apart from the answers
 //!
 //! A subscription holds the address, the poll, the language of the page and the date (never the
-//! time) it came in, under a random id: no column orders it or links it to a response. It is
+//! time) it came in, under a random id: no column orders it or links it to a response, and neither
+//! does the order rows are stored in ([`Store::reorder_feedback`]). It is
 //! deleted once its message is sent, once sending it is given up, or, when the poll's results are
 //! not published in time, by [`Store::purge_feedback`] (README.md, "Feedback by e-mail").
 //!
@@ -268,6 +269,22 @@ impl Store {
             .await?
             .rows_affected;
         Ok(deleted)
+    }
+
+    /// Rewrites the subscriptions on PostgreSQL in the order of their random ids, so that the
+    /// order the addresses came in cannot be matched with the order of the responses, and the
+    /// old row versions of sent (deleted) addresses are gone from the table's pages. SQLite keeps
+    /// the table in id order by itself (`WITHOUT ROWID`, migration 7) and overwrites deleted rows
+    /// (`secure_delete`), so there this does nothing. The table only holds the addresses waiting
+    /// for results; rewriting it takes moments.
+    pub async fn reorder_feedback(&self) -> Result<(), StoreError> {
+        if self.backend() == crate::Backend::Postgres {
+            use sea_orm::ConnectionTrait;
+            self.db
+                .execute_unprepared("CLUSTER feedback_subscribers USING feedback_subscribers_pkey")
+                .await?;
+        }
+        Ok(())
     }
 
     /// How a poll's subscriptions stand: waiting, retrying, given up.

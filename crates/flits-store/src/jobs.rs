@@ -13,7 +13,7 @@
 //! the next tick (of any instance) simply does the job.
 
 use chrono::{DateTime, Utc};
-use flits_survey::PollState;
+use flits_survey::{PollDefinition, PollState};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -35,6 +35,9 @@ pub enum JobKind {
     /// Remind staff to publish the results; recorded `pending` when the poll closes, for the
     /// component that sends reminders to pick up.
     PublicationReminder,
+    /// Remind staff of the "what we did" follow-up their brief promised (`brief.follow_up_on`);
+    /// recorded `pending` when a poll with such a day closes, due on that day.
+    FollowUpReminder,
 }
 
 impl JobKind {
@@ -44,6 +47,7 @@ impl JobKind {
             JobKind::Open => "open",
             JobKind::Close => "close",
             JobKind::PublicationReminder => "publication_reminder",
+            JobKind::FollowUpReminder => "follow_up_reminder",
         }
     }
 }
@@ -285,6 +289,22 @@ impl Store {
             serde_json::json!({ "runner": runner }),
         )
         .await?;
+        let promised = PollDefinition::from_json_str(&poll.definition)
+            .ok()
+            .and_then(|d| d.brief)
+            .and_then(|b| b.follow_up_on);
+        if let Some(day) = promised {
+            insert_job_run(
+                &txn,
+                poll_id,
+                JobKind::FollowUpReminder,
+                "pending",
+                crate::publication::follow_up_due_at(day),
+                now,
+                serde_json::json!({ "runner": runner, "promised_on": day }),
+            )
+            .await?;
+        }
         txn.commit().await?;
         Ok(true)
     }
@@ -300,6 +320,23 @@ impl Store {
             .filter(job_run::Column::Kind.eq(JobKind::PublicationReminder.as_str()))
             .filter(job_run::Column::Status.eq("pending"))
             .filter(job_run::Column::DueAt.lte(now - due))
+            .order_by_asc(job_run::Column::DueAt)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m.poll_id))
+            .collect())
+    }
+
+    /// The pending `follow_up_reminder` jobs due at `now`: `(job id, poll id)`, oldest first.
+    pub async fn due_follow_up_reminders(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(Uuid, Uuid)>, StoreError> {
+        Ok(job_run::Entity::find()
+            .filter(job_run::Column::Kind.eq(JobKind::FollowUpReminder.as_str()))
+            .filter(job_run::Column::Status.eq("pending"))
+            .filter(job_run::Column::DueAt.lte(now))
             .order_by_asc(job_run::Column::DueAt)
             .all(&self.db)
             .await?

@@ -36,7 +36,10 @@ pub use jobs::{DuePoll, JobKind, JobRun, Opened};
 pub use native::{NativeOption, NativePollRef, NativeTally};
 pub use outbox::{OutboxPost, PostPurpose, RetryOutcome};
 pub use polls::{NewPoll, Poll};
-pub use publication::{NewPublication, Publication, PublishOutcome, Quote, ResultUpdate};
+pub use publication::{
+    FOLLOW_UP_EARLY_DAYS, NewPublication, Publication, PublishOutcome, Quote, ResultUpdate,
+    follow_up_due_at, follow_up_overdue,
+};
 pub use response_writer::ResponseWriter;
 pub use responses::{NewResponse, ResponseStream, StoredResponse};
 pub use schedule_lock::ScheduleLock;

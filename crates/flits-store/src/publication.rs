@@ -4,7 +4,7 @@
 //! are put in the outbox, so the results page, the channels and the e-mails all follow from one
 //! decision that either happened or did not.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use flits_survey::{PollState, Text};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
@@ -42,6 +42,45 @@ pub struct Publication {
     pub updates: Vec<ResultUpdate>,
     pub published_at: DateTime<Utc>,
     pub published_by: Option<String>,
+}
+
+/// How many days before the promised day a publication or update still counts as the promised
+/// "what we did": staff who publish a little early have kept the promise.
+pub const FOLLOW_UP_EARLY_DAYS: i64 = 7;
+
+/// When the reminder of a follow-up promised for `day` is due: 09:00 that day in Amsterdam,
+/// when the owner is at work.
+pub fn follow_up_due_at(day: NaiveDate) -> DateTime<Utc> {
+    let nine = day.and_hms_opt(9, 0, 0).unwrap_or_default();
+    chrono_tz::Europe::Amsterdam
+        .from_local_datetime(&nine)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| nine.and_utc())
+}
+
+impl Publication {
+    /// Whether the "what we did" promised for `day` is out: the results or an update were
+    /// published at most [`FOLLOW_UP_EARLY_DAYS`] before that day (Amsterdam dates), or later.
+    pub fn follows_up(&self, day: NaiveDate) -> bool {
+        let from = day - chrono::TimeDelta::days(FOLLOW_UP_EARLY_DAYS);
+        std::iter::once(self.published_at)
+            .chain(self.updates.iter().map(|u| u.at))
+            .any(|at| at.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive() >= from)
+    }
+}
+
+/// The day a promised follow-up became overdue, if it has: the poll's brief names a day that is
+/// `today` or earlier, the poll is closed or published, and no publication [follows it
+/// up](Publication::follows_up).
+pub fn follow_up_overdue(
+    poll: &crate::Poll,
+    publication: Option<&Publication>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let day = poll.definition.brief.as_ref()?.follow_up_on?;
+    let after_close = matches!(poll.state, PollState::Closed | PollState::ResultsPublished);
+    (after_close && day <= today && !publication.is_some_and(|p| p.follows_up(day))).then_some(day)
 }
 
 /// What staff publish.

@@ -45,6 +45,10 @@ pub struct Brief {
     pub audiences: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback_promise: Option<Text>,
+    /// The day the feedback promise names for "what we did" (Europe/Amsterdam). From that day on
+    /// the dashboard and a reminder to the poll's owner warn until an update is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_on: Option<chrono::NaiveDate>,
 }
 
 /// The kinds of question a flash poll can ask.

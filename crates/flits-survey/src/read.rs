@@ -25,6 +25,7 @@
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
 use flits_i18n::Locale;
 use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
@@ -105,6 +106,8 @@ enum Expected {
     Integer,
     /// A whole number from 0 up (`max_choices`, `max_length`).
     Count,
+    /// A calendar date, `YYYY-MM-DD` (`brief.follow_up_on`).
+    Date,
 }
 
 impl Expected {
@@ -116,12 +119,15 @@ impl Expected {
             Expected::Boolean => "boolean",
             Expected::Integer => "integer",
             Expected::Count => "count",
+            Expected::Date => "date",
         }
     }
 }
 
 /// The codes `field_type` names in its `expected` argument.
-pub const EXPECTED_TYPES: [&str; 6] = ["object", "list", "text", "boolean", "integer", "count"];
+pub const EXPECTED_TYPES: [&str; 7] = [
+    "object", "list", "text", "boolean", "integer", "count", "date",
+];
 
 /// The fields of one object being read, with its location.
 struct Fields {
@@ -225,6 +231,16 @@ impl Reader {
                 None
             }
         }
+    }
+
+    fn date(&mut self, value: Value, location: String) -> Option<NaiveDate> {
+        let date = value
+            .as_str()
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+        if date.is_none() {
+            self.wrong_type(location, Expected::Date);
+        }
+        date
     }
 
     fn boolean(&mut self, value: Value, location: String) -> Option<bool> {
@@ -368,7 +384,7 @@ impl Reader {
     }
 
     fn brief(&mut self, value: Value, location: String) -> Option<Brief> {
-        const FIELDS: &[&str] = &["purpose", "audiences", "feedback_promise"];
+        const FIELDS: &[&str] = &["purpose", "audiences", "feedback_promise", "follow_up_on"];
         let mut f = self.object(value, &location, FIELDS)?;
         Some(Brief {
             purpose: self.optional(&mut f, "purpose", Self::string),
@@ -376,6 +392,7 @@ impl Reader {
                 .optional(&mut f, "audiences", Self::strings)
                 .unwrap_or_default(),
             feedback_promise: self.optional(&mut f, "feedback_promise", Self::text),
+            follow_up_on: self.optional(&mut f, "follow_up_on", Self::date),
         })
     }
 

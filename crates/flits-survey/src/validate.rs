@@ -204,6 +204,12 @@ impl Issue {
     pub fn slug_taken() -> Issue {
         Issue::new("slug", "slug_taken", Args::new())
     }
+
+    /// The issue for a field at `location` that should hold a date (`YYYY-MM-DD`) but does not,
+    /// for readers of forms, whose fields are text until parsed.
+    pub fn not_a_date(location: &str) -> Issue {
+        Issue::new(location, "field_type", Args::new().with("expected", "date"))
+    }
 }
 
 /// The readability score of one text.

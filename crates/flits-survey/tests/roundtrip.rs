@@ -179,11 +179,13 @@ fn brief(langs: &Langs) -> impl Strategy<Value = Brief> + use<> {
         option::of(content(200)),
         prop::collection::btree_set("[a-z][a-z-]{2,10}", 0..3),
         option::of(text(langs, 500)),
+        option::of((2026i32..2030, 1u32..=366)),
     )
-        .prop_map(|(purpose, audiences, feedback_promise)| Brief {
+        .prop_map(|(purpose, audiences, feedback_promise, day)| Brief {
             purpose,
             audiences: audiences.into_iter().collect(),
             feedback_promise,
+            follow_up_on: day.and_then(|(y, d)| chrono::NaiveDate::from_yo_opt(y, d)),
         })
 }
 

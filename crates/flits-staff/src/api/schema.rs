@@ -43,6 +43,10 @@ pub struct BriefSchema {
     audiences: Vec<String>,
     /// What residents will hear back, and when.
     feedback_promise: Option<TextSchema>,
+    /// The day the promise names for "what we did" (`YYYY-MM-DD`, Amsterdam); from then on
+    /// staff are warned until the results or an update are published.
+    #[schema(format = Date)]
+    follow_up_on: Option<String>,
 }
 
 /// The kinds of question.

@@ -130,6 +130,9 @@ struct BuilderView {
     title: Vec<LangField>,
     intro: Vec<LangField>,
     promise: Vec<LangField>,
+    /// The day "what we did" is promised, as the date input holds it.
+    follow_up_on: String,
+    m_follow_up_on: Vec<FieldMessage>,
     audiences: Vec<AudienceChoice>,
     slots: Vec<SlotView>,
     /// Whether the standard question "is this your first time?" is asked.
@@ -254,10 +257,12 @@ async fn builder_page(
     let promise = ctx.text("promise");
     let slots = slots(&mut ctx);
     let (slug, purpose) = (ctx.get("slug"), ctx.get("purpose"));
+    let follow_up_on = ctx.get(crate::ui::builder_form::FOLLOW_UP_FIELD);
     let m_slug = take(&mut messages, "slug");
     let m_languages = take(&mut messages, "languages");
     let m_purpose = take(&mut messages, "purpose");
     let m_audiences = take(&mut messages, "audiences");
+    let m_follow_up_on = take(&mut messages, crate::ui::builder_form::FOLLOW_UP_FIELD);
     let mut m_general = take(&mut messages, "general");
     m_general.extend(messages.into_values().flatten());
     let view = BuilderView {
@@ -272,6 +277,8 @@ async fn builder_page(
         title,
         intro,
         promise,
+        follow_up_on,
+        m_follow_up_on,
         audiences: known
             .iter()
             .map(|a| AudienceChoice {
@@ -440,6 +447,12 @@ async fn submit(
     }
     let def = to_definition(&form.fields, &form.audiences);
     let mut report = check(page, &def).await?;
+    if crate::ui::builder_form::follow_up_on(&form.fields).is_err() {
+        report.valid = false;
+        report
+            .errors
+            .push(flits_survey::Issue::not_a_date("brief.follow_up_on"));
+    }
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     if form.saving() && report.valid && existing.is_none() {
         let taken = page.state.store.poll_by_slug(&def.slug).await;

@@ -205,6 +205,19 @@ pub fn first_time_question(langs: &[Locale]) -> Question {
     }
 }
 
+/// The form's field for the day "what we did" is promised (`brief.follow_up_on`).
+pub const FOLLOW_UP_FIELD: &str = "follow_up_on";
+
+/// The promised follow-up day: none when the field is empty, an error when it is not a date
+/// (`YYYY-MM-DD`, what a date input sends), so the page can say so by the field.
+pub fn follow_up_on(fields: &Fields) -> Result<Option<chrono::NaiveDate>, chrono::ParseError> {
+    let raw = value(fields, FOLLOW_UP_FIELD);
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").map(Some)
+}
+
 /// The definition the form describes. Validation happens afterwards, with locations.
 pub fn to_definition(fields: &Fields, audiences: &[String]) -> PollDefinition {
     let langs = chosen_languages(fields);
@@ -217,12 +230,17 @@ pub fn to_definition(fields: &Fields, audiences: &[String]) -> PollDefinition {
     }
     let purpose = Some(value(fields, "purpose").to_owned()).filter(|s| !s.is_empty());
     let feedback_promise = text(fields, "promise", &langs);
-    let brief =
-        (purpose.is_some() || !audiences.is_empty() || feedback_promise.is_some()).then(|| Brief {
-            purpose,
-            audiences: audiences.to_vec(),
-            feedback_promise,
-        });
+    let follow_up_on = follow_up_on(fields).ok().flatten();
+    let brief = (purpose.is_some()
+        || !audiences.is_empty()
+        || feedback_promise.is_some()
+        || follow_up_on.is_some())
+    .then(|| Brief {
+        purpose,
+        audiences: audiences.to_vec(),
+        feedback_promise,
+        follow_up_on,
+    });
     PollDefinition {
         slug: value(fields, "slug").to_owned(),
         title: text(fields, "title", &langs).unwrap_or(Text::Plain(String::new())),
@@ -255,6 +273,9 @@ pub fn from_definition(def: &PollDefinition) -> Fields {
     if let Some(b) = &def.brief {
         f.insert("purpose".into(), b.purpose.clone().unwrap_or_default());
         put_text(&mut f, "promise", b.feedback_promise.as_ref());
+        if let Some(day) = b.follow_up_on {
+            f.insert(FOLLOW_UP_FIELD.into(), day.format("%Y-%m-%d").to_string());
+        }
     }
     if def.question(FIRST_TIME).is_some() {
         f.insert(FIRST_TIME_FIELD.into(), "on".into());
@@ -350,6 +371,7 @@ pub fn field_of(location: &str) -> String {
     }
     match path {
         "brief.feedback_promise" => format!("promise_{lang}"),
+        "brief.follow_up_on" => FOLLOW_UP_FIELD.to_owned(),
         "title" => format!("title_{lang}"),
         "intro" => format!("intro_{lang}"),
         l if l.starts_with("brief.audiences") => "audiences".to_owned(),

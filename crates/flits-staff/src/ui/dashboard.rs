@@ -46,20 +46,24 @@ struct PollRow {
     failed_posts: u64,
     /// For a closed poll whose results are overdue: since when (Amsterdam time).
     feedback_overdue: Option<String>,
+    /// The day the brief promised "what we did", once it has come without an update.
+    follow_up_due: Option<String>,
+}
+
+/// What the dashboard flags per poll, besides its state.
+struct Flags {
+    failed: HashMap<Uuid, u64>,
+    /// Polls whose promised follow-up is overdue, with the promised day.
+    follow_ups: HashMap<Uuid, chrono::NaiveDate>,
+    due: TimeDelta,
 }
 
 impl PollRow {
-    fn new(
-        p: &Poll,
-        locale: Locale,
-        may_edit: bool,
-        failed: &HashMap<Uuid, u64>,
-        due: TimeDelta,
-    ) -> PollRow {
+    fn new(p: &Poll, locale: Locale, may_edit: bool, flags: &Flags) -> PollRow {
         let now = Utc::now();
         let feedback_overdue = p
             .closes_at
-            .map(|closed| closed + due)
+            .map(|closed| closed + flags.due)
             .filter(|at| p.state == PollState::Closed && *at < now);
         PollRow {
             slug: p.slug.clone(),
@@ -70,20 +74,15 @@ impl PollRow {
             schedulable: may_edit && matches!(p.state, PollState::Draft | PollState::Scheduled),
             editable: may_edit && p.state == PollState::Draft,
             has_posts: p.state != PollState::Draft,
-            failed_posts: failed.get(&p.id).copied().unwrap_or(0),
+            failed_posts: flags.failed.get(&p.id).copied().unwrap_or(0),
             feedback_overdue: local(feedback_overdue),
+            follow_up_due: flags.follow_ups.get(&p.id).map(|d| d.to_string()),
         }
     }
 }
 
 /// The caller's polls grouped by state, in the order of [`PollState::ALL`], soonest first.
-fn groups(
-    polls: &[Poll],
-    failed: &HashMap<Uuid, u64>,
-    caller: &Caller,
-    locale: Locale,
-    due: TimeDelta,
-) -> Vec<StateGroup> {
+fn groups(polls: &[Poll], flags: &Flags, caller: &Caller, locale: Locale) -> Vec<StateGroup> {
     let may_edit = matches!(caller.role, Role::Admin | Role::Comms);
     PollState::ALL
         .iter()
@@ -98,7 +97,7 @@ fn groups(
                 count: mine.len(),
                 polls: mine
                     .iter()
-                    .map(|p| PollRow::new(p, locale, may_edit, failed, due))
+                    .map(|p| PollRow::new(p, locale, may_edit, flags))
                     .collect(),
             })
         })
@@ -122,14 +121,36 @@ pub async fn show(
         .failed_post_counts()
         .await
         .map_err(|e| page.unavailable(&e))?;
+    let today = Utc::now()
+        .with_timezone(&chrono_tz::Europe::Amsterdam)
+        .date_naive();
+    let mut follow_ups = HashMap::new();
+    let promised_by_now = polls.iter().filter(|p| {
+        caller.may_access_organisation(&p.organisation_id)
+            && p.definition
+                .brief
+                .as_ref()
+                .and_then(|b| b.follow_up_on)
+                .is_some_and(|day| day <= today)
+    });
+    for p in promised_by_now {
+        let publication = page
+            .state
+            .store
+            .publication(p.id)
+            .await
+            .map_err(|e| page.unavailable(&e))?;
+        if let Some(day) = flits_store::follow_up_overdue(p, publication.as_ref(), today) {
+            follow_ups.insert(p.id, day);
+        }
+    }
+    let flags = Flags {
+        failed,
+        follow_ups,
+        due: TimeDelta::from_std(page.state.config.feedback_due).unwrap_or(TimeDelta::days(28)),
+    };
     let view = DashboardView {
-        groups: groups(
-            &polls,
-            &failed,
-            &caller,
-            page.locale,
-            TimeDelta::from_std(page.state.config.feedback_due).unwrap_or(TimeDelta::days(28)),
-        ),
+        groups: groups(&polls, &flags, &caller, page.locale),
     };
     let title = t!(page.locale, "staff-dashboard-title");
     page.render(StatusCode::OK, "staff/dashboard", &title, &view)

@@ -873,6 +873,7 @@ fn scheduling_requires_a_complete_brief() {
         purpose: Some("  ".into()),
         audiences: Vec::new(),
         feedback_promise: None,
+        follow_up_on: None,
     });
     assert!(has_error(&def, "brief.purpose", "brief_purpose_missing"));
     assert!(has_error(
@@ -901,6 +902,7 @@ fn drafts_only_get_hints_about_the_brief() {
         purpose: None,
         audiences: Vec::new(),
         feedback_promise: None,
+        follow_up_on: None,
     });
     let report = validate(&def, &drafting);
     assert!(report.valid);
