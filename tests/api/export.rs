@@ -454,3 +454,58 @@ on_both_backends!(
         );
     }
 );
+
+on_both_backends!(
+    an_export_longer_than_a_page_has_every_row_once_in_a_new_order,
+    |backend| async move {
+        let db = TestDb::new(backend).await;
+        let store = Store::connect(&db.url).await.unwrap();
+        store.migrate().await.unwrap();
+        let poll = seeded(&store).await;
+        let seeded_rows = 33;
+        // Past one SQLite page of the reader, with a number in each open answer to tell rows
+        // apart (a house number, which the scrubbing keeps).
+        let extra = flits_store::SQLITE_PAGE as usize + 7;
+        for i in 0..extra {
+            let answers = serde_json::json!({"bomen": "ja", "idee": format!("Bank {i}"),
+                                             "leeftijd": "jong", "wijk": "noord"});
+            store_response(&store, poll, None, "nl", answers).await;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("lang.csv");
+        let out = export(
+            &db,
+            &[
+                "groen-plein",
+                "--format",
+                "csv",
+                "--out",
+                file.to_str().unwrap(),
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut reader = csv::Reader::from_path(&file).unwrap();
+        let header = reader.headers().unwrap().clone();
+        let idee = header.iter().position(|h| h == "idee").unwrap();
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), seeded_rows + extra);
+        let ids: std::collections::HashSet<&str> = rows.iter().map(|r| &r[0]).collect();
+        assert_eq!(ids.len(), rows.len(), "every response id is new and once");
+        let numbers: Vec<usize> = rows
+            .iter()
+            .filter_map(|r| r[idee].strip_prefix("Bank ")?.parse().ok())
+            .collect();
+        let mut sorted = numbers.clone();
+        sorted.sort_unstable();
+        assert_eq!(
+            sorted,
+            (0..extra).collect::<Vec<_>>(),
+            "each stored row once"
+        );
+        assert_ne!(numbers, sorted, "rows come out in the order they went in");
+    }
+);

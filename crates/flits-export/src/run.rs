@@ -1,12 +1,17 @@
 //! Running an export: the two streaming reads, suppression in between, and the audit row.
 
+use std::borrow::Cow;
+use std::io::{BufReader, BufWriter, Seek};
+
 use flits_results::anonymise::Table;
-use flits_results::{Layout, ResponseRecord, read_answers};
+use flits_results::{Layout, ResponseRecord, parse_answers};
 use flits_store::{NewAudit, Poll, Store, StoredResponse};
 use flits_survey::PollState;
 use futures_util::TryStreamExt;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
 use serde_json::json;
-use std::io::Seek;
 use tokio::io::{AsyncWrite, AsyncWriteExt};
 use uuid::Uuid;
 
@@ -15,6 +20,14 @@ use crate::formats::{Format, Writer};
 
 /// The buffer is handed to the writer whenever it holds this much.
 const FLUSH_AT: usize = 1 << 16;
+
+/// Rows per spool bucket, about: a bucket is shuffled in memory (a few megabytes).
+const ROWS_PER_BUCKET: u64 = 16_384;
+/// At most this many buckets (open spool files) however large the poll.
+const MAX_BUCKETS: u64 = 512;
+
+/// A spool bucket: a temporary CSV file whose rows start with their row number in the table.
+type Bucket = csv::Writer<BufWriter<std::fs::File>>;
 
 /// What to export, and for whom.
 #[derive(Debug, Clone)]
@@ -38,13 +51,12 @@ pub struct Exported {
 }
 
 /// A stored response as the results crate reads it.
-fn record(poll: &Poll, stored: &StoredResponse) -> ResponseRecord {
-    let answers = serde_json::from_str(&stored.answers).unwrap_or(serde_json::Value::Null);
+fn record(poll: &Poll, stored: StoredResponse) -> ResponseRecord {
     ResponseRecord {
-        channel: stored.channel.clone(),
-        lang: stored.lang.clone(),
+        answers: parse_answers(&poll.definition, &stored.answers),
+        channel: stored.channel,
+        lang: stored.lang,
         submitted_on: stored.submitted_on,
-        answers: read_answers(&poll.definition, &answers),
     }
 }
 
@@ -56,9 +68,9 @@ pub async fn aggregate(
     k: u64,
 ) -> Result<flits_results::Aggregates, ExportError> {
     let mut aggregator = flits_results::aggregate::Aggregator::new(&poll.definition);
-    let mut rows = store.stream_responses(poll.id).await?;
+    let mut rows = store.scan_responses(poll.id).await?;
     while let Some(stored) = rows.try_next().await? {
-        aggregator.add(&record(poll, &stored));
+        aggregator.add(&record(poll, stored));
     }
     Ok(aggregator.finish(k))
 }
@@ -74,7 +86,7 @@ pub async fn open_answers(
     let mut out = Vec::new();
     let mut rows = store.stream_responses(poll.id).await?;
     while let Some(stored) = rows.try_next().await? {
-        for (question_id, answer) in record(poll, &stored).answers {
+        for (question_id, answer) in record(poll, stored).answers {
             if let flits_survey::Answer::Text(text) = answer
                 && !text.trim().is_empty()
             {
@@ -87,6 +99,72 @@ pub async fn open_answers(
         }
     }
     Ok(out)
+}
+
+/// Rows handed to the spooling thread at a time.
+const BATCH: usize = 1024;
+
+/// The spooling thread: each row's cells (answers scrubbed) into a bucket picked at random,
+/// after the row's number. Returns the buckets once the reader is done.
+fn spool(
+    definition: &flits_survey::PollDefinition,
+    mut buckets: Vec<Bucket>,
+    mut rows: tokio::sync::mpsc::Receiver<Vec<(usize, ResponseRecord)>>,
+) -> Result<Vec<Bucket>, ExportError> {
+    let layout = Layout::new(definition);
+    let no_suppression = vec![false; layout.profile_count()];
+    let mut rng = StdRng::from_rng(&mut rand::rng());
+    while let Some(batch) = rows.blocking_recv() {
+        for (number, record) in batch {
+            let number = number.to_string();
+            // The response id is made as the row goes out.
+            let cells = layout.row("", &record, &no_suppression);
+            let bucket = rng.random_range(0..buckets.len());
+            buckets[bucket].write_record(
+                std::iter::once(number.as_bytes()).chain(cells.iter().map(|c| c.as_bytes())),
+            )?;
+        }
+    }
+    Ok(buckets)
+}
+
+/// The reading thread of the second half: each bucket read back and shuffled, handed on whole.
+fn unspool(
+    buckets: Vec<Bucket>,
+    out: tokio::sync::mpsc::Sender<Vec<csv::StringRecord>>,
+) -> Result<(), ExportError> {
+    let mut rng = StdRng::from_rng(&mut rand::rng());
+    for bucket in buckets {
+        let mut file = bucket
+            .into_inner()
+            .map_err(|e| ExportError::Write(e.into_error()))?
+            .into_inner()
+            .map_err(|e| ExportError::Write(e.into_error()))?;
+        file.seek(std::io::SeekFrom::Start(0))?;
+        let mut rows = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(BufReader::new(file))
+            .into_records()
+            .collect::<Result<Vec<csv::StringRecord>, _>>()?;
+        rows.shuffle(&mut rng);
+        if out.blocking_send(rows).is_err() {
+            break; // The writer stopped; its error is the one to report.
+        }
+    }
+    Ok(())
+}
+
+/// A thread of the export that panicked or was cancelled.
+fn joined(e: tokio::task::JoinError) -> ExportError {
+    ExportError::Write(std::io::Error::other(e))
+}
+
+/// A spool bucket writing to `file`.
+fn spool_writer(file: std::fs::File) -> Bucket {
+    csv::WriterBuilder::new()
+        .has_headers(false)
+        .flexible(false)
+        .from_writer(BufWriter::new(file))
 }
 
 /// Whether a poll's numbers may still change (it has not closed).
@@ -110,62 +188,89 @@ pub async fn export<W: AsyncWrite + Unpin>(
     let layout = Layout::new(definition);
     let provisional = is_provisional(poll);
 
-    // The one read: each row's cells go to a spool file (CSV, by the csv crate) as they stream
-    // by, and its profile values and language to the table, whose row `i` is the spool's row `i`.
+    // The one read, in whatever order the database finds the rows fastest. This task reads the
+    // rows and keeps what k-anonymity needs (profile values and language) in the table; a
+    // second thread (`spool`) makes each row's cells and writes them to a spool bucket picked at
+    // random, after the row's number in the table. Two cores, two halves of the work.
     let mut table = Table::new(layout.profile_count());
-    let mut spool = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(std::io::BufWriter::new(tempfile::tempfile()?));
+    let expected = if request.format.has_rows() {
+        store.count_responses(poll.id).await?
+    } else {
+        0
+    };
+    let buckets: Vec<Bucket> = (0..expected.div_ceil(ROWS_PER_BUCKET).clamp(1, MAX_BUCKETS))
+        .map(|_| Ok(spool_writer(tempfile::tempfile()?)))
+        .collect::<Result<_, std::io::Error>>()?;
+    let (rows_out, rows_in) = tokio::sync::mpsc::channel::<Vec<(usize, ResponseRecord)>>(4);
+    let spooler = tokio::task::spawn_blocking({
+        let definition = definition.clone();
+        move || spool(&definition, buckets, rows_in)
+    });
     if request.format.has_rows() {
-        let no_suppression = vec![false; layout.profile_count()];
-        let mut rows = store.stream_responses(poll.id).await?;
+        let mut rows = store.scan_responses(poll.id).await?;
+        let mut batch = Vec::with_capacity(BATCH);
         while let Some(stored) = rows.try_next().await? {
-            let record = record(poll, &stored);
+            let record = record(poll, stored);
             let values = layout.profile_values(&record);
             let values: Vec<&str> = values.iter().map(String::as_str).collect();
-            table.push(&values, &stored.lang);
-            let response_id = Uuid::new_v4().to_string();
-            let cells = layout.row(&response_id, &record, &no_suppression);
-            spool.write_record(cells.iter().map(|c| c.as_bytes()))?;
-        }
-    }
-    let suppressed = table.suppress(request.k);
-    let total = table.len() as u64;
-    let mut file = spool
-        .into_inner()
-        .map_err(|e| ExportError::Write(e.into_error()))?
-        .into_inner()
-        .map_err(|e| ExportError::Write(e.into_error()))?;
-    file.seek(std::io::SeekFrom::Start(0))?;
-
-    // Then the spool, out in the asked format, with the suppressed profile cells as `*`.
-    let profile_columns = layout.profile_columns();
-    let mut writer = Writer::begin(request.format, &layout, definition, provisional, request.k)?;
-    let mut written = 0u64;
-    let mut spooled = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(std::io::BufReader::new(file));
-    let mut row = csv::StringRecord::new();
-    while spooled.read_record(&mut row)? {
-        let index = usize::try_from(written).unwrap_or(usize::MAX);
-        let mut cells: Vec<std::borrow::Cow<'_, str>> =
-            row.iter().map(std::borrow::Cow::Borrowed).collect();
-        for (p, columns) in profile_columns.iter().enumerate() {
-            if table.is_suppressed(index, p) {
-                for &c in columns {
-                    if let Some(cell) = cells.get_mut(c) {
-                        *cell = std::borrow::Cow::Borrowed(flits_results::SUPPRESSED);
-                    }
+            table.push(&values, &record.lang);
+            batch.push((table.len() - 1, record));
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                if rows_out.send(full).await.is_err() {
+                    break; // The spooler failed; its error comes below.
                 }
             }
         }
-        writer.row(&cells)?;
-        written += 1;
-        if writer.buffered() >= FLUSH_AT {
-            out.write_all(&writer.take()?).await?;
-            progress(written, total);
+        if !batch.is_empty() {
+            let _ = rows_out.send(batch).await;
         }
     }
+    drop(rows_out);
+    let buckets = spooler.await.map_err(joined)??;
+    let suppressed = table.suppress(request.k);
+    let total = table.len() as u64;
+
+    // Then the buckets one by one, each shuffled: random buckets, then a random order within
+    // each, is a random order of all rows. A thread reads and shuffles the next bucket while
+    // this task writes the rows of the last one out in the asked format, with a fresh response
+    // id and the suppressed profile cells as `*`.
+    let profile_columns = layout.profile_columns();
+    let mut writer = Writer::begin(request.format, &layout, definition, provisional, request.k)?;
+    let mut written = 0u64;
+    let (shuffled_out, mut shuffled_in) = tokio::sync::mpsc::channel(1);
+    let shuffler = tokio::task::spawn_blocking(move || unspool(buckets, shuffled_out));
+    while let Some(rows) = shuffled_in.recv().await {
+        let rows: Vec<csv::StringRecord> = rows;
+        for row in &rows {
+            let mut fields = row.iter();
+            let index: usize = fields
+                .next()
+                .and_then(|n| n.parse().ok())
+                .ok_or_else(|| ExportError::Write(std::io::Error::other("spool row number")))?;
+            let response_id = Uuid::new_v4().to_string();
+            let mut cells: Vec<Cow<'_, str>> = fields.map(Cow::Borrowed).collect();
+            if let Some(first) = cells.first_mut() {
+                *first = Cow::Borrowed(response_id.as_str());
+            }
+            for (p, columns) in profile_columns.iter().enumerate() {
+                if table.is_suppressed(index, p) {
+                    for &c in columns {
+                        if let Some(cell) = cells.get_mut(c) {
+                            *cell = Cow::Borrowed(flits_results::SUPPRESSED);
+                        }
+                    }
+                }
+            }
+            writer.row(&cells)?;
+            written += 1;
+            if writer.buffered() >= FLUSH_AT {
+                out.write_all(&writer.take()?).await?;
+                progress(written, total);
+            }
+        }
+    }
+    shuffler.await.map_err(joined)??;
     out.write_all(&writer.finish()?).await?;
     out.flush().await?;
     progress(written, total);

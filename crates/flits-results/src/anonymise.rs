@@ -57,10 +57,16 @@ impl Table {
         );
         for (column, value) in profile.iter().chain(std::iter::once(&lang)).enumerate() {
             let (values, ids) = &mut self.dictionaries[column];
-            let id = *ids.entry((*value).to_owned()).or_insert_with(|| {
-                values.push((*value).to_owned());
-                u32::try_from(values.len() - 1).unwrap_or(STAR - 1)
-            });
+            // Values repeat: look up first, so only a new value is copied.
+            let id = match ids.get(*value) {
+                Some(&id) => id,
+                None => {
+                    values.push((*value).to_owned());
+                    let id = u32::try_from(values.len() - 1).unwrap_or(STAR - 1);
+                    ids.insert((*value).to_owned(), id);
+                    id
+                }
+            };
             self.cells.push(id);
         }
     }

@@ -213,9 +213,8 @@ impl<'a> Layout<'a> {
             .iter()
             .map(|c| match c {
                 Column::ResponseId => Cow::Borrowed(response_id),
-                Column::SubmittedOn => {
-                    Cow::Owned(record.submitted_on.format("%Y-%m-%d").to_string())
-                }
+                // `Display` of a date is `YYYY-MM-DD`, and much faster than a format string.
+                Column::SubmittedOn => Cow::Owned(record.submitted_on.to_string()),
                 Column::Channel => Cow::Borrowed(record.channel.as_deref().unwrap_or("")),
                 Column::Lang => Cow::Borrowed(record.lang.as_str()),
                 Column::Answer { question } if is_suppressed(*question) => {

@@ -41,7 +41,7 @@ pub use publication::{
     follow_up_due_at, follow_up_overdue,
 };
 pub use response_writer::ResponseWriter;
-pub use responses::{NewResponse, ResponseStream, StoredResponse};
+pub use responses::{NewResponse, ResponseStream, SQLITE_PAGE, StoredResponse};
 pub use schedule_lock::ScheduleLock;
 pub use staff::StaffUser;
 pub use staff_auth::{ApiToken, StaffSession};
