@@ -30,7 +30,7 @@ enum Layer {
     Adapter,
     /// Use cases over domain and storage, shared by the web services and the command line.
     Application,
-    /// `flits-http`: what the web services share.
+    /// `flits-http` and `flits-resident-pages`: what the web services share.
     WebPlumbing,
     /// The web services; they never use each other.
     Service,
@@ -92,6 +92,7 @@ const CRATES: &[(&str, Layer)] = &[
     ("flits-runner", Layer::Application),
     ("flits-export", Layer::Application),
     ("flits-http", Layer::WebPlumbing),
+    ("flits-resident-pages", Layer::WebPlumbing),
     ("flits-collector", Layer::Service),
     ("flits-staff", Layer::Service),
     ("flits", Layer::Binary),

@@ -259,7 +259,7 @@ staff-results-text-nl = Update in Dutch
 staff-results-text-en = Update in English (optional)
 staff-results-update-submit = Add the update
 staff-results-publish-heading = Publish the results
-staff-results-publish-intro = Say what you did with the answers, pick a few quotes, check, and publish. Publishing puts the results page online, e-mails the residents who asked, and posts the results on the poll's channels.
+staff-results-publish-intro = Say what you did with the answers, pick a few quotes, check, preview the page, and publish. Publishing puts the results page online, e-mails the residents who asked, and posts the results on the poll's channels.
 staff-results-summary-nl = You said, we did (Dutch)
 staff-results-summary-help = Write for everyone: short sentences and common words (B1). "Check" gives tips.
 staff-results-summary-en = You said, we did (English, optional)
@@ -288,6 +288,13 @@ staff-results-first-time = { $yes } of the { $answered } who answered said it wa
 staff-results-first-time-withheld = Too few answered the question "first poll?" to show numbers.
 staff-results-mail-heading = The e-mail residents who asked will get
 staff-results-mail-subject = Subject:
+# The preview of the public results page, before it is published.
+staff-results-preview-page = Preview the public page
+staff-results-preview-banner-heading = Preview — not published yet
+staff-results-preview-banner-text = This is how residents will see the results page once you publish. Nothing has been stored, published or sent yet.
+staff-results-preview-language = Language of the preview
+staff-results-preview-show = Show
+staff-results-preview-back = Back to the form
 
 # The reminder to a poll's owner when its results are overdue (staff; sent in Dutch with English below).
 mail-overdue-subject = Results overdue: { $title }

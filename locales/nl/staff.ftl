@@ -259,7 +259,7 @@ staff-results-text-nl = Nieuws in het Nederlands
 staff-results-text-en = Nieuws in het Engels (niet verplicht)
 staff-results-update-submit = Nieuws toevoegen
 staff-results-publish-heading = De uitkomsten publiceren
-staff-results-publish-intro = Vertel wat u met de antwoorden deed, kies een paar citaten, controleer en publiceer. Dan komt de uitkomstenpagina online, krijgen bewoners die erom vroegen een e-mail en verschijnen de uitkomsten op de kanalen van de peiling.
+staff-results-publish-intro = Vertel wat u met de antwoorden deed, kies een paar citaten, controleer, bekijk het voorbeeld van de pagina en publiceer. Dan komt de uitkomstenpagina online, krijgen bewoners die erom vroegen een e-mail en verschijnen de uitkomsten op de kanalen van de peiling.
 staff-results-summary-nl = U zei, wij deden (Nederlands)
 staff-results-summary-help = Schrijf voor iedereen: korte zinnen en gewone woorden (B1). "Controleren" geeft tips.
 staff-results-summary-en = U zei, wij deden (Engels, niet verplicht)
@@ -288,6 +288,13 @@ staff-results-first-time = { $yes } van de { $answered } die antwoord gaven, zei
 staff-results-first-time-withheld = Te weinig mensen beantwoordden de vraag "eerste peiling?" om aantallen te tonen.
 staff-results-mail-heading = De e-mail die bewoners krijgen die erom vroegen
 staff-results-mail-subject = Onderwerp:
+# Het voorbeeld van de openbare uitkomstenpagina, voordat die gepubliceerd is.
+staff-results-preview-page = Voorbeeld van de openbare pagina
+staff-results-preview-banner-heading = Voorbeeld — nog niet gepubliceerd
+staff-results-preview-banner-text = Zo zien inwoners de uitkomstenpagina zodra u publiceert. Er is nog niets opgeslagen, gepubliceerd of verstuurd.
+staff-results-preview-language = Taal van het voorbeeld
+staff-results-preview-show = Tonen
+staff-results-preview-back = Terug naar het formulier
 
 # De herinnering aan de eigenaar van een peiling als de uitkomsten te laat zijn (medewerkers).
 mail-overdue-subject = Uitkomsten te laat: { $title }

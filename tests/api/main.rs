@@ -42,6 +42,7 @@ mod resident_languages;
 mod results_browser;
 mod results_by_email;
 mod results_page;
+mod results_preview;
 mod scheduler_aliases;
 mod scheduler_cli;
 mod scheduler_concurrency;

@@ -196,6 +196,13 @@ const EXPECTATIONS: &[Expect] = &[
         path: "/staff/polls/{slug}/results",
         status: [401, 403, 409, 409],
     },
+    // The preview of the public page before publishing: comms and admins, like publishing; a
+    // draft's results cannot be published, so there is nothing to preview (409).
+    Expect {
+        method: "POST",
+        path: "/staff/polls/{slug}/results/preview",
+        status: [401, 403, 409, 409],
+    },
     Expect {
         method: "POST",
         path: "/staff/polls/{slug}/results/updates",
@@ -469,7 +476,8 @@ on_both_backends!(every_route_with_every_role, |backend| async move {
                 ("POST", "/api/v1/admin/polls/{slug}/reminders") => {
                     req.json(&json!({"channel": "mastodon-velsen"}))
                 }
-                ("POST", "/staff/polls/{slug}/results") => req.form(&[
+                ("POST", "/staff/polls/{slug}/results")
+                | ("POST", "/staff/polls/{slug}/results/preview") => req.form(&[
                     ("_csrf", csrf.as_str()),
                     ("summary_nl", "U zei ja. Wij doen het."),
                     ("action", "publish"),

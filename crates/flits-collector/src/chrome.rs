@@ -1,56 +1,16 @@
-//! What every resident page has around its content: the language and writing direction, the
-//! organisation's name and theme, the language switch and, on the poll page, the link preview.
-//!
-//! Templates get it flattened into their data (`lang`, `dir`, `page_title`, `org_name`,
-//! `theme_css`, `preview`, `feed`, `languages`), which `templates/partials/layout.hbs` and
-//! `templates/partials/link-preview.hbs` read.
+//! The frame around every resident page ([`Chrome`], shared with the staff service's preview
+//! through `flits-resident-pages`) as the collector fills it in: the organisation's name and
+//! theme from its caches and settings, the language switch and, on the poll page, the link preview.
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use flits_i18n::Locale;
+use flits_resident_pages::language::og_locale;
+use flits_resident_pages::{Chrome, LanguageLink, LinkPreview};
 use flits_store::Poll;
-use serde::Serialize;
 
-use crate::language::{LanguageLink, og_locale};
 use crate::state::CollectorState;
-
-/// The frame of a resident page.
-#[derive(Debug, Clone, Serialize)]
-pub struct Chrome {
-    /// The page's language code; also what `{{t}}` reads.
-    pub lang: &'static str,
-    /// `ltr` or `rtl`.
-    pub dir: &'static str,
-    pub page_title: String,
-    pub org_name: String,
-    /// The organisation's theme stylesheet, when it has a usable one.
-    pub theme_css: Option<String>,
-    /// Open Graph / Twitter-card data, on pages meant to be shared.
-    pub preview: Option<LinkPreview>,
-    /// The Atom feed a page offers to feed readers (the public overview).
-    pub feed: Option<FeedLink>,
-    /// The language switch; empty when there is nothing to switch to.
-    pub languages: Vec<LanguageLink>,
-}
-
-/// What a shared link shows: absolute URLs on the public base.
-#[derive(Debug, Clone, Serialize)]
-pub struct LinkPreview {
-    pub canonical: String,
-    pub title: String,
-    pub description: String,
-    pub site_name: String,
-    pub og_locale: &'static str,
-    pub image: String,
-}
-
-/// A `<link rel="alternate">` to an Atom feed.
-#[derive(Debug, Clone, Serialize)]
-pub struct FeedLink {
-    pub href: String,
-    pub title: String,
-}
 
 /// Options for [`chrome`].
 pub struct ChromeOf<'a> {
@@ -72,14 +32,8 @@ pub async fn chrome(state: &CollectorState, of: ChromeOf<'_>) -> Chrome {
         languages,
     } = of;
     let mut frame = Chrome {
-        lang: locale.code(),
-        dir: locale.dir(),
-        page_title,
-        org_name: String::from("Flits"),
-        theme_css: None,
-        preview: None,
-        feed: None,
         languages,
+        ..Chrome::plain(locale, page_title)
     };
     let Some(poll) = poll else {
         return frame;

@@ -2,7 +2,8 @@
 //!
 //! Among the languages the poll offers: `?lang=`, else the resident's earlier choice (a cookie that
 //! holds only the language code), else the best match of `Accept-Language`, else the poll's first
-//! language. A page about no poll at all offers every language Flits speaks.
+//! language. A page about no poll at all offers every language Flits speaks. The switch itself
+//! (`flits_resident_pages::language`) is shared with the staff service's preview.
 
 use actix_web::HttpRequest;
 use actix_web::cookie::{Cookie, SameSite};
@@ -10,7 +11,6 @@ use actix_web::http::header::ACCEPT_LANGUAGE;
 use flits_http::query::url_query_param;
 use flits_i18n::Locale;
 use flits_survey::PollDefinition;
-use serde::Serialize;
 
 /// The cookie that remembers a resident's explicit choice of language, and nothing else.
 pub const LANGUAGE_COOKIE: &str = "flits_lang";
@@ -65,59 +65,6 @@ pub fn remember(req: &HttpRequest, locale: Locale, secure: bool) -> Option<Cooki
     })
 }
 
-/// One entry of the language switch.
-#[derive(Debug, Clone, Serialize)]
-pub struct LanguageLink {
-    /// The same page in that language.
-    pub href: String,
-    /// The language code, for `hreflang` and `lang`.
-    pub code: &'static str,
-    /// The language's own name for itself.
-    pub name: &'static str,
-    /// The page's current language (shown, not linked).
-    pub current: bool,
-}
-
-/// The language switch of a page at `path` (with the channel kept), or none when only one
-/// language is on offer.
-pub fn language_links(
-    path: &str,
-    offered: &[Locale],
-    current: Locale,
-    channel: Option<&str>,
-) -> Vec<LanguageLink> {
-    if offered.len() < 2 {
-        return Vec::new();
-    }
-    offered
-        .iter()
-        .map(|&locale| {
-            let mut href = format!("{path}?lang={}", locale.code());
-            if let Some(c) = channel {
-                href.push_str("&c=");
-                href.extend(url::form_urlencoded::byte_serialize(c.as_bytes()));
-            }
-            LanguageLink {
-                href,
-                code: locale.code(),
-                name: locale.native_name(),
-                current: locale == current,
-            }
-        })
-        .collect()
-}
-
-/// The Open Graph locale of a page (`og:locale`).
-pub fn og_locale(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Nl => "nl_NL",
-        Locale::En => "en_GB",
-        Locale::Tr => "tr_TR",
-        Locale::Pl => "pl_PL",
-        Locale::Ar => "ar_AR",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,19 +111,5 @@ mod tests {
             remember(&req, Locale::Ar, false).is_none(),
             "Polish was asked, not Arabic"
         );
-    }
-
-    #[test]
-    fn the_switch_lists_every_offered_language_and_keeps_the_channel() {
-        let links = language_links(
-            "/p/x",
-            &[Locale::Nl, Locale::Tr],
-            Locale::Tr,
-            Some("qr code"),
-        );
-        assert_eq!(links.len(), 2);
-        assert_eq!(links[0].href, "/p/x?lang=nl&c=qr+code");
-        assert!(links[1].current && links[1].name == "Türkçe");
-        assert!(language_links("/p/x", &[Locale::Nl], Locale::Nl, None).is_empty());
     }
 }

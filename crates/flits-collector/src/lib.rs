@@ -3,19 +3,16 @@
 
 pub mod assets;
 pub mod availability;
-pub mod bar_chart;
 pub mod cache;
 pub mod channel;
 pub mod chrome;
 pub mod config;
 pub mod fairness;
 pub mod feed;
-pub mod figures;
 pub mod form_submit;
 pub mod json_submit;
 pub mod language;
 pub mod listing;
-pub mod local_time;
 pub mod notices;
 pub mod openapi;
 pub mod overview;

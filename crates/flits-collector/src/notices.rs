@@ -6,13 +6,14 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderValue, RETRY_AFTER};
 use chrono::Utc;
 use flits_i18n::{Locale, t};
+use flits_resident_pages::Chrome;
+use flits_resident_pages::local_time::local_moment;
 use flits_store::Poll;
 use serde::Serialize;
 
 use crate::availability::{Availability, availability};
-use crate::chrome::{Chrome, ChromeOf, chrome, html};
+use crate::chrome::{ChromeOf, chrome, html};
 use crate::fairness::{LimitReason, Limited};
-use crate::local_time::local_moment;
 use crate::page_failure::PageFailure;
 use crate::state::CollectorState;
 

@@ -5,10 +5,10 @@ use actix_web::HttpRequest;
 use flits_http::templates::TemplateError;
 use flits_http::{ErrorLayout, ErrorPage, Failure, PageError, RequestId};
 use flits_i18n::Locale;
+use flits_resident_pages::LanguageLink;
 use flits_store::StoreError;
 use serde::Serialize;
 
-use crate::language::LanguageLink;
 use crate::state::CollectorState;
 
 /// Why a resident page could not be served.

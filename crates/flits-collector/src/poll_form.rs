@@ -6,13 +6,15 @@ use std::collections::BTreeMap;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use flits_i18n::{Locale, t};
+use flits_resident_pages::Chrome;
+use flits_resident_pages::language::language_links;
 use flits_store::Poll;
 use flits_survey::{DEFAULT_MAX_LENGTH, PollDefinition, Question, QuestionKind};
 use flits_types::ChannelId;
 use serde::Serialize;
 
-use crate::chrome::{Chrome, ChromeOf, chrome, html};
-use crate::language::{language_links, offered_locales};
+use crate::chrome::{ChromeOf, chrome, html};
+use crate::language::offered_locales;
 use crate::page_failure::PageFailure;
 use crate::state::CollectorState;
 

@@ -321,7 +321,7 @@ fn top_answer(poll: &Poll, figures: &Aggregates, locale: Locale) -> Option<Strin
         locale,
         "results-preview-top",
         answer = label.text.get(l),
-        share = crate::figures::percent_text(best.1, locale)
+        share = flits_resident_pages::figures::percent_text(best.1, locale)
     ))
 }
 

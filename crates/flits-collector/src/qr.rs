@@ -10,6 +10,7 @@ use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use flits_http::PageError;
+use flits_resident_pages::Chrome;
 use flits_store::Poll;
 use image::{ImageFormat, Luma};
 use qrcode::render::svg;
@@ -19,7 +20,7 @@ use serde::Serialize;
 
 use crate::availability::{Availability, availability};
 use crate::channel::link_channel;
-use crate::chrome::{Chrome, ChromeOf, chrome};
+use crate::chrome::{ChromeOf, chrome};
 use crate::page_failure::{PageFailure, page_error};
 use crate::poll_page::{find_poll, page_locale};
 use crate::state::CollectorState;

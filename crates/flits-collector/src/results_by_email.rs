@@ -22,12 +22,13 @@ use chrono::Utc;
 use chrono_tz::Europe::Amsterdam;
 use flits_http::PageError;
 use flits_i18n::{Locale, t};
+use flits_resident_pages::Chrome;
 use flits_store::Poll;
 use flits_types::Email;
 use serde::Serialize;
 
 use crate::availability::{Availability, availability};
-use crate::chrome::{Chrome, ChromeOf, chrome, html};
+use crate::chrome::{ChromeOf, chrome, html};
 use crate::fairness::{AddressKey, Limited};
 use crate::notices::{Notice, render_notice, unavailable_page, wait};
 use crate::page_failure::{PageFailure, page_error};

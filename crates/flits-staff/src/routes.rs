@@ -121,6 +121,13 @@ pub static ROUTES: &[RouteRule] = &[
         access: EDITORS,
         handler: || web::post().to(ui::results::publish),
     },
+    // The public results page with a draft, before publishing: nothing is stored.
+    RouteRule {
+        method: "POST",
+        path: "/staff/polls/{slug}/results/preview",
+        access: EDITORS,
+        handler: || web::post().to(ui::results_preview::preview),
+    },
     RouteRule {
         method: "POST",
         path: "/staff/polls/{slug}/results/updates",

@@ -12,6 +12,7 @@ pub mod login;
 pub mod page;
 pub mod posts;
 pub mod results;
+pub mod results_preview;
 pub mod schedule;
 pub mod schedule_form;
 pub mod tokens;

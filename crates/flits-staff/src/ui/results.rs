@@ -1,8 +1,9 @@
 //! `/staff/polls/{slug}/results`: a poll's response counts per channel (while it is open, so comms
 //! staff see where to post again; counts, never answers), and for a closed poll the publish flow:
 //! write the "you said, we did" text (with the plain-language hints), pick quotes from the open
-//! answers (scrubbed of personal data), check, publish. Once published, the page shows what was
-//! published and takes a later "what we did" update. Works without JavaScript.
+//! answers (scrubbed of personal data), check, preview the public page (`results_preview`),
+//! publish. Once published, the page shows what was published and takes a later "what we did"
+//! update. Works without JavaScript.
 
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
@@ -12,7 +13,7 @@ use flits_http::PageError;
 use flits_http::query::url_query_param;
 use flits_i18n::t;
 use flits_store::{NewPublication, Poll, PublishOutcome};
-use flits_survey::{PollState, QuestionKind, Text};
+use flits_survey::{Issue, PollState, QuestionKind, Text};
 use futures_util::future::LocalBoxFuture;
 use serde::{Deserialize, Serialize};
 
@@ -103,18 +104,23 @@ struct ResultsView {
     notice: Option<String>,
 }
 
-/// The form of the publish flow; quotes repeat, so it is read with `serde_html_form`.
+/// The form of the publish flow; quotes repeat, so it is read with `serde_html_form`. The preview
+/// of the public page carries the same fields, so the draft goes back and forth unchanged.
 #[derive(Debug, Default, Deserialize)]
 pub struct PublishForm {
     #[serde(default)]
-    summary_nl: String,
+    pub(crate) summary_nl: String,
     #[serde(default)]
-    summary_en: String,
+    pub(crate) summary_en: String,
+    /// The checked quotes, each the question id and the text joined by `SEP`.
     #[serde(default)]
-    quote: Vec<String>,
-    /// `check` or `publish`.
+    pub(crate) quote: Vec<String>,
+    /// `check`, `preview` or `publish`.
     #[serde(default)]
     action: String,
+    /// The language the preview of the public page is shown in (one the poll offers).
+    #[serde(default)]
+    pub(crate) preview_lang: String,
     #[serde(rename = "_csrf", default)]
     csrf: String,
 }
@@ -155,10 +161,13 @@ impl CsrfField for UpdateForm {
     }
 }
 
-/// A text from the form's fields: the languages that were filled in.
-fn text_of(nl: &str, en: &str) -> Text {
+/// A text from the form's fields: the languages that were filled in. Browsers send a textarea's
+/// line breaks as `\r\n`; they are stored as `\n`, so that the blank line between paragraphs is
+/// one the results page recognises.
+pub(crate) fn text_of(nl: &str, en: &str) -> Text {
     let mut map = std::collections::BTreeMap::new();
     for (lang, value) in [("nl", nl), ("en", en)] {
+        let value = value.replace("\r\n", "\n").replace('\r', "\n");
         if !value.trim().is_empty() {
             map.insert(lang.to_owned(), value.trim().to_owned());
         }
@@ -167,7 +176,7 @@ fn text_of(nl: &str, en: &str) -> Text {
 }
 
 /// A checked quote's question and text.
-fn picked(values: &[String]) -> Vec<(String, String)> {
+pub(crate) fn picked(values: &[String]) -> Vec<(String, String)> {
     values
         .iter()
         .filter_map(|v| v.split_once(SEP))
@@ -177,11 +186,12 @@ fn picked(values: &[String]) -> Vec<(String, String)> {
 
 /// What the page shows besides the poll: the form again, hints, errors.
 #[derive(Default)]
-struct Outcome {
+pub(crate) struct Outcome {
     values: Values,
     chosen: Vec<String>,
     hints: Vec<String>,
-    errors: Vec<String>,
+    /// What stands in the way, shown above the form.
+    pub(crate) errors: Vec<String>,
     preview: Vec<String>,
     mail: Option<MailPreview>,
     notice: Option<String>,
@@ -232,7 +242,9 @@ fn mail_preview(page: &StaffPage, poll: &Poll, summary: &Text) -> Option<MailPre
     }
 }
 
-async fn results_page(
+/// The staff results page of `poll` for `caller`, with `outcome` (the form as entered, what is
+/// wrong, the previews) and `status`.
+pub(crate) async fn results_page(
     page: &StaffPage,
     caller: &Caller,
     poll: &Poll,
@@ -429,23 +441,15 @@ pub async fn export(
     ))
 }
 
-/// `POST /staff/polls/{slug}/results`: "Check" shows the hints and the quotes as they would be
-/// shown; "Publish" publishes (a closed poll only) and comes back to the page.
-pub async fn publish(
-    page: StaffPage,
-    caller: web::ReqData<Caller>,
-    slug: web::Path<String>,
-    form: Checked<PublishForm>,
-) -> Result<HttpResponse, PageError> {
-    let Some(poll) = visible(&page, &caller, &slug).await? else {
-        return Ok(not_found(&page));
-    };
-    let form = form.0;
+/// What "Check" shows of `form`: the text and quotes as entered, the plain-language hints, what
+/// stands in the way of publishing (also returned as issues), the quotes and the e-mail as
+/// residents will read them.
+pub(crate) fn checked(page: &StaffPage, poll: &Poll, form: &PublishForm) -> (Outcome, Vec<Issue>) {
     let locale = page.locale;
     let summary = text_of(&form.summary_nl, &form.summary_en);
     let chosen = picked(&form.quote);
-    let issues = check(&poll, &summary, &chosen);
-    let mut outcome = Outcome {
+    let issues = check(poll, &summary, &chosen);
+    let outcome = Outcome {
         values: Values {
             summary_nl: form.summary_nl.clone(),
             summary_en: form.summary_en.clone(),
@@ -463,9 +467,28 @@ pub async fn publish(
             .into_iter()
             .map(|q| q.text)
             .collect(),
-        mail: mail_preview(&page, &poll, &summary),
+        mail: mail_preview(page, poll, &summary),
         notice: None,
     };
+    (outcome, issues)
+}
+
+/// `POST /staff/polls/{slug}/results`: "Check" shows the hints and the quotes as they would be
+/// shown; "Publish" publishes (a closed poll only) and comes back to the page.
+pub async fn publish(
+    page: StaffPage,
+    caller: web::ReqData<Caller>,
+    slug: web::Path<String>,
+    form: Checked<PublishForm>,
+) -> Result<HttpResponse, PageError> {
+    let Some(poll) = visible(&page, &caller, &slug).await? else {
+        return Ok(not_found(&page));
+    };
+    let form = form.0;
+    let locale = page.locale;
+    let summary = text_of(&form.summary_nl, &form.summary_en);
+    let chosen = picked(&form.quote);
+    let (mut outcome, issues) = checked(&page, &poll, &form);
     if form.action != "publish" || !issues.is_empty() {
         let status = if issues.is_empty() {
             StatusCode::OK
