@@ -14,6 +14,7 @@ pub mod posts;
 pub mod results;
 pub mod schedule;
 pub mod schedule_form;
+pub mod standard_questions;
 pub mod tokens;
 pub mod users;
 pub mod visible_poll;
