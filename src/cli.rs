@@ -356,10 +356,12 @@ async fn serve(settings: Settings, args: ServeArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-async fn run_demo(settings: Settings) -> Result<(), Failure> {
+async fn run_demo(mut settings: Settings) -> Result<(), Failure> {
     let store = connect(&settings).await?;
     store.migrate().await.context("cannot apply migrations")?;
     let login = demo::prepare(&store).await?;
+    // Served as if configured, so the staff service knows the municipalities' neighbourhoods.
+    demo::configure(&mut settings)?;
     let services = Service::ALL;
     let app = Application::build(&settings, &services, false).await?;
     let mut base = settings.public_base();

@@ -2,23 +2,40 @@
 
 use flits_store::Store;
 
-use crate::settings::Settings;
+use crate::settings::{AudienceSetting, OrganisationSetting, RegionSetting, Settings};
 
 /// Upserts the structure declared in the configuration, parents before children.
 pub async fn write_configured_structure(
     store: &Store,
     settings: &Settings,
 ) -> Result<(), flits_store::StoreError> {
-    for r in &settings.regions {
+    write_structure(
+        store,
+        &settings.regions,
+        &settings.organisations,
+        &settings.audiences,
+    )
+    .await
+}
+
+/// Upserts regions, organisations and audiences as a configuration declares them (the demo's
+/// too), parents before children.
+pub async fn write_structure(
+    store: &Store,
+    regions: &[RegionSetting],
+    organisations: &[OrganisationSetting],
+    audiences: &[AudienceSetting],
+) -> Result<(), flits_store::StoreError> {
+    for r in regions {
         store.upsert_region(&r.id, &r.name).await?;
     }
-    for o in &settings.organisations {
+    for o in organisations {
         store
             .upsert_organisation(o.id.as_str(), &o.region, &o.name)
             .await?;
     }
     // Parents first: repeat passes until every audience whose parent exists is written.
-    let mut pending: Vec<_> = settings.audiences.iter().collect();
+    let mut pending: Vec<_> = audiences.iter().collect();
     let mut written: std::collections::HashSet<String> =
         store.audiences().await?.into_iter().map(|a| a.id).collect();
     while !pending.is_empty() {

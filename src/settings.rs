@@ -110,6 +110,15 @@ pub struct AudienceSetting {
     pub parent: Option<flits_types::AudienceId>,
     #[serde(default)]
     pub organisation: Option<flits_types::OrgId>,
+    /// The neighbourhoods (wijken) of the audience, in the order residents see them: the options of
+    /// the standard neighbourhood question the poll builder offers for a poll for this audience
+    /// (and for a target group inside it without a list of its own). Parsed by the rules of a
+    /// question's options, so a list a poll could not ask stops start-up.
+    #[serde(
+        default,
+        skip_serializing_if = "flits_survey::Neighbourhoods::is_empty"
+    )]
+    pub neighbourhoods: flits_survey::Neighbourhoods,
 }
 
 /// Spacing between polls for overlapping audiences, and per channel (`[spacing]`). A value left
@@ -606,6 +615,34 @@ mod tests {
         assert_eq!(settings.spacing.min_gap_days, rule.min_gap_days);
         assert_eq!(settings.spacing.max_polls, rule.max_polls);
         assert_eq!(settings.spacing.window_days, rule.window_days);
+    }
+
+    /// The commented example of regions, organisations and audiences in `config/default.toml`
+    /// reads, neighbourhoods included, when its comment marks are taken away.
+    #[test]
+    fn the_documented_structure_example_reads() {
+        #[derive(Deserialize)]
+        struct Example {
+            regions: Vec<RegionSetting>,
+            organisations: Vec<OrganisationSetting>,
+            audiences: Vec<AudienceSetting>,
+        }
+        let start = DEFAULT_TOML.find("# [[regions]]").unwrap();
+        let end = start + DEFAULT_TOML[start..].find("\n\n").unwrap();
+        let example: String = DEFAULT_TOML[start..end]
+            .lines()
+            .map(|l| l.strip_prefix("# ").unwrap_or(l.trim_start_matches('#')))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let read: Example = Figment::from(Toml::string(&example)).extract().unwrap();
+        assert_eq!(read.regions.len(), 1);
+        assert_eq!(read.organisations.len(), 1);
+        let names: Vec<&str> = read.audiences[0]
+            .neighbourhoods
+            .iter()
+            .map(|n| n.name())
+            .collect();
+        assert_eq!(names, ["IJmuiden", "Velsen-Zuid", "Driehuis"]);
     }
 
     #[test]

@@ -139,6 +139,12 @@ impl Application {
                     feedback_due: Duration::from_secs(
                         u64::from(settings.feedback.due_days) * 86_400,
                     ),
+                    neighbourhoods: settings
+                        .audiences
+                        .iter()
+                        .filter(|a| !a.neighbourhoods.is_empty())
+                        .map(|a| (a.id.to_string(), a.neighbourhoods.clone()))
+                        .collect(),
                 },
                 Scheduling::new(store.clone(), settings.scheduling_policy()),
                 Channels::new(settings.channels.clone(), settings.public_base()),

@@ -1,7 +1,7 @@
 //! `flits demo`: a working system with zero configuration, created idempotently.
 //!
 //! The region IJmond with the municipalities Beverwijk, Heemskerk and Velsen (each an organisation
-//! and an audience inside the region's audience), an admin login, an open poll `demo` for the whole
+//! and an audience inside the region's audience, with its neighbourhoods), an admin login, an open poll `demo` for the whole
 //! region and a scheduled poll for Velsen. Running it again updates instead of duplicating; the
 //! admin gets a fresh password each run (the old one cannot be shown: only its hash is stored).
 
@@ -11,6 +11,7 @@ use flits_store::{NewPoll, Store};
 use flits_survey::{PollDefinition, PollState};
 
 use crate::accounts;
+use crate::settings::{AudienceSetting, OrganisationSetting, RegionSetting, Settings};
 
 /// The region of the demo.
 pub const REGION: (&str, &str) = ("ijmond", "IJmond");
@@ -19,6 +20,44 @@ pub const MUNICIPALITIES: [(&str, &str, &str); 3] = [
     ("beverwijk", "Gemeente Beverwijk", "Beverwijk"),
     ("heemskerk", "Gemeente Heemskerk", "Heemskerk"),
     ("velsen", "Gemeente Velsen", "Velsen"),
+];
+/// The neighbourhoods (wijken) of each municipality, id and name, in the order residents see them:
+/// the options of the builder's standard neighbourhood question.
+pub const NEIGHBOURHOODS: [(&str, &[(&str, &str)]); 3] = [
+    (
+        "beverwijk",
+        &[
+            ("centrum", "Centrum"),
+            ("oost", "Oost"),
+            ("zuid", "Zuid"),
+            ("noord", "Noord"),
+            ("wijk-aan-zee", "Wijk aan Zee"),
+            ("broekpolder", "Broekpolder"),
+        ],
+    ),
+    (
+        "heemskerk",
+        &[
+            ("centrum", "Centrum"),
+            ("oosterwijk", "Oosterwijk"),
+            ("broekpolder", "Broekpolder"),
+            ("waterakkers", "Waterakkers"),
+            ("kerkbuurt", "Kerkbuurt"),
+            ("noord", "Noord"),
+        ],
+    ),
+    (
+        "velsen",
+        &[
+            ("ijmuiden", "IJmuiden"),
+            ("velsen-zuid", "Velsen-Zuid"),
+            ("driehuis", "Driehuis"),
+            ("santpoort-noord", "Santpoort-Noord"),
+            ("santpoort-zuid", "Santpoort-Zuid"),
+            ("velserbroek", "Velserbroek"),
+            ("velsen-noord", "Velsen-Noord"),
+        ],
+    ),
 ];
 /// The demo admin's login name.
 pub const ADMIN_EMAIL: &str = "admin@ijmond.example";
@@ -32,18 +71,87 @@ pub struct DemoLogin {
     pub admin_password: String,
 }
 
+/// The demo's region, organisations and audiences, as a configuration file declares them.
+pub struct Structure {
+    pub regions: Vec<RegionSetting>,
+    pub organisations: Vec<OrganisationSetting>,
+    pub audiences: Vec<AudienceSetting>,
+}
+
+/// The demo's structure, with each municipality's neighbourhoods.
+pub fn structure() -> anyhow::Result<Structure> {
+    let audience_id = |id: &str| {
+        flits_types::AudienceId::parse(id).with_context(|| format!("demo audience {id}"))
+    };
+    let mut audiences = vec![AudienceSetting {
+        id: audience_id(REGION.0)?,
+        name: REGION.1.to_owned(),
+        parent: None,
+        organisation: None,
+        neighbourhoods: flits_survey::Neighbourhoods::default(),
+    }];
+    let mut organisations = Vec::new();
+    for (id, org_name, audience_name) in MUNICIPALITIES {
+        let org =
+            flits_types::OrgId::parse(id).with_context(|| format!("demo organisation {id}"))?;
+        organisations.push(OrganisationSetting {
+            id: org.clone(),
+            name: org_name.to_owned(),
+            region: REGION.0.to_owned(),
+        });
+        let list = NEIGHBOURHOODS
+            .iter()
+            .filter(|(of, _)| *of == id)
+            .flat_map(|(_, list)| list.iter())
+            .map(|(n, name)| flits_survey::Neighbourhood::new(n, name))
+            .collect::<Result<Vec<_>, _>>()
+            .and_then(flits_survey::Neighbourhoods::new)
+            .with_context(|| format!("the neighbourhoods of demo audience {id}"))?;
+        audiences.push(AudienceSetting {
+            id: audience_id(id)?,
+            name: audience_name.to_owned(),
+            parent: Some(audience_id(REGION.0)?),
+            organisation: Some(org),
+            neighbourhoods: list,
+        });
+    }
+    Ok(Structure {
+        regions: vec![RegionSetting {
+            id: REGION.0.to_owned(),
+            name: REGION.1.to_owned(),
+        }],
+        organisations,
+        audiences,
+    })
+}
+
+/// Adds the demo's structure to `settings`, except what they declare themselves (by id), so that
+/// `flits demo` serves it as configured: the builder then knows each municipality's neighbourhoods.
+pub fn configure(settings: &mut Settings) -> anyhow::Result<()> {
+    let demo = structure()?;
+    for r in demo.regions {
+        if !settings.regions.iter().any(|s| s.id == r.id) {
+            settings.regions.push(r);
+        }
+    }
+    for o in demo.organisations {
+        if !settings.organisations.iter().any(|s| s.id == o.id) {
+            settings.organisations.push(o);
+        }
+    }
+    for a in demo.audiences {
+        if !settings.audiences.iter().any(|s| s.id == a.id) {
+            settings.audiences.push(a);
+        }
+    }
+    Ok(())
+}
+
 /// Creates (or brings up to date) everything the demo needs.
 pub async fn prepare(store: &Store) -> anyhow::Result<DemoLogin> {
-    store.upsert_region(REGION.0, REGION.1).await?;
-    store
-        .upsert_audience(REGION.0, REGION.1, None, None)
+    let demo = structure()?;
+    crate::seed::write_structure(store, &demo.regions, &demo.organisations, &demo.audiences)
         .await?;
-    for (id, org_name, audience_name) in MUNICIPALITIES {
-        store.upsert_organisation(id, REGION.0, org_name).await?;
-        store
-            .upsert_audience(id, audience_name, Some(REGION.0), Some(id))
-            .await?;
-    }
     let password = accounts::generate_password();
     let hash = accounts::hash_password(
         &flits_types::Password::parse(&password).context("the generated password is too short")?,
@@ -109,6 +217,71 @@ async fn ensure_poll(
 mod tests {
     use super::*;
     use flits_survey::{ValidationOptions, validate};
+
+    #[test]
+    fn every_municipality_has_its_neighbourhoods_and_configured_ones_win() {
+        let demo = structure().unwrap();
+        let ids = |audience: &str| -> Vec<String> {
+            let a = demo.audiences.iter().find(|a| a.id == audience).unwrap();
+            a.neighbourhoods.iter().map(|n| n.id().to_owned()).collect()
+        };
+        assert_eq!(
+            ids("velsen"),
+            [
+                "ijmuiden",
+                "velsen-zuid",
+                "driehuis",
+                "santpoort-noord",
+                "santpoort-zuid",
+                "velserbroek",
+                "velsen-noord"
+            ]
+        );
+        assert_eq!(
+            ids("heemskerk"),
+            [
+                "centrum",
+                "oosterwijk",
+                "broekpolder",
+                "waterakkers",
+                "kerkbuurt",
+                "noord"
+            ]
+        );
+        assert_eq!(
+            ids("beverwijk"),
+            [
+                "centrum",
+                "oost",
+                "zuid",
+                "noord",
+                "wijk-aan-zee",
+                "broekpolder"
+            ]
+        );
+        assert!(ids("ijmond").is_empty(), "a region has no list of its own");
+
+        let mut settings = Settings::load(None).unwrap();
+        let own = structure().unwrap().audiences.remove(1);
+        let own = AudienceSetting {
+            name: "Eigen naam".to_owned(),
+            neighbourhoods: flits_survey::Neighbourhoods::default(),
+            ..own
+        };
+        settings.audiences.push(own);
+        configure(&mut settings).unwrap();
+        assert_eq!(settings.audiences.len(), 4);
+        assert_eq!(settings.regions.len(), 1);
+        let beverwijk = settings
+            .audiences
+            .iter()
+            .find(|a| a.id == "beverwijk")
+            .unwrap();
+        assert_eq!(
+            beverwijk.name, "Eigen naam",
+            "the configuration's own entry stays"
+        );
+    }
 
     #[test]
     fn the_demo_polls_pass_every_rule_a_comms_officer_must_meet() {

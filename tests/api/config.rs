@@ -177,3 +177,56 @@ fn configured_ids_are_parsed_by_the_shared_rules() {
         assert!(err.contains("may only contain"), "{bad}: {err}");
     }
 }
+
+#[test]
+fn an_audiences_neighbourhoods_are_read_by_the_rules_of_a_questions_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let audience = "[[audiences]]\nid = \"velsen\"\nname = \"Velsen\"\n";
+    let ok = write_config(
+        &dir,
+        &format!(
+            "{audience}neighbourhoods = [{{ id = \"ijmuiden\", name = \"IJmuiden\" }}, \
+             {{ id = \"velsen-zuid\", name = \"Velsen-Zuid\" }}]\n"
+        ),
+    );
+    let config = effective(flits_command().arg("--config").arg(&ok));
+    assert_eq!(
+        config["audiences"][0]["neighbourhoods"],
+        serde_json::json!([
+            {"id": "ijmuiden", "name": "IJmuiden"},
+            {"id": "velsen-zuid", "name": "Velsen-Zuid"}
+        ])
+    );
+    let without = write_config(&dir, audience);
+    let config = effective(flits_command().arg("--config").arg(&without));
+    assert!(
+        config["audiences"][0].get("neighbourhoods").is_none(),
+        "no list: none shown"
+    );
+    for (bad, says) in [
+        (
+            "[{ id = \"Velsen Zuid\", name = \"Velsen-Zuid\" }, { id = \"b\", name = \"B\" }]",
+            "a digit, - or _",
+        ),
+        (
+            "[{ id = \"a\", name = \"A\" }, { id = \"a\", name = \"A2\" }]",
+            "listed twice",
+        ),
+        ("[{ id = \"a\", name = \"A\" }]", "found 1"),
+        (
+            "[{ id = \"a\", name = \"\" }, { id = \"b\", name = \"B\" }]",
+            "its name must be",
+        ),
+    ] {
+        let path = write_config(&dir, &format!("{audience}neighbourhoods = {bad}\n"));
+        let out = flits_command()
+            .arg("--config")
+            .arg(&path)
+            .arg("config")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{bad}: {err}");
+    }
+}

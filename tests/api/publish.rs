@@ -442,11 +442,11 @@ on_both_backends!(
             crate::staff_access::login(&app, "comms@velsen.example", crate::staff_access::PASSWORD)
                 .await;
         let mut definition = PollDefinition::from_yaml_str(DEFINITION).unwrap();
-        definition
-            .questions
-            .push(flits_staff::ui::builder_form::first_time_question(&[
-                flits_i18n::Locale::Nl,
-            ]));
+        definition.questions.push(
+            flits_survey::StandardQuestion::FirstTime
+                .question(&[flits_i18n::Locale::Nl], &Default::default())
+                .unwrap(),
+        );
         let now = Utc::now();
         let poll = app
             .store

@@ -414,6 +414,300 @@ on_both_backends!(
     }
 );
 
+/// The standard questions' boxes, named by their ids.
+const STANDARD: [&str; 4] = ["leeftijd", "wijk", "first_time", "heard_via"];
+
+/// The ids of the demo's neighbourhoods of `municipality`, as configured.
+fn demo_neighbourhoods(municipality: &str) -> Vec<&'static str> {
+    flits::demo::NEIGHBOURHOODS
+        .iter()
+        .find(|(id, _)| *id == municipality)
+        .unwrap()
+        .1
+        .iter()
+        .map(|(id, _)| *id)
+        .collect()
+}
+
+/// The `<input>` tag of the box `field` on a builder page, if there is one.
+fn standard_box<'a>(page: &'a str, field: &str) -> Option<&'a str> {
+    let start = page.find(&format!("<input type=\"checkbox\" id=\"{field}\""))?;
+    let len = page[start..].find('>')?;
+    Some(&page[start..=start + len])
+}
+
+on_both_backends!(
+    the_builder_saves_each_ticked_standard_question_and_an_edit_unticks_it,
+    |backend| async move {
+        let app = spawn_app_on(TestDb::new(backend).await, |s| {
+            flits::demo::configure(s).unwrap()
+        })
+        .await;
+        let users = staff_fixture(&app).await;
+        let s = login(&app, &users[1].1, PASSWORD).await;
+        let post = |url: String, ticked: &[&'static str]| {
+            let mut form = two_questions("standaard", "Bikes at the station");
+            form.extend(ticked.iter().map(|id| (*id, "on".to_owned())));
+            form.push(("_csrf", s.csrf.clone()));
+            form.push(("action", "save".into()));
+            app.client
+                .post(url)
+                .header("cookie", &s.cookie)
+                .form(&form)
+                .send()
+        };
+        let res = post(format!("{}/staff/polls/new", app.address), &STANDARD)
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+        let def = app
+            .store
+            .poll_by_slug("standaard")
+            .await
+            .unwrap()
+            .unwrap()
+            .definition;
+        let ids: Vec<&str> = def.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "vervoer",
+                "cijfer",
+                "leeftijd",
+                "wijk",
+                "first_time",
+                "heard_via"
+            ]
+        );
+        let catalogue = flits_i18n::catalogue();
+        for (id, help) in [
+            ("leeftijd", "standard-age-help"),
+            ("wijk", "standard-neighbourhood-help"),
+            ("first_time", "standard-first-time-help"),
+            ("heard_via", "standard-heard-via-help"),
+        ] {
+            let q = def.question(id).unwrap();
+            assert!(q.profile && !q.required, "{id}");
+            assert_eq!(q.text.langs(), ["en", "nl"], "{id}: the poll's languages");
+            for l in [Locale::Nl, Locale::En] {
+                assert_eq!(
+                    q.help.as_ref().unwrap().exact(l.code()),
+                    Some(catalogue.format(l, help, &[]).as_str()),
+                    "{id}: the reason in {}",
+                    l.code()
+                );
+            }
+        }
+        let options = |id: &str| -> Vec<String> {
+            let q = def.question(id).unwrap();
+            q.options.iter().map(|o| o.id.clone()).collect()
+        };
+        assert_eq!(
+            options("leeftijd"),
+            ["tot15", "15-24", "25-44", "45-64", "65plus"]
+        );
+        assert_eq!(options("wijk"), demo_neighbourhoods("velsen"));
+        assert_eq!(
+            def.question("wijk").unwrap().options[0].text.exact("en"),
+            Some("IJmuiden")
+        );
+
+        // The edit page ticks the box of each standard question the poll has.
+        let edit_url = format!("{}/staff/polls/standaard/edit", app.address);
+        let edit = app
+            .client
+            .get(&edit_url)
+            .header("cookie", &s.cookie)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        for id in STANDARD {
+            let tag = standard_box(&edit, id).unwrap_or_else(|| panic!("no box {id}"));
+            assert!(tag.ends_with(" checked>"), "{tag}");
+        }
+        assert!(
+            !edit.contains("value=\"leeftijd\""),
+            "no slot holds a standard question"
+        );
+
+        // Unticked: removed; the others stay.
+        let res = post(edit_url.clone(), &["leeftijd", "wijk"]).await.unwrap();
+        assert_eq!(res.status(), 303);
+        let def = app
+            .store
+            .poll_by_slug("standaard")
+            .await
+            .unwrap()
+            .unwrap()
+            .definition;
+        let ids: Vec<&str> = def.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids, ["vervoer", "cijfer", "leeftijd", "wijk"]);
+        let edit = app
+            .client
+            .get(&edit_url)
+            .header("cookie", &s.cookie)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            !standard_box(&edit, "first_time")
+                .unwrap()
+                .ends_with(" checked>")
+        );
+        assert!(standard_box(&edit, "wijk").unwrap().ends_with(" checked>"));
+
+        // Open, the poll page shows each reason under its question, in the resident's language.
+        let poll = app.store.poll_by_slug("standaard").await.unwrap().unwrap();
+        let now = chrono::Utc::now();
+        app.store
+            .set_poll_schedule(
+                poll.id,
+                flits_survey::PollState::Open,
+                Some(now - chrono::TimeDelta::hours(1)),
+                Some(now + chrono::TimeDelta::days(7)),
+            )
+            .await
+            .unwrap();
+        let page = app.get("/p/standaard?lang=en").await.text().await.unwrap();
+        let question = page.split("id=\"q-wijk\"").nth(1).unwrap();
+        let question = question.split("</fieldset>").next().unwrap();
+        let reason = catalogue.format(Locale::En, "standard-neighbourhood-help", &[]);
+        assert!(
+            question.contains(&format!(
+                "<p class=\"help\" id=\"q-wijk-help\">{reason}</p>"
+            )),
+            "{question}"
+        );
+        assert!(
+            question.contains("<span class=\"optional\">"),
+            "residents may skip it: {question}"
+        );
+        assert!(question.contains("Velsen-Zuid"), "{question}");
+    }
+);
+
+on_both_backends!(
+    the_neighbourhood_question_is_offered_only_for_one_audience_with_a_list,
+    |backend| async move {
+        let app = spawn_app_on(TestDb::new(backend).await, |s| {
+            flits::demo::configure(s).unwrap();
+            // Heemskerk without its list, as a configuration may have it.
+            let heemskerk = s
+                .audiences
+                .iter_mut()
+                .find(|a| a.id == "heemskerk")
+                .unwrap();
+            heemskerk.neighbourhoods = Default::default();
+        })
+        .await;
+        let users = staff_fixture(&app).await;
+        let s = login(&app, &users[1].1, PASSWORD).await;
+        let preview = |audiences: &[&'static str]| {
+            let mut form = two_questions("wijken", "Neighbourhoods");
+            form.retain(|(k, _)| *k != "audiences");
+            form.extend(audiences.iter().map(|a| ("audiences", (*a).to_owned())));
+            form.push(("wijk", "on".into()));
+            form.push(("_csrf", s.csrf.clone()));
+            form.push(("action", "preview".into()));
+            let (client, cookie) = (app.client.clone(), s.cookie.clone());
+            let url = format!("{}/staff/polls/new?lang=en", app.address);
+            async move {
+                client
+                    .post(url)
+                    .header("cookie", cookie)
+                    .form(&form)
+                    .send()
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap()
+            }
+        };
+        let phone = |page: &str| {
+            page.split("id=\"phone-preview\"")
+                .nth(1)
+                .unwrap()
+                .to_owned()
+        };
+
+        // Velsen has a list: the box, its options named, and the question in the preview.
+        let page = preview(&["velsen"]).await;
+        let tag = standard_box(&page, "wijk").expect("offered for Velsen");
+        assert!(tag.ends_with(" checked>"), "{tag}");
+        assert!(
+            page.contains(
+                "The options are the neighbourhoods of Velsen: IJmuiden, Velsen-Zuid, Driehuis, \
+                 Santpoort-Noord, Santpoort-Zuid, Velserbroek, Velsen-Noord."
+            ),
+            "the configured names, in order"
+        );
+        assert!(phone(&page).contains("Which neighbourhood do you live in?"));
+        assert!(phone(&page).contains("Velserbroek"));
+
+        // Two municipalities: no box, the reason instead, and no question.
+        let page = preview(&["velsen", "beverwijk"]).await;
+        assert_eq!(standard_box(&page, "wijk"), None);
+        assert!(page.contains("id=\"wijk-unavailable\""));
+        assert!(page.contains("A poll for several audiences cannot ask for the neighbourhood"));
+        assert!(!phone(&page).contains("Which neighbourhood"));
+
+        // An audience without a list, and none chosen yet.
+        let page = preview(&["heemskerk"]).await;
+        assert_eq!(standard_box(&page, "wijk"), None);
+        assert!(page.contains("No neighbourhoods are configured for Heemskerk."));
+        let page = preview(&[]).await;
+        assert_eq!(standard_box(&page, "wijk"), None);
+        assert!(page.contains("First choose one audience"));
+        assert!(
+            standard_box(&page, "leeftijd").is_some(),
+            "the other questions need no list"
+        );
+
+        // Beverwijk's own list, and saved as such.
+        let page = preview(&["beverwijk"]).await;
+        assert!(
+            page.contains("of Beverwijk: Centrum, Oost, Zuid, Noord, Wijk aan Zee, Broekpolder.")
+        );
+        let mut form = two_questions("wijken", "Neighbourhoods");
+        form.retain(|(k, _)| *k != "audiences");
+        form.push(("audiences", "beverwijk".into()));
+        form.push(("wijk", "on".into()));
+        form.push(("_csrf", s.csrf.clone()));
+        form.push(("action", "save".into()));
+        let res = app
+            .client
+            .post(format!("{}/staff/polls/new", app.address))
+            .header("cookie", &s.cookie)
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303);
+        let def = app
+            .store
+            .poll_by_slug("wijken")
+            .await
+            .unwrap()
+            .unwrap()
+            .definition;
+        let ids: Vec<&str> = def
+            .question("wijk")
+            .unwrap()
+            .options
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect();
+        assert_eq!(ids, demo_neighbourhoods("beverwijk"));
+    }
+);
+
 /// Types `value` into the field with id `id`, replacing what it held.
 async fn fill(c: &fantoccini::Client, id: &str, value: &str) {
     let el = c.find(Locator::Id(id)).await.unwrap();

@@ -1,5 +1,6 @@
 //! What the staff service's handlers share.
 
+use std::collections::BTreeMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -8,6 +9,7 @@ use std::time::Duration;
 use flits_http::Templates;
 use flits_scheduling::Scheduling;
 use flits_store::Store;
+use flits_survey::Neighbourhoods;
 use governor::clock::DefaultClock;
 use governor::state::keyed::DefaultKeyedStateStore;
 use governor::{Quota, RateLimiter};
@@ -33,6 +35,9 @@ pub struct StaffConfig {
     pub k_anonymity: usize,
     /// How long after closing results should be published (`[feedback] due_days`).
     pub feedback_due: Duration,
+    /// The neighbourhoods configured per audience id (`neighbourhoods` of `[[audiences]]`), for
+    /// the builder's standard neighbourhood question. An audience missing here has no list.
+    pub neighbourhoods: BTreeMap<String, Neighbourhoods>,
 }
 
 /// Login attempts per client address, kept in memory only (never stored or logged).

@@ -15,6 +15,7 @@ pub mod parse;
 pub mod plain_language;
 pub mod read;
 pub mod resident_texts;
+pub mod standard;
 pub mod text;
 pub mod validate;
 
@@ -30,6 +31,7 @@ pub use parse::{DefinitionFormat, ParseError, SyntaxError, parse_document};
 pub use plain_language::{Checker, LanguageHint, WordList};
 pub use read::{Reading, read_value};
 pub use resident_texts::TextRole;
+pub use standard::{InvalidNeighbourhood, Neighbourhood, Neighbourhoods, StandardQuestion};
 pub use text::Text;
 pub use validate::{
     ERROR_CODES, HINT_CODES, Issue, Readability, Report, ValidationOptions, validate,

@@ -58,6 +58,8 @@ mod languages;
 mod structure;
 mod texts;
 
+pub(crate) use structure::id_char;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};

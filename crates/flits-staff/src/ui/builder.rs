@@ -1,5 +1,6 @@
 //! The poll builder pages: create and edit a draft with every question kind, the languages it is
-//! offered in (a field per chosen language for every text) and the brief; a preview of the
+//! offered in (a field per chosen language for every text), the standard questions about the
+//! resident as tick boxes ([`crate::ui::standard_questions`]) and the brief; a preview of the
 //! resident's page at phone width in any of the poll's languages, the hints next to the texts they
 //! concern, and a preview of how the shared link looks on social media. Works without JavaScript:
 //! "Preview" (and the language buttons) re-render the page, "Save" stores the draft.
@@ -12,7 +13,8 @@ use flits_http::survey_texts::issue_message;
 use flits_i18n::{Locale, t};
 use flits_store::{NewPoll, Poll};
 use flits_survey::{
-    PollDefinition, PollState, QuestionKind, Report, ValidationOptions, estimate_seconds, validate,
+    Neighbourhoods, PollDefinition, PollState, QuestionKind, Report, ValidationOptions,
+    estimate_seconds, validate,
 };
 use futures_util::future::LocalBoxFuture;
 use serde::Serialize;
@@ -25,6 +27,7 @@ use crate::ui::builder_fields::{
 };
 use crate::ui::builder_form::{Fields, chosen_languages, field_of, from_definition, to_definition};
 use crate::ui::page::StaffPage;
+use crate::ui::standard_questions::{self, StandardChoice};
 use crate::ui::tokens::audit;
 use crate::ui::{Checked, CsrfField};
 
@@ -86,6 +89,8 @@ struct PhonePreview {
 struct PreviewQuestion {
     number: usize,
     text: String,
+    /// The reason or hint under the question, as residents read it.
+    help: Option<String>,
     required: bool,
     choice: bool,
     multi: bool,
@@ -135,8 +140,8 @@ struct BuilderView {
     m_follow_up_on: Vec<FieldMessage>,
     audiences: Vec<AudienceChoice>,
     slots: Vec<SlotView>,
-    /// Whether the standard question "is this your first time?" is asked.
-    first_time: bool,
+    /// The standard questions about the resident, a tick box each.
+    standard: Vec<StandardChoice>,
     m_slug: Vec<FieldMessage>,
     m_languages: Vec<FieldMessage>,
     m_purpose: Vec<FieldMessage>,
@@ -173,6 +178,7 @@ fn preview(def: &PollDefinition, locale: Locale) -> PhonePreview {
         .map(|(i, q)| PreviewQuestion {
             number: i + 1,
             text: q.text.get(l).to_owned(),
+            help: q.help.as_ref().map(|h| h.get(l).to_owned()),
             required: q.required,
             choice: q.kind.has_options(),
             multi: q.kind == QuestionKind::MultiChoice,
@@ -239,7 +245,14 @@ async fn builder_page(
         .await
         .map_err(|e| page.unavailable(&e))?;
     let mut messages = messages_of(draft.report, locale);
-    let def = to_definition(draft.fields, draft.audiences);
+    let found = standard_questions::neighbourhoods_for(
+        draft.audiences,
+        &known,
+        &page.state.config.neighbourhoods,
+    );
+    let no_list = Neighbourhoods::default();
+    let neighbourhoods = found.as_ref().map_or(&no_list, |(l, _)| *l);
+    let def = to_definition(draft.fields, draft.audiences, neighbourhoods);
     let offered = chosen_languages(draft.fields);
     let shown = preview_locale(draft.fields, &offered, locale);
     let heading = match draft.existing {
@@ -288,9 +301,7 @@ async fn builder_page(
             })
             .collect(),
         slots,
-        first_time: draft
-            .fields
-            .contains_key(crate::ui::builder_form::FIRST_TIME_FIELD),
+        standard: standard_questions::choices(draft.fields, &found, locale),
         m_slug,
         m_languages,
         m_purpose,
@@ -321,6 +332,29 @@ async fn builder_page(
         heading,
     };
     page.render(status, "staff/builder", &view.heading, &view)
+}
+
+/// The neighbourhoods of a poll for `audiences` (see [`standard_questions::neighbourhoods_for`]),
+/// none when it has no list.
+async fn neighbourhoods(
+    page: &StaffPage,
+    audiences: &[String],
+) -> Result<Neighbourhoods, PageError> {
+    let known = page
+        .state
+        .store
+        .audiences()
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    Ok(
+        standard_questions::neighbourhoods_for(
+            audiences,
+            &known,
+            &page.state.config.neighbourhoods,
+        )
+        .map(|(list, _)| list.clone())
+        .unwrap_or_default(),
+    )
 }
 
 /// The report on `def` against the audiences that exist. A database that does not answer is the
@@ -401,9 +435,10 @@ pub async fn edit_form(
         .map(|b| b.audiences.clone())
         .unwrap_or_default();
     let report = check(&page, &poll.definition).await?;
+    let list = neighbourhoods(&page, &audiences).await?;
     let draft = Draft {
         existing: Some(&poll),
-        fields: &from_definition(&poll.definition),
+        fields: &from_definition(&poll.definition, &list),
         audiences: &audiences,
         report: Some(&report),
     };
@@ -445,7 +480,8 @@ async fn submit(
         // The address of an existing poll does not change.
         form.fields.insert("slug".into(), p.slug.clone());
     }
-    let def = to_definition(&form.fields, &form.audiences);
+    let list = neighbourhoods(page, &form.audiences).await?;
+    let def = to_definition(&form.fields, &form.audiences, &list);
     let mut report = check(page, &def).await?;
     if crate::ui::builder_form::follow_up_on(&form.fields).is_err() {
         report.valid = false;

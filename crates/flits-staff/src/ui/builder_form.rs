@@ -9,13 +9,19 @@
 //! is an option whose id is also its text.
 //!
 //! Only the chosen languages are read: unticking a language removes its texts from the poll.
+//!
+//! The standard questions about the resident ([`flits_survey::StandardQuestion`]) are not slots but
+//! tick boxes ([`crate::ui::standard_questions`]); their texts come from the catalogue.
 
 use std::collections::BTreeMap;
 
 use flits_i18n::Locale;
 use flits_survey::{
-    Brief, PollDefinition, Question, QuestionKind, QuestionOption, ScaleLabels, Text,
+    Brief, Neighbourhoods, PollDefinition, Question, QuestionKind, QuestionOption, ScaleLabels,
+    StandardQuestion, Text,
 };
+
+use crate::ui::standard_questions;
 
 /// How many question slots the form offers (five topic questions and two about the respondent).
 pub const SLOTS: usize = 7;
@@ -156,55 +162,6 @@ fn question(fields: &Fields, i: usize, langs: &[Locale]) -> Option<Question> {
     })
 }
 
-/// The id of the standard question "is this the first time you take part?", which the builder
-/// offers as a tick box: its answers show whether a poll reached beyond the usual respondents.
-pub const FIRST_TIME: &str = "first_time";
-
-/// The form field that asks for it.
-pub const FIRST_TIME_FIELD: &str = "first_time";
-
-/// The standard question in `langs`, its texts from the catalogue (`resident-standard.ftl`). A
-/// profile question: about the resident, not the topic, so it does not count towards the poll's
-/// length and is suppressed like other profile answers in exports.
-pub fn first_time_question(langs: &[Locale]) -> Question {
-    let text = |id: &str| {
-        Text::Translated(
-            langs
-                .iter()
-                .map(|l| {
-                    (
-                        l.code().to_owned(),
-                        flits_i18n::catalogue().format(*l, id, &[]),
-                    )
-                })
-                .collect(),
-        )
-    };
-    Question {
-        id: FIRST_TIME.to_owned(),
-        kind: QuestionKind::SingleChoice,
-        text: text("standard-first-time-question"),
-        required: false,
-        profile: true,
-        help: None,
-        options: vec![
-            QuestionOption {
-                id: "yes".to_owned(),
-                text: text("standard-first-time-yes"),
-            },
-            QuestionOption {
-                id: "no".to_owned(),
-                text: text("standard-first-time-no"),
-            },
-        ],
-        max_choices: None,
-        min: None,
-        max: None,
-        labels: None,
-        max_length: None,
-    }
-}
-
 /// The form's field for the day "what we did" is promised (`brief.follow_up_on`).
 pub const FOLLOW_UP_FIELD: &str = "follow_up_on";
 
@@ -218,16 +175,25 @@ pub fn follow_up_on(fields: &Fields) -> Result<Option<chrono::NaiveDate>, chrono
     chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").map(Some)
 }
 
-/// The definition the form describes. Validation happens afterwards, with locations.
-pub fn to_definition(fields: &Fields, audiences: &[String]) -> PollDefinition {
+/// The definition the form describes: the questions of the slots, then each standard question
+/// whose box is ticked, in the poll's languages (the neighbourhood question only when
+/// `neighbourhoods`, the list of the poll's audience, has any). Validation happens afterwards, with
+/// locations; a slot that uses a standard question's id beside its ticked box is a duplicate id.
+pub fn to_definition(
+    fields: &Fields,
+    audiences: &[String],
+    neighbourhoods: &Neighbourhoods,
+) -> PollDefinition {
     let langs = chosen_languages(fields);
     let mut questions: Vec<Question> = (0..SLOTS)
         .filter_map(|i| question(fields, i, &langs))
-        .filter(|q| q.id != FIRST_TIME)
         .collect();
-    if fields.contains_key(FIRST_TIME_FIELD) {
-        questions.push(first_time_question(&langs));
-    }
+    questions.extend(
+        StandardQuestion::ALL
+            .into_iter()
+            .filter(|s| standard_questions::ticked(fields, *s))
+            .filter_map(|s| s.question(&langs, neighbourhoods)),
+    );
     let purpose = Some(value(fields, "purpose").to_owned()).filter(|s| !s.is_empty());
     let feedback_promise = text(fields, "promise", &langs);
     let follow_up_on = follow_up_on(fields).ok().flatten();
@@ -259,8 +225,11 @@ fn put_text(f: &mut Fields, base: &str, text: Option<&Text>) {
 }
 
 /// The form's values for a definition (to edit a stored poll). The language boxes are ticked for
-/// every language the poll offers, and every text keeps every language it is written in.
-pub fn from_definition(def: &PollDefinition) -> Fields {
+/// every language the poll offers, and every text keeps every language it is written in. A standard
+/// question ticks its box (`neighbourhoods` is the list of the poll's audience, which the
+/// neighbourhood question must have as its options); any other question fills a slot, also one that
+/// only shares a standard question's id, so editing never rewrites a question staff wrote.
+pub fn from_definition(def: &PollDefinition, neighbourhoods: &Neighbourhoods) -> Fields {
     let mut f = Fields::new();
     f.insert("slug".into(), def.slug.clone());
     for l in def.offered_languages() {
@@ -277,16 +246,19 @@ pub fn from_definition(def: &PollDefinition) -> Fields {
             f.insert(FOLLOW_UP_FIELD.into(), day.format("%Y-%m-%d").to_string());
         }
     }
-    if def.question(FIRST_TIME).is_some() {
-        f.insert(FIRST_TIME_FIELD.into(), "on".into());
+    let mut own = Vec::new();
+    for q in &def.questions {
+        match StandardQuestion::ALL
+            .into_iter()
+            .find(|s| s.is(q, neighbourhoods))
+        {
+            Some(s) => {
+                f.insert(standard_questions::field(s).into(), "on".into());
+            }
+            None => own.push(q),
+        }
     }
-    for (i, q) in def
-        .questions
-        .iter()
-        .filter(|q| q.id != FIRST_TIME)
-        .enumerate()
-        .take(SLOTS)
-    {
+    for (i, q) in own.into_iter().enumerate().take(SLOTS) {
         let k = |name: &str| format!("q{i}_{name}");
         f.insert(k("id"), q.id.clone());
         f.insert(
@@ -386,6 +358,10 @@ pub fn field_of(location: &str) -> String {
 mod tests {
     use super::*;
 
+    fn none() -> Neighbourhoods {
+        Neighbourhoods::default()
+    }
+
     fn fields(pairs: &[(&str, &str)]) -> Fields {
         pairs
             .iter()
@@ -414,7 +390,7 @@ mod tests {
             ("q1_max", "5"),
             ("q2_kind", "open_text"),
         ]);
-        let def = to_definition(&f, &["velsen".to_owned()]);
+        let def = to_definition(&f, &["velsen".to_owned()], &none());
         assert_eq!(def.languages, Some(vec![Locale::Nl, Locale::En]));
         assert_eq!(def.questions.len(), 2, "an empty slot is skipped");
         let ids: Vec<&str> = def.questions[0]
@@ -432,7 +408,11 @@ mod tests {
             None,
             "missing, not empty"
         );
-        let again = to_definition(&from_definition(&def), &["velsen".to_owned()]);
+        let again = to_definition(
+            &from_definition(&def, &none()),
+            &["velsen".to_owned()],
+            &none(),
+        );
         assert_eq!(def, again);
     }
 
@@ -473,7 +453,7 @@ questions:
 "#,
         )
         .unwrap();
-        let form = from_definition(&def);
+        let form = from_definition(&def, &none());
         assert_eq!(
             chosen_languages(&form),
             Locale::RESIDENT.to_vec(),
@@ -481,7 +461,7 @@ questions:
         );
         assert_eq!(form["q1_label_max_ar"], "جيد");
         assert_eq!(form["q0_options_tr"], "a | A\nb | B");
-        assert_eq!(to_definition(&form, &["velsen".to_owned()]), def);
+        assert_eq!(to_definition(&form, &["velsen".to_owned()], &none()), def);
     }
 
     #[test]
@@ -491,10 +471,13 @@ questions:
             ("title_nl", "Titel"),
             ("title_en", "Left over"),
         ]);
-        let def = to_definition(&f, &[]);
+        let def = to_definition(&f, &[], &none());
         assert_eq!(def.languages, Some(vec![Locale::Nl]));
         assert_eq!(def.title, Text::Plain("Titel".into()), "unticked: not read");
-        assert_eq!(to_definition(&from_definition(&def), &[]), def);
+        assert_eq!(
+            to_definition(&from_definition(&def, &none()), &[], &none()),
+            def
+        );
     }
 
     #[test]
@@ -507,9 +490,16 @@ questions:
         );
     }
 
-    #[test]
-    fn the_standard_question_is_a_tick_box_that_round_trips() {
-        let f = fields(&[
+    fn velsen() -> Neighbourhoods {
+        Neighbourhoods::new(vec![
+            flits_survey::Neighbourhood::new("ijmuiden", "IJmuiden").unwrap(),
+            flits_survey::Neighbourhood::new("driehuis", "Driehuis").unwrap(),
+        ])
+        .unwrap()
+    }
+
+    fn with_standard(ticked: &[&str]) -> Fields {
+        let mut f = fields(&[
             ("slug", "fiets"),
             ("title_nl", "Fiets"),
             ("language_en", "on"),
@@ -517,16 +507,75 @@ questions:
             ("q0_id", "q1"),
             ("q0_kind", "open_text"),
             ("q0_text_nl", "Idee?"),
-            ("first_time", "on"),
         ]);
-        let def = to_definition(&f, &[]);
-        let q = def.question(FIRST_TIME).unwrap();
-        assert!(q.profile);
-        assert_eq!(q.options.len(), 2);
-        assert!(!q.text.get("nl").is_empty() && q.text.get("en") != q.text.get("nl"));
-        let again = to_definition(&from_definition(&def), &[]);
-        assert_eq!(again, def, "editing keeps one standard question, last");
-        assert_eq!(again.questions.len(), 2);
+        for id in ticked {
+            f.insert((*id).to_owned(), "on".to_owned());
+        }
+        f
+    }
+
+    #[test]
+    fn the_standard_questions_are_tick_boxes_that_round_trip() {
+        let all = ["leeftijd", "wijk", "first_time", "heard_via"];
+        let def = to_definition(&with_standard(&all), &[], &velsen());
+        let ids: Vec<&str> = def.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids, ["q1", "leeftijd", "wijk", "first_time", "heard_via"]);
+        for q in &def.questions[1..] {
+            assert!(q.profile && !q.required && q.help.is_some(), "{}", q.id);
+            assert_eq!(q.text.langs(), ["en", "nl"], "{}", q.id);
+        }
+        let form = from_definition(&def, &velsen());
+        for id in all {
+            assert_eq!(form.get(id).map(String::as_str), Some("on"), "{id} ticked");
+        }
+        assert!(
+            !form.contains_key("q1_id"),
+            "no slot holds a standard question"
+        );
+        let again = to_definition(&form, &[], &velsen());
+        assert_eq!(
+            again, def,
+            "editing keeps each standard question once, last"
+        );
+
+        // Unticking removes the question.
+        let mut fewer = form.clone();
+        fewer.remove("first_time");
+        let ids: Vec<String> = to_definition(&fewer, &[], &velsen())
+            .questions
+            .into_iter()
+            .map(|q| q.id)
+            .collect();
+        assert_eq!(ids, ["q1", "leeftijd", "wijk", "heard_via"]);
+    }
+
+    #[test]
+    fn without_a_list_there_is_no_neighbourhood_question() {
+        let def = to_definition(&with_standard(&["wijk", "leeftijd"]), &[], &none());
+        assert!(def.question("wijk").is_none());
+        assert!(def.question("leeftijd").is_some());
+    }
+
+    /// A poll's own question that shares a standard id (its own age bands) stays in its slot, as
+    /// written, through an edit.
+    #[test]
+    fn a_question_of_its_own_with_a_standard_id_stays_in_a_slot() {
+        let def = PollDefinition::from_yaml_str(
+            r#"
+slug: eigen-leeftijd
+title: Titel
+languages: [nl]
+questions:
+  - {id: bomen, kind: open_text, text: Bomen?}
+  - {id: leeftijd, kind: single_choice, profile: true, text: Leeftijd?,
+     options: [{id: tot30, text: Onder de 30}, {id: vanaf30, text: 30 of ouder}]}
+"#,
+        )
+        .unwrap();
+        let form = from_definition(&def, &none());
+        assert!(!form.contains_key("leeftijd"), "not the standard one");
+        assert_eq!(form["q1_id"], "leeftijd");
+        assert_eq!(to_definition(&form, &[], &none()), def);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod results;
 pub mod results_preview;
 pub mod schedule;
 pub mod schedule_form;
+pub mod standard_questions;
 pub mod tokens;
 pub mod users;
 pub mod visible_poll;

@@ -264,7 +264,7 @@ pub(crate) async fn results_page(
         .map_err(|e| page.unavailable(&e))?;
     let first_time = if poll
         .definition
-        .question(crate::ui::builder_form::FIRST_TIME)
+        .question(flits_survey::StandardQuestion::FirstTime.id())
         .is_some()
     {
         let k = page.state.config.k_anonymity as u64;
@@ -360,7 +360,7 @@ fn first_time_text(aggregates: &flits_results::Aggregates, locale: flits_i18n::L
     let question = aggregates
         .questions
         .iter()
-        .find(|q| q.id == crate::ui::builder_form::FIRST_TIME);
+        .find(|q| q.id == flits_survey::StandardQuestion::FirstTime.id());
     let counts = question.and_then(|q| {
         let yes = q.options.iter().find(|o| o.value == "yes")?.count.exact()?;
         Some((yes, q.answered.exact()?))

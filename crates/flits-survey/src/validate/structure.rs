@@ -25,7 +25,8 @@ fn bad_chars(s: &str, allowed: impl Fn(char) -> bool) -> Option<String> {
     (!bad.is_empty()).then(|| bad.into_iter().take(SHOWN_CHARACTERS).collect())
 }
 
-fn id_char(c: char) -> bool {
+/// Whether `c` may appear in a question or option id (`[a-z0-9_-]`).
+pub(crate) fn id_char(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
 }
 
