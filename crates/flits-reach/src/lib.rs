@@ -1,5 +1,4 @@
-//! Who a poll reached, compared with who lives in its audience, computed without I/O (issue 12,
-//! CONTRACT section 8):
+//! Who a poll reached, compared with who lives in its audience, computed without I/O (issue 12):
 //!
 //! - [`population`]: the population margins of an audience (counts per option of a profile
 //!   question) read from the import file, with their source, and summed over a region;

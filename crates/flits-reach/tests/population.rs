@@ -1,4 +1,4 @@
-//! The population file of CONTRACT section 8: what it reads, and every way it can be wrong, each
+//! The population file: what it reads, and every way it can be wrong, each
 //! with the line to look at.
 
 #![allow(clippy::unwrap_used)]

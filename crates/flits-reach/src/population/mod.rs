@@ -1,5 +1,5 @@
 //! Population margins: how many residents of an audience fall in each option of a profile
-//! question, and where those figures come from (CONTRACT section 8).
+//! question, and where those figures come from (`flits population import FILE --audience ID`).
 //!
 //! A [`Margin`] is one profile question's counts (`leeftijd`: `tot30` 10234, `30-44` 8120, …); the
 //! [`Margins`] of an audience are all of them, with the [`Provenance`] of the figures, because a
@@ -153,8 +153,25 @@ impl Margins {
         })
     }
 
-    /// Reads a population file (CONTRACT section 8) from text. See [`parse`](self::parse) for the
-    /// format and the errors.
+    /// Reads a population file from text.
+    ///
+    /// ```text
+    /// # source: CBS StatLine 03759ned
+    /// # reference_date: 2025-01-01
+    /// # illustrative: false
+    /// question,option,count
+    /// leeftijd,tot30,10234
+    /// wijk,centrum,4410
+    /// ```
+    ///
+    /// CSV with the header `question,option,count`: a profile question's id, one of its option
+    /// ids as polls for the audience use them, and a whole number of residents. Lines starting
+    /// with `#` are `# key: value` metadata when the key is a lowercase word, and comments
+    /// otherwise: [`SOURCE`] and [`REFERENCE_DATE`] (`YYYY-MM-DD`) are required, [`ILLUSTRATIVE`]
+    /// (`true` or `false`) is optional, and an unknown key is an error, so that a misspelt
+    /// `illustrative` cannot pass made-up figures off as official. Blank lines are skipped, spaces
+    /// around fields trimmed, a leading byte-order mark ignored. Every error names its line
+    /// ([`PopulationError::line`]) and has a stable code ([`PopulationError::code`]).
     pub fn parse(text: &str) -> Result<Margins, PopulationError> {
         parse::parse(text)
     }
@@ -198,7 +215,7 @@ impl Margins {
     /// there), in the order they first appear. The provenance lists every distinct source, so a
     /// single illustrative part marks the sum as illustrative.
     ///
-    /// The caller decides whether to sum at all: CONTRACT section 8 uses a region's sum only when
+    /// The caller decides whether to sum at all: a poll for a region uses the sum only when
     /// all of its municipalities have margins.
     pub fn sum<'a>(parts: impl IntoIterator<Item = &'a Margins>) -> Option<Margins> {
         let parts: Vec<&Margins> = parts.into_iter().collect();

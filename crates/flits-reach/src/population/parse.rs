@@ -1,4 +1,4 @@
-//! Reading a population file (CONTRACT section 8).
+//! Reading a population file, as `flits population import` takes it.
 //!
 //! ```text
 //! # source: CBS StatLine 03759ned
