@@ -122,6 +122,7 @@ pub(super) fn fit(raking: &Raking, patterns: Vec<(u64, u64)>, settings: &Setting
         weights: vec![1.0; patterns.len()],
         sums: Vec::new(),
     };
+    work.forget_unpopulated(&raking.targets);
     // Per margin: the shares to fit, renormalised over the options that have rows; `None` for a
     // margin left out.
     let mut targets: Vec<Option<Vec<f64>>> = Vec::with_capacity(margins);
@@ -184,6 +185,21 @@ impl Work {
     /// The value of pattern `p` for margin `j`: 0 for none, `o + 1` for option `o`.
     fn digit(&self, p: usize, j: usize) -> usize {
         self.digits[p * self.margins + j]
+    }
+
+    /// Treats a value the population gives no residents like a value the population file does
+    /// not have: its rows are not adjusted by that margin (rather than weighted to nothing).
+    fn forget_unpopulated(&mut self, targets: &[Target]) {
+        for p in 0..self.rows.len() {
+            for (j, target) in targets.iter().enumerate() {
+                let at = p * self.margins + j;
+                if let Some(o) = self.digits[at].checked_sub(1)
+                    && target.shares[o] == 0.0
+                {
+                    self.digits[at] = 0;
+                }
+            }
+        }
     }
 
     /// Margin `j`'s targets over the options that have rows, or `None` when it cannot be used;
@@ -273,5 +289,147 @@ impl Work {
             }
         }
         worst
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::Margin;
+    use crate::raking::RakeError;
+
+    fn margin(question: &str, counts: &[u64]) -> Margin {
+        let options = counts
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (format!("{question}{i}"), *n))
+            .collect();
+        Margin::new(question, options).unwrap()
+    }
+
+    #[test]
+    fn no_rows_need_no_rounds() {
+        let raked = Raking::new([&margin("a", &[1, 1])])
+            .unwrap()
+            .rake(&Settings::default())
+            .unwrap();
+        let report = raked.report();
+        assert!(report.converged);
+        assert_eq!(report.iterations, 0);
+        assert_eq!(report.unused_margins, ["a"]);
+        assert_eq!(raked.patterns().count(), 0);
+        assert_eq!(raked.weight(&[Some(0)]), None);
+    }
+
+    #[test]
+    fn rows_without_a_value_keep_their_weight_and_unanswered_margins_are_named() {
+        let (a, b) = (margin("a", &[1, 3]), margin("b", &[1, 1]));
+        let mut raking = Raking::new([&a, &b]).unwrap();
+        raking.add_rows(&[Some(0), None], 50).unwrap();
+        raking.add_rows(&[Some(1), None], 50).unwrap();
+        raking.add_rows(&[None, None], 100).unwrap();
+        let raked = raking.rake(&Settings::default()).unwrap();
+        let report = raked.report();
+        assert!(report.converged, "{report:?}");
+        assert_eq!(report.unused_margins, ["b"]);
+        // The answering half keeps its total (100 of 200) and takes the shares 1:3.
+        let w0 = raked.weight(&[Some(0), None]).unwrap();
+        let w1 = raked.weight(&[Some(1), None]).unwrap();
+        assert!(
+            (w0 - 0.5).abs() < 1e-9 && (w1 - 1.5).abs() < 1e-9,
+            "{w0} {w1}"
+        );
+        assert!((raked.weight(&[None, None]).unwrap() - 1.0).abs() < 1e-12);
+        let summary = raked.summary();
+        assert_eq!(summary.rows, 200);
+        assert!((summary.sum - 200.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_group_without_respondents_gives_its_share_to_the_others() {
+        let a = margin("a", &[2, 3, 5]);
+        let mut raking = Raking::new([&a]).unwrap();
+        raking.add_rows(&[Some(0)], 10).unwrap();
+        raking.add_rows(&[Some(2)], 10).unwrap();
+        let raked = raking.rake(&Settings::default()).unwrap();
+        let report = raked.report();
+        assert!(report.converged);
+        assert_eq!(
+            report.empty_options,
+            [EmptyOption {
+                question: "a".into(),
+                option: "a1".into()
+            }]
+        );
+        // 2:5 over the two groups that answered.
+        let ratio = raked.weight(&[Some(0)]).unwrap() / raked.weight(&[Some(2)]).unwrap();
+        assert!((ratio - 0.4).abs() < 1e-9, "{ratio}");
+    }
+
+    #[test]
+    fn a_value_without_residents_is_left_alone_not_weighted_away() {
+        let a = margin("a", &[1, 1, 0]);
+        let mut raking = Raking::new([&a]).unwrap();
+        raking.add_rows(&[Some(0)], 30).unwrap();
+        raking.add_rows(&[Some(1)], 10).unwrap();
+        raking.add_rows(&[Some(2)], 10).unwrap();
+        let raked = raking.rake(&Settings::default()).unwrap();
+        assert!(raked.report().converged);
+        assert!(raked.report().empty_options.is_empty());
+        assert!((raked.weight(&[Some(2)]).unwrap() - 1.0).abs() < 1e-12);
+        let (w0, w1) = (
+            raked.weight(&[Some(0)]).unwrap(),
+            raked.weight(&[Some(1)]).unwrap(),
+        );
+        assert!(
+            (30.0 * w0 - 10.0 * w1).abs() < 1e-9 && (30.0 * w0 + 10.0 * w1 - 40.0).abs() < 1e-9
+        );
+    }
+
+    #[test]
+    fn a_tight_cap_is_reported_when_it_keeps_the_margins_from_fitting() {
+        // A group of 1% of the rows with half the population needs weight ~50: a cap of 2
+        // cannot allow it.
+        let a = margin("a", &[1, 1]);
+        let mut raking = Raking::new([&a]).unwrap();
+        raking.add_rows(&[Some(0)], 1).unwrap();
+        raking.add_rows(&[Some(1)], 99).unwrap();
+        let raked = raking
+            .rake(&Settings {
+                cap: 2.0,
+                max_iterations: 50,
+                ..Settings::default()
+            })
+            .unwrap();
+        let report = raked.report();
+        assert!(!report.converged);
+        assert_eq!(report.iterations, 50);
+        assert!(report.cap_binding);
+        assert_eq!(report.trimmed_rows, 1);
+        assert!(report.max_deviation > 0.4, "{report:?}");
+        assert!((report.max_weight - 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn settings_must_make_sense() {
+        let raking = Raking::new([&margin("a", &[1, 1])]).unwrap();
+        for cap in [0.5, f64::NAN] {
+            let err = raking
+                .rake(&Settings {
+                    cap,
+                    ..Settings::default()
+                })
+                .unwrap_err();
+            assert_eq!(err.code(), "raking_cap");
+        }
+        assert!(matches!(
+            raking.rake(&Settings {
+                tolerance: -1.0,
+                ..Settings::default()
+            }),
+            Err(RakeError::Tolerance { .. })
+        ));
     }
 }

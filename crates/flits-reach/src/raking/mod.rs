@@ -11,14 +11,15 @@
 //! targets, and how many rows the cap held back.
 //!
 //! **Patterns, not rows.** Two rows with the same profile values get the same weight: that is
-//! what raking does, and CONTRACT section 8 demands it (a weight must never reveal a value the
+//! what raking does, and what the export promises (a weight must never reveal a value the
 //! export suppresses). So [`Raking`] keeps only the count of rows per distinct pattern of values,
 //! fed one row at a time ([`Raking::add_row`]): a million rows over three margins are a few hundred
 //! patterns, and memory does not grow with the rows. The caller builds each row's pattern from
 //! what the export shows, after suppression, and reads the weight back with [`Raked::weight`].
 //!
 //! **Missing values.** A row without a value for a margin (skipped, suppressed, or an option the
-//! population file does not have, such as "zeg ik liever niet") is not adjusted by that margin.
+//! population file does not have or gives no residents, such as "zeg ik liever niet") is not
+//! adjusted by that margin.
 //! The margin's target shares apply to the weighted total of the rows that do have a value, which
 //! each adjustment leaves unchanged: that is the usual way to rake with item non-response, and it
 //! keeps the weighted shares among those who answered equal to the population's.
