@@ -37,7 +37,9 @@ pub use jobs::{DuePoll, JobKind, JobRun, Opened};
 pub use native::{NativeOption, NativePollRef, NativeTally};
 pub use outbox::{OutboxPost, PostPurpose, RetryOutcome};
 pub use polls::{NewPoll, Poll};
-pub use population::{ImportedVia, PopulationFile, PopulationImport, ResolvedPopulation};
+pub use population::{
+    ImportedVia, PopulationFile, PopulationImport, ResolvedPopulation, SummedPopulation,
+};
 pub use publication::{
     FOLLOW_UP_EARLY_DAYS, NewPublication, Publication, PublishOutcome, Quote, ResultUpdate,
     follow_up_due_at, follow_up_overdue,

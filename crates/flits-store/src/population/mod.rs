@@ -1,4 +1,4 @@
-//! Population margins per audience (`flits population import`, CONTRACT section 8): the counts of
+//! Population margins per audience (`flits population import`, README.md "Population margins"): the counts of
 //! residents per option of a profile question, with the provenance of the file they came from.
 //!
 //! Importing replaces an audience's margins in one transaction, with its audit row: a failed
@@ -75,6 +75,15 @@ pub struct PopulationFile {
     pub imported_via: ImportedVia,
     /// The counts, with [`PopulationFile::provenance`] as their only provenance.
     pub margins: Margins,
+}
+
+/// An audience whose population is the sum of other audiences' margins (a region's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummedPopulation {
+    pub audience_id: String,
+    pub audience_name: String,
+    /// The sum, and the audiences (municipalities) it is made of.
+    pub population: ResolvedPopulation,
 }
 
 fn corrupt(audience: &str, what: impl std::fmt::Display) -> StoreError {
@@ -317,6 +326,31 @@ impl Store {
             .map(|f| (f.audience_id, f.margins))
             .collect();
         Ok(resolve::resolve(&self.audiences().await?, &own, audiences))
+    }
+
+    /// Every audience without margins of its own that still has a population, by the sum of
+    /// [`Store::population_for`] (a region whose municipalities all have margins), ordered by
+    /// audience id: what staff see next to the imported files.
+    pub async fn summed_populations(&self) -> Result<Vec<SummedPopulation>, StoreError> {
+        let own: BTreeMap<String, Margins> = self
+            .population_files()
+            .await?
+            .into_iter()
+            .map(|f| (f.audience_id, f.margins))
+            .collect();
+        let hierarchy = self.audiences().await?;
+        Ok(hierarchy
+            .iter()
+            .filter(|a| !own.contains_key(&a.id))
+            .filter_map(|a| {
+                let population = resolve::resolve(&hierarchy, &own, std::slice::from_ref(&a.id))?;
+                Some(SummedPopulation {
+                    audience_id: a.id.clone(),
+                    audience_name: a.name.clone(),
+                    population,
+                })
+            })
+            .collect())
     }
 
     /// The population a poll is compared with: [`Store::population_for`] the audiences of its
