@@ -1,5 +1,5 @@
 //! `flits population import FILE --audience ID` and `flits population list`: the population
-//! margins of an audience (CONTRACT section 8), in Dutch or in English with `--lang en`.
+//! margins of an audience (README.md, "Population margins"), in Dutch or in English with `--lang en`.
 //!
 //! Import reads the whole file and reports every problem with its line before the database is
 //! touched; a file with problems stores nothing, so the figures already stored stay. Exit codes

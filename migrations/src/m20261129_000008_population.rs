@@ -1,4 +1,4 @@
-//! Population margins per audience (issue 12, CONTRACT section 8).
+//! Population margins per audience (issue 12; README.md, "Population margins").
 //!
 //! `population_files` holds, per audience, where its figures come from: the source and reference
 //! date the imported file names, whether the figures are illustrative rather than official, and
