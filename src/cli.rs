@@ -47,6 +47,10 @@ pub enum Command {
     /// Poll definitions: check and import them.
     #[command(subcommand)]
     Poll(PollCommand),
+    /// Population figures per audience: the counts a poll's respondents are compared with and
+    /// weighted to.
+    #[command(subcommand)]
+    Population(PopulationCommand),
     /// Staff accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -147,6 +151,31 @@ pub enum PollCommand {
         #[arg(long)]
         override_reason: Option<String>,
         /// Language of the answer: nl or en.
+        #[arg(long, default_value = "nl", value_parser = staff_locale)]
+        lang: Locale,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PopulationCommand {
+    /// Store an audience's population figures from a CSV file (question,option,count, with
+    /// `# source:` and `# reference_date:` lines; README.md, "Population margins"). Importing
+    /// again replaces them. Every problem is printed with its line. Exit 0 stored, 1 invalid
+    /// file (nothing stored), 2 unreadable file or unknown audience.
+    Import {
+        file: PathBuf,
+        /// The audience the figures describe (a municipality; a region uses the sum of its
+        /// municipalities').
+        #[arg(long)]
+        audience: String,
+        /// Language of the messages: nl or en.
+        #[arg(long, default_value = "nl", value_parser = staff_locale)]
+        lang: Locale,
+    },
+    /// List the audiences that have population figures, with source, reference date and
+    /// whether they are illustrative.
+    List {
+        /// Language of the output: nl or en.
         #[arg(long, default_value = "nl", value_parser = staff_locale)]
         lang: Locale,
     },
@@ -277,6 +306,25 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), Failure> {
         )
         .await
         .map_err(|(code, error)| Failure { code, error }),
+        Command::Population(PopulationCommand::Import {
+            file,
+            audience,
+            lang,
+        }) => crate::population_cli::import(
+            &settings,
+            crate::population_cli::ImportArgs {
+                file,
+                audience,
+                lang,
+            },
+        )
+        .await
+        .map_err(|(code, error)| Failure { code, error }),
+        Command::Population(PopulationCommand::List { lang }) => {
+            crate::population_cli::list(&settings, lang)
+                .await
+                .map_err(|(code, error)| Failure { code, error })
+        }
         Command::Token(TokenCommand::Create { email, name }) => {
             create_token(&settings, &email, &name).await
         }

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod demo;
 pub mod export_cli;
 pub mod poll_file;
+pub mod population_cli;
 pub mod schedule_cli;
 pub mod seed;
 pub mod settings;

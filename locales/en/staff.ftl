@@ -129,6 +129,29 @@ staff-col-action = Action
 staff-col-details = Details
 staff-audit-system = (system)
 
+## Population figures per audience
+staff-nav-population = Population figures
+staff-population-title = Population figures
+staff-population-intro = These figures show who a poll reached compared with who lives there, and weight the answers. Each audience shows where its figures come from. A poll for the whole region uses the sum of its municipalities, when every municipality has figures.
+staff-population-none = There are no population figures yet.
+staff-population-source = Source
+staff-population-reference-date = Reference date
+staff-population-imported = Imported
+staff-population-via-cli = from the command line
+staff-population-via-demo = by the demo
+staff-population-illustrative = Illustrative figures
+staff-population-illustrative-text = These are not official figures. Every comparison and weighting based on them is illustrative too.
+staff-population-margins = Residents of { $name }
+staff-population-question = Question
+staff-population-options = Answers and counts
+staff-population-total = Total
+staff-population-sums-title = Sums
+staff-population-sums-intro = These audiences have no figures of their own. Their polls use the sum of their municipalities.
+staff-population-sum-of = sum of { $parts }
+staff-population-sum-questions = questions: { $questions }
+staff-population-how-title = Importing figures
+staff-population-how = Import or replace an audience's figures with the command: flits population import FILE --audience ID. The file names its source and reference date; figures that are not official get the line "# illustrative: true".
+
 ## API tokens
 staff-tokens-title = API tokens
 staff-tokens-intro = With an API token, scripts can work on your behalf. You see a new token only once: keep it safe.

@@ -129,6 +129,29 @@ staff-col-action = Actie
 staff-col-details = Details
 staff-audit-system = (systeem)
 
+## Population figures per audience
+staff-nav-population = Bevolkingscijfers
+staff-population-title = Bevolkingscijfers
+staff-population-intro = Met deze cijfers ziet u wie een peiling bereikte, vergeleken met wie er woont, en worden de antwoorden gewogen. Per doelgroep staat waar de cijfers vandaan komen. Een peiling voor de hele regio gebruikt de optelsom van de gemeenten, als alle gemeenten cijfers hebben.
+staff-population-none = Er zijn nog geen bevolkingscijfers.
+staff-population-source = Bron
+staff-population-reference-date = Peildatum
+staff-population-imported = Geïmporteerd
+staff-population-via-cli = via de opdrachtregel
+staff-population-via-demo = door de demo
+staff-population-illustrative = Illustratieve cijfers
+staff-population-illustrative-text = Dit zijn geen officiële cijfers. Elke vergelijking en weging met deze cijfers is ook illustratief.
+staff-population-margins = Aantallen inwoners van { $name }
+staff-population-question = Vraag
+staff-population-options = Antwoorden en aantallen
+staff-population-total = Totaal
+staff-population-sums-title = Optelsommen
+staff-population-sums-intro = Deze doelgroepen hebben geen eigen cijfers. Hun peilingen gebruiken de optelsom van hun gemeenten.
+staff-population-sum-of = optelsom van { $parts }
+staff-population-sum-questions = vragen: { $questions }
+staff-population-how-title = Cijfers importeren
+staff-population-how = Importeer of vervang de cijfers van een doelgroep met de opdracht: flits population import BESTAND --audience ID. Het bestand noemt zijn bron en peildatum; cijfers die niet officieel zijn, krijgen de regel "# illustrative: true".
+
 ## API tokens
 staff-tokens-title = API-sleutels
 staff-tokens-intro = Met een API-sleutel kunnen scripts namens u werken. U ziet een nieuwe sleutel maar één keer: bewaar hem veilig.

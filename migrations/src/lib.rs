@@ -11,6 +11,7 @@ mod m20261128_000004_calendar_feed;
 mod m20261129_000005_native_polls;
 mod m20261129_000006_publication;
 mod m20261129_000007_unordered_subscribers;
+mod m20261129_000008_population;
 
 /// The ordered list of every migration; `flits migrate` and `flits serve` apply the pending ones.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_native_polls::Migration),
             Box::new(m20261129_000006_publication::Migration),
             Box::new(m20261129_000007_unordered_subscribers::Migration),
+            Box::new(m20261129_000008_population::Migration),
         ]
     }
 }

@@ -4,10 +4,14 @@
 //! and an audience inside the region's audience, with its neighbourhoods), an admin login, an open poll `demo` for the whole
 //! region and a scheduled poll for Velsen. Running it again updates instead of duplicating; the
 //! admin gets a fresh password each run (the old one cannot be shown: only its hash is stored).
+//!
+//! Each municipality gets the population margins of `config/population/{id}.csv` (illustrative
+//! figures, as the files say), so the region's polls have a population to compare with. They are
+//! imported only for a municipality that has none: figures an operator imported are kept.
 
 use anyhow::Context;
 use chrono::{Duration, Utc};
-use flits_store::{NewPoll, Store};
+use flits_store::{ImportedVia, NewPoll, PopulationImport, Store};
 use flits_survey::{PollDefinition, PollState};
 
 use crate::accounts;
@@ -22,28 +26,30 @@ pub const MUNICIPALITIES: [(&str, &str, &str); 3] = [
     ("velsen", "Gemeente Velsen", "Velsen"),
 ];
 /// The neighbourhoods (wijken) of each municipality, id and name, in the order residents see them:
-/// the options of the builder's standard neighbourhood question.
+/// the options of the builder's standard neighbourhood question, and the `wijk` options of the
+/// shipped population files (docs/population.md; ids unique across the region).
 pub const NEIGHBOURHOODS: [(&str, &[(&str, &str)]); 3] = [
     (
         "beverwijk",
         &[
-            ("centrum", "Centrum"),
-            ("oost", "Oost"),
-            ("zuid", "Zuid"),
-            ("noord", "Noord"),
+            ("beverwijk-centrum", "Centrum"),
+            ("oosterwijk", "Oosterwijk"),
+            ("zwaansmeer", "Zwaansmeer"),
+            ("meerestein", "Meerestein"),
+            ("warande", "Warande"),
             ("wijk-aan-zee", "Wijk aan Zee"),
-            ("broekpolder", "Broekpolder"),
         ],
     ),
     (
         "heemskerk",
         &[
-            ("centrum", "Centrum"),
-            ("oosterwijk", "Oosterwijk"),
-            ("broekpolder", "Broekpolder"),
+            ("heemskerk-centrum", "Centrum"),
+            ("noorddorp", "Noorddorp"),
             ("waterakkers", "Waterakkers"),
-            ("kerkbuurt", "Kerkbuurt"),
-            ("noord", "Noord"),
+            ("assumburg", "Assumburg"),
+            ("de-maer", "De Maer"),
+            ("zuidbroek", "Zuidbroek"),
+            ("heemskerkerduin", "Heemskerkerduin"),
         ],
     ),
     (
@@ -61,6 +67,20 @@ pub const NEIGHBOURHOODS: [(&str, &[(&str, &str)]); 3] = [
 ];
 /// The demo admin's login name.
 pub const ADMIN_EMAIL: &str = "admin@ijmond.example";
+
+/// The population file shipped for each municipality of the demo (README.md, "Population
+/// margins"), by audience id.
+pub const POPULATION: [(&str, &str); 3] = [
+    (
+        "beverwijk",
+        include_str!("../../config/population/beverwijk.csv"),
+    ),
+    (
+        "heemskerk",
+        include_str!("../../config/population/heemskerk.csv"),
+    ),
+    ("velsen", include_str!("../../config/population/velsen.csv")),
+];
 
 const OPEN_POLL: &str = include_str!("demo.yaml");
 const SCHEDULED_POLL: &str = include_str!("demo-gepland.yaml");
@@ -152,6 +172,9 @@ pub async fn prepare(store: &Store) -> anyhow::Result<DemoLogin> {
     let demo = structure()?;
     crate::seed::write_structure(store, &demo.regions, &demo.organisations, &demo.audiences)
         .await?;
+    for (id, file) in POPULATION {
+        ensure_population(store, id, file).await?;
+    }
     let password = accounts::generate_password();
     let hash = accounts::hash_password(
         &flits_types::Password::parse(&password).context("the generated password is too short")?,
@@ -177,6 +200,25 @@ pub async fn prepare(store: &Store) -> anyhow::Result<DemoLogin> {
         admin_email: ADMIN_EMAIL.to_owned(),
         admin_password: password,
     })
+}
+
+/// Imports the shipped population file of the audience `id` when it has no margins yet.
+async fn ensure_population(store: &Store, id: &str, file: &str) -> anyhow::Result<()> {
+    if store.audience_margins(id).await?.is_some() {
+        return Ok(());
+    }
+    let margins = flits_reach::Margins::parse(file)
+        .with_context(|| format!("the demo population file of {id} does not parse"))?;
+    store
+        .replace_population(PopulationImport {
+            audience_id: id,
+            margins: &margins,
+            actor: None,
+            via: ImportedVia::Demo,
+            at: Utc::now(),
+        })
+        .await?;
+    Ok(())
 }
 
 /// Creates the poll in `state`, or puts an existing one back in that state with fresh dates when its
@@ -240,23 +282,24 @@ mod tests {
         assert_eq!(
             ids("heemskerk"),
             [
-                "centrum",
-                "oosterwijk",
-                "broekpolder",
+                "heemskerk-centrum",
+                "noorddorp",
                 "waterakkers",
-                "kerkbuurt",
-                "noord"
+                "assumburg",
+                "de-maer",
+                "zuidbroek",
+                "heemskerkerduin"
             ]
         );
         assert_eq!(
             ids("beverwijk"),
             [
-                "centrum",
-                "oost",
-                "zuid",
-                "noord",
-                "wijk-aan-zee",
-                "broekpolder"
+                "beverwijk-centrum",
+                "oosterwijk",
+                "zwaansmeer",
+                "meerestein",
+                "warande",
+                "wijk-aan-zee"
             ]
         );
         assert!(ids("ijmond").is_empty(), "a region has no list of its own");
@@ -281,6 +324,51 @@ mod tests {
             beverwijk.name, "Eigen naam",
             "the configuration's own entry stays"
         );
+    }
+
+    #[test]
+    fn each_municipality_ships_illustrative_age_and_wijk_margins() {
+        let municipalities: Vec<&str> = MUNICIPALITIES.iter().map(|m| m.0).collect();
+        let shipped: Vec<&str> = POPULATION.iter().map(|p| p.0).collect();
+        assert_eq!(shipped, municipalities);
+        let mut wijken = std::collections::BTreeSet::new();
+        for (id, file) in POPULATION {
+            let margins = flits_reach::Margins::parse(file).unwrap();
+            assert!(margins.illustrative(), "{id}: made-up figures say so");
+            let age = margins.get("leeftijd").unwrap();
+            let ids: Vec<&str> = age.options().iter().map(|(o, _)| o.as_str()).collect();
+            assert_eq!(ids, ["tot15", "15-24", "25-44", "45-64", "65plus"], "{id}");
+            let wijk = margins.get("wijk").unwrap();
+            assert_eq!(wijk.total(), age.total(), "{id}: both cover every resident");
+            // The builder's neighbourhood question asks for exactly these wijken.
+            let offered: Vec<&str> = NEIGHBOURHOODS
+                .iter()
+                .find(|(of, _)| *of == id)
+                .map(|(_, list)| list.iter().map(|(n, _)| *n).collect())
+                .unwrap_or_default();
+            let mut offered_sorted = offered.clone();
+            offered_sorted.sort_unstable();
+            let mut in_file: Vec<&str> = wijk.options().iter().map(|(o, _)| o.as_str()).collect();
+            in_file.sort_unstable();
+            assert_eq!(
+                offered_sorted, in_file,
+                "{id}: the question's wijken are the file's"
+            );
+            for (option, _) in wijk.options() {
+                assert!(
+                    option.chars().all(|c| c.is_ascii_lowercase()
+                        || c.is_ascii_digit()
+                        || c == '-'
+                        || c == '_'),
+                    "{option}"
+                );
+                // A region-wide poll lists the wijken of every municipality in one question.
+                assert!(
+                    wijken.insert(option.clone()),
+                    "{option} in two municipalities"
+                );
+            }
+        }
     }
 
     #[test]

@@ -37,6 +37,7 @@ mod outbox_followups;
 mod overview;
 mod poll_cli;
 mod poll_page;
+mod population;
 mod publish;
 mod resident_languages;
 mod results_browser;

@@ -253,6 +253,11 @@ const EXPECTATIONS: &[Expect] = &[
     },
     Expect {
         method: "GET",
+        path: "/staff/population",
+        status: [401, 403, 200, 200],
+    },
+    Expect {
+        method: "GET",
         path: "/staff/tokens",
         status: [401, 200, 200, 200],
     },
@@ -332,6 +337,11 @@ const EXPECTATIONS: &[Expect] = &[
     Expect {
         method: "GET",
         path: "/api/v1/admin/channels",
+        status: [401, 200, 200, 200],
+    },
+    Expect {
+        method: "GET",
+        path: "/api/v1/admin/population",
         status: [401, 200, 200, 200],
     },
     Expect {

@@ -166,6 +166,7 @@ async fn staff_log_in_and_reach_the_dashboard_in_a_browser() {
         "/staff/tokens",
         "/staff/users",
         "/staff/audit",
+        "/staff/population",
         // Last, as ?lang= is remembered for the pages after it.
         "/staff/polls/demo-gepland/schedule?lang=en",
         "/staff/polls/fiets-kanalen/posts?lang=en",
@@ -191,6 +192,7 @@ async fn staff_log_in_and_reach_the_dashboard_in_a_browser() {
         "/staff/polls/fiets-kanalen/posts",
         "/staff/polls/fiets-dicht/results",
         "/staff/polls/demo-gepland/schedule",
+        "/staff/population",
     ] {
         browser
             .client

@@ -219,3 +219,57 @@ fn metadata_is_checked_with_its_line() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn every_problem_is_reported_with_its_line() {
+    let text = "# source: CBS\n\
+                # reference_date: 2025-13-01\n\
+                question,option,count\n\
+                leeftijd,tot30,10\n\
+                leeftijd,30-44,-3\n\
+                leeftijd,tot30,4\n\
+                wijk,centrum\n\
+                wijk,noord,7\n";
+    let errors = Margins::parse_all_errors(text).unwrap_err();
+    let found: Vec<(&str, Option<u64>)> = errors.iter().map(|e| (e.code(), e.line())).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("population_reference_date", Some(2)),
+            ("population_count", Some(5)),
+            ("population_duplicate", Some(6)),
+            ("population_fields", Some(7)),
+        ],
+        "a wrong date is not reported again as missing"
+    );
+    assert_eq!(
+        error(text).code(),
+        "population_reference_date",
+        "parse stops at the first"
+    );
+
+    // A wrong header does not hide the rows' problems; the whole file's checks come last.
+    let errors = Margins::parse_all_errors("question,option,aantal\nleeftijd,a,x\n").unwrap_err();
+    let codes: Vec<&str> = errors.iter().map(PopulationError::code).collect();
+    assert_eq!(
+        codes,
+        vec![
+            "population_header",
+            "population_count",
+            "population_missing_source",
+            "population_missing_reference_date"
+        ]
+    );
+    let errors =
+        Margins::parse_all_errors(&with_meta("question,option,count\nwijk,a,0\n")).unwrap_err();
+    assert!(matches!(
+        errors.as_slice(),
+        [PopulationError::ZeroTotal { line: 4, .. }]
+    ));
+    // A good file reads the same both ways.
+    let good = with_meta("question,option,count\nleeftijd,tot30,1\n");
+    assert_eq!(
+        Margins::parse_all_errors(&good).unwrap(),
+        Margins::parse(&good).unwrap()
+    );
+}

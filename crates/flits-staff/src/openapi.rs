@@ -17,6 +17,9 @@ use crate::api::bodies::{
     PostError, PostList, PostPreview, PreviewList, ReminderQueued, RetryQueued,
 };
 use crate::api::polls::{CopyBody, ScheduleBody};
+use crate::api::population::{
+    MarginBody, OptionCount, PopulationFileBody, PopulationList, PopulationSum,
+};
 use crate::api::posts::ReminderBody;
 use crate::api::publish::{
     PublishBody, Published, PublishedQuote, QuoteBody, UpdateAdded, UpdateBody,
@@ -48,6 +51,11 @@ use crate::routes::{ROUTES, RouteRule};
     ScheduleBody,
     ChannelList,
     ChannelSummary,
+    PopulationList,
+    PopulationFileBody,
+    MarginBody,
+    OptionCount,
+    PopulationSum,
     PostList,
     ChannelPost,
     PostError,
@@ -229,6 +237,12 @@ fn contract(rule: &RouteRule) -> Contract {
             summary: "The configured channels (id, kind, native poll), without secrets",
             request: None,
             success: ("200", "The channels", Some("ChannelList")),
+            errors: &[],
+        },
+        ("GET", "/api/v1/admin/population") => Contract {
+            summary: "The population figures per audience (source, reference date, illustrative or not, when imported, the counts) and the regions that use the sum of their municipalities",
+            request: None,
+            success: ("200", "The population figures", Some("PopulationList")),
             errors: &[],
         },
         ("GET", "/api/v1/admin/polls/{slug}/posts") => Contract {

@@ -155,6 +155,12 @@ pub static ROUTES: &[RouteRule] = &[
     },
     RouteRule {
         method: "GET",
+        path: "/staff/population",
+        access: EDITORS,
+        handler: || web::get().to(ui::population::show),
+    },
+    RouteRule {
+        method: "GET",
         path: "/staff/users",
         access: ADMIN,
         handler: || web::get().to(ui::users::list),
@@ -266,6 +272,12 @@ pub static ROUTES: &[RouteRule] = &[
         path: "/api/v1/admin/channels",
         access: ANY_STAFF,
         handler: || web::get().to(api::channels::list),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/api/v1/admin/population",
+        access: ANY_STAFF,
+        handler: || web::get().to(api::population::list),
     },
     RouteRule {
         method: "GET",

@@ -18,6 +18,10 @@ pub enum StoreError {
     Corrupt(String),
     #[error("{0} not found")]
     NotFound(String),
+    /// A value the schema cannot hold as given (a count beyond 2^63, margins of several files
+    /// where one file is expected). Nothing was written.
+    #[error("cannot store {0}")]
+    Unstorable(String),
     #[error("the database did not answer within {0:?}")]
     Timeout(std::time::Duration),
 }

@@ -17,6 +17,7 @@ mod native;
 mod organisations;
 mod outbox;
 mod polls;
+mod population;
 mod public_listing;
 mod publication;
 mod response_writer;
@@ -36,6 +37,9 @@ pub use jobs::{DuePoll, JobKind, JobRun, Opened};
 pub use native::{NativeOption, NativePollRef, NativeTally};
 pub use outbox::{OutboxPost, PostPurpose, RetryOutcome};
 pub use polls::{NewPoll, Poll};
+pub use population::{
+    ImportedVia, PopulationFile, PopulationImport, ResolvedPopulation, SummedPopulation,
+};
 pub use publication::{
     FOLLOW_UP_EARLY_DAYS, NewPublication, Publication, PublishOutcome, Quote, ResultUpdate,
     follow_up_due_at, follow_up_overdue,

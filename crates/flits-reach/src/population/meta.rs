@@ -32,6 +32,8 @@ pub(super) struct Meta {
     source: Option<String>,
     reference_date: Option<NaiveDate>,
     illustrative: Option<bool>,
+    /// Keys given with a wrong value: not reported again as missing.
+    failed: Vec<String>,
 }
 
 impl Meta {
@@ -40,6 +42,14 @@ impl Meta {
         let Some((key, value)) = key_value(text) else {
             return Ok(());
         };
+        let read = self.read_key(line, key, value);
+        if read.is_err() {
+            self.failed.push(key.to_owned());
+        }
+        read
+    }
+
+    fn read_key(&mut self, line: u64, key: &str, value: &str) -> Result<(), PopulationError> {
         let empty = || PopulationError::EmptyValue {
             line,
             key: key.to_owned(),
@@ -96,15 +106,25 @@ impl Meta {
         Ok(())
     }
 
-    /// The provenance, once the whole file is read.
-    pub(super) fn finish(self) -> Result<Provenance, PopulationError> {
-        Ok(Provenance {
-            source: self.source.ok_or(PopulationError::MissingSource)?,
-            reference_date: self
-                .reference_date
-                .ok_or(PopulationError::MissingReferenceDate)?,
-            illustrative: self.illustrative.unwrap_or(false),
-        })
+    /// The provenance, once the whole file is read, or what is missing from it (a key whose
+    /// line had a problem is not missing: that problem was already reported).
+    pub(super) fn finish(self) -> Result<Provenance, Vec<PopulationError>> {
+        let failed = |key: &str| self.failed.iter().any(|k| k == key);
+        let mut missing = Vec::new();
+        if self.source.is_none() && !failed(SOURCE) {
+            missing.push(PopulationError::MissingSource);
+        }
+        if self.reference_date.is_none() && !failed(REFERENCE_DATE) {
+            missing.push(PopulationError::MissingReferenceDate);
+        }
+        match (self.source, self.reference_date) {
+            (Some(source), Some(reference_date)) if missing.is_empty() => Ok(Provenance {
+                source,
+                reference_date,
+                illustrative: self.illustrative.unwrap_or(false),
+            }),
+            _ => Err(missing),
+        }
     }
 }
 

@@ -176,6 +176,15 @@ impl Margins {
         parse::parse(text)
     }
 
+    /// Reads a population file from text like [`Margins::parse`], but reports every problem
+    /// rather than the first: each line with a problem is left out and reading goes on, so that
+    /// the person importing the file can correct it in one go. Errors come in the order of the
+    /// file's lines, problems of the file as a whole last; the list is never empty, and its
+    /// first error is the one [`Margins::parse`] returns.
+    pub fn parse_all_errors(text: &str) -> Result<Margins, Vec<PopulationError>> {
+        parse::parse_all(text)
+    }
+
     /// Reads a population file from a reader (the whole file; population files are small).
     pub fn read(mut reader: impl std::io::Read) -> Result<Margins, PopulationError> {
         let mut text = String::new();

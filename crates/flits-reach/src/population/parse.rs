@@ -142,84 +142,136 @@ struct Question {
     options: Vec<(String, u64)>,
 }
 
-/// Reads a whole population file.
+/// Reads a whole population file, stopping at the first problem.
 pub(super) fn parse(text: &str) -> Result<Margins, PopulationError> {
+    parse_all(text).map_err(|errors| errors.into_iter().next().unwrap_or(PopulationError::Empty))
+}
+
+/// Reads a whole population file and reports every problem, in the order of the file's lines
+/// (problems of the file as a whole last). A line with a problem is left out and reading goes on
+/// with the next one; after a wrong header the rows are still checked. The checks of the whole
+/// (no counts, a question without residents) are made only when every row could be read, since
+/// a left-out row could be what they miss. The first error is the one [`parse`] returns. Never
+/// an empty list.
+pub(super) fn parse_all(text: &str) -> Result<Margins, Vec<PopulationError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut meta = Meta::default();
     let mut header_seen = false;
     let mut questions: Vec<Question> = Vec::new();
     let mut lines: BTreeMap<(String, String), u64> = BTreeMap::new();
+    let mut errors = Vec::new();
+    let mut rows_failed = false;
     for (i, raw) in text.lines().enumerate() {
         let line = i as u64 + 1;
         if let Some(rest) = raw.strip_prefix('#') {
-            meta.read(line, rest)?;
+            if let Err(e) = meta.read(line, rest) {
+                errors.push(e);
+            }
             continue;
         }
         if raw.trim().is_empty() {
             continue;
         }
-        let Some(record) = record(line, raw)? else {
-            continue;
+        let record = match record(line, raw) {
+            Ok(Some(record)) => record,
+            Ok(None) => continue,
+            Err(e) => {
+                errors.push(e);
+                rows_failed = true;
+                continue;
+            }
         };
         if !header_seen {
+            header_seen = true;
             if record.iter().ne(HEADER) {
-                return Err(PopulationError::Header {
+                errors.push(PopulationError::Header {
                     line,
                     found: record.iter().collect::<Vec<_>>().join(","),
                 });
             }
-            header_seen = true;
             continue;
         }
-        if record.len() != 3 {
-            return Err(PopulationError::Fields {
-                line,
-                found: record.len(),
-            });
-        }
-        let (question, option, count) = (&record[0], &record[1], &record[2]);
-        if question.is_empty() || option.is_empty() {
-            return Err(PopulationError::EmptyId { line });
-        }
-        let count: u64 = count.parse().map_err(|_| PopulationError::Count {
-            line,
-            value: count.to_owned(),
-        })?;
-        if let Some(first_line) = lines.insert((question.to_owned(), option.to_owned()), line) {
-            return Err(PopulationError::Duplicate {
-                line,
-                first_line,
-                question: question.to_owned(),
-                option: option.to_owned(),
-            });
-        }
-        match questions.iter_mut().find(|q| q.id == question) {
-            Some(q) => q.options.push((option.to_owned(), count)),
-            None => questions.push(Question {
-                id: question.to_owned(),
-                line,
-                options: vec![(option.to_owned(), count)],
-            }),
+        match row(line, &record, &mut lines) {
+            Ok((question, option, count)) => {
+                match questions.iter_mut().find(|q| q.id == question) {
+                    Some(q) => q.options.push((option, count)),
+                    None => questions.push(Question {
+                        id: question,
+                        line,
+                        options: vec![(option, count)],
+                    }),
+                }
+            }
+            Err(e) => {
+                errors.push(e);
+                rows_failed = true;
+            }
         }
     }
-    if questions.is_empty() {
-        return Err(PopulationError::Empty);
+    if questions.is_empty() && !rows_failed {
+        errors.push(PopulationError::Empty);
     }
-    let provenance = meta.finish()?;
+    let provenance = match meta.finish() {
+        Ok(provenance) => Some(provenance),
+        Err(missing) => {
+            errors.extend(missing);
+            None
+        }
+    };
     let mut margins = Vec::with_capacity(questions.len());
     for Question { id, line, options } in questions {
         if options.iter().all(|(_, n)| *n == 0) {
-            return Err(PopulationError::ZeroTotal { line, question: id });
+            if !rows_failed {
+                errors.push(PopulationError::ZeroTotal { line, question: id });
+            }
+            continue;
         }
         margins.push(Margin {
             question: id,
             options,
         });
     }
-    Ok(Margins {
-        provenance: vec![provenance],
-        margins,
-    })
+    match provenance {
+        Some(provenance) if errors.is_empty() => Ok(Margins {
+            provenance: vec![provenance],
+            margins,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// One data row: its question, option and count, or why it cannot be used. `lines` remembers
+/// where each question and option was first given, to report a repeat.
+fn row(
+    line: u64,
+    record: &csv::StringRecord,
+    lines: &mut BTreeMap<(String, String), u64>,
+) -> Result<(String, String, u64), PopulationError> {
+    if record.len() != 3 {
+        return Err(PopulationError::Fields {
+            line,
+            found: record.len(),
+        });
+    }
+    let (question, option, count) = (&record[0], &record[1], &record[2]);
+    if question.is_empty() || option.is_empty() {
+        return Err(PopulationError::EmptyId { line });
+    }
+    let count: u64 = count.parse().map_err(|_| PopulationError::Count {
+        line,
+        value: count.to_owned(),
+    })?;
+    if let Some(first_line) = lines.insert((question.to_owned(), option.to_owned()), line) {
+        // The first line stays the one to point at.
+        lines.insert((question.to_owned(), option.to_owned()), first_line);
+        return Err(PopulationError::Duplicate {
+            line,
+            first_line,
+            question: question.to_owned(),
+            option: option.to_owned(),
+        });
+    }
+    Ok((question.to_owned(), option.to_owned(), count))
 }
 
 /// One line as a CSV record, or `None` for a blank line. Each record is read on its own so that

@@ -8,6 +8,7 @@ pub mod exports;
 pub mod locale;
 pub mod me;
 pub mod polls;
+pub mod population;
 pub mod posts;
 pub mod publish;
 pub mod schema;

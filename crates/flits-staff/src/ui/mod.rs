@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod locale;
 pub mod login;
 pub mod page;
+pub mod population;
 pub mod posts;
 pub mod results;
 pub mod results_preview;

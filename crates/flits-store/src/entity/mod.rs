@@ -11,6 +11,8 @@ pub mod poll;
 pub mod poll_audience;
 pub mod poll_channel;
 pub mod poll_publication;
+pub mod population_file;
+pub mod population_margin;
 pub mod region;
 pub mod response;
 pub mod staff_session;
