@@ -80,6 +80,7 @@ pub async fn run(settings: &Settings, args: ExportArgs) -> Result<(), (u8, anyho
         format,
         k: settings.k_anonymity as usize,
         actor: None,
+        weight_cap: settings.weight_cap,
     };
     let result = match &args.out {
         Some(path) => {

@@ -154,6 +154,10 @@ fn default_window_days() -> u32 {
 
 /// The flash-poll rule of [`flits_survey::validate::DEFAULT_MAX_QUESTIONS`], the one place that
 /// holds it.
+fn default_weight_cap() -> f64 {
+    flits_reach::raking::DEFAULT_CAP
+}
+
 fn default_max_questions() -> usize {
     flits_survey::validate::DEFAULT_MAX_QUESTIONS
 }
@@ -212,6 +216,10 @@ pub struct Settings {
     #[serde(default = "default_max_questions")]
     pub max_questions: usize,
     pub k_anonymity: u32,
+    /// Export weights are trimmed at this multiple of the mean weight (README.md, "Population
+    /// margins"); the default is flits-reach's.
+    #[serde(default = "default_weight_cap")]
+    pub weight_cap: f64,
     #[serde(default)]
     pub regions: Vec<RegionSetting>,
     #[serde(default)]
@@ -504,6 +512,9 @@ impl Settings {
         if self.feedback.keep_days == 0 {
             problems.push("setting `feedback.keep_days`: expected at least 1".to_owned());
         }
+        if self.weight_cap.is_nan() || self.weight_cap < 1.0 {
+            problems.push("setting `weight_cap`: expected a number of at least 1".to_owned());
+        }
         if self.k_anonymity < 2 {
             problems.push("setting `k_anonymity`: expected at least 2".to_owned());
         }
@@ -598,6 +609,7 @@ mod tests {
         let rule = flits_schedule::SpacingRule::default();
         for (name, value) in [
             ("max_questions", default_max_questions().to_string()),
+            ("weight_cap", format!("{:.1}", default_weight_cap())),
             ("min_gap_days", rule.min_gap_days.to_string()),
             ("max_polls", rule.max_polls.to_string()),
             ("window_days", rule.window_days.to_string()),

@@ -136,6 +136,7 @@ impl Application {
                     secure_cookies: settings.public_base().scheme() == "https",
                     max_questions: settings.max_questions,
                     k_anonymity: settings.k_anonymity as usize,
+                    weight_cap: settings.weight_cap,
                     feedback_due: Duration::from_secs(
                         u64::from(settings.feedback.due_days) * 86_400,
                     ),

@@ -12,3 +12,12 @@ export-cli-done =
         [one] value
        *[other] values
     } replaced by * so that every combination appears at least { $k } times.
+
+# The codebook text of the weight column (export formats; analysts).
+export-weight-note = Raking weights (iterative proportional fitting) to the population of the poll's audience over { $questions }, from the values this export shows (a * counts as not answered), trimmed at { $cap } times the mean, averaging 1. Converged: { $converged ->
+        [true] yes
+       *[other] no
+    }. Largest weight: { $max }.{ $illustrative ->
+        [yes] {" "}The population figures are illustrative, not official.
+       *[other] {""}
+    }

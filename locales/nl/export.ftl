@@ -12,3 +12,12 @@ export-cli-done =
         [one] profielwaarde
        *[other] profielwaarden
     } vervangen door * zodat elke combinatie minstens { $k } keer voorkomt.
+
+# The codebook text of the weight column (export formats; analysts).
+export-weight-note = Weegfactoren (iteratief proportioneel passen, raking) naar de bevolking van de doelgroep van de peiling over { $questions }, berekend uit de waarden die deze export toont (een * telt als niet beantwoord), afgetopt op { $cap } keer het gemiddelde, gemiddeld 1. Geconvergeerd: { $converged ->
+        [true] ja
+       *[other] nee
+    }. Grootste gewicht: { $max }.{ $illustrative ->
+        [yes] {" "}De bevolkingscijfers zijn illustratief, niet officieel.
+       *[other] {""}
+    }

@@ -509,3 +509,119 @@ on_both_backends!(
         assert_ne!(numbers, sorted, "rows come out in the order they went in");
     }
 );
+
+on_both_backends!(
+    with_population_margins_the_export_is_weighted_from_what_it_shows,
+    |backend| async move {
+        let db = TestDb::new(backend).await;
+        let store = Store::connect(&db.url).await.unwrap();
+        store.migrate().await.unwrap();
+        let poll = seeded(&store).await;
+        // The poll is for Velsen, whose population is half young, a quarter each middle and old.
+        store
+            .upsert_audience("ijmond", "IJmond", None, None)
+            .await
+            .unwrap();
+        store
+            .upsert_audience("velsen", "Velsen", Some("ijmond"), Some("velsen"))
+            .await
+            .unwrap();
+        let mut definition = PollDefinition::from_yaml_str(DEFINITION).unwrap();
+        definition.brief = Some(flits_survey::Brief {
+            purpose: Some("Weten".into()),
+            audiences: vec!["velsen".into()],
+            feedback_promise: None,
+            follow_up_on: None,
+        });
+        store.replace_definition(poll, &definition).await.unwrap();
+        let margins = flits_reach::Margins::parse(
+            "# source: test\n# reference_date: 2025-01-01\nquestion,option,count\n\
+             leeftijd,jong,5000\nleeftijd,midden,2500\nleeftijd,oud,2500\n",
+        )
+        .unwrap();
+        store
+            .replace_population(flits_store::PopulationImport {
+                audience_id: "velsen",
+                margins: &margins,
+                actor: None,
+                via: flits_store::ImportedVia::Cli,
+                at: Utc::now(),
+            })
+            .await
+            .unwrap();
+
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("gewogen.csv");
+        let out = export(
+            &db,
+            &[
+                "groen-plein",
+                "--format",
+                "csv",
+                "--out",
+                file.to_str().unwrap(),
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut reader = csv::Reader::from_path(&file).unwrap();
+        let header = reader.headers().unwrap().clone();
+        assert_eq!(
+            header.iter().last(),
+            Some("weight"),
+            "the weight comes last"
+        );
+        let age = header.iter().position(|h| h == "leeftijd").unwrap();
+        let wijk = header.iter().position(|h| h == "wijk").unwrap();
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let weight = |r: &csv::StringRecord| -> f64 { r[r.len() - 1].parse().unwrap() };
+        let mean = rows.iter().map(weight).sum::<f64>() / rows.len() as f64;
+        assert!((mean - 1.0).abs() < 1e-5, "weights average 1: {mean}");
+        // A weight follows from what the row shows: the same shown age, the same weight,
+        // whatever the row hides.
+        let mut by_shown: HashMap<String, f64> = HashMap::new();
+        for r in &rows {
+            let seen = by_shown.entry(r[age].to_owned()).or_insert(weight(r));
+            assert!((*seen - weight(r)).abs() < 1e-9, "{r:?}");
+        }
+        assert!(
+            rows.iter().any(|r| &r[age] == "*" || &r[wijk] == "*"),
+            "something is hidden"
+        );
+        // Weighted, the shown ages match the population's shares.
+        let shown: Vec<&csv::StringRecord> = rows
+            .iter()
+            .filter(|r| !r[age].is_empty() && &r[age] != "*")
+            .collect();
+        let total: f64 = shown.iter().map(|r| weight(r)).sum();
+        let young: f64 = shown
+            .iter()
+            .filter(|r| &r[age] == "jong")
+            .map(|r| weight(r))
+            .sum();
+        // A group nobody in the export belongs to cannot be weighted up: its residents are
+        // spread over the groups that are there.
+        let population: HashMap<&str, f64> =
+            HashMap::from([("jong", 5000.0), ("midden", 2500.0), ("oud", 2500.0)]);
+        let present: std::collections::HashSet<&str> = shown.iter().map(|r| &r[age]).collect();
+        let expected = 5000.0 / present.iter().map(|o| population[o]).sum::<f64>();
+        assert!(
+            (young / total - expected).abs() < 1e-4,
+            "{} against {expected}",
+            young / total
+        );
+
+        // The JSON export says how the weights were made.
+        let out = export(&db, &["groen-plein", "--format", "json", "--lang", "en"]);
+        assert!(out.status.success());
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let note = json["weight"].as_str().unwrap();
+        assert!(
+            note.contains("leeftijd") && note.contains("Raking"),
+            "{note}"
+        );
+    }
+);

@@ -196,6 +196,10 @@ impl Writer {
                     "columns": header,
                     "codebook": definition,
                 });
+                let mut head = head;
+                if let Some(note) = layout.weight_note() {
+                    head["weight"] = json!(note);
+                }
                 // The head object, left open for the rows.
                 let mut text = head.to_string();
                 text.pop();
@@ -337,6 +341,7 @@ fn spss_syntax(layout: &Layout<'_>, definition: &PollDefinition) -> String {
             "submitted_on" => ("A10", None, Vec::new()),
             "channel" => ("A64", None, Vec::new()),
             "lang" => ("A8", None, Vec::new()),
+            "weight" => ("F12.6", layout.weight_note().map(str::to_owned), Vec::new()),
             _ => {
                 let (question_id, option_id) = match column.split_once('.') {
                     Some((q, o)) => (q, Some(o)),

@@ -18,6 +18,7 @@
 mod error;
 mod formats;
 mod run;
+mod weighting;
 
 pub use error::ExportError;
 pub use formats::Format;

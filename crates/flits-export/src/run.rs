@@ -17,6 +17,7 @@ use uuid::Uuid;
 
 use crate::ExportError;
 use crate::formats::{Format, Writer};
+use crate::weighting::{self, Weighting};
 
 /// The buffer is handed to the writer whenever it holds this much.
 const FLUSH_AT: usize = 1 << 16;
@@ -38,6 +39,8 @@ pub struct ExportRequest<'a> {
     pub k: usize,
     /// The staff user (e-mail address) for the audit log; `None` for the command line.
     pub actor: Option<String>,
+    /// Weights are trimmed at this multiple of the mean weight (`weight_cap`).
+    pub weight_cap: f64,
 }
 
 /// What was exported.
@@ -108,10 +111,15 @@ const BATCH: usize = 1024;
 /// after the row's number. Returns the buckets once the reader is done.
 fn spool(
     definition: &flits_survey::PollDefinition,
+    weighted: bool,
     mut buckets: Vec<Bucket>,
     mut rows: tokio::sync::mpsc::Receiver<Vec<(usize, ResponseRecord)>>,
 ) -> Result<Vec<Bucket>, ExportError> {
-    let layout = Layout::new(definition);
+    let mut layout = Layout::new(definition);
+    if weighted {
+        // An empty `weight` cell for now: the weights are known only after suppression.
+        layout = layout.with_weight(String::new());
+    }
     let no_suppression = vec![false; layout.profile_count()];
     let mut rng = StdRng::from_rng(&mut rand::rng());
     while let Some(batch) = rows.blocking_recv() {
@@ -201,10 +209,16 @@ pub async fn export<W: AsyncWrite + Unpin>(
     let buckets: Vec<Bucket> = (0..expected.div_ceil(ROWS_PER_BUCKET).clamp(1, MAX_BUCKETS))
         .map(|_| Ok(spool_writer(tempfile::tempfile()?)))
         .collect::<Result<_, std::io::Error>>()?;
+    // With population margins for its profile questions, the export gets a `weight` column.
+    let weighting = match store.poll_population(poll).await? {
+        Some(population) => Weighting::new(definition, &population.margins),
+        None => None,
+    };
     let (rows_out, rows_in) = tokio::sync::mpsc::channel::<Vec<(usize, ResponseRecord)>>(4);
     let spooler = tokio::task::spawn_blocking({
         let definition = definition.clone();
-        move || spool(&definition, buckets, rows_in)
+        let weighted = weighting.is_some();
+        move || spool(&definition, weighted, buckets, rows_in)
     });
     if request.format.has_rows() {
         let mut rows = store.scan_responses(poll.id).await?;
@@ -230,6 +244,24 @@ pub async fn export<W: AsyncWrite + Unpin>(
     let buckets = spooler.await.map_err(joined)??;
     let suppressed = table.suppress(request.k);
     let total = table.len() as u64;
+    // The weights, from the rows as they will be shown (after suppression).
+    let raked = match &weighting {
+        Some(w) if !table.is_empty() => match w.rake(&table, request.weight_cap) {
+            Ok(raked) => Some(raked),
+            Err(e) => {
+                tracing::warn!(poll = %poll.slug, code = e.code(), "export weights not made");
+                None
+            }
+        },
+        _ => None,
+    };
+    let layout = match &weighting {
+        Some(w) => Layout::new(definition)
+            .with_weight(weighting::note(w, raked.as_ref().map(|r| r.report()))),
+        None => layout,
+    };
+    let weight_column = layout.weight_column();
+    let mut pattern = Vec::new();
 
     // Then the buckets one by one, each shuffled: random buckets, then a random order within
     // each, is a random order of all rows. A thread reads and shuffles the next bucket while
@@ -260,6 +292,13 @@ pub async fn export<W: AsyncWrite + Unpin>(
                             *cell = Cow::Borrowed(flits_results::SUPPRESSED);
                         }
                     }
+                }
+            }
+            if let (Some(column), Some(w), Some(raked)) = (weight_column, &weighting, &raked) {
+                w.pattern(&table, index, &mut pattern);
+                if let (Some(cell), Some(weight)) = (cells.get_mut(column), raked.weight(&pattern))
+                {
+                    *cell = Cow::Owned(weighting::cell(weight));
                 }
             }
             writer.row(&cells)?;

@@ -28,6 +28,8 @@ enum Column {
         question: usize,
         option: String,
     },
+    /// The row's raking weight, last; filled in by the exporter once the weights are known.
+    Weight,
 }
 
 /// One column of the codebook: what its cells mean.
@@ -51,6 +53,8 @@ pub struct Layout<'a> {
     columns: Vec<Column>,
     /// The indexes of the profile questions, in definition order.
     profile: Vec<usize>,
+    /// What the codebook says of the `weight` column, when there is one.
+    weight_note: Option<String>,
 }
 
 impl<'a> Layout<'a> {
@@ -82,7 +86,26 @@ impl<'a> Layout<'a> {
             definition,
             columns,
             profile,
+            weight_note: None,
         }
+    }
+
+    /// The same columns and a last one, `weight`, whose codebook text is `note` (how the weights
+    /// were made). Its cells are empty in [`Layout::row`]: the exporter fills them in.
+    pub fn with_weight(mut self, note: String) -> Layout<'a> {
+        self.columns.push(Column::Weight);
+        self.weight_note = Some(note);
+        self
+    }
+
+    /// What the codebook says of the `weight` column, when there is one.
+    pub fn weight_note(&self) -> Option<&str> {
+        self.weight_note.as_deref()
+    }
+
+    /// The index of the `weight` column, when there is one.
+    pub fn weight_column(&self) -> Option<usize> {
+        self.columns.iter().position(|c| *c == Column::Weight)
     }
 
     /// The header row.
@@ -97,6 +120,7 @@ impl<'a> Layout<'a> {
                 Column::Lang => "lang".to_owned(),
                 Column::Answer { question } => q(*question).id.clone(),
                 Column::Option { question, option } => format!("{}.{option}", q(*question).id),
+                Column::Weight => "weight".to_owned(),
             })
             .collect()
     }
@@ -107,7 +131,7 @@ impl<'a> Layout<'a> {
         self.columns
             .iter()
             .map(|c| match c {
-                Column::Option { .. } => true,
+                Column::Option { .. } | Column::Weight => true,
                 Column::Answer { question } => {
                     self.definition.questions[*question].kind == QuestionKind::Scale
                 }
@@ -135,7 +159,10 @@ impl<'a> Layout<'a> {
                     question: question.map(|q| q.id.clone()),
                     kind: question.map(|q| q.kind.code()),
                     profile: question.is_some_and(|q| q.profile),
-                    text: question.map(|q| q.text.get(lang).to_owned()),
+                    text: match c {
+                        Column::Weight => self.weight_note.clone(),
+                        _ => question.map(|q| q.text.get(lang).to_owned()),
+                    },
                     values: match (c, question) {
                         (Column::Option { option, .. }, Some(q)) => vec![(
                             option.clone(),
@@ -242,6 +269,7 @@ impl<'a> Layout<'a> {
                         _ => Cow::Borrowed(""),
                     }
                 }
+                Column::Weight => Cow::Borrowed(""),
             })
             .collect()
     }

@@ -33,6 +33,8 @@ pub struct StaffConfig {
     pub max_questions: usize,
     /// The smallest group exports and results show (`k_anonymity`).
     pub k_anonymity: usize,
+    /// Export weights are trimmed at this multiple of the mean weight (`weight_cap`).
+    pub weight_cap: f64,
     /// How long after closing results should be published (`[feedback] due_days`).
     pub feedback_due: Duration,
     /// The neighbourhoods configured per audience id (`neighbourhoods` of `[[audiences]]`), for

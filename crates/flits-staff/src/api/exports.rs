@@ -61,6 +61,7 @@ pub fn download(
     let (reader, mut writer) = tokio::io::duplex(PIPE);
     let store = state.store.clone();
     let k = state.config.k_anonymity;
+    let weight_cap = state.config.weight_cap;
     let actor = Some(actor);
     tokio::spawn(async move {
         let request = ExportRequest {
@@ -68,6 +69,7 @@ pub fn download(
             format,
             k,
             actor,
+            weight_cap,
         };
         if let Err(e) = flits_export::export(&store, request, &mut writer, &mut |_, _| {}).await {
             // The client sees the download end early; the reason is for the operator.
