@@ -673,7 +673,7 @@ on_both_backends!(
         // Beverwijk's own list, and saved as such.
         let page = preview(&["beverwijk"]).await;
         assert!(
-            page.contains("of Beverwijk: Centrum, Oost, Zuid, Noord, Wijk aan Zee, Broekpolder.")
+            page.contains("of Beverwijk: Centrum, Oosterwijk, Zwaansmeer, Meerestein, Warande, Wijk aan Zee.")
         );
         let mut form = two_questions("wijken", "Neighbourhoods");
         form.retain(|(k, _)| *k != "audiences");
