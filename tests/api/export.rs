@@ -570,7 +570,7 @@ on_both_backends!(
         let mut reader = csv::Reader::from_path(&file).unwrap();
         let header = reader.headers().unwrap().clone();
         assert_eq!(
-            header.iter().last(),
+            header.iter().next_back(),
             Some("weight"),
             "the weight comes last"
         );

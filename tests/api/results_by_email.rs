@@ -574,6 +574,42 @@ on_both_backends!(
     }
 );
 
+/// A Velsen poll `slug` (with the `extra` YAML lines, such as a brief) that opened 40 days before
+/// `now` and closed 30 days before, scheduled by comms@velsen.example (its owner, from the audit log); the
+/// runner has still to close it. Its id.
+async fn owned_poll_that_closed(
+    app: &TestApp,
+    slug: &str,
+    extra: &str,
+    now: chrono::DateTime<Utc>,
+) -> uuid::Uuid {
+    let yaml = format!(
+        "slug: {slug}\ntitle: {{nl: \"Het plein\", en: \"The square\"}}\n{extra}questions:\n  - {{id: q1, kind: single_choice, text: {{nl: \"Ja?\"}}, options: [{{id: ja, text: {{nl: \"Ja\"}}}}, {{id: nee, text: {{nl: \"Nee\"}}}}]}}\n"
+    );
+    let poll = app
+        .store
+        .insert_poll(NewPoll {
+            organisation_id: "velsen".into(),
+            state: PollState::Scheduled,
+            definition: PollDefinition::from_yaml_str(&yaml).unwrap(),
+            opens_at: Some(now - TimeDelta::days(40)),
+            closes_at: Some(now - TimeDelta::days(30)),
+            channels: vec![],
+        })
+        .await
+        .unwrap();
+    app.store
+        .insert_audit(flits_store::NewAudit {
+            actor_email: Some("comms@velsen.example".into()),
+            action: "poll.scheduled".into(),
+            poll_slug: Some(slug.into()),
+            details: serde_json::json!({}),
+        })
+        .await
+        .unwrap();
+    poll.id
+}
+
 on_both_backends!(
     the_owner_is_reminded_once_when_results_are_overdue,
     |backend| async move {
@@ -586,31 +622,7 @@ on_both_backends!(
         // Two polls close; comms staff scheduled one of them, and the other gets published.
         let mut ids = Vec::new();
         for slug in ["te-laat", "op-tijd"] {
-            let yaml = format!(
-                "slug: {slug}\ntitle: {{nl: \"Het plein\", en: \"The square\"}}\nquestions:\n  - {{id: q1, kind: single_choice, text: {{nl: \"Ja?\"}}, options: [{{id: ja, text: {{nl: \"Ja\"}}}}, {{id: nee, text: {{nl: \"Nee\"}}}}]}}\n"
-            );
-            let poll = app
-                .store
-                .insert_poll(flits_store::NewPoll {
-                    organisation_id: "velsen".into(),
-                    state: flits_survey::PollState::Scheduled,
-                    definition: flits_survey::PollDefinition::from_yaml_str(&yaml).unwrap(),
-                    opens_at: Some(now - chrono::TimeDelta::days(40)),
-                    closes_at: Some(now - chrono::TimeDelta::days(30)),
-                    channels: vec![],
-                })
-                .await
-                .unwrap();
-            app.store
-                .insert_audit(flits_store::NewAudit {
-                    actor_email: Some("comms@velsen.example".into()),
-                    action: "poll.scheduled".into(),
-                    poll_slug: Some(slug.into()),
-                    details: serde_json::json!({}),
-                })
-                .await
-                .unwrap();
-            ids.push(poll.id);
+            ids.push(owned_poll_that_closed(&app, slug, "", now).await);
         }
         flits_runner::run_due_jobs(&app.store, now).await.unwrap();
         app.store
@@ -674,33 +686,11 @@ on_both_backends!(
             .date_naive();
         let promised = today - TimeDelta::days(1);
         // Two closed polls promised "what we did" for yesterday; one of them has just published.
+        let brief =
+            format!("brief: {{purpose: Weten, audiences: [velsen], follow_up_on: {promised}}}\n");
         let mut ids = Vec::new();
         for slug in ["vergeten", "gedaan"] {
-            let yaml = format!(
-                "slug: {slug}\ntitle: {{nl: \"Het plein\", en: \"The square\"}}\nbrief: {{purpose: Weten, audiences: [velsen], follow_up_on: {promised}}}\nquestions:\n  - {{id: q1, kind: single_choice, text: {{nl: \"Ja?\"}}, options: [{{id: ja, text: {{nl: \"Ja\"}}}}, {{id: nee, text: {{nl: \"Nee\"}}}}]}}\n"
-            );
-            let poll = app
-                .store
-                .insert_poll(NewPoll {
-                    organisation_id: "velsen".into(),
-                    state: PollState::Scheduled,
-                    definition: PollDefinition::from_yaml_str(&yaml).unwrap(),
-                    opens_at: Some(now - TimeDelta::days(40)),
-                    closes_at: Some(now - TimeDelta::days(30)),
-                    channels: vec![],
-                })
-                .await
-                .unwrap();
-            app.store
-                .insert_audit(flits_store::NewAudit {
-                    actor_email: Some("comms@velsen.example".into()),
-                    action: "poll.scheduled".into(),
-                    poll_slug: Some(slug.into()),
-                    details: serde_json::json!({}),
-                })
-                .await
-                .unwrap();
-            ids.push(poll.id);
+            ids.push(owned_poll_that_closed(&app, slug, &brief, now).await);
         }
         flits_runner::run_due_jobs(&app.store, now).await.unwrap();
         app.store

@@ -672,9 +672,9 @@ on_both_backends!(
 
         // Beverwijk's own list, and saved as such.
         let page = preview(&["beverwijk"]).await;
-        assert!(
-            page.contains("of Beverwijk: Centrum, Oosterwijk, Zwaansmeer, Meerestein, Warande, Wijk aan Zee.")
-        );
+        assert!(page.contains(
+            "of Beverwijk: Centrum, Oosterwijk, Zwaansmeer, Meerestein, Warande, Wijk aan Zee."
+        ));
         let mut form = two_questions("wijken", "Neighbourhoods");
         form.retain(|(k, _)| *k != "audiences");
         form.push(("audiences", "beverwijk".into()));
