@@ -246,3 +246,104 @@ on_both_backends!(
         assert!(row.contains("<td>&lt;10</td><td>–</td><td>–</td>"), "{row}");
     }
 );
+
+/// Stores `n` responses to `poll` with an age group and, when given, the first-time answer.
+async fn participants(app: &TestApp, poll: &Poll, age: &str, first_time: Option<&str>, n: usize) {
+    for _ in 0..n {
+        let mut answers = json!({"leeftijd": age, "bomen": "ja"});
+        if let Some(f) = first_time {
+            answers["first_time"] = json!(f);
+        }
+        store_response(&app.store, poll.id, None, "nl", answers).await;
+    }
+}
+
+/// A poll of `org` for `audience` that also asks whether it is one's first.
+async fn poll_with_first_time(app: &TestApp, slug: &str, org: &str, audience: &str) -> Poll {
+    let mut definition = definition(slug, audience);
+    let first = PollDefinition::from_yaml_str(&format!(
+        r#"
+slug: {slug}
+title: {{nl: "x"}}
+questions:
+  - {{id: first_time, kind: single_choice, text: {{nl: "Eerste keer?"}}, options: [{{id: "yes", text: {{nl: "Ja"}}}}, {{id: "no", text: {{nl: "Nee"}}}}]}}
+"#
+    ))
+    .unwrap();
+    definition.questions.extend(first.questions);
+    let now = Utc::now();
+    app.store
+        .insert_poll(NewPoll {
+            organisation_id: org.into(),
+            state: PollState::Open,
+            definition,
+            opens_at: Some(now - TimeDelta::days(3)),
+            closes_at: Some(now + TimeDelta::days(3)),
+            channels: vec![],
+        })
+        .await
+        .unwrap()
+}
+
+/// The overview row of area `id`.
+fn overview_row<'a>(html: &'a str, id: &str) -> &'a str {
+    part(html, &format!("overview-{id}"), "</tr>")
+}
+
+on_both_backends!(
+    the_regional_dashboard_shows_responses_and_first_timers_per_municipality,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        staff_fixture(&app).await;
+        let velsen = poll_with_first_time(&app, "plein-velsen", "velsen", "velsen").await;
+        participants(&app, &velsen, "65plus", Some("yes"), 20).await;
+        participants(&app, &velsen, "65plus", Some("no"), 10).await;
+        participants(&app, &velsen, "15-24", None, 5).await;
+        let heemskerk =
+            poll_with_first_time(&app, "plein-heemskerk", "heemskerk", "heemskerk").await;
+        participants(&app, &heemskerk, "45-64", Some("yes"), 3).await;
+        participants(&app, &heemskerk, "45-64", Some("no"), 9).await;
+        let region = poll_with_first_time(&app, "plein-ijmond", "velsen", "ijmond").await;
+        participants(&app, &region, "25-44", Some("yes"), 10).await;
+
+        let admin = login(&app, "admin@velsen.example", PASSWORD).await;
+        let html = page(&app, &admin, "/staff/reach?lang=en").await;
+        assert!(
+            html.contains("href=\"/staff/reach?lang=en\""),
+            "in the navigation"
+        );
+        let row = overview_row(&html, "velsen");
+        assert!(
+            row.contains("<td>35</td><td>67% (20 of the 30 who answered)</td>"),
+            "{row}"
+        );
+        let row = overview_row(&html, "heemskerk");
+        assert!(
+            row.contains("<td>12</td><td>fewer than 10 of the 12 who answered</td>"),
+            "{row}"
+        );
+        let row = overview_row(&html, "beverwijk");
+        assert!(row.contains("<td>0</td>"), "{row}");
+        // The region counts every poll in it, also the region-wide one.
+        let row = overview_row(&html, "ijmond");
+        assert!(
+            row.contains("<td>57</td><td>63% (33 of the 52 who answered)</td>"),
+            "{row}"
+        );
+        // Representation by age group against Velsen's (illustrative) figures, and the trend.
+        let ages = part(&html, "ages-velsen", "</table>");
+        assert!(ages.contains("(Illustrative figures)"), "{ages}");
+        assert!(ages.contains("under-represented"), "{ages}");
+        let trend = part(&html, "trend-velsen", "</table>");
+        assert!(trend.contains("-Q"), "{trend}");
+        assert!(part(&html, "trend-beverwijk", "</table>").contains("too few responses"));
+
+        // Other staff see their own municipality and the region.
+        let comms = login(&app, "comms@velsen.example", PASSWORD).await;
+        let html = page(&app, &comms, "/staff/reach?lang=en").await;
+        assert!(html.contains("id=\"overview-velsen\""));
+        assert!(html.contains("id=\"overview-ijmond\""));
+        assert!(!html.contains("id=\"overview-heemskerk\""));
+        assert!(!html.contains("id=\"overview-beverwijk\""));
+    }
+);

@@ -4,6 +4,7 @@
 //! read the responses, match the poll's profile questions to its population's margins, and say
 //! the results in the reader's language.
 
+pub mod dashboard;
 pub mod missing;
 pub mod weighted;
 
