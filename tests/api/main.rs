@@ -40,6 +40,7 @@ mod poll_page;
 mod population;
 mod publish;
 mod reach;
+mod reach_browser;
 mod resident_languages;
 mod results_browser;
 mod results_by_email;

@@ -12,7 +12,7 @@ use crate::on_both_backends;
 use crate::staff_access::{PASSWORD, Session, login, staff_fixture};
 
 /// A poll for `audience` with the standard age question and one topic question.
-fn definition(slug: &str, audience: &str) -> PollDefinition {
+pub(crate) fn definition(slug: &str, audience: &str) -> PollDefinition {
     PollDefinition::from_yaml_str(&format!(
         r#"
 slug: {slug}
@@ -26,7 +26,7 @@ questions:
     .unwrap()
 }
 
-async fn poll(app: &TestApp, slug: &str, audience: &str, state: PollState) -> Poll {
+pub(crate) async fn poll(app: &TestApp, slug: &str, audience: &str, state: PollState) -> Poll {
     let now = Utc::now();
     app.store
         .insert_poll(NewPoll {
@@ -43,7 +43,7 @@ async fn poll(app: &TestApp, slug: &str, audience: &str, state: PollState) -> Po
 
 /// Responses skewed to older residents: `(age group, channel, how many)`; every other one says
 /// yes to more trees.
-async fn respond(app: &TestApp, poll: &Poll, groups: &[(&str, Option<&str>, usize)]) {
+pub(crate) async fn respond(app: &TestApp, poll: &Poll, groups: &[(&str, Option<&str>, usize)]) {
     let mut i = 0;
     for (age, channel, n) in groups {
         for _ in 0..*n {
@@ -61,7 +61,7 @@ async fn respond(app: &TestApp, poll: &Poll, groups: &[(&str, Option<&str>, usiz
     }
 }
 
-const SKEWED: &[(&str, Option<&str>, usize)] = &[
+pub(crate) const SKEWED: &[(&str, Option<&str>, usize)] = &[
     ("15-24", None, 12),
     ("15-24", Some("mastodon-velsen"), 3),
     ("25-44", Some("webhook-velsen"), 25),
@@ -248,7 +248,13 @@ on_both_backends!(
 );
 
 /// Stores `n` responses to `poll` with an age group and, when given, the first-time answer.
-async fn participants(app: &TestApp, poll: &Poll, age: &str, first_time: Option<&str>, n: usize) {
+pub(crate) async fn participants(
+    app: &TestApp,
+    poll: &Poll,
+    age: &str,
+    first_time: Option<&str>,
+    n: usize,
+) {
     for _ in 0..n {
         let mut answers = json!({"leeftijd": age, "bomen": "ja"});
         if let Some(f) = first_time {
@@ -259,7 +265,12 @@ async fn participants(app: &TestApp, poll: &Poll, age: &str, first_time: Option<
 }
 
 /// A poll of `org` for `audience` that also asks whether it is one's first.
-async fn poll_with_first_time(app: &TestApp, slug: &str, org: &str, audience: &str) -> Poll {
+pub(crate) async fn poll_with_first_time(
+    app: &TestApp,
+    slug: &str,
+    org: &str,
+    audience: &str,
+) -> Poll {
     let mut definition = definition(slug, audience);
     let first = PollDefinition::from_yaml_str(&format!(
         r#"
