@@ -330,7 +330,9 @@ on_both_backends!(
         );
         let row = overview_row(&html, "heemskerk");
         assert!(
-            row.contains("<td>12</td><td>fewer than 10 of the 12 who answered</td>"),
+            row.contains(
+                "<td>12</td><td>fewer than 10 said yes or no, of the 12 who answered</td>"
+            ),
             "{row}"
         );
         let row = overview_row(&html, "beverwijk");

@@ -150,21 +150,27 @@ struct TrendCell {
     value: String,
 }
 
-/// The first-time share in words, under the small-cell rule.
+/// The first-time share in words, under the small-cell rule. The share is shown only when
+/// both the yes and the no count may be shown: with the number who answered next to it, a
+/// shown yes would otherwise give a small no away by subtraction.
 fn first_time_text(t: &ReachTally, k: u64, locale: Locale) -> String {
-    let answered = Count::of(t.first_time_answered, k);
-    let yes = Count::of(t.first_time_yes, k);
-    match (yes.exact(), answered.exact()) {
-        (_, Some(0)) => t!(locale, "staff-reach-first-time-none"),
-        (Some(y), Some(n)) if n >= k => t!(
+    let n = t.first_time_answered;
+    let yes = t.first_time_yes;
+    let shown = |c: u64| Count::of(c, k).exact().is_some();
+    if n == 0 {
+        t!(locale, "staff-reach-first-time-none")
+    } else if !shown(n) {
+        t!(locale, "staff-reach-first-time-withheld", k = k)
+    } else if shown(yes) && shown(n - yes) {
+        t!(
             locale,
             "staff-reach-first-time",
-            share = percent_text(y as f64 / n as f64, locale),
-            yes = y,
+            share = percent_text(yes as f64 / n as f64, locale),
+            yes = yes,
             answered = n
-        ),
-        (None, Some(n)) if n >= k => t!(locale, "staff-reach-first-time-few", k = k, answered = n),
-        _ => t!(locale, "staff-reach-first-time-withheld", k = k),
+        )
+    } else {
+        t!(locale, "staff-reach-first-time-few", k = k, answered = n)
     }
 }
 
@@ -455,6 +461,18 @@ mod tests {
         assert_eq!(
             first_time_text(&t, 10, Locale::En),
             t!(Locale::En, "staff-reach-first-time-withheld", k = 10)
+        );
+        // 12 yes of 13: the one "no" would follow by subtraction.
+        t.first_time_yes = 12;
+        t.first_time_answered = 13;
+        assert_eq!(
+            first_time_text(&t, 10, Locale::En),
+            "fewer than 10 said yes or no, of the 13 who answered"
+        );
+        t.first_time_answered = 22;
+        assert_eq!(
+            first_time_text(&t, 10, Locale::En),
+            "55% (12 of the 22 who answered)"
         );
     }
 }
