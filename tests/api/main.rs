@@ -39,6 +39,8 @@ mod poll_cli;
 mod poll_page;
 mod population;
 mod publish;
+mod reach;
+mod reach_browser;
 mod resident_languages;
 mod results_browser;
 mod results_by_email;

@@ -253,6 +253,11 @@ const EXPECTATIONS: &[Expect] = &[
     },
     Expect {
         method: "GET",
+        path: "/staff/reach",
+        status: [401, 200, 200, 200],
+    },
+    Expect {
+        method: "GET",
         path: "/staff/population",
         status: [401, 403, 200, 200],
     },

@@ -13,7 +13,7 @@ use crate::results_preview::closed_with_votes;
 use crate::scheduler_support::placed;
 use crate::staff_access::{PASSWORD, staff_fixture};
 
-async fn log_in(browser: &Browser, address: &str, email: &str) {
+pub(crate) async fn log_in(browser: &Browser, address: &str, email: &str) {
     let c = &browser.client;
     c.goto(&format!("{address}/staff/login?lang=nl"))
         .await
@@ -46,7 +46,7 @@ async fn log_in(browser: &Browser, address: &str, email: &str) {
 }
 
 /// The elements that stick out to the right of the window, if any, by tag, class and width.
-async fn wider_than_the_screen(browser: &Browser) -> serde_json::Value {
+pub(crate) async fn wider_than_the_screen(browser: &Browser) -> serde_json::Value {
     browser
         .client
         .execute(

@@ -9,14 +9,18 @@
 //!   cap, over the distinct patterns of profile values (so a million rows take no more memory
 //!   than a hundred), with a convergence report;
 //! - [`weights`]: Kish's effective sample size, the design effect, and weighted and unweighted
-//!   shares with their 95% margins of error.
+//!   shares with their 95% margins of error;
+//! - [`sources`]: which channels brought the respondents of each group, under the small-cell rule;
+//! - [`quarter`]: calendar quarters, for the trend of representation over the last 12 months.
 //!
 //! The crate returns numbers and codes; the services and the command line say them in the
 //! reader's language.
 
 pub mod population;
+pub mod quarter;
 pub mod raking;
 pub mod representation;
+pub mod sources;
 pub mod weights;
 
 pub use population::{Margin, MarginError, Margins, PopulationError, Provenance};

@@ -155,6 +155,12 @@ pub static ROUTES: &[RouteRule] = &[
     },
     RouteRule {
         method: "GET",
+        path: "/staff/reach",
+        access: ANY_STAFF,
+        handler: || web::get().to(ui::reach::dashboard::show),
+    },
+    RouteRule {
+        method: "GET",
         path: "/staff/population",
         access: EDITORS,
         handler: || web::get().to(ui::population::show),

@@ -12,6 +12,7 @@ pub mod login;
 pub mod page;
 pub mod population;
 pub mod posts;
+pub mod reach;
 pub mod results;
 pub mod results_preview;
 pub mod schedule;

@@ -88,6 +88,10 @@ struct ResultsView {
     days: Vec<DayCount>,
     /// Who said it was their first poll (the builder's standard question), in words.
     first_time: Option<String>,
+    /// While the poll is open: who are we missing (issue 12).
+    missing: Option<crate::ui::reach::missing::MissingView>,
+    /// Once closed: weighted next to unweighted shares.
+    weighted: Option<crate::ui::reach::weighted::WeightedView>,
     /// Analysts and admins download the anonymised export here.
     may_export: bool,
     may_publish: bool,
@@ -275,6 +279,21 @@ pub(crate) async fn results_page(
     } else {
         None
     };
+    let missing = if poll.state == PollState::Open {
+        Some(crate::ui::reach::missing::missing_panel(page, poll).await?)
+    } else {
+        None
+    };
+    let weighted = if matches!(
+        poll.state,
+        PollState::Closed | PollState::ResultsPublished | PollState::Archived
+    ) {
+        let asked = url_query_param(page.req.query_string(), "view")
+            .and_then(|v| crate::ui::reach::weighted::View::parse(&v));
+        Some(crate::ui::reach::weighted::weighted_section(page, poll, asked).await?)
+    } else {
+        None
+    };
     let publication = store
         .publication(poll.id)
         .await
@@ -326,6 +345,8 @@ pub(crate) async fn results_page(
             })
             .collect(),
         first_time,
+        missing,
+        weighted,
         may_export: matches!(caller.role, Role::Admin | Role::Analyst),
         may_publish,
         may_update: editor && publication.is_some(),
