@@ -166,8 +166,12 @@ pub(crate) async fn weighted_section(
             }
         }
     }
+    // Trimmed at the configured cap (`weight_cap`), as the export's weights are.
     let raked = raking
-        .rake(&Settings::default())
+        .rake(&Settings {
+            cap: page.state.config.weight_cap,
+            ..Settings::default()
+        })
         .map_err(|e| page.unavailable(&e))?;
     let report = raked.report();
 
