@@ -206,6 +206,7 @@ pub async fn export<W: AsyncWrite + Unpin>(
     } else {
         0
     };
+    table.reserve(usize::try_from(expected).unwrap_or(0));
     let buckets: Vec<Bucket> = (0..expected.div_ceil(ROWS_PER_BUCKET).clamp(1, MAX_BUCKETS))
         .map(|_| Ok(spool_writer(tempfile::tempfile()?)))
         .collect::<Result<_, std::io::Error>>()?;
@@ -226,7 +227,7 @@ pub async fn export<W: AsyncWrite + Unpin>(
         while let Some(stored) = rows.try_next().await? {
             let record = record(poll, stored);
             let values = layout.profile_values(&record);
-            let values: Vec<&str> = values.iter().map(String::as_str).collect();
+            let values: Vec<&str> = values.iter().map(AsRef::as_ref).collect();
             table.push(&values, &record.lang);
             batch.push((table.len() - 1, record));
             if batch.len() == BATCH {

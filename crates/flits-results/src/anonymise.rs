@@ -71,6 +71,12 @@ impl Table {
         }
     }
 
+    /// Makes room for `rows` more rows at once, so a table that will hold a million rows is not
+    /// copied each time it doubles.
+    pub fn reserve(&mut self, rows: usize) {
+        self.cells.reserve(rows.saturating_mul(self.width()));
+    }
+
     /// The number of rows.
     pub fn len(&self) -> usize {
         self.cells.len() / self.width()

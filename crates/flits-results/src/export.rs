@@ -207,17 +207,18 @@ impl<'a> Layout<'a> {
 
     /// The profile values of a response, one per profile question in definition order, as the
     /// k-anonymity check compares them (`""` when not answered).
-    pub fn profile_values(&self, record: &ResponseRecord) -> Vec<String> {
+    /// Borrowed from the record where it can be (a single choice, the usual profile question).
+    pub fn profile_values<'r>(&self, record: &'r ResponseRecord) -> Vec<Cow<'r, str>> {
         self.profile
             .iter()
             .map(|&i| {
                 let id = &self.definition.questions[i].id;
                 match record.answers.get(id) {
-                    None => String::new(),
-                    Some(Answer::Choice(c)) => c.clone(),
-                    Some(Answer::Choices(cs)) => cs.join("+"),
-                    Some(Answer::Scale(v)) => v.to_string(),
-                    Some(Answer::Text(t)) => scrub(t).text.into_owned(),
+                    None => Cow::Borrowed(""),
+                    Some(Answer::Choice(c)) => Cow::Borrowed(c.as_str()),
+                    Some(Answer::Choices(cs)) => Cow::Owned(cs.join("+")),
+                    Some(Answer::Scale(v)) => Cow::Owned(v.to_string()),
+                    Some(Answer::Text(t)) => scrub(t).text,
                 }
             })
             .collect()
