@@ -170,9 +170,7 @@ impl FeedbackMail {
                 continue;
             };
             let publication = store.publication(poll_id).await?;
-            let today = now
-                .with_timezone(&chrono_tz::Europe::Amsterdam)
-                .date_naive();
+            let today = flits_schedule::days::local_date(now);
             let Some(day) = flits_store::follow_up_overdue(&poll, publication.as_ref(), today)
             else {
                 store

@@ -52,6 +52,15 @@ pub(crate) fn start_of_day_number(day: i64) -> Option<DateTime<Utc>> {
     NaiveDate::from_num_days_from_ce_opt(day).map(start_of_day)
 }
 
+/// The instant of the Amsterdam wall-clock `time` on `date`, in UTC: the earlier one when summer
+/// time ends in that hour, and for a time summer time skips, that many hours after the day's start.
+pub fn at(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+    match ZONE.from_local_datetime(&date.and_time(time)).earliest() {
+        Some(t) => t.with_timezone(&Utc),
+        None => start_of_day(date) + (time - NaiveTime::MIN),
+    }
+}
+
 /// The first instant after an inclusive Amsterdam date, i.e. `date + 1` at 00:00, or the end of
 /// time for the last representable date.
 pub fn end_of_day(date: NaiveDate) -> DateTime<Utc> {
@@ -100,6 +109,22 @@ mod tests {
         assert_eq!(
             end_of_day(october) - start_of_day(october),
             chrono::TimeDelta::hours(25)
+        );
+    }
+
+    #[test]
+    fn wall_clock_times_follow_summer_time() {
+        let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+        let winter = NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
+        assert_eq!(at(winter, nine).to_rfc3339(), "2027-01-15T08:00:00+00:00");
+        // The day summer time starts (02:00 becomes 03:00): 09:00 is 07:00 UTC.
+        let spring = NaiveDate::from_ymd_opt(2027, 3, 28).unwrap();
+        assert_eq!(at(spring, nine).to_rfc3339(), "2027-03-28T07:00:00+00:00");
+        // A time that day skips comes that many hours after the day's start.
+        let skipped = NaiveTime::from_hms_opt(2, 30, 0).unwrap();
+        assert_eq!(
+            at(spring, skipped),
+            start_of_day(spring) + chrono::TimeDelta::minutes(150)
         );
     }
 

@@ -4,7 +4,8 @@
 //! are put in the outbox, so the results page, the channels and the e-mails all follow from one
 //! decision that either happened or did not.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use flits_schedule::days;
 use flits_survey::{PollState, Text};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
@@ -51,12 +52,10 @@ pub const FOLLOW_UP_EARLY_DAYS: i64 = 7;
 /// When the reminder of a follow-up promised for `day` is due: 09:00 that day in Amsterdam,
 /// when the owner is at work.
 pub fn follow_up_due_at(day: NaiveDate) -> DateTime<Utc> {
-    let nine = day.and_hms_opt(9, 0, 0).unwrap_or_default();
-    chrono_tz::Europe::Amsterdam
-        .from_local_datetime(&nine)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_else(|| nine.and_utc())
+    days::at(
+        day,
+        NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN),
+    )
 }
 
 impl Publication {
@@ -66,7 +65,7 @@ impl Publication {
         let from = day - chrono::TimeDelta::days(FOLLOW_UP_EARLY_DAYS);
         std::iter::once(self.published_at)
             .chain(self.updates.iter().map(|u| u.at))
-            .any(|at| at.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive() >= from)
+            .any(|at| days::local_date(at) >= from)
     }
 }
 

@@ -121,9 +121,7 @@ pub async fn show(
         .failed_post_counts()
         .await
         .map_err(|e| page.unavailable(&e))?;
-    let today = Utc::now()
-        .with_timezone(&chrono_tz::Europe::Amsterdam)
-        .date_naive();
+    let today = flits_schedule::days::local_date(Utc::now());
     let mut follow_ups = HashMap::new();
     let promised_by_now = polls.iter().filter(|p| {
         caller.may_access_organisation(&p.organisation_id)
