@@ -223,6 +223,7 @@ on_both_backends!(
         assert_eq!(exports.len(), 2);
         assert_eq!(exports[0].details["rows"], 33);
         assert_eq!(exports[0].details["format"], "csv");
+        assert_eq!(exports[0].details["weighted"], false);
     }
 );
 
@@ -613,6 +614,10 @@ on_both_backends!(
             "{} against {expected}",
             young / total
         );
+
+        let audit = store.audit_entries(10).await.unwrap();
+        let logged = audit.iter().find(|a| a.action == "poll.exported").unwrap();
+        assert_eq!(logged.details["weighted"], true);
 
         // The JSON export says how the weights were made.
         let out = export(&db, &["groen-plein", "--format", "json", "--lang", "en"]);

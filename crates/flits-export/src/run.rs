@@ -323,6 +323,7 @@ pub async fn export<W: AsyncWrite + Unpin>(
             details: json!({
                 "format": request.format.name(),
                 "rows": written,
+                "weighted": weighting.is_some(),
                 "provisional": provisional,
                 "suppressed": suppressed,
             }),
