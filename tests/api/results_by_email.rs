@@ -77,6 +77,19 @@ async fn answer(app: &TestApp, lang: &str) -> String {
     cookie_pair(&res).expect("the participation cookie")
 }
 
+/// The demo poll's thank-you page (with `query`, such as `?lang=nl`) for the browser with `cookie`.
+async fn thanks_page(app: &TestApp, query: &str, cookie: &str) -> String {
+    app.client
+        .get(format!("{}/p/demo/thanks{query}", app.address))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 /// `POST /p/demo/results-by-email` as the thank-you page's form sends it.
 async fn ask(app: &TestApp, email: &str, lang: &str, cookie: Option<&str>) -> reqwest::Response {
     let mut req = app
@@ -147,16 +160,7 @@ on_both_backends!(
         let cookie = answer(&app, "nl").await;
 
         // The offer on the thank-you page, for the browser that answered.
-        let page = app
-            .client
-            .get(format!("{}/p/demo/thanks?lang=nl", app.address))
-            .header("cookie", &cookie)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = thanks_page(&app, "?lang=nl", &cookie).await;
         assert!(
             page.contains(r#"action="/p/demo/results-by-email""#),
             "{page}"
@@ -253,16 +257,7 @@ on_both_backends!(
             spawn_services_on(TestDb::new(backend).await, &[Service::Collector], |_| {}).await;
         flits::demo::prepare(&plain.store).await.unwrap();
         let cookie = answer(&plain, "nl").await;
-        let page = plain
-            .client
-            .get(format!("{}/p/demo/thanks", plain.address))
-            .header("cookie", &cookie)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = thanks_page(&plain, "", &cookie).await;
         assert!(page.contains("Bedankt") && !page.contains("results-by-email"));
         assert_eq!(
             ask(&plain, "inwoner@example.nl", "nl", Some(&cookie))
@@ -387,16 +382,7 @@ on_both_backends!(
         let counts = app.store.feedback_counts(poll.id).await.unwrap();
         assert_eq!((counts.waiting, counts.given_up), (0, 0));
         // Published results: the thank-you page links to them instead of offering the e-mail.
-        let page = app
-            .client
-            .get(format!("{}/p/demo/thanks?lang=nl", app.address))
-            .header("cookie", &cookie_nl)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = thanks_page(&app, "?lang=nl", &cookie_nl).await;
         assert!(
             page.contains(r#"href="/p/demo/results?lang=nl""#)
                 && !page.contains("results-by-email")
