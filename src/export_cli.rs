@@ -59,6 +59,19 @@ pub async fn run(settings: &Settings, args: ExportArgs) -> Result<(), (u8, anyho
             )
         })?;
 
+    if let Err(flits_export::ExportError::ResponsesDeleted(date)) =
+        flits_export::check_responses_kept(&store, &poll).await
+    {
+        return Err((
+            1,
+            anyhow::anyhow!(t!(
+                locale,
+                "export-responses-deleted",
+                slug = poll.slug.as_str(),
+                date = date.to_string()
+            )),
+        ));
+    }
     let bar = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(0);
         bar.set_style(

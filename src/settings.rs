@@ -162,6 +162,14 @@ fn default_max_questions() -> usize {
     flits_survey::validate::DEFAULT_MAX_QUESTIONS
 }
 
+/// Data retention (`[retention]`); the default is in `config/default.toml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionSettings {
+    /// Months after a poll's results were published that its responses are deleted; 0: never.
+    pub delete_responses_after_months: u32,
+}
+
 /// The job runner's settings (`[runner]`; `[scheduler]` is still accepted, see [`aliases`]); their
 /// defaults are in `config/default.toml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -233,6 +241,8 @@ pub struct Settings {
     pub collector: flits_collector::CollectorConfig,
     /// The job runner (`[runner]`).
     pub runner: RunnerSettings,
+    /// Data retention (`[retention]`).
+    pub retention: RetentionSettings,
     /// The staff service (`[staff]`).
     pub staff: StaffSettings,
     /// The social-media channels (`[[channels]]`, README.md, "Channels"). Their secrets stay in the

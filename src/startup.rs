@@ -179,7 +179,12 @@ impl Application {
         .run();
         let runner = services.contains(&Service::Runner).then(|| {
             (
-                flits_runner::RunnerConfig::every(settings.runner.tick_seconds),
+                flits_runner::RunnerConfig::every(settings.runner.tick_seconds).with_retention(
+                    flits_runner::retention::Retention {
+                        after_months: settings.retention.delete_responses_after_months,
+                        k: settings.k_anonymity as u64,
+                    },
+                ),
                 outbox(settings),
                 flits_runner::feedback::FeedbackMail::new(
                     mailer,

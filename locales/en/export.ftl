@@ -21,3 +21,4 @@ export-weight-note = Raking weights (iterative proportional fitting) to the popu
         [yes] {" "}The population figures are illustrative, not official.
        *[other] {""}
     }
+export-responses-deleted = The responses of poll { $slug } were deleted on { $date }, at the end of their retention period. Only the published figures are kept.

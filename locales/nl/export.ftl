@@ -21,3 +21,4 @@ export-weight-note = Weegfactoren (iteratief proportioneel passen, raking) naar 
         [yes] {" "}De bevolkingscijfers zijn illustratief, niet officieel.
        *[other] {""}
     }
+export-responses-deleted = De antwoorden van peiling { $slug } zijn op { $date } verwijderd, omdat de bewaartermijn voorbij was. Alleen de gepubliceerde cijfers zijn bewaard.

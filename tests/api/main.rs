@@ -46,6 +46,7 @@ mod results_browser;
 mod results_by_email;
 mod results_page;
 mod results_preview;
+mod retention;
 mod scheduler_aliases;
 mod scheduler_cli;
 mod scheduler_concurrency;

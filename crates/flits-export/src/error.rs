@@ -10,4 +10,12 @@ pub enum ExportError {
     Write(#[from] std::io::Error),
     #[error("writing a CSV row failed: {0}")]
     Csv(#[from] csv::Error),
+    /// The responses were deleted under `[retention]`; only the published figures are left.
+    #[error(
+        "the responses were deleted on {0} (data retention); only the published figures are kept"
+    )]
+    ResponsesDeleted(chrono::NaiveDate),
+    /// Figures kept at deletion that no longer read (a bug, or an edited database).
+    #[error("the figures kept after deleting the responses cannot be read: {0}")]
+    RetainedFigures(#[from] serde_json::Error),
 }

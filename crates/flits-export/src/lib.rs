@@ -22,4 +22,6 @@ mod weighting;
 
 pub use error::ExportError;
 pub use formats::Format;
-pub use run::{ExportRequest, Exported, aggregate, export, is_provisional, open_answers};
+pub use run::{
+    ExportRequest, Exported, aggregate, check_responses_kept, export, is_provisional, open_answers,
+};

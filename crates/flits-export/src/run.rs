@@ -64,18 +64,33 @@ fn record(poll: &Poll, stored: StoredResponse) -> ResponseRecord {
 }
 
 /// The poll's results under the small-cell rule for `k`, counted over its responses as they
-/// stream by.
+/// are stored; once the responses were deleted under `[retention]`, the figures kept then (with
+/// the `k` of that day).
 pub async fn aggregate(
     store: &Store,
     poll: &Poll,
     k: u64,
 ) -> Result<flits_results::Aggregates, ExportError> {
+    if let Some(kept) = store.retained_figures(poll.id).await? {
+        return Ok(serde_json::from_str(&kept.figures)?);
+    }
     let mut aggregator = flits_results::aggregate::Aggregator::new(&poll.definition);
     let mut rows = store.scan_responses(poll.id).await?;
     while let Some(stored) = rows.try_next().await? {
         aggregator.add(&record(poll, stored));
     }
     Ok(aggregator.finish(k))
+}
+
+/// `Err(ResponsesDeleted)` when the poll's responses were deleted under `[retention]`: an export
+/// would be empty, and its reader should hear why. Callers that stream check this first.
+pub async fn check_responses_kept(store: &Store, poll: &Poll) -> Result<(), ExportError> {
+    match store.retained_figures(poll.id).await? {
+        Some(kept) => Err(ExportError::ResponsesDeleted(
+            flits_schedule::days::local_date(kept.deleted_at),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Open answers to pick quotes from: per open question, each answer scrubbed of personal data,
@@ -192,6 +207,7 @@ pub async fn export<W: AsyncWrite + Unpin>(
     progress: &mut (dyn FnMut(u64, u64) + Send),
 ) -> Result<Exported, ExportError> {
     let poll = request.poll;
+    check_responses_kept(store, poll).await?;
     let definition = &poll.definition;
     let layout = Layout::new(definition);
     let provisional = is_provisional(poll);

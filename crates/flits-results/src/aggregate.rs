@@ -8,13 +8,13 @@
 use std::collections::BTreeMap;
 
 use flits_survey::{Answer, PollDefinition, QuestionKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::cell::Count;
 use crate::record::ResponseRecord;
 
 /// The results of a poll as they may be shown.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Aggregates {
     /// The smallest count shown as a number.
     pub k: u64,
@@ -29,7 +29,7 @@ pub struct Aggregates {
 }
 
 /// One question's results.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuestionResult {
     pub id: String,
     pub kind: QuestionKind,
@@ -44,7 +44,7 @@ pub struct QuestionResult {
 }
 
 /// One option's (or scale value's) count, and its share of those who answered the question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OptionResult {
     /// The option id, or the scale value.
     pub value: String,
@@ -54,14 +54,14 @@ pub struct OptionResult {
 }
 
 /// Mean and median of a scale question.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ScaleSummary {
     pub mean: f64,
     pub median: f64,
 }
 
 /// A question's counts split by one attribute of the responses.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Breakdown {
     /// `channel`, or the id of a profile question.
     pub by: String,
@@ -69,7 +69,7 @@ pub struct Breakdown {
 }
 
 /// The counts of one group of a [`Breakdown`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BreakdownGroup {
     /// The channel id or the profile option id; `None` for "no channel" / "not answered".
     pub value: Option<String>,

@@ -1,6 +1,6 @@
 //! The small-cell rule: a count under `k` could point at a few people, so it is shown as `<k`.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A count as it may be shown. In JSON an exact count is a number and a hidden one the string
 /// `"<k"`, as a reader would write it.
@@ -40,6 +40,27 @@ impl Serialize for Count {
     }
 }
 
+/// Reads what [`Serialize`] wrote (figures kept after the responses are deleted): a number, or
+/// `"<k"`.
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Count, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Shown {
+            Exact(u64),
+            Below(String),
+        }
+        match Shown::deserialize(deserializer)? {
+            Shown::Exact(value) => Ok(Count::Exact { value }),
+            Shown::Below(text) => text
+                .strip_prefix('<')
+                .and_then(|k| k.parse().ok())
+                .map(|k| Count::Below { k })
+                .ok_or_else(|| serde::de::Error::custom(format!("not a count: {text:?}"))),
+        }
+    }
+}
+
 impl std::fmt::Display for Count {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -52,6 +73,15 @@ impl std::fmt::Display for Count {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_read_back_what_they_wrote() {
+        for count in [Count::of(0, 10), Count::of(3, 10), Count::of(42, 10)] {
+            let json = serde_json::to_string(&count).unwrap();
+            assert_eq!(serde_json::from_str::<Count>(&json).unwrap(), count);
+        }
+        assert!(serde_json::from_str::<Count>("\"ten\"").is_err());
+    }
 
     #[test]
     fn counts_under_k_but_not_zero_are_hidden() {

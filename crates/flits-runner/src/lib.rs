@@ -34,6 +34,7 @@ mod backoff;
 pub mod compose;
 pub mod delivery;
 pub mod feedback;
+pub mod retention;
 
 use std::future::Future;
 use std::time::Duration;
@@ -48,6 +49,8 @@ pub struct RunnerConfig {
     pub tick: Duration,
     /// How many due polls one query fetches; the step keeps fetching until none are left.
     pub batch: u64,
+    /// When published polls' responses are deleted (`[retention]`); `None` keeps them.
+    pub retention: Option<retention::Retention>,
 }
 
 /// How many due polls one query fetches.
@@ -60,6 +63,15 @@ impl RunnerConfig {
         RunnerConfig {
             tick: Duration::from_secs(tick_seconds.max(1)),
             batch: BATCH,
+            retention: None,
+        }
+    }
+
+    /// The same, deleting published polls' responses as `retention` says.
+    pub fn with_retention(self, retention: retention::Retention) -> RunnerConfig {
+        RunnerConfig {
+            retention: Some(retention),
+            ..self
         }
     }
 }
@@ -255,6 +267,22 @@ pub async fn run(
         // And the results e-mails of published polls (the step logs what it did).
         if let Err(e) = feedback.step(&store, Utc::now()).await {
             tracing::warn!(error = %e, "sending the results e-mails failed; retrying at the next tick")
+        }
+        // And the responses whose retention period ended.
+        if let Some(retention) = &config.retention {
+            match retention.step(&store, Utc::now()).await {
+                Ok(report) => {
+                    for (poll, responses) in &report.deleted {
+                        tracing::info!(%poll, responses, "responses deleted (data retention)");
+                    }
+                    for (poll, error) in &report.failed {
+                        tracing::warn!(%poll, %error, "deleting responses failed; retrying at the next tick");
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "data retention step failed; retrying at the next tick")
+                }
+            }
         }
     }
     tracing::info!("job runner stopped");

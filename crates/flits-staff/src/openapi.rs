@@ -191,7 +191,14 @@ fn contract(rule: &RouteRule) -> Contract {
                 "The export file (Content-Disposition: attachment)",
                 None,
             ),
-            errors: &[NOT_FOUND, ("422", "An unknown format (`invalid_format`)")],
+            errors: &[
+                NOT_FOUND,
+                (
+                    "410",
+                    "The responses were deleted under [retention] (`responses_deleted`); the published figures stay at /results",
+                ),
+                ("422", "An unknown format (`invalid_format`)"),
+            ],
         },
         ("POST", "/api/v1/admin/polls/{slug}/results/publish") => Contract {
             summary: "Publish a closed poll's results with the \"you said, we did\" text and picked quotes (scrubbed); queues the channel replies",

@@ -38,6 +38,9 @@ pub enum JobKind {
     /// Remind staff of the "what we did" follow-up their brief promised (`brief.follow_up_on`);
     /// recorded `pending` when a poll with such a day closes, due on that day.
     FollowUpReminder,
+    /// Delete a published poll's responses under `[retention]`; recorded `done` in the
+    /// transaction that deletes them, so it happens once.
+    DeleteResponses,
 }
 
 impl JobKind {
@@ -48,6 +51,7 @@ impl JobKind {
             JobKind::Close => "close",
             JobKind::PublicationReminder => "publication_reminder",
             JobKind::FollowUpReminder => "follow_up_reminder",
+            JobKind::DeleteResponses => "delete_responses",
         }
     }
 }
@@ -99,7 +103,7 @@ pub struct Opened {
     pub already_over: bool,
 }
 
-async fn insert_job_run<C: ConnectionTrait>(
+pub(crate) async fn insert_job_run<C: ConnectionTrait>(
     db: &C,
     poll_id: Uuid,
     kind: JobKind,

@@ -22,6 +22,7 @@ mod public_listing;
 mod publication;
 mod response_writer;
 mod responses;
+mod retention;
 mod schedule_lock;
 mod staff;
 mod staff_auth;
@@ -46,6 +47,7 @@ pub use publication::{
 };
 pub use response_writer::ResponseWriter;
 pub use responses::{NewResponse, ResponseStream, SQLITE_PAGE, StoredResponse};
+pub use retention::{DueDeletion, RetainedFigures};
 pub use schedule_lock::ScheduleLock;
 pub use staff::StaffUser;
 pub use staff_auth::{ApiToken, StaffSession};

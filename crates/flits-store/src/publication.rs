@@ -165,6 +165,8 @@ impl Store {
             updates: Set("[]".to_owned()),
             published_at: Set(now),
             published_by: Set(new.actor.clone()),
+            retained_figures: Set(None),
+            responses_deleted_at: Set(None),
         })
         .exec_without_returning(&txn)
         .await?;

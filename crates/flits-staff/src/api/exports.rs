@@ -45,7 +45,33 @@ pub async fn export(
             t!(locale, "export-cli-unknown-format", format = name),
         )
     })?;
+    kept(&state, &poll, locale).await?;
     Ok(download(&state, poll, format, caller.user.email.clone()))
+}
+
+/// `410 responses_deleted` when the poll's responses were deleted under `[retention]`: the
+/// download would be empty, and the analyst should hear why before it starts.
+pub(crate) async fn kept(
+    state: &StaffState,
+    poll: &flits_store::Poll,
+    locale: flits_i18n::Locale,
+) -> Result<(), ApiError> {
+    flits_export::check_responses_kept(&state.store, poll)
+        .await
+        .map_err(|e| match e {
+            flits_export::ExportError::ResponsesDeleted(date) => ApiError::new(
+                StatusCode::GONE,
+                "responses_deleted",
+                t!(
+                    locale,
+                    "export-responses-deleted",
+                    slug = poll.slug.as_str(),
+                    date = date.to_string()
+                ),
+            ),
+            flits_export::ExportError::Store(e) => store(locale)(e),
+            other => internal(locale, &other),
+        })
 }
 
 /// The export of `poll` in `format` as a download, streamed through a pipe while it is written

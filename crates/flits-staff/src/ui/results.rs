@@ -454,6 +454,20 @@ pub async fn export(
             ),
         ));
     };
+    if let Err(flits_export::ExportError::ResponsesDeleted(date)) =
+        flits_export::check_responses_kept(&page.state.store, &poll).await
+    {
+        return Ok(page.notice(
+            StatusCode::GONE,
+            t!(page.locale, "staff-results-export-heading"),
+            t!(
+                page.locale,
+                "export-responses-deleted",
+                slug = poll.slug.as_str(),
+                date = date.to_string()
+            ),
+        ));
+    }
     Ok(crate::api::exports::download(
         &page.state,
         poll,

@@ -18,6 +18,10 @@ pub struct Model {
     pub updates: String,
     pub published_at: DateTimeUtc,
     pub published_by: Option<String>,
+    /// The published figures (JSON) kept when the responses were deleted under `[retention]`.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub retained_figures: Option<String>,
+    pub responses_deleted_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
