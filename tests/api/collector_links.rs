@@ -241,6 +241,17 @@ on_both_backends!(
             303
         );
         app.get("/p/does-not-exist").await;
+        let invalid = app
+            .client
+            .post(format!("{}/api/v1/polls/demo/responses", app.address))
+            .json(&serde_json::json!({
+                "submission_id": "0b5f4a52-4f0e-4c43-9d67-1f7a6f0c2b11",
+                "answers": {"no-such-question": "x"}
+            }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(invalid.status(), 400);
 
         let res = app.get("/metrics").await;
         assert_eq!(res.status(), 200);
@@ -260,6 +271,13 @@ on_both_backends!(
             "flits_responses_recorded_total 2",
             "flits_responses_duplicate_total 1",
             "flits_rate_limited_total{reason=\"address_rate\"} 0",
+            "flits_submissions_total{result=\"recorded\"} 2",
+            "flits_submissions_total{result=\"duplicate\"} 1",
+            "flits_submissions_total{result=\"invalid\"} 1",
+            "flits_submissions_total{result=\"limited\"} 0",
+            "flits_outbox_posts{status=\"failed\"} 0",
+            "flits_results_emails_waiting 0",
+            "flits_job_lag_seconds 0",
         ] {
             assert!(text.contains(line), "{line} missing in\n{text}");
         }

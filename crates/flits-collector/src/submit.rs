@@ -82,6 +82,7 @@ pub fn check_rates(
                 .limited
                 .with_label_values(&[limited.reason.label()])
                 .inc();
+            state.metrics.submission("limited");
             Err(limited)
         }
     }
@@ -90,6 +91,23 @@ pub fn check_rates(
 /// Checks and stores a submission. The store's unique key on (poll, submission id) makes a retry
 /// or a double click a `Duplicate`, never a second row; the reply is only sent after the commit.
 pub async fn record(
+    state: &CollectorState,
+    poll: &Poll,
+    submission: Submission,
+    address: Option<AddressKey>,
+) -> Result<Outcome, flits_store::StoreError> {
+    let outcome = record_unmetered(state, poll, submission, address).await?;
+    state.metrics.submission(match outcome {
+        Outcome::Recorded => "recorded",
+        Outcome::Duplicate => "duplicate",
+        Outcome::Invalid(_) => "invalid",
+        Outcome::Limited(_) => "limited",
+        Outcome::NotOpenYet | Outcome::Closed | Outcome::Hidden => "not_open",
+    });
+    Ok(outcome)
+}
+
+async fn record_unmetered(
     state: &CollectorState,
     poll: &Poll,
     submission: Submission,

@@ -10,8 +10,10 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::CONTENT_TYPE;
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpResponse, web};
+use flits_store::{Operations, Store};
 use prometheus::{
-    Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, Opts, Registry, TextEncoder,
+    Encoder, Gauge, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec,
+    Opts, Registry, TextEncoder,
 };
 
 /// The process's metrics; one per application, shared by its workers.
@@ -28,6 +30,13 @@ pub struct Metrics {
     pub limited: IntCounterVec,
     /// Form submits refused because the browser already took part.
     pub already_answered: IntCounter,
+    /// Submits by what became of them: `recorded`, `duplicate`, `invalid`, `limited`,
+    /// `not_open` (not open yet, closed, or not public).
+    pub submissions: IntCounterVec,
+    /// The work queues, read from the database at each scrape.
+    outbox: IntGaugeVec,
+    results_emails: IntGauge,
+    job_lag: Gauge,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -82,6 +91,38 @@ impl Metrics {
         registry.register(Box::new(duplicates.clone()))?;
         registry.register(Box::new(limited.clone()))?;
         registry.register(Box::new(already_answered.clone()))?;
+        let submissions = IntCounterVec::new(
+            Opts::new(
+                "flits_submissions_total",
+                "Submits (form and JSON) by result: recorded, duplicate, invalid, limited, not_open",
+            ),
+            &["result"],
+        )?;
+        let outbox = IntGaugeVec::new(
+            Opts::new(
+                "flits_outbox_posts",
+                "Channel posts by status (pending, sending, posted, failed), from the database",
+            ),
+            &["status"],
+        )?;
+        let results_emails = IntGauge::new(
+            "flits_results_emails_waiting",
+            "Results e-mails to residents not sent yet, from the database",
+        )?;
+        let job_lag = Gauge::new(
+            "flits_job_lag_seconds",
+            "How long the oldest due job (open or close a poll, send a post) has waited; 0 when none is due",
+        )?;
+        registry.register(Box::new(submissions.clone()))?;
+        registry.register(Box::new(outbox.clone()))?;
+        registry.register(Box::new(results_emails.clone()))?;
+        registry.register(Box::new(job_lag.clone()))?;
+        for result in ["recorded", "duplicate", "invalid", "limited", "not_open"] {
+            submissions.with_label_values(&[result]);
+        }
+        for status in ["pending", "sending", "posted", "failed"] {
+            outbox.with_label_values(&[status]);
+        }
         for reason in ["overall_rate", "address_rate", "address_cap"] {
             limited.with_label_values(&[reason]);
         }
@@ -93,7 +134,36 @@ impl Metrics {
             duplicates,
             limited,
             already_answered,
+            submissions,
+            outbox,
+            results_emails,
+            job_lag,
         })
+    }
+
+    /// Counts one submit's result (see [`Metrics::submissions`]).
+    pub fn submission(&self, result: &str) {
+        self.submissions.with_label_values(&[result]).inc();
+    }
+
+    /// Sets the work-queue gauges from a snapshot taken at `now`.
+    pub fn set_operations(&self, ops: &Operations, now: chrono::DateTime<chrono::Utc>) {
+        for status in ["pending", "sending", "posted", "failed"] {
+            let n = ops
+                .posts
+                .iter()
+                .find(|(s, _)| s == status)
+                .map_or(0, |(_, n)| *n);
+            self.outbox
+                .with_label_values(&[status])
+                .set(i64::try_from(n).unwrap_or(i64::MAX));
+        }
+        self.results_emails
+            .set(i64::try_from(ops.results_emails_waiting).unwrap_or(i64::MAX));
+        let lag = ops
+            .oldest_due
+            .map_or(0.0, |due| (now - due).as_seconds_f64().max(0.0));
+        self.job_lag.set(lag);
     }
 
     /// Counts a request.
@@ -140,8 +210,16 @@ pub async fn track(
     Ok(res)
 }
 
-/// `GET /metrics`.
-pub async fn export(metrics: web::Data<Metrics>) -> HttpResponse {
+/// `GET /metrics`. The work-queue gauges are read from the database first; when it does not
+/// answer they keep their last values (and `/readyz` says why).
+pub async fn export(metrics: web::Data<Metrics>, store: Option<web::Data<Store>>) -> HttpResponse {
+    if let Some(store) = store {
+        let now = chrono::Utc::now();
+        match store.operations(now).await {
+            Ok(ops) => metrics.set_operations(&ops, now),
+            Err(e) => tracing::warn!(error = %e, "metrics: work queues not read"),
+        }
+    }
     match metrics.render() {
         Ok(text) => HttpResponse::Ok()
             .insert_header((CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"))
@@ -168,5 +246,27 @@ mod tests {
         ));
         assert!(text.contains("flits_responses_recorded_total 1"));
         assert!(text.contains("flits_rate_limited_total{reason=\"address_cap\"} 0"));
+    }
+
+    #[test]
+    fn renders_submissions_and_work_queues() {
+        let m = Metrics::new().unwrap();
+        m.submission("invalid");
+        let now = chrono::Utc::now();
+        m.set_operations(
+            &Operations {
+                posts: vec![("failed".into(), 2), ("pending".into(), 5)],
+                results_emails_waiting: 7,
+                oldest_due: Some(now - chrono::TimeDelta::seconds(90)),
+            },
+            now,
+        );
+        let text = m.render().unwrap();
+        assert!(text.contains("flits_submissions_total{result=\"invalid\"} 1"));
+        assert!(text.contains("flits_submissions_total{result=\"recorded\"} 0"));
+        assert!(text.contains("flits_outbox_posts{status=\"failed\"} 2"));
+        assert!(text.contains("flits_outbox_posts{status=\"posted\"} 0"));
+        assert!(text.contains("flits_results_emails_waiting 7"));
+        assert!(text.contains("flits_job_lag_seconds 90"));
     }
 }

@@ -14,6 +14,7 @@ mod error;
 mod feedback;
 mod jobs;
 mod native;
+mod operations;
 mod organisations;
 mod outbox;
 mod polls;
@@ -36,6 +37,7 @@ pub use error::StoreError;
 pub use feedback::{ClaimedFeedback, FeedbackCounts, GAVE_UP as FEEDBACK_GAVE_UP, Subscribed};
 pub use jobs::{DuePoll, JobKind, JobRun, Opened};
 pub use native::{NativeOption, NativePollRef, NativeTally};
+pub use operations::Operations;
 pub use outbox::{OutboxPost, PostPurpose, RetryOutcome};
 pub use polls::{NewPoll, Poll};
 pub use population::{
