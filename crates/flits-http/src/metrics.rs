@@ -9,10 +9,12 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::CONTENT_TYPE;
 use actix_web::middleware::Next;
-use actix_web::{Error, HttpResponse, web};
+use actix_web::{Error, HttpRequest, HttpResponse, web};
 use prometheus::{
     Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, Opts, Registry, TextEncoder,
 };
+
+use crate::client_addr::ClientAddresses;
 
 /// The process's metrics; one per application, shared by its workers.
 #[derive(Clone)]
@@ -140,7 +142,8 @@ pub async fn track(
     Ok(res)
 }
 
-/// `GET /metrics`.
+/// `GET /metrics` on the address of its own (`metrics_bind`), which only what may scrape it can
+/// reach.
 pub async fn export(metrics: web::Data<Metrics>) -> HttpResponse {
     match metrics.render() {
         Ok(text) => HttpResponse::Ok()
@@ -151,6 +154,21 @@ pub async fn export(metrics: web::Data<Metrics>) -> HttpResponse {
             HttpResponse::InternalServerError().finish()
         }
     }
+}
+
+/// `GET /metrics` on the main address, when no `metrics_bind` is configured: only for this
+/// machine and the trusted proxies (by the client address of [`crate::client_addr`]); anyone else
+/// gets `404`, as if there were nothing. The counts are exact, also below `k_anonymity`, so they
+/// are not for the public.
+pub async fn export_to_local(
+    req: HttpRequest,
+    metrics: web::Data<Metrics>,
+    addresses: web::Data<ClientAddresses>,
+) -> HttpResponse {
+    if !addresses.is_local_or_proxy(&req) {
+        return HttpResponse::NotFound().finish();
+    }
+    export(metrics).await
 }
 
 #[cfg(test)]
