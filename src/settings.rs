@@ -200,10 +200,12 @@ pub struct FeedbackSettings {
 pub struct StaffSettings {
     /// How long a login session lasts without activity, in minutes.
     pub session_idle_minutes: u64,
-    /// Failed logins per account before it is locked for `lockout_minutes`.
+    /// Failed logins in a row for one e-mail address before each further attempt must wait.
     pub max_failed_logins: u32,
-    /// How long a locked account (or a client over its login rate) waits, in minutes.
-    pub lockout_minutes: u64,
+    /// The first wait, in seconds; it doubles with each further failure…
+    pub login_delay_seconds: u64,
+    /// …up to this many minutes.
+    pub max_login_delay_minutes: u64,
     /// Login attempts one client address may make per minute (kept in memory only).
     pub login_attempts_per_minute: u32,
 }
@@ -218,6 +220,12 @@ pub struct StaffSettings {
 pub struct Settings {
     pub database_url: String,
     pub bind: SocketAddr,
+    /// `/metrics` on an address of its own; without it, `/metrics` on `bind` answers only
+    /// loopback and the trusted proxies.
+    #[serde(default)]
+    pub metrics_bind: Option<SocketAddr>,
+    /// How long a request body may take to arrive, in seconds.
+    pub body_timeout_seconds: u64,
     pub public_url: String,
     pub rate_limits: SwitchValue,
     pub log_format: LogFormat,
@@ -461,6 +469,47 @@ fn env_name(path: &[String]) -> String {
     current
 }
 
+/// Settings that no longer exist, and what took their place. Reading them silently (or as an
+/// "unknown field") could leave an operator believing they still act: `trust_forwarded_for = true`
+/// would then quietly mean "every resident shares the proxy's address".
+pub const REPLACED: &[(&str, &str)] = &[
+    (
+        "collector.trust_forwarded_for",
+        "it was replaced by `collector.trusted_proxies`, the list of your reverse proxies' networks \
+         (e.g. trusted_proxies = [\"10.0.0.0/8\"]); X-Forwarded-For is then read from the right, \
+         skipping those proxies, so clients can no longer choose their own address. Remove \
+         trust_forwarded_for and list your proxies (deploy/README.md, \"Behind a reverse proxy\")",
+    ),
+    (
+        "staff.lockout_minutes",
+        "accounts are no longer locked after failed logins; each further attempt waits longer, up \
+         to `staff.max_login_delay_minutes` (config/default.toml, [staff]). Remove lockout_minutes, \
+         or rename it to max_login_delay_minutes",
+    ),
+];
+
+/// A problem for every setting of [`REPLACED`] that one of the sources still names.
+fn replaced_settings(figment: &Figment) -> Vec<String> {
+    REPLACED
+        .iter()
+        .filter(|(path, _)| figment.find_value(path).is_ok())
+        .map(|(path, instead)| {
+            let source = match figment.find_metadata(path) {
+                Some(md) if md.name.contains("environment") => {
+                    let parts: Vec<String> = path.split('.').map(str::to_owned).collect();
+                    format!(" (from environment variable {})", env_name(&parts))
+                }
+                Some(md) => match &md.source {
+                    Some(src) => format!(" (from {src})"),
+                    None => format!(" (from {})", md.name),
+                },
+                None => String::new(),
+            };
+            format!("setting `{path}`{source} no longer exists: {instead}")
+        })
+        .collect()
+}
+
 impl Settings {
     /// Loads the settings: defaults, then `file` (which must exist when given), then the environment.
     pub fn load(file: Option<&Path>) -> Result<Settings, ConfigError> {
@@ -476,6 +525,10 @@ impl Settings {
         }
         let secret_variables = channel_secret_variables(&figment);
         figment = figment.merge(Aliased(env_provider(secret_variables)));
+        let replaced = replaced_settings(&figment);
+        if !replaced.is_empty() {
+            return Err(ConfigError { problems: replaced });
+        }
         let mut settings: Settings = figment.extract().map_err(|e| ConfigError {
             problems: describe(e),
         })?;
@@ -524,6 +577,43 @@ impl Settings {
         }
         if self.weight_cap.is_nan() || self.weight_cap < 1.0 {
             problems.push("setting `weight_cap`: expected a number of at least 1".to_owned());
+        }
+        if !(1..=3600).contains(&self.body_timeout_seconds) {
+            problems.push(format!(
+                "setting `body_timeout_seconds`: expected 1 to 3600, found {}",
+                self.body_timeout_seconds
+            ));
+        }
+        if self.metrics_bind == Some(self.bind) && self.bind.port() != 0 {
+            problems.push(format!(
+                "setting `metrics_bind`: must differ from `bind` ({}), or be left out",
+                self.bind
+            ));
+        }
+        for (name, value) in [
+            (
+                "staff.max_failed_logins",
+                u64::from(self.staff.max_failed_logins),
+            ),
+            ("staff.login_delay_seconds", self.staff.login_delay_seconds),
+            (
+                "staff.max_login_delay_minutes",
+                self.staff.max_login_delay_minutes,
+            ),
+            (
+                "staff.login_attempts_per_minute",
+                u64::from(self.staff.login_attempts_per_minute),
+            ),
+        ] {
+            if value == 0 {
+                problems.push(format!("setting `{name}`: expected at least 1"));
+            }
+        }
+        if self.staff.login_delay_seconds > self.staff.max_login_delay_minutes.saturating_mul(60) {
+            problems.push(format!(
+                "setting `staff.login_delay_seconds`: the first wait ({} s) is longer than the longest, `staff.max_login_delay_minutes` ({} min)",
+                self.staff.login_delay_seconds, self.staff.max_login_delay_minutes
+            ));
         }
         if self.k_anonymity < 2 {
             problems.push("setting `k_anonymity`: expected at least 2".to_owned());
@@ -578,6 +668,26 @@ impl Settings {
                 max_posts_per_week: self.spacing.channel_posts_per_week,
             },
             max_questions: self.max_questions,
+        }
+    }
+
+    /// How the client address of a request is found (`[collector] trusted_proxies` and
+    /// `forwarded_header`), for every service of the process.
+    pub fn client_addresses(&self) -> flits_http::ClientAddresses {
+        flits_http::ClientAddresses::new(
+            self.collector.trusted_proxies.clone(),
+            self.collector.forwarded_header,
+        )
+    }
+
+    /// The growing wait after failed logins (`[staff]`).
+    pub fn login_backoff(&self) -> flits_staff::throttle::Backoff {
+        flits_staff::throttle::Backoff {
+            free_failures: self.staff.max_failed_logins,
+            first_delay: std::time::Duration::from_secs(self.staff.login_delay_seconds),
+            max_delay: std::time::Duration::from_secs(
+                self.staff.max_login_delay_minutes.saturating_mul(60),
+            ),
         }
     }
 

@@ -50,6 +50,9 @@ pub fn api_document() -> flits_http::openapi::ApiDocument {
 pub struct Application {
     port: u16,
     server: Server,
+    /// `/metrics` on `metrics_bind`, and the port it got.
+    metrics_port: Option<u16>,
+    metrics_server: Option<Server>,
     store: Store,
     /// The job runner's settings, the channels it posts to and the sender of the results
     /// e-mails, when this process runs the runner.
@@ -88,6 +91,18 @@ impl Application {
         let listener = TcpListener::bind(settings.bind)
             .with_context(|| format!("cannot listen on {}", settings.bind))?;
         let port = listener.local_addr()?.port();
+        let metrics_listener = match settings.metrics_bind {
+            Some(addr) => Some(
+                TcpListener::bind(addr)
+                    .with_context(|| format!("cannot listen on {addr} (metrics_bind)"))?,
+            ),
+            None => None,
+        };
+        let metrics_port = match &metrics_listener {
+            Some(l) => Some(l.local_addr()?.port()),
+            None => None,
+        };
+        let client_addresses = Arc::new(settings.client_addresses());
         let templates = Arc::new(Templates::load().context("cannot load the templates")?);
         let metrics = flits_http::metrics::Metrics::new().context("cannot set up the metrics")?;
         let mailer = mailer(settings);
@@ -110,6 +125,7 @@ impl Application {
                     .as_ref()
                     .map(|k| secrecy::ExposeSecret::expose_secret(k).as_bytes().to_vec()),
                 metrics: metrics.clone(),
+                client_addresses: client_addresses.clone(),
                 // Offered only where the results can actually be sent.
                 results_by_email: mailer.is_some().then_some(flits_collector::ResultsByEmail {
                     keep_days: settings.feedback.keep_days,
@@ -130,9 +146,9 @@ impl Application {
                 templates.clone(),
                 StaffConfig {
                     session_idle: Duration::from_secs(settings.staff.session_idle_minutes * 60),
-                    max_failed_logins: settings.staff.max_failed_logins,
-                    lockout: Duration::from_secs(settings.staff.lockout_minutes * 60),
+                    login_backoff: settings.login_backoff(),
                     login_attempts_per_minute: settings.staff.login_attempts_per_minute,
+                    client_addresses: client_addresses.clone(),
                     secure_cookies: settings.public_base().scheme() == "https",
                     max_questions: settings.max_questions,
                     k_anonymity: settings.k_anonymity as usize,
@@ -152,17 +168,38 @@ impl Application {
             ))
         });
         let store_data = web::Data::new(store.clone());
+        let addresses_data = web::Data::from(client_addresses);
+        let https = settings.public_base().scheme() == "https";
+        let body_timeout = Duration::from_secs(settings.body_timeout_seconds);
+        let metrics_apart = metrics_listener.is_some();
+        let metrics_server = match metrics_listener {
+            Some(listener) => Some(metrics_server(
+                listener,
+                metrics.clone(),
+                store_data.clone(),
+            )?),
+            None => None,
+        };
         let server = HttpServer::new(move || {
             let mut app = App::new()
+                .wrap(from_fn(move |req, next| {
+                    flits_http::body_deadline::limit_body_time(body_timeout, req, next)
+                }))
                 .wrap(from_fn(flits_http::metrics::track))
                 .wrap(from_fn(flits_http::request_log::log_request))
-                .wrap(flits_http::headers::security_headers())
+                .wrap(flits_http::headers::security_headers(https))
                 .wrap(Compress::default())
                 .app_data(store_data.clone())
+                .app_data(addresses_data.clone())
                 .configure(flits_http::health::configure)
                 .app_data(metrics.clone())
-                .route("/metrics", web::get().to(flits_http::metrics::export))
                 .configure(|cfg| flits_http::openapi::configure(cfg, openapi.clone()));
+            if !metrics_apart {
+                app = app.route(
+                    "/metrics",
+                    web::get().to(flits_http::metrics::export_to_local),
+                );
+            }
             if let Some(state) = &collector {
                 app = app
                     .app_data(web::Data::new(state.clone()))
@@ -198,6 +235,8 @@ impl Application {
         Ok(Application {
             port,
             server,
+            metrics_port,
+            metrics_server,
             store,
             runner,
         })
@@ -208,6 +247,11 @@ impl Application {
         self.port
     }
 
+    /// The port `/metrics` is served on apart (`metrics_bind`), if it is.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_port
+    }
+
     /// The store the application uses.
     pub fn store(&self) -> &Store {
         &self.store
@@ -216,9 +260,25 @@ impl Application {
     /// Serves until the process is asked to stop (Ctrl-C or SIGTERM: actix finishes open requests).
     /// With the runner, the job runner runs beside the server and is stopped (after finishing
     /// the step it is in) when the server stops.
-    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+    pub async fn run_until_stopped(mut self) -> std::io::Result<()> {
+        // The metrics listener lives as long as the main server.
+        let metrics = self.metrics_server.take().map(|server| {
+            let handle = server.handle();
+            (tokio::spawn(server), handle)
+        });
+        let result = self.run_main().await;
+        if let Some((task, handle)) = metrics {
+            handle.stop(true).await;
+            let _ = task.await;
+        }
+        result
+    }
+
+    /// The main server, with the job runner beside it when this process runs it.
+    async fn run_main(self) -> std::io::Result<()> {
+        let server = self.server;
         let Some((config, outbox, feedback)) = self.runner else {
-            return self.server.await;
+            return server.await;
         };
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let runner = tokio::spawn(flits_runner::run(
@@ -230,11 +290,31 @@ impl Application {
                 let _ = stopped.await;
             },
         ));
-        let result = self.server.await;
+        let result = server.await;
         let _ = stop.send(());
         let _ = runner.await;
         result
     }
+}
+
+/// The server of `metrics_bind`: `/metrics` for whoever can reach that address (the operator's
+/// monitoring; keep it off the internet), plus `/healthz` and `/readyz` for probes. One worker is
+/// plenty for a scrape every few seconds.
+fn metrics_server(
+    listener: TcpListener,
+    metrics: web::Data<flits_http::metrics::Metrics>,
+    store: web::Data<Store>,
+) -> std::io::Result<Server> {
+    Ok(HttpServer::new(move || {
+        App::new()
+            .app_data(metrics.clone())
+            .app_data(store.clone())
+            .configure(flits_http::health::configure)
+            .route("/metrics", web::get().to(flits_http::metrics::export))
+    })
+    .workers(1)
+    .listen(listener)?
+    .run())
 }
 
 /// How long one session with the mail relay may take before it is given up.

@@ -76,6 +76,7 @@ poster-link-label = أو اكتب هذا الرابط:
 ## Messages of the JSON submit API
 api-rate-limited = تصل إجابات كثيرة جدًا. حاول مرة أخرى بعد { $seconds } ثانية.
 api-too-large = الطلب كبير جدًا. يجب ألا يزيد عن { $bytes } بايت.
+api-request-timeout = وصل الطلب ببطء شديد. يرجى المحاولة مرة أخرى.
 api-wrong-type = أرسل الطلب بصيغة application/json.
 api-invalid-json = الطلب ليس JSON صالحًا بالشكل المتفق عليه.
 api-invalid-submission-id = يجب أن يتكون submission_id من 1 إلى 64 حرفًا أو رقمًا أو - أو _. استخدم مثلًا UUID.

@@ -74,6 +74,7 @@ poster-link-label = Or type this link:
 ## Messages of the JSON submit API
 api-rate-limited = Too many answers are arriving. Try again in { $seconds } seconds.
 api-too-large = The request is too large. It may be at most { $bytes } bytes.
+api-request-timeout = The request came in too slowly. Please try again.
 api-wrong-type = Send the request as application/json.
 api-invalid-json = The request is not valid JSON of the agreed shape.
 api-invalid-submission-id = The submission_id must be 1 to 64 letters, digits, - or _. Use a UUID, for example.

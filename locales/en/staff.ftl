@@ -29,10 +29,17 @@ staff-password = Password
 staff-login-button = Log in
 staff-login-wrong = The e-mail address or the password is not right.
 staff-login-too-many = Too many attempts from this connection. { staff-try-again }
-staff-login-locked = This account is locked for a while after too many failed attempts. { staff-try-again }
-staff-try-again = Try again in { $minutes ->
-    [one] 1 minute
-   *[other] { $minutes } minutes
+staff-login-wait = Too many failed attempts with this e-mail address. { staff-try-again }
+staff-login-wrong-wait = The e-mail address or the password is not right. After several failed attempts you have to wait a little longer each time. { staff-try-again }
+staff-try-again = Try again in { $unit ->
+    [seconds] { $seconds ->
+        [one] 1 second
+       *[other] { $seconds } seconds
+    }
+   *[minutes] { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    }
   }.
 
 ## Polls and their states
@@ -180,6 +187,7 @@ staff-user-org-unknown = Choose an existing organisation.
 ## Error messages of the staff API (JSON), in the language of Accept-Language
 staff-api-unauthorized = Send a valid API token as Authorization: Bearer TOKEN.
 staff-api-forbidden = Your role does not allow this.
+staff-api-method-not-allowed = This address does not take { $method }. It takes: { $allowed }.
 staff-api-unavailable = The service cannot check who you are right now. Try again shortly.
 staff-api-internal = Something went wrong on our side.
 staff-api-not-found = Not found.

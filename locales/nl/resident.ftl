@@ -76,6 +76,7 @@ poster-link-label = Of typ deze link over:
 ## Messages of the JSON submit API (for apps that show them to residents)
 api-rate-limited = Er komen te veel antwoorden binnen. Probeer het over { $seconds } seconden opnieuw.
 api-too-large = Het bericht is te groot. Het mag hoogstens { $bytes } bytes zijn.
+api-request-timeout = Het bericht kwam te langzaam binnen. Probeer het opnieuw.
 api-wrong-type = Stuur het bericht als application/json.
 api-invalid-json = Het bericht is geen geldige JSON in de afgesproken vorm.
 api-invalid-submission-id = De submission_id moet 1 tot 64 letters, cijfers, - of _ zijn. Gebruik bijvoorbeeld een UUID.

@@ -29,10 +29,17 @@ staff-password = Wachtwoord
 staff-login-button = Inloggen
 staff-login-wrong = Het e-mailadres of het wachtwoord klopt niet.
 staff-login-too-many = Te veel pogingen vanaf deze verbinding. { staff-try-again }
-staff-login-locked = Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. { staff-try-again }
-staff-try-again = Probeer het over { $minutes ->
-    [one] 1 minuut
-   *[other] { $minutes } minuten
+staff-login-wait = Te veel mislukte pogingen met dit e-mailadres. { staff-try-again }
+staff-login-wrong-wait = Het e-mailadres of het wachtwoord klopt niet. Na een paar mislukte pogingen moet u steeds iets langer wachten. { staff-try-again }
+staff-try-again = Probeer het over { $unit ->
+    [seconds] { $seconds ->
+        [one] 1 seconde
+       *[other] { $seconds } seconden
+    }
+   *[minutes] { $minutes ->
+        [one] 1 minuut
+       *[other] { $minutes } minuten
+    }
   } opnieuw.
 
 ## Polls and their states
@@ -180,6 +187,7 @@ staff-user-org-unknown = Kies een bestaande organisatie.
 ## Error messages of the staff API (JSON), in the language of Accept-Language
 staff-api-unauthorized = Stuur een geldige API-sleutel mee als Authorization: Bearer SLEUTEL.
 staff-api-forbidden = Uw rol staat dit niet toe.
+staff-api-method-not-allowed = Dit adres neemt geen { $method } aan. Wel: { $allowed }.
 staff-api-unavailable = De dienst kan nu niet nagaan wie u bent. Probeer het zo opnieuw.
 staff-api-internal = Er ging bij ons iets mis.
 staff-api-not-found = Niet gevonden.

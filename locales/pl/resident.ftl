@@ -83,6 +83,7 @@ poster-link-label = Albo wpisz ten link:
 ## Messages of the JSON submit API
 api-rate-limited = Przychodzi zbyt wiele odpowiedzi. Spróbuj ponownie za { $seconds } s.
 api-too-large = Żądanie jest za duże. Może mieć najwyżej { $bytes } bajtów.
+api-request-timeout = Żądanie przychodziło zbyt wolno. Spróbuj ponownie.
 api-wrong-type = Wyślij żądanie jako application/json.
 api-invalid-json = Żądanie nie jest poprawnym JSON-em w uzgodnionej postaci.
 api-invalid-submission-id = submission_id musi mieć od 1 do 64 liter, cyfr, - lub _. Użyj na przykład UUID.

@@ -74,6 +74,7 @@ poster-link-label = Veya bu bağlantıyı yazın:
 ## Messages of the JSON submit API
 api-rate-limited = Çok fazla cevap geliyor. { $seconds } saniye sonra yeniden deneyin.
 api-too-large = İstek çok büyük. En fazla { $bytes } bayt olabilir.
+api-request-timeout = İstek çok yavaş geldi. Lütfen tekrar deneyin.
 api-wrong-type = İsteği application/json olarak gönderin.
 api-invalid-json = İstek, kararlaştırılan biçimde geçerli bir JSON değil.
 api-invalid-submission-id = submission_id 1 ile 64 arasında harf, rakam, - veya _ olmalıdır. Örneğin bir UUID kullanın.

@@ -10,9 +10,10 @@
 //! every response of the poll, and a poll whose results are published is closed, so its
 //! responses no longer change.
 
-use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use actix_web::web::Bytes;
 
 use flits_export::ExportError;
 use flits_results::Aggregates;
@@ -25,21 +26,39 @@ use crate::listing::Listing;
 /// How long the figures of published results are kept (unless caching is off).
 pub const AGGREGATES_TTL: Duration = Duration::from_secs(300);
 
-/// The most entries one cache holds; past that it starts afresh (unknown slugs cannot grow it).
+/// The most entries one cache holds. Past that the least recently used go (approximately: the
+/// CLOCK-PRO policy of `quick_cache`), so a flood of unknown slugs or languages cannot push out the
+/// pages residents are opening right now, and never empties the cache at once.
 const MAX_ENTRIES: usize = 4096;
 
-/// A time-limited map.
-#[derive(Debug)]
+/// The most QR images kept (each a few kilobytes).
+const MAX_QR_CODES: usize = 1024;
+
+/// A time-limited map, evicting the least recently used entries when full. Sharded inside, so
+/// readers on several workers do not queue behind one lock.
 struct TtlMap<V> {
     ttl: Duration,
-    entries: RwLock<HashMap<String, (Instant, V)>>,
+    entries: quick_cache::sync::Cache<String, (Instant, V)>,
+}
+
+impl<V: Clone> std::fmt::Debug for TtlMap<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TtlMap")
+            .field("ttl", &self.ttl)
+            .field("len", &self.entries.len())
+            .finish()
+    }
 }
 
 impl<V: Clone> TtlMap<V> {
     fn new(ttl: Duration) -> Self {
+        Self::with_capacity(ttl, MAX_ENTRIES)
+    }
+
+    fn with_capacity(ttl: Duration, capacity: usize) -> Self {
         TtlMap {
             ttl,
-            entries: RwLock::new(HashMap::new()),
+            entries: quick_cache::sync::Cache::new(capacity),
         }
     }
 
@@ -47,33 +66,47 @@ impl<V: Clone> TtlMap<V> {
         if self.ttl.is_zero() {
             return None;
         }
-        let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
-        entries
+        self.entries
             .get(key)
             .filter(|(at, _)| at.elapsed() < self.ttl)
-            .map(|(_, v)| v.clone())
+            .map(|(_, v)| v)
     }
 
     fn put(&self, key: String, value: V) {
         if self.ttl.is_zero() {
             return;
         }
-        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
-        if entries.len() >= MAX_ENTRIES {
-            entries.clear();
-        }
-        entries.insert(key, (Instant::now(), value));
+        self.entries.insert(key, (Instant::now(), value));
     }
 }
 
+/// The format of a QR image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QrFormat {
+    Svg,
+    Png,
+}
+
 /// The collector's caches.
-#[derive(Debug)]
 pub struct Caches {
     polls: TtlMap<Option<Arc<Poll>>>,
     organisations: TtlMap<Option<Arc<organisation::Model>>>,
     pages: TtlMap<Arc<String>>,
     aggregates: TtlMap<Arc<Aggregates>>,
     listing: TtlMap<Arc<Listing>>,
+    /// QR images by format and the link they encode (which names the poll and the channel). A
+    /// link's image never changes, so these do not expire; they are only evicted when full.
+    qr_codes: quick_cache::sync::Cache<(QrFormat, String), Bytes>,
+}
+
+impl std::fmt::Debug for Caches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Caches")
+            .field("polls", &self.polls)
+            .field("pages", &self.pages)
+            .field("qr_codes", &self.qr_codes.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Caches {
@@ -88,7 +121,26 @@ impl Caches {
                 ttl.max(AGGREGATES_TTL)
             }),
             listing: TtlMap::new(ttl),
+            qr_codes: quick_cache::sync::Cache::new(MAX_QR_CODES),
         }
+    }
+
+    /// The QR image of `link` in `format`, drawn by `draw` the first time it is asked for.
+    /// Drawing a code, and above all encoding the PNG, costs milliseconds: a poster shared widely
+    /// must not cost them on every view.
+    pub fn qr_code<E>(
+        &self,
+        format: QrFormat,
+        link: &str,
+        draw: impl FnOnce(&str) -> Result<Vec<u8>, E>,
+    ) -> Result<Bytes, E> {
+        let key = (format, link.to_owned());
+        if let Some(hit) = self.qr_codes.get(&key) {
+            return Ok(hit);
+        }
+        let image = Bytes::from(draw(link)?);
+        self.qr_codes.insert(key, image.clone());
+        Ok(image)
     }
 
     /// A poll by slug (`None`: no such poll). What cannot be a slug is no poll, answered without
@@ -170,5 +222,54 @@ mod tests {
         let off = TtlMap::new(Duration::ZERO);
         off.put("a".into(), 1);
         assert_eq!(off.get("a"), None);
+    }
+
+    #[test]
+    fn a_full_cache_keeps_what_is_used_and_is_never_emptied_at_once() {
+        let map = TtlMap::with_capacity(Duration::from_secs(60), 100);
+        map.put("hot".into(), 0);
+        // A flood of keys asked for once each (unknown slugs, odd languages), while one page
+        // keeps being read.
+        for i in 0..10_000 {
+            map.put(format!("cold-{i}"), i);
+            assert_eq!(map.get("hot"), Some(0), "evicted after {i} others");
+        }
+        // Full, not emptied: the cache holds about its capacity, recent entries among them.
+        let kept = map.entries.len();
+        assert!((50..=110).contains(&kept), "{kept}");
+        assert_eq!(map.get("cold-9999"), Some(9999));
+        let old = (0..5_000)
+            .filter(|i| map.get(&format!("cold-{i}")).is_some())
+            .count();
+        assert!(old < 100, "{old} of the oldest still kept");
+    }
+
+    #[test]
+    fn a_qr_code_is_drawn_once_per_link_and_format() {
+        let caches = Caches::new(Duration::ZERO);
+        let mut drawn = 0;
+        for _ in 0..3 {
+            let image = caches
+                .qr_code(QrFormat::Png, "https://x.nl/p/demo?c=poster", |_| {
+                    drawn += 1;
+                    Ok::<_, std::convert::Infallible>(vec![1, 2, 3])
+                })
+                .unwrap();
+            assert_eq!(&image[..], &[1, 2, 3]);
+        }
+        assert_eq!(drawn, 1, "even with caching of pages off");
+        caches
+            .qr_code(QrFormat::Svg, "https://x.nl/p/demo?c=poster", |_| {
+                drawn += 1;
+                Ok::<_, std::convert::Infallible>(vec![])
+            })
+            .unwrap();
+        caches
+            .qr_code(QrFormat::Png, "https://x.nl/p/demo?c=krant", |_| {
+                drawn += 1;
+                Ok::<_, std::convert::Infallible>(vec![])
+            })
+            .unwrap();
+        assert_eq!(drawn, 3);
     }
 }

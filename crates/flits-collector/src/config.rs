@@ -1,5 +1,6 @@
 //! The collector's settings (`[collector]` in the configuration).
 
+use flits_http::{ForwardedHeader, TrustedProxies};
 use serde::{Deserialize, Serialize};
 
 use crate::theme::ThemeConfig;
@@ -22,8 +23,13 @@ pub struct CollectorConfig {
     pub submit_burst_per_address: u32,
     /// Submits the whole process accepts per second, from everyone together.
     pub submits_per_second: u32,
-    /// Take the client address from `X-Forwarded-For`/`Forwarded` (only behind a proxy you run).
-    pub trust_forwarded_for: bool,
+    /// The reverse proxies whose `forwarded_header` is believed (CIDRs or addresses; empty: the
+    /// TCP peer is the client). The staff login limiter and `/metrics` use the same rule
+    /// (`flits_http::client_addr`; deploy/README.md, "Behind a reverse proxy").
+    pub trusted_proxies: TrustedProxies,
+    /// Which header the trusted proxies write the client's address into: `x-forwarded-for` or
+    /// `forwarded` (RFC 7239). Only this one is read.
+    pub forwarded_header: ForwardedHeader,
     /// How long a form's one-time submission token stays valid, in hours.
     pub form_token_hours: u32,
     /// How long the "already took part" cookie of a poll lasts, in days.
@@ -98,6 +104,9 @@ mod tests {
         let shipped = shipped_defaults();
         assert!(shipped.problems().is_empty());
         assert!(shipped.participation_cookie_days > 0 && shipped.themes.is_empty());
+        // Out of the box no proxy is trusted: the peer is the client.
+        assert!(shipped.trusted_proxies.is_empty());
+        assert_eq!(shipped.forwarded_header, ForwardedHeader::XForwardedFor);
         let zero = CollectorConfig {
             submits_per_second: 0,
             ..shipped

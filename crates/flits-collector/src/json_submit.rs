@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use flits_http::ApiError;
-use flits_http::survey_texts::render_answer_errors;
+use flits_http::survey_texts::answer_error_details;
 use flits_i18n::{Locale, t};
 use flits_survey::AnswerInput;
 use flits_types::SubmissionId;
@@ -82,8 +82,9 @@ pub fn json_config() -> web::JsonConfig {
     responses(
         (status = 201, description = "Recorded", body = SubmitStatus, example = json!({"status": "recorded"})),
         (status = 200, description = "This submission id was already recorded; nothing stored twice", body = SubmitStatus, example = json!({"status": "duplicate"})),
-        (status = 400, description = "Invalid answers (`invalid_answers`, details.errors), malformed JSON (`invalid_json`) or submission id (`invalid_submission_id`)", body = ErrorBody),
+        (status = 400, description = "Invalid answers (`invalid_answers`: details.errors, at most 20, and details.more, how many more), malformed JSON (`invalid_json`) or submission id (`invalid_submission_id`)", body = ErrorBody),
         (status = 404, description = "No such poll (`not_found`)", body = ErrorBody),
+        (status = 408, description = "The body did not arrive within `body_timeout_seconds` (`request_timeout`); the connection is closed", body = ErrorBody),
         (status = 409, description = "Not open (`not_open_yet` or `closed`)", body = ErrorBody),
         (status = 413, description = "Body too large (`payload_too_large`)", body = ErrorBody),
         (status = 415, description = "Not application/json (`unsupported_media_type`)", body = ErrorBody),
@@ -147,6 +148,6 @@ pub async fn submit(
             "invalid_answers",
             t!(lang, "api-invalid-answers"),
         )
-        .with_details(json!({"errors": render_answer_errors(&errors, lang)}))),
+        .with_details(answer_error_details(&errors, lang))),
     }
 }

@@ -19,6 +19,7 @@ use qrcode::{EcLevel, QrCode};
 use serde::Serialize;
 
 use crate::availability::{Availability, availability};
+use crate::cache::QrFormat;
 use crate::channel::link_channel;
 use crate::chrome::{ChromeOf, chrome};
 use crate::page_failure::{PageFailure, page_error};
@@ -96,7 +97,7 @@ pub async fn qr_svg(
     state: web::Data<CollectorState>,
     slug: web::Path<String>,
 ) -> HttpResponse {
-    qr_image(&req, &state, &slug, "image/svg+xml", |link| {
+    qr_image(&req, &state, &slug, QrFormat::Svg, |link| {
         Ok(svg_of(link)?.into_bytes())
     })
     .await
@@ -108,18 +109,22 @@ pub async fn qr_png(
     state: web::Data<CollectorState>,
     slug: web::Path<String>,
 ) -> HttpResponse {
-    qr_image(&req, &state, &slug, "image/png", png_of).await
+    qr_image(&req, &state, &slug, QrFormat::Png, png_of).await
 }
 
-/// The QR code of the poll's channel link as `content_type`, drawn by `draw`; cacheable for a
-/// day, as the link never changes.
+/// The QR code of the poll's channel link in `format`, drawn by `draw` once per link (then kept
+/// in [`crate::cache::Caches::qr_code`]); cacheable for a day, as the link never changes.
 async fn qr_image(
     req: &HttpRequest,
     state: &CollectorState,
     slug: &str,
-    content_type: &'static str,
+    format: QrFormat,
     draw: impl FnOnce(&str) -> Result<Vec<u8>, QrImageError>,
 ) -> HttpResponse {
+    let content_type = match format {
+        QrFormat::Svg => "image/svg+xml",
+        QrFormat::Png => "image/png",
+    };
     let poll = match visible_poll(state, slug).await {
         Ok(Some(p)) => p,
         Ok(None) => return HttpResponse::NotFound().finish(),
@@ -130,7 +135,7 @@ async fn qr_image(
         &poll.slug,
         link_channel(req).as_ref().map(|c| c.as_str()),
     );
-    match draw(&link) {
+    match state.caches.qr_code(format, &link, draw) {
         Ok(image) => HttpResponse::Ok()
             .insert_header((CONTENT_TYPE, content_type))
             .insert_header((CACHE_CONTROL, "public, max-age=86400"))

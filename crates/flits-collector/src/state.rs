@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use flits_http::Templates;
 use flits_http::metrics::Metrics;
+use flits_http::{ClientAddresses, Templates};
 use flits_store::{NewResponse, ResponseWriter, Store, StoreError};
 use url::Url;
 
@@ -47,6 +47,8 @@ pub struct CollectorState {
     pub channel_kinds: HashMap<String, String>,
     /// Form tokens, the participation cookie, address caps and rate limits.
     pub fairness: Arc<Fairness>,
+    /// How the client's address is found behind the trusted proxies (for the caps and limits).
+    pub client_addresses: Arc<ClientAddresses>,
     /// Counters for `/metrics`.
     pub metrics: Metrics,
     /// Where responses are written.
@@ -75,6 +77,9 @@ pub struct CollectorSetup {
     /// `FLITS_SIGNING_KEY`, if set (the keys of form tokens and cookies are derived from it).
     pub signing_key: Option<Vec<u8>>,
     pub metrics: Metrics,
+    /// How the client's address is found (`[collector] trusted_proxies`), the one the whole
+    /// process uses.
+    pub client_addresses: Arc<ClientAddresses>,
     /// The offer to e-mail the results, when a mail relay and sender are configured.
     pub results_by_email: Option<ResultsByEmail>,
 }
@@ -108,6 +113,7 @@ impl CollectorState {
         )));
         Ok(CollectorState {
             fairness: Arc::new(Fairness::new(&setup.config, setup.signing_key.as_deref())),
+            client_addresses: setup.client_addresses,
             store: setup.store,
             templates: setup.templates,
             public_url: setup.public_url,

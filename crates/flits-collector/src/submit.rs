@@ -38,27 +38,11 @@ pub enum Outcome {
     Limited(Limited),
 }
 
-/// The client's network address: the peer, or with `trust_forwarded_for` what the proxy says.
-/// Used only to form the keyed hash of [`crate::fairness`]; never stored or logged.
-pub fn client_ip(req: &HttpRequest, trust_forwarded_for: bool) -> Option<IpAddr> {
-    if trust_forwarded_for {
-        let info = req.connection_info();
-        if let Some(raw) = info.realip_remote_addr() {
-            let raw = raw.trim().trim_start_matches('[');
-            if let Ok(ip) = raw.parse::<IpAddr>() {
-                return Some(ip);
-            }
-            if let Ok(sock) = raw.parse::<std::net::SocketAddr>() {
-                return Some(sock.ip());
-            }
-            if let Some((host, _)) = raw.rsplit_once(']').or_else(|| raw.rsplit_once(':'))
-                && let Ok(ip) = host.parse::<IpAddr>()
-            {
-                return Some(ip);
-            }
-        }
-    }
-    req.peer_addr().map(|a| a.ip())
+/// The client's network address, by the one rule of [`flits_http::client_addr`] (the peer, or
+/// behind trusted proxies the first address their header names that is not one of them). Used
+/// only to form the keyed hash of [`crate::fairness`]; never stored or logged.
+pub fn client_ip(state: &CollectorState, req: &HttpRequest) -> Option<IpAddr> {
+    state.client_addresses.client(req)
 }
 
 /// The rate limits for one submit (overall and per hashed address). `Ok(None)` when limits are
@@ -70,7 +54,7 @@ pub fn check_rates(
     if !state.rate_limits {
         return Ok(None);
     }
-    let Some(ip) = client_ip(req, state.config.trust_forwarded_for) else {
+    let Some(ip) = client_ip(state, req) else {
         return Ok(None);
     };
     let key = state.fairness.address_key(ip);

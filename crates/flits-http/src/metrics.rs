@@ -9,12 +9,14 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::CONTENT_TYPE;
 use actix_web::middleware::Next;
-use actix_web::{Error, HttpResponse, web};
+use actix_web::{Error, HttpRequest, HttpResponse, web};
 use flits_store::{Operations, Store};
 use prometheus::{
     Encoder, Gauge, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec,
     Opts, Registry, TextEncoder,
 };
+
+use crate::client_addr::ClientAddresses;
 
 /// The process's metrics; one per application, shared by its workers.
 #[derive(Clone)]
@@ -210,8 +212,9 @@ pub async fn track(
     Ok(res)
 }
 
-/// `GET /metrics`. The work-queue gauges are read from the database first; when it does not
-/// answer they keep their last values (and `/readyz` says why).
+/// `GET /metrics` on the address of its own (`metrics_bind`), which only what may scrape it can
+/// reach. The work-queue gauges are read from the database first; when it does not answer they
+/// keep their last values (and `/readyz` says why).
 pub async fn export(metrics: web::Data<Metrics>, store: Option<web::Data<Store>>) -> HttpResponse {
     if let Some(store) = store {
         let now = chrono::Utc::now();
@@ -229,6 +232,22 @@ pub async fn export(metrics: web::Data<Metrics>, store: Option<web::Data<Store>>
             HttpResponse::InternalServerError().finish()
         }
     }
+}
+
+/// `GET /metrics` on the main address, when no `metrics_bind` is configured: only for this
+/// machine and the trusted proxies (by the client address of [`crate::client_addr`]); anyone else
+/// gets `404`, as if there were nothing. The counts are exact, also below `k_anonymity`, so they
+/// are not for the public.
+pub async fn export_to_local(
+    req: HttpRequest,
+    metrics: web::Data<Metrics>,
+    store: Option<web::Data<Store>>,
+    addresses: web::Data<ClientAddresses>,
+) -> HttpResponse {
+    if !addresses.is_local_or_proxy(&req) {
+        return HttpResponse::NotFound().finish();
+    }
+    export(metrics, store).await
 }
 
 #[cfg(test)]

@@ -100,6 +100,21 @@ pub fn render_answer_errors(errors: &[AnswerError], locale: Locale) -> Vec<Rende
         .collect()
 }
 
+/// The most answer errors one reply lists. A body of unknown question ids could otherwise make a
+/// reply of thousands of messages, each worded from the catalogue: cheap to send, dear to answer.
+pub const MAX_LISTED_ANSWER_ERRORS: usize = 20;
+
+/// The `details` of a `400 invalid_answers`: `{"errors": [...], "more": N}`, the first
+/// [`MAX_LISTED_ANSWER_ERRORS`] errors in words and how many more there are (docs/api.md,
+/// "Public API").
+pub fn answer_error_details(errors: &[AnswerError], locale: Locale) -> serde_json::Value {
+    let shown = &errors[..errors.len().min(MAX_LISTED_ANSWER_ERRORS)];
+    serde_json::json!({
+        "errors": render_answer_errors(shown, locale),
+        "more": errors.len() - shown.len(),
+    })
+}
+
 /// The catalogue's id for `code` under `prefix`: `survey-slug-length` for `slug_length`.
 pub fn message_id(prefix: &str, code: &str) -> String {
     format!("{prefix}-{}", code.replace('_', "-"))

@@ -17,7 +17,7 @@ use flits_store::StoreError;
 use crate::api::locale::api_locale;
 use crate::identity::identify;
 use crate::role::Role;
-use crate::routes::find_rule;
+use crate::routes::{ROUTES, find_rule};
 use crate::state::StaffState;
 use crate::ui::locale::locale_of;
 use crate::ui::page::{Notice, NoticeLink, Shell, notice_page, page_error};
@@ -96,6 +96,41 @@ fn refuse(req: &ServiceRequest, refusal: Refusal, api: bool) -> HttpResponse {
     }
 }
 
+/// The methods the table declares for a route pattern, as an `Allow` header lists them.
+fn methods_of(pattern: &str) -> String {
+    let mut methods: Vec<&str> = ROUTES
+        .iter()
+        .filter(|r| r.path == pattern)
+        .map(|r| r.method)
+        .collect();
+    methods.dedup();
+    methods.join(", ")
+}
+
+/// `405` with `Allow`: as JSON for the API, without a body for pages (a browser never asks a
+/// page with another method by itself). Answered before anyone is identified, so it says no more
+/// than the route table does.
+fn method_not_allowed(req: &ServiceRequest, allowed: &str, api: bool) -> HttpResponse {
+    if api {
+        let locale = api_locale(req.request());
+        return ApiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            t!(
+                locale,
+                "staff-api-method-not-allowed",
+                method = req.method().as_str(),
+                allowed = allowed
+            ),
+        )
+        .with_header("allow", allowed)
+        .error_response();
+    }
+    HttpResponse::MethodNotAllowed()
+        .insert_header((actix_web::http::header::ALLOW, allowed))
+        .finish()
+}
+
 /// Who the caller is could not be checked (the database is unreachable): `503`, as JSON for the
 /// API and as the error page (with its request id) otherwise.
 fn unavailable(
@@ -134,8 +169,16 @@ pub async fn enforce(
     let api = req.path().starts_with("/api/");
     let pattern = req.match_pattern().unwrap_or_default();
     let Some(rule) = find_rule(req.method().as_str(), &pattern) else {
-        tracing::error!(route = %pattern, method = %req.method(), "staff route without an access rule refused");
-        let res = refuse(&req, Refusal::NoAccess, api);
+        let allowed = methods_of(&pattern);
+        if allowed.is_empty() {
+            // A route mounted without a row in the table: a fault of the code, not of the client.
+            tracing::error!(route = %pattern, method = %req.method(), "staff route without an access rule refused");
+            let res = refuse(&req, Refusal::NoAccess, api);
+            return Ok(req.into_response(res));
+        }
+        // A method the route does not have (HEAD, OPTIONS, a probe): the client's business.
+        tracing::debug!(route = %pattern, method = %req.method(), "method not allowed on a staff route");
+        let res = method_not_allowed(&req, &allowed, api);
         return Ok(req.into_response(res));
     };
     let roles = match rule.access {

@@ -22,6 +22,7 @@ pub mod routes;
 pub mod scheduling;
 pub mod secrets;
 pub mod state;
+pub mod throttle;
 pub mod ui;
 
 pub use channels::Channels;

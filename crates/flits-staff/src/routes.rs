@@ -334,6 +334,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         if path.starts_with("/staff") {
             // Pages remember a `?lang=` choice; the API follows Accept-Language only.
             cfg.service(resource.wrap(from_fn(crate::ui::locale::remember)));
+        } else if path.starts_with("/api/") {
+            // The staff API's answers are personal and current: never kept by any cache.
+            cfg.service(resource.wrap(from_fn(flits_http::headers::no_store)));
         } else {
             cfg.service(resource);
         }

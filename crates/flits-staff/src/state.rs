@@ -1,32 +1,29 @@
 //! What the staff service's handlers share.
 
 use std::collections::BTreeMap;
-use std::net::IpAddr;
-use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
-use flits_http::Templates;
+use flits_http::{ClientAddresses, Templates};
 use flits_scheduling::Scheduling;
 use flits_store::Store;
 use flits_survey::Neighbourhoods;
-use governor::clock::DefaultClock;
-use governor::state::keyed::DefaultKeyedStateStore;
-use governor::{Quota, RateLimiter};
 
 use crate::channels::Channels;
+use crate::throttle::{Backoff, ClientLimiter, UnknownAccounts};
 
 /// The staff service's settings.
 #[derive(Debug, Clone)]
 pub struct StaffConfig {
     /// A session ends after this long without activity.
     pub session_idle: Duration,
-    /// Failed logins before an account is locked.
-    pub max_failed_logins: u32,
-    /// How long an account stays locked.
-    pub lockout: Duration,
+    /// The growing wait after failed logins of one account (or one address without one).
+    pub login_backoff: Backoff,
     /// Login attempts per client per minute.
     pub login_attempts_per_minute: u32,
+    /// How the client's address is found behind the trusted proxies (`[collector]
+    /// trusted_proxies`), for the per-client login limit: the rule the collector uses too.
+    pub client_addresses: Arc<ClientAddresses>,
     /// Whether cookies get `Secure` (served over HTTPS).
     pub secure_cookies: bool,
     /// The poll-size limit, for validating definitions.
@@ -42,16 +39,16 @@ pub struct StaffConfig {
     pub neighbourhoods: BTreeMap<String, Neighbourhoods>,
 }
 
-/// Login attempts per client address, kept in memory only (never stored or logged).
-pub type LoginLimiter = RateLimiter<IpAddr, DefaultKeyedStateStore<IpAddr>, DefaultClock>;
-
 /// The staff service's application state.
 #[derive(Clone)]
 pub struct StaffState {
     pub store: Store,
     pub templates: Arc<Templates>,
     pub config: StaffConfig,
-    pub login_limiter: Arc<LoginLimiter>,
+    /// Login attempts per client address, kept in memory only (never stored or logged).
+    pub login_limiter: Arc<ClientLimiter>,
+    /// Failed logins of e-mail addresses without an account, so they wait as accounts do.
+    pub unknown_logins: Arc<UnknownAccounts>,
     /// Scheduling polls under the spacing rules (the same service `flits poll schedule` uses);
     /// its policy holds the quiet periods the calendar shows.
     pub scheduling: Scheduling,
@@ -69,14 +66,13 @@ impl StaffState {
         scheduling: Scheduling,
         channels: Channels,
     ) -> StaffState {
-        let per_minute =
-            NonZeroU32::new(config.login_attempts_per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
-        let limiter = RateLimiter::keyed(Quota::per_minute(per_minute));
+        let limiter = ClientLimiter::new(config.login_attempts_per_minute);
         StaffState {
             store,
             templates,
             config,
             login_limiter: Arc::new(limiter),
+            unknown_logins: Arc::new(UnknownAccounts::default()),
             scheduling,
             channels,
         }

@@ -1,10 +1,8 @@
-//! Staff sessions, API tokens and login lockout.
+//! Staff sessions, API tokens and the failed-login count behind the login's growing wait.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
 use crate::entity::{api_token, staff_session, staff_user};
@@ -62,30 +60,45 @@ impl Store {
             .map(Into::into))
     }
 
-    /// Counts a failed login; locks the account for `lockout` once `max_failures` is reached.
-    /// Returns the time until which it is locked, if it is.
+    /// Counts a failed login of the account, and sets the time before which its next attempt is
+    /// refused to `wait_after(failures in a row)` from now, when that gives a wait (a growing one:
+    /// README.md, "Staff"). Returns the failures in a row and that time; `None` when there is no
+    /// such account. The count is raised in the database itself, so attempts at the same moment
+    /// (on several instances, too) each count.
     pub async fn record_failed_login(
         &self,
         user_id: Uuid,
-        max_failures: u32,
-        lockout: Duration,
-    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+        wait_after: impl FnOnce(u32) -> Option<std::time::Duration>,
+    ) -> Result<Option<(u32, Option<DateTime<Utc>>)>, StoreError> {
+        let raised = staff_user::Entity::update_many()
+            .col_expr(
+                staff_user::Column::FailedLogins,
+                Expr::col(staff_user::Column::FailedLogins).add(1),
+            )
+            .filter(staff_user::Column::Id.eq(user_id))
+            .exec(&self.db)
+            .await?;
+        if raised.rows_affected == 0 {
+            return Ok(None);
+        }
         let Some(user) = staff_user::Entity::find_by_id(user_id)
             .one(&self.db)
             .await?
         else {
             return Ok(None);
         };
-        let failures = user.failed_logins.saturating_add(1);
-        let locked_until = (failures >= max_failures as i32).then(|| Utc::now() + lockout);
-        let mut active = user.into_active_model();
-        // Locking starts a fresh count, so the next window allows max_failures tries again.
-        active.failed_logins = Set(if locked_until.is_some() { 0 } else { failures });
-        if locked_until.is_some() {
-            active.locked_until = Set(locked_until);
+        let failures = u32::try_from(user.failed_logins).unwrap_or(0);
+        let not_before = wait_after(failures)
+            .and_then(|wait| Duration::from_std(wait).ok())
+            .map(|wait| Utc::now() + wait);
+        if let Some(until) = not_before {
+            staff_user::Entity::update_many()
+                .col_expr(staff_user::Column::LockedUntil, Expr::value(Some(until)))
+                .filter(staff_user::Column::Id.eq(user_id))
+                .exec(&self.db)
+                .await?;
         }
-        active.update(&self.db).await?;
-        Ok(locked_until)
+        Ok(Some((failures, not_before)))
     }
 
     /// Clears the failure count after a successful login.

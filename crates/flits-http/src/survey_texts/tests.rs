@@ -500,3 +500,24 @@ fn the_rendered_report_has_the_contract_shape() {
     assert_eq!(json["readability"]["intro"]["formula"], "flesch_douma");
     assert!(json["estimated_seconds"].is_u64());
 }
+
+#[test]
+fn a_reply_lists_at_most_twenty_answer_errors_and_counts_the_rest() {
+    let unknown = |i: usize| AnswerError {
+        question_id: format!("x{i}"),
+        code: "unknown_question".to_owned(),
+        args: Default::default(),
+    };
+    let many: Vec<AnswerError> = (0..1000).map(unknown).collect();
+    let details = answer_error_details(&many, Locale::En);
+    assert_eq!(
+        details["errors"].as_array().unwrap().len(),
+        MAX_LISTED_ANSWER_ERRORS
+    );
+    assert_eq!(details["errors"][0]["question_id"], "x0");
+    assert_eq!(details["more"], 1000 - MAX_LISTED_ANSWER_ERRORS);
+    let few: Vec<AnswerError> = (0..3).map(unknown).collect();
+    let details = answer_error_details(&few, Locale::Nl);
+    assert_eq!(details["errors"].as_array().unwrap().len(), 3);
+    assert_eq!(details["more"], 0);
+}

@@ -321,7 +321,13 @@ async fn builder_page(
             .collect(),
         preview: preview(&def, shown),
         link: LinkPreview {
-            host: page.req.connection_info().host().to_owned(),
+            host: page
+                .state
+                .channels
+                .public_url()
+                .host_str()
+                .unwrap_or_default()
+                .to_owned(),
             title: def.title.get(shown.code()).to_owned(),
             description: def
                 .intro

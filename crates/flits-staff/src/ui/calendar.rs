@@ -231,13 +231,16 @@ pub async fn new_feed(
         json!({"user": caller.user.email}),
     )
     .await;
+    // On the public URL, never on what the request says its host is: a forged Host or
+    // X-Forwarded-Host must not be able to send the secret link somewhere else.
     let url = {
-        let connection = page.req.connection_info();
-        format!(
-            "{}://{}/calendar.ics?token={secret}",
-            connection.scheme(),
-            connection.host()
-        )
+        let base = page
+            .state
+            .channels
+            .public_url()
+            .as_str()
+            .trim_end_matches('/');
+        format!("{base}/calendar.ics?token={secret}")
     };
     calendar_page(&page, Some(url), StatusCode::CREATED).await
 }

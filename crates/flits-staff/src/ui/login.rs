@@ -1,15 +1,18 @@
 //! Logging in and out. The login form is protected by a double-submit CSRF cookie (there is no
-//! session yet); failed logins count per account (lockout) and per client (in-memory rate limit).
+//! session yet); failed logins slow down per account and per client ([`crate::throttle`]), and
+//! logins, failures and waits go in the audit log.
+
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::http::header::RETRY_AFTER;
 use actix_web::{HttpResponse, web};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use flits_http::PageError;
 use flits_i18n::{Locale, t};
 use flits_store::{NewAudit, StaffUser};
-use governor::clock::{Clock, DefaultClock};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -78,20 +81,50 @@ fn login_page(
 }
 
 /// Why a login has to wait.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Throttle {
     /// Too many attempts from this client.
     Client,
-    /// The account is locked after failed logins.
+    /// Too many failures in a row for this e-mail address (with or without an account: the same
+    /// words either way).
     Account,
 }
 
-/// The reason and "try again in N minutes" (rounded up).
-fn throttle_message(locale: Locale, why: Throttle, wait_seconds: u64) -> String {
-    let minutes = wait_seconds.div_ceil(60).max(1);
+/// "Try again in N seconds" below two minutes, "in N minutes" (rounded up) above: the words of
+/// `staff-try-again` and the arguments it takes.
+fn wait_words(wait: Duration) -> (&'static str, u64, u64) {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    let seconds = seconds.max(1);
+    let unit = if seconds < 120 { "seconds" } else { "minutes" };
+    (unit, seconds, seconds.div_ceil(60))
+}
+
+/// The reason and "try again in …".
+fn throttle_message(locale: Locale, why: Throttle, wait: Duration) -> String {
+    let (unit, seconds, minutes) = wait_words(wait);
     match why {
-        Throttle::Client => t!(locale, "staff-login-too-many", minutes = minutes),
-        Throttle::Account => t!(locale, "staff-login-locked", minutes = minutes),
+        Throttle::Client => t!(
+            locale,
+            "staff-login-too-many",
+            unit = unit,
+            seconds = seconds,
+            minutes = minutes
+        ),
+        Throttle::Account => t!(
+            locale,
+            "staff-login-wait",
+            unit = unit,
+            seconds = seconds,
+            minutes = minutes
+        ),
+    }
+}
+
+/// `Retry-After` in whole seconds, at least one.
+fn retry_after(res: &mut HttpResponse, wait: Duration) {
+    let (_, seconds, _) = wait_words(wait);
+    if let Ok(v) = seconds.to_string().parse() {
+        res.headers_mut().insert(RETRY_AFTER, v);
     }
 }
 
@@ -100,13 +133,11 @@ fn throttled(
     page: &StaffPage,
     email: &str,
     why: Throttle,
-    wait_seconds: u64,
+    wait: Duration,
 ) -> Result<HttpResponse, PageError> {
-    let message = throttle_message(page.locale, why, wait_seconds);
+    let message = throttle_message(page.locale, why, wait);
     let mut res = login_page(page, StatusCode::TOO_MANY_REQUESTS, email, Some(message))?;
-    if let Ok(v) = wait_seconds.to_string().parse() {
-        res.headers_mut().insert(RETRY_AFTER, v);
-    }
+    retry_after(&mut res, wait);
     Ok(res)
 }
 
@@ -115,25 +146,44 @@ pub async fn show(page: StaffPage) -> Result<HttpResponse, PageError> {
     login_page(&page, StatusCode::OK, "", None)
 }
 
-/// Seconds until `until`, at least one.
-fn seconds_until(until: DateTime<Utc>) -> u64 {
-    (until - Utc::now()).num_seconds().max(1) as u64
+/// The client's address (behind the trusted proxies, as the collector finds it): a key in memory
+/// only, never stored or logged.
+fn client_of(page: &StaffPage) -> Option<IpAddr> {
+    page.state.config.client_addresses.client(&page.req)
 }
 
-/// How long this client must wait before trying again, if it tried too often.
-fn client_wait(page: &StaffPage) -> Option<u64> {
-    // The address is a key in memory only, never stored or logged.
-    let peer = page.req.peer_addr()?;
-    let not_until = page.state.login_limiter.check_key(&peer.ip()).err()?;
-    Some(
-        not_until
-            .wait_time_from(DefaultClock::default().now())
-            .as_secs()
-            .max(1),
-    )
+/// How long this client must wait before trying again, if it tried too often. The first
+/// refusal of a client in a minute goes in the audit log (without its address).
+async fn client_wait(page: &StaffPage) -> Option<Duration> {
+    let ip = client_of(page)?;
+    let limiter = &page.state.login_limiter;
+    let wait = limiter.check(ip).err()?;
+    if limiter.audit_refusal(ip) {
+        audit(
+            page,
+            None,
+            "user.login_throttled",
+            json!({"by": "client", "wait_seconds": wait_words(wait).1}),
+        )
+        .await;
+    }
+    Some(wait)
 }
 
-/// Whether `password` is the account's; an unknown account costs the same time.
+/// How long attempts for this e-mail address must still wait after earlier failures, if they
+/// must: from the account, or for an address without one from memory, alike.
+fn account_wait(page: &StaffPage, user: Option<&StaffUser>, email: &str) -> Option<Duration> {
+    match user {
+        Some(u) => u
+            .locked_until
+            .and_then(|until| (until - Utc::now()).to_std().ok())
+            .filter(|wait| !wait.is_zero()),
+        None => page.state.unknown_logins.wait(email, Instant::now()),
+    }
+}
+
+/// Whether `password` is the account's; an unknown account, or one without a password, costs
+/// the same time (a check against a dummy hash).
 fn password_matches(user: Option<&StaffUser>, password: &str) -> bool {
     match user.and_then(|u| u.password_hash.as_deref()) {
         Some(hash) => verify_password(password, hash),
@@ -144,28 +194,84 @@ fn password_matches(user: Option<&StaffUser>, password: &str) -> bool {
     }
 }
 
-/// A failed login: counts against the account and says so, with the lockout once it starts.
+/// Writes an audit entry; a failure to write it is logged, the login goes on.
+async fn audit(page: &StaffPage, actor: Option<&str>, action: &str, details: serde_json::Value) {
+    let entry = NewAudit {
+        actor_email: actor.map(str::to_owned),
+        action: action.to_owned(),
+        poll_slug: None,
+        details,
+    };
+    if let Err(e) = page.state.store.insert_audit(entry).await {
+        tracing::error!(error = %e, "writing an audit event failed");
+    }
+}
+
+/// A failed login: counts against the account (or the address without one) and says so, with
+/// the wait once one starts. The audit log names a known account, never an unknown address (it
+/// may be someone's mistyped password in the e-mail field) and never the password.
 async fn refuse_login(
     page: &StaffPage,
     user: Option<&StaffUser>,
     email: &str,
 ) -> Result<HttpResponse, PageError> {
-    let mut message = t!(page.locale, "staff-login-wrong");
-    if let Some(u) = user {
-        let config = &page.state.config;
-        let lockout =
-            chrono::Duration::from_std(config.lockout).unwrap_or(chrono::Duration::minutes(15));
-        let locked = page
-            .state
-            .store
-            .record_failed_login(u.id, config.max_failed_logins, lockout)
-            .await
-            .map_err(|e| page.unavailable(&e))?;
-        if let Some(until) = locked {
-            message = throttle_message(page.locale, Throttle::Account, seconds_until(until));
+    let backoff = page.state.config.login_backoff;
+    let (failures, wait) = match user {
+        Some(u) => {
+            let recorded = page
+                .state
+                .store
+                .record_failed_login(u.id, |n| backoff.wait_after(n))
+                .await
+                .map_err(|e| page.unavailable(&e))?;
+            match recorded {
+                Some((failures, until)) => {
+                    (failures, until.and_then(|t| (t - Utc::now()).to_std().ok()))
+                }
+                None => (0, None),
+            }
         }
+        None => page
+            .state
+            .unknown_logins
+            .record_failure(email, &backoff, Instant::now()),
+    };
+    let account = match user {
+        Some(u) => json!(u.email),
+        None => json!(null),
+    };
+    audit(
+        page,
+        None,
+        "user.login_failed",
+        json!({"account": account, "failures": failures}),
+    )
+    .await;
+    let message = match wait {
+        Some(wait) => {
+            audit(
+                page,
+                None,
+                "user.login_throttled",
+                json!({"by": "account", "account": account, "failures": failures, "wait_seconds": wait_words(wait).1}),
+            )
+            .await;
+            let (unit, seconds, minutes) = wait_words(wait);
+            t!(
+                page.locale,
+                "staff-login-wrong-wait",
+                unit = unit,
+                seconds = seconds,
+                minutes = minutes
+            )
+        }
+        None => t!(page.locale, "staff-login-wrong"),
+    };
+    let mut res = login_page(page, StatusCode::UNAUTHORIZED, email, Some(message))?;
+    if let Some(wait) = wait {
+        retry_after(&mut res, wait);
     }
-    login_page(page, StatusCode::UNAUTHORIZED, email, Some(message))
+    Ok(res)
 }
 
 /// Starts a session for `user` and sends them to the dashboard.
@@ -184,6 +290,7 @@ async fn start_session(page: &StaffPage, user: &StaffUser) -> Result<HttpRespons
         .await
         .map_err(|e| page.unavailable(&e))?;
     tracing::info!(user_id = %user.id, "staff login");
+    audit(page, Some(&user.email), "user.login", json!({})).await;
     let mut removal = Cookie::build(LOGIN_CSRF_COOKIE, "")
         .path("/staff/login")
         .finish();
@@ -195,7 +302,9 @@ async fn start_session(page: &StaffPage, user: &StaffUser) -> Result<HttpRespons
     Ok(res)
 }
 
-/// `POST /staff/login`.
+/// `POST /staff/login`. Whether the address has an account shows in neither the words, the
+/// status, the waits nor the time taken: unknown addresses fail, wait and cost an argon2 check
+/// like known ones (see [`crate::throttle`]).
 pub async fn submit(
     page: StaffPage,
     form: web::Form<LoginForm>,
@@ -209,7 +318,7 @@ pub async fn submit(
     if cookie_token.is_empty() || !constant_time_eq(&cookie_token, &form.csrf) {
         return Ok(csrf_refused(&page.state, &page.req));
     }
-    if let Some(wait) = client_wait(&page) {
+    if let Some(wait) = client_wait(&page).await {
         return throttled(&page, &form.email, Throttle::Client, wait);
     }
     let user = page
@@ -218,9 +327,9 @@ pub async fn submit(
         .staff_user_by_email(&form.email)
         .await
         .map_err(|e| page.unavailable(&e))?;
-    let locked_until = user.as_ref().and_then(|u| u.locked_until);
-    if let Some(until) = locked_until.filter(|t| *t > Utc::now()) {
-        return throttled(&page, &form.email, Throttle::Account, seconds_until(until));
+    if let Some(wait) = account_wait(&page, user.as_ref(), &form.email) {
+        // Refused unchecked, the right password too: the wait is what makes guessing slow.
+        return throttled(&page, &form.email, Throttle::Account, wait);
     }
     if !password_matches(user.as_ref(), &form.password) {
         return refuse_login(&page, user.as_ref(), &form.email).await;
