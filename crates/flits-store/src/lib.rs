@@ -47,5 +47,5 @@ pub use publication::{
 pub use response_writer::ResponseWriter;
 pub use responses::{NewResponse, ResponseStream, SQLITE_PAGE, StoredResponse};
 pub use schedule_lock::ScheduleLock;
-pub use staff::StaffUser;
+pub use staff::{SavedStaffUser, StaffUser};
 pub use staff_auth::{ApiToken, StaffSession};
