@@ -379,13 +379,31 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), Failure> {
                 .map_err(|(code, error)| Failure { code, error })
         }
         Command::User(UserCommand::Disable { email, lang }) => {
-            change_user(&settings, &email, crate::user_cli::AccountAction::Disable, lang).await
+            change_user(
+                &settings,
+                &email,
+                crate::user_cli::AccountAction::Disable,
+                lang,
+            )
+            .await
         }
         Command::User(UserCommand::Enable { email, lang }) => {
-            change_user(&settings, &email, crate::user_cli::AccountAction::Enable, lang).await
+            change_user(
+                &settings,
+                &email,
+                crate::user_cli::AccountAction::Enable,
+                lang,
+            )
+            .await
         }
         Command::User(UserCommand::Delete { email, lang }) => {
-            change_user(&settings, &email, crate::user_cli::AccountAction::Delete, lang).await
+            change_user(
+                &settings,
+                &email,
+                crate::user_cli::AccountAction::Delete,
+                lang,
+            )
+            .await
         }
         Command::Channel(command) => channel_command(&settings, command).await,
         Command::Export {

@@ -38,7 +38,12 @@ async fn account(store: &Store, email: &str, locale: Locale) -> Result<StaffUser
         .staff_user_by_email(email)
         .await
         .map_err(internal)?
-        .ok_or_else(|| (2, anyhow!(t!(locale, "accounts-cli-unknown", email = email))))
+        .ok_or_else(|| {
+            (
+                2,
+                anyhow!(t!(locale, "accounts-cli-unknown", email = email)),
+            )
+        })
 }
 
 async fn audit(store: &Store, action: &str, details: serde_json::Value) -> Result<(), Refusal> {
@@ -138,7 +143,11 @@ pub async fn set_password(
     audit(store, "user.password_set", details).await?;
     println!(
         "{}",
-        t!(locale, "accounts-cli-password-set", email = saved.user.email.as_str())
+        t!(
+            locale,
+            "accounts-cli-password-set",
+            email = saved.user.email.as_str()
+        )
     );
     Ok(())
 }

@@ -85,7 +85,12 @@ on_both_backends!(
         let comms = login(&app, comms_email, PASSWORD).await;
         let feed = new_feed(&app, &comms).await;
         assert_eq!(get_page(&app, &comms, "/staff").await.status(), 200);
-        assert_eq!(api_get(&app, comms_token, "/api/v1/admin/me").await.status(), 200);
+        assert_eq!(
+            api_get(&app, comms_token, "/api/v1/admin/me")
+                .await
+                .status(),
+            200
+        );
         assert_eq!(app.get(&feed).await.status(), 200);
 
         let id = user_id(&app, comms_email).await;
@@ -94,7 +99,12 @@ on_both_backends!(
 
         // The very next request of each kind is refused: session, API token, calendar feed.
         assert_eq!(get_page(&app, &comms, "/staff").await.status(), 401);
-        assert_eq!(api_get(&app, comms_token, "/api/v1/admin/me").await.status(), 401);
+        assert_eq!(
+            api_get(&app, comms_token, "/api/v1/admin/me")
+                .await
+                .status(),
+            401
+        );
         assert_eq!(app.get(&feed).await.status(), 401);
         // Logging in again does not help; only who knows the password learns why.
         let res = try_login(&app, comms_email, PASSWORD).await;
@@ -103,7 +113,11 @@ on_both_backends!(
         let res = try_login(&app, comms_email, "verkeerd wachtwoord 123").await;
         assert_eq!(res.status(), 401);
 
-        let page = get_page(&app, &admin, "/staff/users").await.text().await.unwrap();
+        let page = get_page(&app, &admin, "/staff/users")
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(page.contains("uitgeschakeld sinds"), "{page}");
         let audit = app.store.audit_entries(50).await.unwrap();
         let entry = audit.iter().find(|e| e.action == "user.disabled").unwrap();
@@ -112,7 +126,13 @@ on_both_backends!(
 
         // An admin cannot switch off (or delete) their own account.
         let admin_id = user_id(&app, &users[2].1).await;
-        let res = post_form(&app, &admin, &format!("/staff/users/{admin_id}/disable"), &[]).await;
+        let res = post_form(
+            &app,
+            &admin,
+            &format!("/staff/users/{admin_id}/disable"),
+            &[],
+        )
+        .await;
         assert_eq!(res.status(), 422);
         assert!(res.text().await.unwrap().contains("eigen account"));
         let res = post_form(
@@ -128,7 +148,12 @@ on_both_backends!(
         // Switched on again: the token works again; the session and the feed stay ended.
         let res = post_form(&app, &admin, &format!("/staff/users/{id}/enable"), &[]).await;
         assert_eq!(res.status(), 303);
-        assert_eq!(api_get(&app, comms_token, "/api/v1/admin/me").await.status(), 200);
+        assert_eq!(
+            api_get(&app, comms_token, "/api/v1/admin/me")
+                .await
+                .status(),
+            200
+        );
         assert_eq!(get_page(&app, &comms, "/staff").await.status(), 401);
         assert_eq!(app.get(&feed).await.status(), 401);
         login(&app, comms_email, PASSWORD).await;
@@ -166,7 +191,12 @@ on_both_backends!(
         assert_eq!(res.status(), 303);
         assert!(app.store.staff_user(id).await.unwrap().is_none());
         assert!(app.store.api_tokens_of(id).await.unwrap().is_empty());
-        assert_eq!(api_get(&app, comms_token, "/api/v1/admin/me").await.status(), 401);
+        assert_eq!(
+            api_get(&app, comms_token, "/api/v1/admin/me")
+                .await
+                .status(),
+            401
+        );
         assert_eq!(get_page(&app, &comms, "/staff").await.status(), 401);
         let res = try_login(&app, comms_email, PASSWORD).await;
         assert_eq!(res.status(), 401);
@@ -181,7 +211,11 @@ on_both_backends!(
         assert_eq!(deleted.actor_email.as_deref(), Some(users[2].1.as_str()));
         assert_eq!(deleted.details["email"], comms_email.as_str());
         assert_eq!(deleted.details["user_id"], id.to_string());
-        let page = get_page(&app, &admin, "/staff/audit").await.text().await.unwrap();
+        let page = get_page(&app, &admin, "/staff/audit")
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(page.contains("user.deleted"));
 
         // The address can be given a new account, which is a different one.
@@ -274,16 +308,26 @@ on_both_backends!(admins_see_and_revoke_every_token, |backend| async move {
     assert_eq!(res.status(), 200);
     let text = res.text().await.unwrap();
     for (_, _, token) in &users {
-        assert!(!text.contains(token.as_str()), "a token's secret is never shown");
+        assert!(
+            !text.contains(token.as_str()),
+            "a token's secret is never shown"
+        );
     }
     let body: Value = serde_json::from_str(&text).unwrap();
     let tokens = body["tokens"].as_array().unwrap();
     assert_eq!(tokens.len(), 3);
-    let mut owners: Vec<&str> = tokens.iter().map(|t| t["owner"].as_str().unwrap()).collect();
+    let mut owners: Vec<&str> = tokens
+        .iter()
+        .map(|t| t["owner"].as_str().unwrap())
+        .collect();
     owners.sort();
     assert_eq!(
         owners,
-        ["admin@velsen.example", "analyst@velsen.example", "comms@velsen.example"]
+        [
+            "admin@velsen.example",
+            "analyst@velsen.example",
+            "comms@velsen.example"
+        ]
     );
     let comms_entry = tokens
         .iter()
@@ -293,7 +337,9 @@ on_both_backends!(admins_see_and_revoke_every_token, |backend| async move {
     assert!(comms_entry["created_at"].is_string());
     assert_eq!(comms_entry["revoked_at"], Value::Null);
     assert_eq!(
-        api_get(&app, comms_token, "/api/v1/admin/tokens").await.status(),
+        api_get(&app, comms_token, "/api/v1/admin/tokens")
+            .await
+            .status(),
         403
     );
 
@@ -311,13 +357,25 @@ on_both_backends!(admins_see_and_revoke_every_token, |backend| async move {
         }
     };
     assert_eq!(delete(id.to_owned()).await.status(), 204);
-    assert_eq!(api_get(&app, comms_token, "/api/v1/admin/me").await.status(), 401);
-    assert_eq!(delete(id.to_owned()).await.status(), 204, "again: still revoked");
+    assert_eq!(
+        api_get(&app, comms_token, "/api/v1/admin/me")
+            .await
+            .status(),
+        401
+    );
+    assert_eq!(
+        delete(id.to_owned()).await.status(),
+        204,
+        "again: still revoked"
+    );
     let res = delete(uuid::Uuid::new_v4().to_string()).await;
     assert_eq!(res.status(), 404);
     let error: Value = res.json().await.unwrap();
     assert_eq!(error["error"]["code"], "not_found");
-    assert_eq!(error["error"]["message"], "There is no API token with this id.");
+    assert_eq!(
+        error["error"]["message"],
+        "There is no API token with this id."
+    );
     let audit = app.store.audit_entries(20).await.unwrap();
     assert_eq!(
         audit.iter().filter(|e| e.action == "token.revoked").count(),
@@ -345,7 +403,12 @@ on_both_backends!(admins_see_and_revoke_every_token, |backend| async move {
     )
     .await;
     assert_eq!(res.status(), 303);
-    assert_eq!(api_get(&app, &users[0].2, "/api/v1/admin/me").await.status(), 401);
+    assert_eq!(
+        api_get(&app, &users[0].2, "/api/v1/admin/me")
+            .await
+            .status(),
+        401
+    );
 });
 
 on_both_backends!(
@@ -376,8 +439,14 @@ on_both_backends!(
         assert_eq!(res.status(), 422);
         let html = res.text().await.unwrap();
         assert!(html.contains("te makkelijk te raden"), "{html}");
-        assert!(html.contains("Herhalingen zoals"), "the warning, in Dutch: {html}");
-        assert!(!html.contains("easy to guess"), "no English for Dutch staff");
+        assert!(
+            html.contains("Herhalingen zoals"),
+            "the warning, in Dutch: {html}"
+        );
+        assert!(
+            !html.contains("easy to guess"),
+            "no English for Dutch staff"
+        );
         let res = add("nieuw@velsen.example", "aaaaaaaaaaaa", "en").await;
         assert_eq!(res.status(), 422);
         let html = res.text().await.unwrap();
@@ -397,7 +466,12 @@ on_both_backends!(
                 .unwrap()
                 .is_none()
         );
-        let res = add("nieuw@velsen.example", "zeven blauwe reigers op de pier", "nl").await;
+        let res = add(
+            "nieuw@velsen.example",
+            "zeven blauwe reigers op de pier",
+            "nl",
+        )
+        .await;
         assert_eq!(res.status(), 303);
     }
 );
@@ -420,7 +494,11 @@ fn cli_database(dir: &tempfile::TempDir) -> (String, String) {
             .unwrap();
         let token = flits_staff::secrets::new_api_token();
         store
-            .create_api_token(user.id, "script", &flits_staff::secrets::hash_secret(&token))
+            .create_api_token(
+                user.id,
+                "script",
+                &flits_staff::secrets::hash_secret(&token),
+            )
             .await
             .unwrap();
         store.close().await.unwrap();
@@ -467,7 +545,11 @@ fn the_cli_switches_accounts_off_and_on_and_deletes_them_naming_the_operator() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("Uitgeschakeld: anna@velsen.nl"));
     with_store(&url, async |store| {
-        let anna = store.staff_user_by_email("anna@velsen.nl").await.unwrap().unwrap();
+        let anna = store
+            .staff_user_by_email("anna@velsen.nl")
+            .await
+            .unwrap()
+            .unwrap();
         assert!(anna.is_disabled());
         assert!(store.api_token_owner(&hash).await.unwrap().is_none());
         let audit = store.audit_entries(10).await.unwrap();
@@ -479,7 +561,11 @@ fn the_cli_switches_accounts_off_and_on_and_deletes_them_naming_the_operator() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
 
-    let out = flits(&url, &["user", "enable", "anna@velsen.nl", "--lang", "en"], None);
+    let out = flits(
+        &url,
+        &["user", "enable", "anna@velsen.nl", "--lang", "en"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Switched on: anna@velsen.nl"));
     with_store(&url, async |store| {
@@ -491,13 +577,24 @@ fn the_cli_switches_accounts_off_and_on_and_deletes_them_naming_the_operator() {
     let out = flits(&url, &["user", "delete", "anna@velsen.nl"], None);
     assert_eq!(out.status.code(), Some(0));
     with_store(&url, async |store| {
-        assert!(store.staff_user_by_email("anna@velsen.nl").await.unwrap().is_none());
+        assert!(
+            store
+                .staff_user_by_email("anna@velsen.nl")
+                .await
+                .unwrap()
+                .is_none()
+        );
         assert!(store.api_token_owner(&hash).await.unwrap().is_none());
         let audit = store.audit_entries(10).await.unwrap();
         let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
         assert_eq!(
             actions,
-            ["user.deleted", "token.created", "user.enabled", "user.disabled"],
+            [
+                "user.deleted",
+                "token.created",
+                "user.enabled",
+                "user.disabled"
+            ],
             "every earlier entry stays"
         );
         assert!(
@@ -517,7 +614,15 @@ fn the_cli_switches_accounts_off_and_on_and_deletes_them_naming_the_operator() {
 fn the_cli_refuses_weak_passwords_and_sets_strong_ones_naming_the_operator() {
     let dir = tempfile::tempdir().unwrap();
     let (url, _) = cli_database(&dir);
-    let add = ["user", "add", "piet@velsen.nl", "--role", "comms", "--org", "velsen"];
+    let add = [
+        "user",
+        "add",
+        "piet@velsen.nl",
+        "--role",
+        "comms",
+        "--org",
+        "velsen",
+    ];
     let mut with_stdin = add.to_vec();
     with_stdin.push("--password-stdin");
     let out = flits(&url, &with_stdin, Some("aaaaaaaaaaaa\n"));
@@ -548,7 +653,11 @@ fn the_cli_refuses_weak_passwords_and_sets_strong_ones_naming_the_operator() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let operator = flits::operator::cli_actor();
     with_store(&url, async |store| {
-        let piet = store.staff_user_by_email("piet@velsen.nl").await.unwrap().unwrap();
+        let piet = store
+            .staff_user_by_email("piet@velsen.nl")
+            .await
+            .unwrap()
+            .unwrap();
         assert!(flits::accounts::verify_password(
             "oranje kraanvogels boven het ijsselmeer",
             piet.password_hash.as_deref().unwrap()
@@ -564,7 +673,11 @@ fn the_cli_refuses_weak_passwords_and_sets_strong_ones_naming_the_operator() {
     let out = flits(&url, &add, None);
     assert_eq!(out.status.code(), Some(0));
     with_store(&url, async |store| {
-        let piet = store.staff_user_by_email("piet@velsen.nl").await.unwrap().unwrap();
+        let piet = store
+            .staff_user_by_email("piet@velsen.nl")
+            .await
+            .unwrap()
+            .unwrap();
         assert!(piet.password_hash.is_some());
     });
 }

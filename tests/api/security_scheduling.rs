@@ -65,7 +65,10 @@ async fn schedule(
     }
     let res = app
         .client
-        .post(format!("{}/api/v1/admin/polls/{slug}/schedule", app.address))
+        .post(format!(
+            "{}/api/v1/admin/polls/{slug}/schedule",
+            app.address
+        ))
         .bearer_auth(token)
         .json(&body)
         .send()
@@ -113,21 +116,43 @@ on_both_backends!(
             schedule(&app, &heemskerk, "kraakpand", days(30), days(37), json!({})).await;
         assert_eq!(status, 403, "{body}");
         assert_eq!(body["error"]["code"], "audience_not_allowed");
-        assert_eq!(body["error"]["details"]["audiences"], json!(["beverwijk", "ijmond"]));
-        assert!(body["error"]["message"].as_str().unwrap().contains("beverwijk, ijmond"));
+        assert_eq!(
+            body["error"]["details"]["audiences"],
+            json!(["beverwijk", "ijmond"])
+        );
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("beverwijk, ijmond")
+        );
         let poll = app.store.poll_by_slug("kraakpand").await.unwrap().unwrap();
         assert_eq!(poll.state, flits_survey::PollState::Draft, "nothing stored");
 
         // Heemskerk's own audience is fine.
         create_draft(&app, &heemskerk, "eigen-dorp", &["heemskerk"]).await;
-        let (status, body) =
-            schedule(&app, &heemskerk, "eigen-dorp", days(40), days(47), json!({})).await;
+        let (status, body) = schedule(
+            &app,
+            &heemskerk,
+            "eigen-dorp",
+            days(40),
+            days(47),
+            json!({}),
+        )
+        .await;
         assert_eq!(status, 200, "{body}");
 
         // And Beverwijk's next poll finds its calendar free.
         create_draft(&app, &beverwijk, "beverwijk-poll", &["beverwijk"]).await;
-        let (status, body) =
-            schedule(&app, &beverwijk, "beverwijk-poll", days(60), days(67), json!({})).await;
+        let (status, body) = schedule(
+            &app,
+            &beverwijk,
+            "beverwijk-poll",
+            days(60),
+            days(67),
+            json!({}),
+        )
+        .await;
         assert_eq!(status, 200, "{body}");
 
         // The staff page answers the same, in words from the catalogue.
@@ -139,7 +164,10 @@ on_both_backends!(
         };
         let res = app
             .client
-            .post(format!("{}/staff/polls/kraakpand/schedule?lang=en", app.address))
+            .post(format!(
+                "{}/staff/polls/kraakpand/schedule?lang=en",
+                app.address
+            ))
             .header("cookie", &session.cookie)
             .form(&[
                 ("_csrf", session.csrf.clone()),
@@ -176,17 +204,38 @@ on_both_backends!(
         let heemskerk = account(&app, "comms@heemskerk.example", "heemskerk", "comms").await;
 
         create_draft(&app, velsen, "regio-velsen", &["ijmond"]).await;
-        let (status, body) =
-            schedule(&app, velsen, "regio-velsen", days(100), days(107), json!({})).await;
+        let (status, body) = schedule(
+            &app,
+            velsen,
+            "regio-velsen",
+            days(100),
+            days(107),
+            json!({}),
+        )
+        .await;
         assert_eq!(status, 200, "open to Velsen: {body}");
 
         create_draft(&app, &heemskerk, "regio-heemskerk", &["ijmond"]).await;
-        let (status, body) =
-            schedule(&app, &heemskerk, "regio-heemskerk", days(200), days(207), json!({})).await;
+        let (status, body) = schedule(
+            &app,
+            &heemskerk,
+            "regio-heemskerk",
+            days(200),
+            days(207),
+            json!({}),
+        )
+        .await;
         assert_eq!(status, 403, "{body}");
         // An admin may: the region is theirs to plan.
-        let (status, body) =
-            schedule(&app, admin, "regio-heemskerk", days(200), days(207), json!({})).await;
+        let (status, body) = schedule(
+            &app,
+            admin,
+            "regio-heemskerk",
+            days(200),
+            days(207),
+            json!({}),
+        )
+        .await;
         assert_eq!(status, 200, "{body}");
     }
 );

@@ -127,7 +127,10 @@ mod tests {
                 max_days: 56
             })
         );
-        assert_eq!(limits.check(at(2027, 1, 4, 8), at(2027, 1, 18, 16), now), Ok(()));
+        assert_eq!(
+            limits.check(at(2027, 1, 4, 8), at(2027, 1, 18, 16), now),
+            Ok(())
+        );
     }
 
     #[test]
@@ -139,8 +142,16 @@ mod tests {
             NaiveDate::from_ymd_opt(2027, 12, 6).unwrap()
         );
         // 23:30 UTC on 6 December 2027 is already the 7th in Amsterdam.
-        assert!(limits.check(at(2027, 12, 6, 22), at(2027, 12, 8, 9), now).is_ok());
-        assert!(limits.check(at(2027, 12, 6, 23), at(2027, 12, 8, 9), now).is_err());
+        assert!(
+            limits
+                .check(at(2027, 12, 6, 22), at(2027, 12, 8, 9), now)
+                .is_ok()
+        );
+        assert!(
+            limits
+                .check(at(2027, 12, 6, 23), at(2027, 12, 8, 9), now)
+                .is_err()
+        );
         assert_eq!(limits.opening_deadline(now), at(2027, 12, 6, 23));
         // Eight weeks to the date, whatever the time of day and across the change to summer time.
         let opens = at(2027, 3, 1, 8);

@@ -103,7 +103,12 @@ impl AudienceOwners {
 mod tests {
     use super::*;
 
-    fn audience(id: &str, parent: Option<&str>, org: Option<&str>, open_to: &[&str]) -> OwnedAudience {
+    fn audience(
+        id: &str,
+        parent: Option<&str>,
+        org: Option<&str>,
+        open_to: &[&str],
+    ) -> OwnedAudience {
         OwnedAudience {
             id: id.into(),
             parent: parent.map(Into::into),

@@ -432,16 +432,23 @@ mod tests {
         ));
         assert!(matches!(
             checked(command(3, 57), now, &limits),
-            Err(ScheduleFailure::Limit(flits_schedule::LimitBreach::OpenTooLong { .. }))
+            Err(ScheduleFailure::Limit(
+                flits_schedule::LimitBreach::OpenTooLong { .. }
+            ))
         ));
         assert!(matches!(
             checked(command(400, 7), now, &limits),
-            Err(ScheduleFailure::Limit(flits_schedule::LimitBreach::TooFarAhead { .. }))
+            Err(ScheduleFailure::Limit(
+                flits_schedule::LimitBreach::TooFarAhead { .. }
+            ))
         ));
         let mut reason = command(3, 7);
         reason.override_reason = Some(" Raadsbesluit ".into());
         assert_eq!(
-            checked(reason, now, &limits).unwrap().override_reason.as_deref(),
+            checked(reason, now, &limits)
+                .unwrap()
+                .override_reason
+                .as_deref(),
             Some("Raadsbesluit")
         );
     }

@@ -137,7 +137,10 @@ mod tests {
         let dutch = password_message(&weak, Locale::Nl);
         assert!(dutch.contains("makkelijk te raden"), "{dutch}");
         assert!(dutch.contains("aaa"), "the warning about repeats: {dutch}");
-        assert!(!dutch.contains("guess"), "no English for Dutch staff: {dutch}");
+        assert!(
+            !dutch.contains("guess"),
+            "no English for Dutch staff: {dutch}"
+        );
         let english = password_message(&weak, Locale::En);
         assert!(english.contains("easy to guess"), "{english}");
     }

@@ -21,7 +21,6 @@ use crate::api::population::{
     MarginBody, OptionCount, PopulationFileBody, PopulationList, PopulationSum,
 };
 use crate::api::posts::ReminderBody;
-use crate::api::tokens::{TokenBody, TokenList};
 use crate::api::publish::{
     PublishBody, Published, PublishedQuote, QuoteBody, UpdateAdded, UpdateBody,
 };
@@ -29,6 +28,7 @@ use crate::api::schema::{
     BriefSchema, IssueSchema, OptionSchema, PollDefinitionSchema, QuestionKindSchema,
     QuestionSchema, ReadabilitySchema, ScaleLabelsSchema, TextSchema, ValidationReport,
 };
+use crate::api::tokens::{TokenBody, TokenList};
 use crate::routes::{ROUTES, RouteRule};
 
 /// The schemas the staff API's operations refer to.

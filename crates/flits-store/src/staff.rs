@@ -94,10 +94,7 @@ impl Store {
             .filter(staff_user::Column::Email.eq(email.clone()))
             .one(&txn)
             .await?;
-        let mut update = vec![
-            staff_user::Column::OrganisationId,
-            staff_user::Column::Role,
-        ];
+        let mut update = vec![staff_user::Column::OrganisationId, staff_user::Column::Role];
         if password_hash.is_some() {
             update.push(staff_user::Column::PasswordHash);
         }
@@ -129,9 +126,9 @@ impl Store {
         let saved = SavedStaffUser {
             created: before.is_none(),
             password_changed: password_hash.is_some(),
-            role_changed: before.as_ref().is_some_and(|b| {
-                b.role != user.role || b.organisation_id != user.organisation_id
-            }),
+            role_changed: before
+                .as_ref()
+                .is_some_and(|b| b.role != user.role || b.organisation_id != user.organisation_id),
             user,
         };
         if saved.credentials_revoked() {

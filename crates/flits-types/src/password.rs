@@ -166,7 +166,12 @@ mod tests {
             Some(PasswordWarning::RepeatsLikeAaaAreEasyToGuess)
         );
         assert!(!weakness.suggestions.is_empty());
-        for weak in ["password1234", "qwertyuiopas", "123456789012", "flitspeiling1"] {
+        for weak in [
+            "password1234",
+            "qwertyuiopas",
+            "123456789012",
+            "flitspeiling1",
+        ] {
             let refused = Password::parse(weak).unwrap_err();
             assert_eq!(refused.code(), "password_too_weak", "{weak}");
         }

@@ -96,7 +96,11 @@ impl FormProblem {
             FormProblem::Organisation => t!(locale, "staff-user-org-unknown"),
             FormProblem::Yourself => t!(locale, "accounts-not-yourself"),
             FormProblem::NotConfirmed(email) => {
-                t!(locale, "accounts-delete-confirm-missing", email = email.as_str())
+                t!(
+                    locale,
+                    "accounts-delete-confirm-missing",
+                    email = email.as_str()
+                )
             }
         }
     }
