@@ -202,17 +202,49 @@ pub struct ServeArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
-    /// Add a staff account (or update its role and organisation).
+    /// Add a staff account (or update its role and organisation; a new role ends its sessions
+    /// and calendar feed).
     Add {
         email: String,
         #[arg(long, value_parser = accounts::ROLES)]
         role: String,
         #[arg(long)]
         org: String,
-        /// Read the password from standard input (otherwise the account uses tokens only).
+        /// Read the password from standard input (otherwise a new account uses tokens only, and
+        /// an existing one keeps its password).
         #[arg(long)]
         password_stdin: bool,
         /// Language of the messages about a refused address or password: nl or en.
+        #[arg(long, default_value = "nl", value_parser = staff_locale)]
+        lang: Locale,
+    },
+    /// Set a new password for an account, read from standard input; its sessions and calendar
+    /// feed end.
+    Passwd {
+        email: String,
+        /// Language of the messages: nl or en.
+        #[arg(long, default_value = "nl", value_parser = staff_locale)]
+        lang: Locale,
+    },
+    /// Switch an account off at once: its sessions, API tokens and calendar feed stop working,
+    /// and it cannot log in.
+    Disable {
+        email: String,
+        /// Language of the messages: nl or en.
+        #[arg(long, default_value = "nl", value_parser = staff_locale)]
+        lang: Locale,
+    },
+    /// Switch an account on again (its API tokens work again; it logs in anew).
+    Enable {
+        email: String,
+        /// Language of the messages: nl or en.
+        #[arg(long, default_value = "nl", value_parser = staff_locale)]
+        lang: Locale,
+    },
+    /// Delete an account with its sessions and API tokens. The audit log keeps naming it.
+    Delete {
+        email: String,
+        /// Language of the messages: nl or en.
         #[arg(long, default_value = "nl", value_parser = staff_locale)]
         lang: Locale,
     },
@@ -335,6 +367,44 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), Failure> {
             password_stdin,
             lang,
         }) => add_user(&settings, &email, &role, &org, password_stdin, lang).await,
+        Command::User(UserCommand::Passwd { email, lang }) => {
+            let email = Email::parse(&email)
+                .map_err(|e| usage(anyhow::anyhow!(credentials::email_message(&e, lang))))?;
+            // Every input is parsed before the database is touched.
+            let password = crate::user_cli::read_password(&email, lang)
+                .map_err(|(code, error)| Failure { code, error })?;
+            let store = open_store(&settings).await?;
+            crate::user_cli::set_password(&store, &email, &password, lang)
+                .await
+                .map_err(|(code, error)| Failure { code, error })
+        }
+        Command::User(UserCommand::Disable { email, lang }) => {
+            change_user(
+                &settings,
+                &email,
+                crate::user_cli::AccountAction::Disable,
+                lang,
+            )
+            .await
+        }
+        Command::User(UserCommand::Enable { email, lang }) => {
+            change_user(
+                &settings,
+                &email,
+                crate::user_cli::AccountAction::Enable,
+                lang,
+            )
+            .await
+        }
+        Command::User(UserCommand::Delete { email, lang }) => {
+            change_user(
+                &settings,
+                &email,
+                crate::user_cli::AccountAction::Delete,
+                lang,
+            )
+            .await
+        }
         Command::Channel(command) => channel_command(&settings, command).await,
         Command::Export {
             slug,
@@ -577,6 +647,19 @@ async fn import_poll(
     Ok(())
 }
 
+/// `flits user disable|enable|delete`.
+async fn change_user(
+    settings: &Settings,
+    email: &str,
+    action: crate::user_cli::AccountAction,
+    locale: Locale,
+) -> Result<(), Failure> {
+    let store = open_store(settings).await?;
+    crate::user_cli::change(&store, email, action, locale)
+        .await
+        .map_err(|(code, error)| Failure { code, error })
+}
+
 async fn create_token(settings: &Settings, email: &str, name: &str) -> Result<(), Failure> {
     let store = connect(settings).await?;
     store.migrate().await.context("cannot apply migrations")?;
@@ -585,13 +668,24 @@ async fn create_token(settings: &Settings, email: &str, name: &str) -> Result<()
             "there is no staff account {email:?}"
         )));
     };
+    if user.is_disabled() {
+        // Its tokens would be refused anyway; say so instead of printing one that does not work.
+        return Err(Failure {
+            code: 1,
+            error: anyhow::anyhow!(t!(
+                Locale::Nl,
+                "accounts-cli-token-disabled",
+                email = user.email.as_str()
+            )),
+        });
+    }
     let token = flits_staff::secrets::new_api_token();
     store
         .create_api_token(user.id, name, &flits_staff::secrets::hash_secret(&token))
         .await?;
     store
         .insert_audit(flits_store::NewAudit {
-            actor_email: None,
+            actor_email: Some(crate::operator::cli_actor()),
             action: "token.created".to_owned(),
             poll_slug: None,
             details: serde_json::json!({"user": user.email, "name": name, "via": "cli"}),
@@ -611,14 +705,13 @@ async fn add_user(
 ) -> Result<(), Failure> {
     let email = Email::parse(email)
         .map_err(|e| usage(anyhow::anyhow!(credentials::email_message(&e, locale))))?;
-    let email = email.as_str();
     // Every input is parsed before the database is touched.
     let password = if password_stdin {
         let mut password = String::new();
         std::io::stdin()
             .read_to_string(&mut password)
             .context("cannot read the password")?;
-        let password = Password::parse(password.trim_end_matches(['\r', '\n']))
+        let password = Password::parse_for(password.trim_end_matches(['\r', '\n']), &email)
             .map_err(|e| usage(anyhow::anyhow!(credentials::password_message(&e, locale))))?;
         Some(password)
     } else {
@@ -645,17 +738,26 @@ async fn add_user(
         Some(p) => Some(accounts::hash_password(p).map_err(anyhow::Error::from)?),
         None => None,
     };
-    let user = store
-        .upsert_staff_user(email, org, role, hash.as_deref())
+    // A changed role, organisation or password ends the account's sessions and calendar feed.
+    let saved = store
+        .save_staff_user(email.as_str(), org, role, hash.as_deref())
         .await?;
-    // A changed role or password ends the account's open sessions.
-    store.delete_sessions_of(user.id).await?;
+    let user = &saved.user;
     store
         .insert_audit(flits_store::NewAudit {
-            actor_email: None,
+            actor_email: Some(crate::operator::cli_actor()),
             action: "user.saved".to_owned(),
             poll_slug: None,
-            details: serde_json::json!({"email": user.email, "role": user.role, "organisation": user.organisation_id, "via": "cli"}),
+            details: serde_json::json!({
+                "email": user.email,
+                "role": user.role,
+                "organisation": user.organisation_id,
+                "created": saved.created,
+                "password_changed": saved.password_changed,
+                "role_changed": saved.role_changed,
+                "sessions_and_feed_ended": saved.credentials_revoked(),
+                "via": "cli",
+            }),
         })
         .await?;
     println!("{} ({}, {})", user.email, user.role, user.organisation_id);

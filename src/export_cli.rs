@@ -92,7 +92,7 @@ pub async fn run(settings: &Settings, args: ExportArgs) -> Result<(), (u8, anyho
         poll: &poll,
         format,
         k: settings.k_anonymity as usize,
-        actor: None,
+        actor: Some(crate::operator::cli_actor()),
         weight_cap: settings.weight_cap,
     };
     let result = match &args.out {

@@ -87,6 +87,12 @@ pub fn describe(error: &PopulationError, locale: Locale) -> String {
 /// Who or what imported a file, for people.
 fn imported_by(file: &PopulationFile, locale: Locale) -> String {
     match (&file.imported_by, file.imported_via) {
+        // The operator (`cli:NAME`) who ran `flits population import`.
+        (Some(operator), ImportedVia::Cli) => t!(
+            locale,
+            "population-cli-via-cli-by",
+            operator = operator.as_str()
+        ),
         (Some(email), _) => t!(locale, "population-cli-by", email = email.as_str()),
         (None, ImportedVia::Cli) => t!(locale, "population-cli-via-cli"),
         (None, ImportedVia::Demo) => t!(locale, "population-cli-via-demo"),
@@ -223,11 +229,12 @@ pub async fn import(settings: &Settings, args: ImportArgs) -> Result<(), Failure
         .audience_margins(&args.audience)
         .await
         .map_err(internal)?;
+    let actor = crate::operator::cli_actor();
     let stored = store
         .replace_population(PopulationImport {
             audience_id: &args.audience,
             margins: &margins,
-            actor: None,
+            actor: Some(&actor),
             via: ImportedVia::Cli,
             at: Utc::now(),
         })

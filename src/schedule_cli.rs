@@ -154,7 +154,9 @@ pub async fn run(settings: &Settings, args: ScheduleArgs) -> Result<(), (u8, any
         slug: args.slug,
         channels,
         override_reason: args.override_reason,
-        actor: None,
+        actor: Some(crate::operator::cli_actor()),
+        // Operators on the server act as admins (README.md, "Commands").
+        scope: flits_schedule::TargetScope::Any,
     };
     let store = Store::connect(&settings.database_url).await.map_err(|e| {
         (

@@ -119,6 +119,11 @@ pub struct AudienceSetting {
         skip_serializing_if = "flits_survey::Neighbourhoods::is_empty"
     )]
     pub neighbourhoods: flits_survey::Neighbourhoods,
+    /// Organisations besides the audience's own whose comms staff may schedule polls for it
+    /// (README.md, "Who may target which audiences"): for a regional audience, which has no
+    /// organisation and is otherwise for admins only, or to share a municipality's audience.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub open_to: Vec<flits_types::OrgId>,
 }
 
 /// Spacing between polls for overlapping audiences, and per channel (`[spacing]`). A value left
@@ -138,6 +143,20 @@ pub struct SpacingSettings {
     /// Rules for single audiences (`[[spacing.rules]]`); omitted fields come from the default.
     #[serde(default)]
     pub rules: Vec<AudienceRule>,
+    /// The most calendar days a poll may be open.
+    #[serde(default = "default_max_open_days")]
+    pub max_open_days: u32,
+    /// How many months ahead a poll may open at the latest.
+    #[serde(default = "default_max_months_ahead")]
+    pub max_months_ahead: u32,
+}
+
+fn default_max_open_days() -> u32 {
+    flits_schedule::ScheduleLimits::default().max_open_days
+}
+
+fn default_max_months_ahead() -> u32 {
+    flits_schedule::ScheduleLimits::default().max_months_ahead
 }
 
 fn default_min_gap_days() -> u32 {
@@ -622,6 +641,12 @@ impl Settings {
             problems
                 .push("setting `spacing`: window_days and max_polls must be at least 1".to_owned());
         }
+        if self.spacing.max_open_days == 0 || self.spacing.max_months_ahead == 0 {
+            problems.push(
+                "setting `spacing`: max_open_days and max_months_ahead must be at least 1"
+                    .to_owned(),
+            );
+        }
         for (i, q) in self.quiet_periods.iter().enumerate() {
             if q.to < q.from {
                 problems.push(format!(
@@ -668,6 +693,19 @@ impl Settings {
                 max_posts_per_week: self.spacing.channel_posts_per_week,
             },
             max_questions: self.max_questions,
+            limits: flits_schedule::ScheduleLimits {
+                max_open_days: self.spacing.max_open_days,
+                max_months_ahead: self.spacing.max_months_ahead,
+            },
+            open_to: self
+                .audiences
+                .iter()
+                .filter(|a| !a.open_to.is_empty())
+                .map(|a| {
+                    let orgs = a.open_to.iter().map(|o| o.as_str().to_owned()).collect();
+                    (a.id.as_str().to_owned(), orgs)
+                })
+                .collect(),
         }
     }
 
@@ -733,6 +771,8 @@ mod tests {
             ("min_gap_days", rule.min_gap_days.to_string()),
             ("max_polls", rule.max_polls.to_string()),
             ("window_days", rule.window_days.to_string()),
+            ("max_open_days", default_max_open_days().to_string()),
+            ("max_months_ahead", default_max_months_ahead().to_string()),
         ] {
             let shown = format!("\n# {name} = {value}\n");
             assert!(
@@ -747,6 +787,10 @@ mod tests {
         assert_eq!(settings.spacing.min_gap_days, rule.min_gap_days);
         assert_eq!(settings.spacing.max_polls, rule.max_polls);
         assert_eq!(settings.spacing.window_days, rule.window_days);
+        assert_eq!(
+            settings.scheduling_policy().limits,
+            flits_schedule::ScheduleLimits::default()
+        );
     }
 
     /// The commented example of regions, organisations and audiences in `config/default.toml`

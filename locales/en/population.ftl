@@ -42,5 +42,6 @@ population-cli-question =
     }, total { $total }
 population-cli-none = There are no population figures yet. Import them with: flits population import FILE --audience ID
 population-cli-via-cli = from the command line
+population-cli-via-cli-by = from the command line, by { $operator }
 population-cli-via-demo = by flits demo
 population-cli-by = by { $email }

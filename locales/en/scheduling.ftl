@@ -92,6 +92,13 @@ sched-failure-spacing-conflict =
         [one] a spacing rule
        *[other] { $count } spacing rules
     }.
+sched-failure-audience-not-allowed =
+    You may not schedule a poll for { $count ->
+        [one] the audience
+       *[other] the audiences
+    } { $audiences }. You can only choose your own organisation's audiences. An admin can schedule a poll for the whole region or for another organisation's audience for you, or open it to your organisation.
+sched-failure-open-too-long = A poll may be open for at most { $max } days. This one would be open for { $days } days.
+sched-failure-too-far-ahead = A poll may be scheduled at most { $months } months ahead: it must open on { $latest } at the latest. This one would open on { $opens }.
 sched-failure-spacing-configuration = The spacing configuration cannot be used; ask an administrator.
 sched-failure-internal = Something went wrong on our side. Please try again later.
 

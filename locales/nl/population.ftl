@@ -42,5 +42,6 @@ population-cli-question =
     }, totaal { $total }
 population-cli-none = Er zijn nog geen bevolkingscijfers. Importeer ze met: flits population import BESTAND --audience ID
 population-cli-via-cli = via de opdrachtregel
+population-cli-via-cli-by = via de opdrachtregel, door { $operator }
 population-cli-via-demo = door flits demo
 population-cli-by = door { $email }

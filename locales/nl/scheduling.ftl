@@ -92,6 +92,13 @@ sched-failure-spacing-conflict =
         [one] een afspraak
        *[other] { $count } afspraken
     } over tussenruimte.
+sched-failure-audience-not-allowed =
+    U mag geen peiling inplannen voor { $count ->
+        [one] de doelgroep
+       *[other] de doelgroepen
+    } { $audiences }. U kunt alleen de doelgroepen van uw eigen organisatie kiezen. Een doelgroep van de hele regio of van een andere organisatie kan een beheerder voor u inplannen, of voor uw organisatie openzetten.
+sched-failure-open-too-long = Een peiling mag hoogstens { $max } dagen open zijn. Deze zou { $days } dagen open zijn.
+sched-failure-too-far-ahead = Een peiling mag hoogstens { $months } maanden vooruit worden ingepland: uiterlijk op { $latest } openen. Deze zou op { $opens } openen.
 sched-failure-spacing-configuration = De afspraken over tussenruimte in de instellingen kloppen niet. Vraag het een beheerder.
 sched-failure-internal = Er ging bij ons iets mis. Probeer het later opnieuw.
 

@@ -109,6 +109,7 @@ pub fn structure() -> anyhow::Result<Structure> {
         parent: None,
         organisation: None,
         neighbourhoods: flits_survey::Neighbourhoods::default(),
+        open_to: Vec::new(),
     }];
     let mut organisations = Vec::new();
     for (id, org_name, audience_name) in MUNICIPALITIES {
@@ -133,6 +134,7 @@ pub fn structure() -> anyhow::Result<Structure> {
             parent: Some(audience_id(REGION.0)?),
             organisation: Some(org),
             neighbourhoods: list,
+            open_to: Vec::new(),
         });
     }
     Ok(Structure {

@@ -55,6 +55,8 @@ mod scheduler_runner;
 mod scheduler_service;
 mod scheduler_support;
 mod security_network;
+mod security_accounts;
+mod security_scheduling;
 mod staff_access;
 mod staff_browser;
 mod staff_builder;

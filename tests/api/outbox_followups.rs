@@ -336,6 +336,7 @@ on_both_backends!(
                 channels: vec![ChannelId::parse("mastodon-velsen").unwrap()],
                 override_reason: None,
                 actor: None,
+                scope: flits_schedule::TargetScope::Any,
             },
         )
         .await

@@ -198,7 +198,7 @@ on_both_backends!(
         assert_eq!(store.audience_margins("beverwijk").await.unwrap(), None);
         let audit = store.audit_entries(10).await.unwrap();
         assert_eq!(audit[0].action, "population.imported");
-        assert_eq!(audit[0].actor_email, None);
+        assert_eq!(audit[0].actor_email, Some(flits::operator::cli_actor()));
         assert_eq!(audit[0].details["audience"], "velsen");
         assert_eq!(audit[0].details["via"], "cli");
         assert_eq!(audit[0].details["illustrative"], false);

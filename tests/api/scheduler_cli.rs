@@ -12,6 +12,10 @@ use crate::scheduler_support::*;
 fn schedule(db: &TestDb, args: &[&str]) -> Output {
     flits_command()
         .env("FLITS_DATABASE_URL", &db.url)
+        .env(
+            "FLITS_SPACING__MAX_MONTHS_AHEAD",
+            FAR_AHEAD_MONTHS.to_string(),
+        )
         .args(["poll", "schedule"])
         .args(args)
         .output()
@@ -71,7 +75,13 @@ on_both_backends!(
         let audit = s.store.audit_entries(5).await.unwrap();
         assert_eq!(audit.len(), 1);
         assert_eq!(audit[0].action, "poll.scheduled");
-        assert_eq!(audit[0].actor_email, None);
+        // The operator who ran the command, by their login on the machine.
+        assert_eq!(
+            audit[0].actor_email,
+            Some(flits::operator::cli_actor()),
+            "the CLI names its operator"
+        );
+        assert!(audit[0].actor_email.as_deref().unwrap().starts_with("cli:"));
     }
 );
 

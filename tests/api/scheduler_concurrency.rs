@@ -20,6 +20,7 @@ fn command(slug: &str) -> ScheduleCommand {
         channels: Vec::new(),
         override_reason: None,
         actor: Some("comms@velsen.example".into()),
+        scope: flits_schedule::TargetScope::Any,
     }
 }
 

@@ -21,6 +21,7 @@ fn command(slug: &str, opens: &str, closes: &str) -> ScheduleCommand {
         channels: Vec::new(),
         override_reason: None,
         actor: Some("comms@velsen.example".into()),
+        scope: flits_schedule::TargetScope::Any,
     }
 }
 

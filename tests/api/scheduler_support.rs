@@ -8,6 +8,9 @@ use flits_survey::{PollDefinition, PollState};
 
 use crate::helpers::*;
 
+/// How many months ahead the scheduler tests may schedule: far enough for their fixed dates.
+pub const FAR_AHEAD_MONTHS: u32 = 120;
+
 /// A migrated, seeded database with its store and test settings.
 pub struct Setup {
     pub db: TestDb,
@@ -20,7 +23,10 @@ pub async fn setup(backend: Backend) -> Setup {
     let store = Store::connect(&db.url).await.unwrap();
     store.migrate().await.unwrap();
     seed(&store).await;
-    let settings = test_settings(&db);
+    let mut settings = test_settings(&db);
+    // These tests schedule on fixed dates years ahead (summer-time changes of 2031 and the like);
+    // the cap on how far ahead is tested on its own (security_scheduling).
+    settings.spacing.max_months_ahead = FAR_AHEAD_MONTHS;
     Setup {
         db,
         store,

@@ -246,6 +246,32 @@ const EXPECTATIONS: &[Expect] = &[
         path: "/staff/users",
         status: [401, 403, 403, 303],
     },
+    // An unknown account (the test's {id} is a fresh uuid) answers 404, to admins only.
+    Expect {
+        method: "POST",
+        path: "/staff/users/{id}/disable",
+        status: [401, 403, 403, 404],
+    },
+    Expect {
+        method: "POST",
+        path: "/staff/users/{id}/enable",
+        status: [401, 403, 403, 404],
+    },
+    Expect {
+        method: "POST",
+        path: "/staff/users/{id}/delete",
+        status: [401, 403, 403, 404],
+    },
+    Expect {
+        method: "GET",
+        path: "/staff/users/tokens",
+        status: [401, 403, 403, 200],
+    },
+    Expect {
+        method: "POST",
+        path: "/staff/users/tokens/{id}/revoke",
+        status: [401, 403, 403, 404],
+    },
     Expect {
         method: "GET",
         path: "/staff/audit",
@@ -285,6 +311,16 @@ const EXPECTATIONS: &[Expect] = &[
         method: "GET",
         path: "/api/v1/admin/me",
         status: [401, 200, 200, 200],
+    },
+    Expect {
+        method: "GET",
+        path: "/api/v1/admin/tokens",
+        status: [401, 403, 403, 200],
+    },
+    Expect {
+        method: "DELETE",
+        path: "/api/v1/admin/tokens/{id}",
+        status: [401, 403, 403, 404],
     },
     Expect {
         method: "GET",

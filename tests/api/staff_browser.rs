@@ -165,6 +165,7 @@ async fn staff_log_in_and_reach_the_dashboard_in_a_browser() {
         "/staff/calendar?view=month",
         "/staff/tokens",
         "/staff/users",
+        "/staff/users/tokens",
         "/staff/audit",
         "/staff/population",
         // Last, as ?lang= is remembered for the pages after it.
@@ -193,6 +194,8 @@ async fn staff_log_in_and_reach_the_dashboard_in_a_browser() {
         "/staff/polls/fiets-dicht/results",
         "/staff/polls/demo-gepland/schedule",
         "/staff/population",
+        "/staff/users",
+        "/staff/users/tokens",
     ] {
         browser
             .client

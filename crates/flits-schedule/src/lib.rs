@@ -1,6 +1,7 @@
 //! Spacing rules for flash polls (docs/api.md, "Scheduling and spacing") as pure domain logic: which audiences
 //! overlap, which rule applies between them, whether a proposed schedule asks the same residents
-//! too often, and when the next free slot is.
+//! too often, and when the next free slot is; also who may target which audiences ([`targeting`])
+//! and how long and how far ahead a poll may hold the calendar ([`limits`]).
 //!
 //! No I/O, no database, no web: the store loads the audiences, rules, quiet periods and scheduled
 //! polls, builds a [`Calendar`], and the API or CLI turns [`Conflict`]s into a `409` or printed
@@ -18,13 +19,17 @@ pub mod check;
 pub mod conflict;
 pub mod days;
 pub mod error;
+pub mod limits;
 pub mod quiet;
 pub mod rules;
+pub mod targeting;
 
 pub use audience::{Audience, AudienceTree};
 pub use channel::{CHANNEL_WINDOW, ChannelLimit, channel_conflicts, channel_next_free};
 pub use check::{Calendar, NEXT_FREE_HORIZON_DAYS, ScheduleRequest, ScheduledPoll};
 pub use conflict::{Conflict, ConflictFacts, GapSide, RuleKind};
 pub use error::ScheduleError;
+pub use limits::{LimitBreach, ScheduleLimits};
 pub use quiet::QuietPeriod;
 pub use rules::{AudienceRule, MAX_RULE_DAYS, SpacingPolicy, SpacingRule, strictest};
+pub use targeting::{AudienceOwners, OwnedAudience, TargetScope};

@@ -1,7 +1,7 @@
 //! Why a poll was not scheduled.
 
 use chrono::{DateTime, Utc};
-use flits_schedule::{Conflict, ScheduleError};
+use flits_schedule::{Conflict, LimitBreach, ScheduleError};
 use flits_store::StoreError;
 use flits_survey::{PollState, Report};
 
@@ -37,6 +37,13 @@ pub enum ScheduleFailure {
     /// An override needs a reason.
     #[error("an override needs a reason")]
     EmptyOverrideReason,
+    /// The caller may not target these audiences of the poll's brief (comms staff target their
+    /// own organisation's audiences and those opened to it).
+    #[error("the caller may not target the audiences {}", .0.join(", "))]
+    AudienceNotAllowed(Vec<String>),
+    /// The poll would be open too long, or open too far ahead.
+    #[error("the schedule breaks a cap: {0:?}")]
+    Limit(LimitBreach),
     /// The schedule breaks spacing rules.
     #[error("the schedule breaks {} spacing rule(s)", .conflicts.len())]
     Conflicts {
@@ -65,6 +72,8 @@ impl ScheduleFailure {
             ScheduleFailure::ClosesBeforeOpens { .. } => "closes_before_opens",
             ScheduleFailure::InvalidChannel(_) => "invalid_channel",
             ScheduleFailure::EmptyOverrideReason => "override_reason_missing",
+            ScheduleFailure::AudienceNotAllowed(_) => "audience_not_allowed",
+            ScheduleFailure::Limit(breach) => breach.code(),
             ScheduleFailure::Conflicts { .. } => "spacing_conflict",
             ScheduleFailure::Configuration(_) => "spacing_configuration",
             ScheduleFailure::Store(_) => "internal",

@@ -1,7 +1,9 @@
 //! The rules a schedule must keep, read from the configuration once at start-up.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use flits_schedule::{ChannelLimit, QuietPeriod, SpacingPolicy};
+use std::collections::BTreeMap;
+
+use flits_schedule::{ChannelLimit, QuietPeriod, ScheduleLimits, SpacingPolicy};
 
 /// Everything the scheduling service needs from the configuration. Built once when the process
 /// starts and shared by every request, so a request never reads settings.
@@ -15,6 +17,12 @@ pub struct SchedulingPolicy {
     pub channel_limit: ChannelLimit,
     /// The poll-size limit a definition must keep to be scheduled (`max_questions`).
     pub max_questions: usize,
+    /// How long a poll may be open and how far ahead it may open (`[spacing] max_open_days`,
+    /// `max_months_ahead`).
+    pub limits: ScheduleLimits,
+    /// Per audience id, the organisations besides its own whose comms staff may target it
+    /// (`open_to` of `[[audiences]]`).
+    pub open_to: BTreeMap<String, Vec<String>>,
 }
 
 impl SchedulingPolicy {
@@ -60,6 +68,8 @@ mod tests {
             quiet_periods: Vec::new(),
             channel_limit: ChannelLimit::default(),
             max_questions: 5,
+            limits: ScheduleLimits::default(),
+            open_to: BTreeMap::new(),
         };
         let from = Utc.with_ymd_and_hms(2027, 6, 1, 0, 0, 0).unwrap();
         assert_eq!(policy.history_start(from), from - TimeDelta::days(462));

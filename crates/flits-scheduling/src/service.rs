@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use flits_schedule::{
-    Audience, AudienceTree, Calendar, Conflict, ScheduleRequest, channel_conflicts,
+    Audience, AudienceOwners, AudienceTree, Calendar, Conflict, OwnedAudience, ScheduleLimits,
+    ScheduleRequest, TargetScope, channel_conflicts,
 };
 use flits_store::{CalendarPoll, NewAudit, Poll, ScheduleWrite, Store};
 use flits_survey::{PollState, ValidationOptions, validate};
@@ -25,8 +26,12 @@ pub struct ScheduleCommand {
     pub channels: Vec<ChannelId>,
     /// Schedule despite spacing conflicts, for this reason. Admins only: the caller checks that.
     pub override_reason: Option<String>,
-    /// The staff user acting (e-mail address), for the audit log; `None` for the command line.
+    /// Who acts, for the audit log: a staff user's e-mail address, or `cli:NAME` for an operator
+    /// on the command line.
     pub actor: Option<String>,
+    /// Which audiences the actor may target: [`TargetScope::Any`] for admins and the command
+    /// line, the caller's organisation for comms staff. The caller sets it from the role.
+    pub scope: TargetScope,
 }
 
 /// A poll as it was scheduled.
@@ -82,11 +87,13 @@ fn channel_times(polls: &[CalendarPoll], slug: &str, channels: &[ChannelId]) -> 
         .collect()
 }
 
-/// The command's input, checked: times in order and in the future, channel ids (parsed by the
-/// caller) sorted without duplicates, an override reason trimmed and not empty.
+/// The command's input, checked: times in order, in the future and within the caps on how long
+/// and how far ahead, channel ids (parsed by the caller) sorted without duplicates, an override
+/// reason trimmed and not empty.
 fn checked(
     mut command: ScheduleCommand,
     now: DateTime<Utc>,
+    limits: &ScheduleLimits,
 ) -> Result<ScheduleCommand, ScheduleFailure> {
     let (opens_at, closes_at) = (command.opens_at, command.closes_at);
     if closes_at <= opens_at {
@@ -98,6 +105,9 @@ fn checked(
     if opens_at < now {
         return Err(ScheduleFailure::OpensInPast { opens_at, now });
     }
+    limits
+        .check(opens_at, closes_at, now)
+        .map_err(ScheduleFailure::Limit)?;
     command.channels.sort();
     command.channels.dedup();
     let reason = match command.override_reason.as_deref().map(str::trim) {
@@ -128,28 +138,37 @@ impl Scheduling {
         &self.policy
     }
 
-    /// The audience tree stored in the database.
-    async fn audience_tree(&self) -> Result<AudienceTree, ScheduleFailure> {
-        let audiences = self
-            .store
-            .audiences()
-            .await?
+    /// The audience tree stored in the database, and who owns each audience (with the
+    /// configured `open_to`).
+    async fn audiences(&self) -> Result<(AudienceTree, AudienceOwners), ScheduleFailure> {
+        let stored = self.store.audiences().await?;
+        let owners = AudienceOwners::new(stored.iter().map(|a| OwnedAudience {
+            id: a.id.clone(),
+            parent: a.parent_id.clone(),
+            organisation: a.organisation_id.clone(),
+            open_to: self.policy.open_to.get(&a.id).cloned().unwrap_or_default(),
+        }));
+        let tree = stored
             .into_iter()
             .map(|a| Audience {
                 id: a.id,
                 parent: a.parent_id,
             })
             .collect();
-        Ok(AudienceTree::new(audiences)?)
+        Ok((AudienceTree::new(tree)?, owners))
     }
 
     /// Schedules (or reschedules) a poll; see the crate documentation.
     pub async fn schedule(&self, command: ScheduleCommand) -> Result<Scheduled, ScheduleFailure> {
         let now = Utc::now();
         let poll = self.schedulable_poll(&command.slug).await?;
-        let command = checked(command, now)?;
-        let tree = self.audience_tree().await?;
+        let command = checked(command, now, &self.policy.limits)?;
+        let (tree, owners) = self.audiences().await?;
         let audiences = self.ready_audiences(&poll, &tree, &command.slug)?;
+        let refused = owners.refused(&command.scope, &audiences);
+        if !refused.is_empty() {
+            return Err(ScheduleFailure::AudienceNotAllowed(refused));
+        }
 
         // From reading the calendar to writing this schedule, no other schedule decision may run.
         let lock = self.store.lock_scheduling().await?;
@@ -187,7 +206,10 @@ impl Scheduling {
         }
         if !conflicts.is_empty() && command.override_reason.is_none() {
             let from = command.opens_at.max(now);
-            let next_free = next_free(&calendar, &request, from, &per_channel, limit)?;
+            // A slot past the cap on how far ahead would be refused in turn: offer none.
+            let deadline = self.policy.limits.opening_deadline(now);
+            let next_free = next_free(&calendar, &request, from, &per_channel, limit)?
+                .filter(|at| *at < deadline);
             lock.release().await?;
             return Err(ScheduleFailure::Conflicts {
                 conflicts,
@@ -369,6 +391,7 @@ mod tests {
             channels: channel_ids(["b", "a", "b"]).unwrap(),
             override_reason: None,
             actor: None,
+            scope: TargetScope::Any,
         }
     }
 
@@ -390,26 +413,42 @@ mod tests {
     #[test]
     fn input_is_checked_before_the_calendar_is_read() {
         let now = Utc::now();
-        let ok = checked(command(3, 7), now).unwrap();
+        let limits = ScheduleLimits::default();
+        let ok = checked(command(3, 7), now, &limits).unwrap();
         assert_eq!(ok.channels, ["a", "b"]);
         assert!(matches!(
-            checked(command(3, 0), now),
+            checked(command(3, 0), now, &limits),
             Err(ScheduleFailure::ClosesBeforeOpens { .. })
         ));
         assert!(matches!(
-            checked(command(-3, 7), now),
+            checked(command(-3, 7), now, &limits),
             Err(ScheduleFailure::OpensInPast { .. })
         ));
         let mut blank = command(3, 7);
         blank.override_reason = Some("  ".into());
         assert!(matches!(
-            checked(blank, now),
+            checked(blank, now, &limits),
             Err(ScheduleFailure::EmptyOverrideReason)
+        ));
+        assert!(matches!(
+            checked(command(3, 57), now, &limits),
+            Err(ScheduleFailure::Limit(
+                flits_schedule::LimitBreach::OpenTooLong { .. }
+            ))
+        ));
+        assert!(matches!(
+            checked(command(400, 7), now, &limits),
+            Err(ScheduleFailure::Limit(
+                flits_schedule::LimitBreach::TooFarAhead { .. }
+            ))
         ));
         let mut reason = command(3, 7);
         reason.override_reason = Some(" Raadsbesluit ".into());
         assert_eq!(
-            checked(reason, now).unwrap().override_reason.as_deref(),
+            checked(reason, now, &limits)
+                .unwrap()
+                .override_reason
+                .as_deref(),
             Some("Raadsbesluit")
         );
     }

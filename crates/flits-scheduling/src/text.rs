@@ -7,7 +7,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use flits_i18n::{Locale, t};
 use flits_schedule::days::display;
-use flits_schedule::{Conflict, ConflictFacts, GapSide, RuleKind};
+use flits_schedule::{Conflict, ConflictFacts, GapSide, LimitBreach, RuleKind};
 use serde::Serialize;
 
 use crate::{ReminderFailure, ScheduleFailure};
@@ -384,6 +384,29 @@ pub fn failure_message(failure: &ScheduleFailure, locale: Locale) -> String {
         ScheduleFailure::EmptyOverrideReason => {
             t!(locale, "sched-failure-override-reason-missing")
         }
+        ScheduleFailure::AudienceNotAllowed(audiences) => t!(
+            locale,
+            "sched-failure-audience-not-allowed",
+            audiences = audiences.join(", "),
+            count = audiences.len(),
+        ),
+        ScheduleFailure::Limit(LimitBreach::OpenTooLong { days, max_days }) => t!(
+            locale,
+            "sched-failure-open-too-long",
+            days = *days,
+            max = *max_days,
+        ),
+        ScheduleFailure::Limit(LimitBreach::TooFarAhead {
+            opens_on,
+            latest,
+            max_months,
+        }) => t!(
+            locale,
+            "sched-failure-too-far-ahead",
+            opens = opens_on.format("%Y-%m-%d").to_string(),
+            latest = latest.format("%Y-%m-%d").to_string(),
+            months = *max_months,
+        ),
         ScheduleFailure::Conflicts { conflicts, .. } => t!(
             locale,
             "sched-failure-spacing-conflict",

@@ -42,6 +42,15 @@ impl Caller {
     pub fn may_access_organisation(&self, organisation_id: &str) -> bool {
         self.role == Role::Admin || self.user.organisation_id == organisation_id
     }
+
+    /// The audiences this caller may schedule polls for: any for an admin, otherwise their own
+    /// organisation's (and those opened to it; `flits_schedule::targeting`).
+    pub fn target_scope(&self) -> flits_schedule::TargetScope {
+        match self.role {
+            Role::Admin => flits_schedule::TargetScope::Any,
+            _ => flits_schedule::TargetScope::Organisation(self.user.organisation_id.clone()),
+        }
+    }
 }
 
 fn bearer(req: &HttpRequest) -> Option<&str> {

@@ -28,6 +28,7 @@ use crate::api::schema::{
     BriefSchema, IssueSchema, OptionSchema, PollDefinitionSchema, QuestionKindSchema,
     QuestionSchema, ReadabilitySchema, ScaleLabelsSchema, TextSchema, ValidationReport,
 };
+use crate::api::tokens::{TokenBody, TokenList};
 use crate::routes::{ROUTES, RouteRule};
 
 /// The schemas the staff API's operations refer to.
@@ -76,6 +77,8 @@ use crate::routes::{ROUTES, RouteRule};
     ValidationReport,
     IssueSchema,
     ReadabilitySchema,
+    TokenList,
+    TokenBody,
     flits_http::openapi::ErrorBody,
     flits_http::openapi::ErrorDetail,
 )))]
@@ -105,6 +108,18 @@ fn contract(rule: &RouteRule) -> Contract {
             request: None,
             success: ("200", "The account", Some("Account")),
             errors: &[],
+        },
+        ("GET", "/api/v1/admin/tokens") => Contract {
+            summary: "Every account's API tokens: owner, name, created, last used, revoked (never the token itself)",
+            request: None,
+            success: ("200", "The tokens, newest first", Some("TokenList")),
+            errors: &[],
+        },
+        ("DELETE", "/api/v1/admin/tokens/{id}") => Contract {
+            summary: "Revoke any account's API token (audit-logged as token.revoked)",
+            request: None,
+            success: ("204", "Revoked (also when it already was)", None),
+            errors: &[("404", "No token with this id (`not_found`)")],
         },
         ("GET", "/api/v1/admin/polls") => Contract {
             summary: "The polls the caller may see",
@@ -445,7 +460,11 @@ pub fn document() -> OpenApi {
                     .name("id")
                     .parameter_in(ParameterIn::Path)
                     .required(Required::True)
-                    .description(Some("The post's id"))
+                    .description(Some(if rule.path.starts_with("/api/v1/admin/tokens/") {
+                        "The token's id"
+                    } else {
+                        "The post's id"
+                    }))
                     .schema(Some(Object::with_type(Type::String))),
             );
         }

@@ -178,6 +178,37 @@ pub static ROUTES: &[RouteRule] = &[
         handler: || web::post().to(ui::users::add),
     },
     RouteRule {
+        method: "POST",
+        path: "/staff/users/{id}/disable",
+        access: ADMIN,
+        handler: || web::post().to(ui::users::disable),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/users/{id}/enable",
+        access: ADMIN,
+        handler: || web::post().to(ui::users::enable),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/users/{id}/delete",
+        access: ADMIN,
+        handler: || web::post().to(ui::users::delete),
+    },
+    // Every account's API tokens, for admins to see and revoke.
+    RouteRule {
+        method: "GET",
+        path: "/staff/users/tokens",
+        access: ADMIN,
+        handler: || web::get().to(ui::users::all_tokens),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/users/tokens/{id}/revoke",
+        access: ADMIN,
+        handler: || web::post().to(ui::users::revoke_token),
+    },
+    RouteRule {
         method: "GET",
         path: "/staff/audit",
         access: ADMIN,
@@ -206,6 +237,18 @@ pub static ROUTES: &[RouteRule] = &[
         path: "/api/v1/admin/me",
         access: ANY_STAFF,
         handler: || web::get().to(api::me::show),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/api/v1/admin/tokens",
+        access: ADMIN,
+        handler: || web::get().to(api::tokens::list),
+    },
+    RouteRule {
+        method: "DELETE",
+        path: "/api/v1/admin/tokens/{id}",
+        access: ADMIN,
+        handler: || web::delete().to(api::tokens::revoke),
     },
     RouteRule {
         method: "GET",

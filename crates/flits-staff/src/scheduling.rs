@@ -21,7 +21,9 @@ pub fn status(failure: &ScheduleFailure) -> StatusCode {
         | ScheduleFailure::OpensInPast { .. }
         | ScheduleFailure::ClosesBeforeOpens { .. }
         | ScheduleFailure::InvalidChannel(_)
-        | ScheduleFailure::EmptyOverrideReason => StatusCode::UNPROCESSABLE_ENTITY,
+        | ScheduleFailure::EmptyOverrideReason
+        | ScheduleFailure::Limit(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        ScheduleFailure::AudienceNotAllowed(_) => StatusCode::FORBIDDEN,
         ScheduleFailure::Configuration(_) | ScheduleFailure::Store(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
         }
@@ -59,6 +61,15 @@ pub fn api_error(failure: &ScheduleFailure, locale: Locale) -> ApiError {
         ScheduleFailure::InvalidDefinition { report, .. } => {
             json!({"errors": render_issues(&report.errors, locale)})
         }
+        ScheduleFailure::AudienceNotAllowed(audiences) => json!({"audiences": audiences}),
+        ScheduleFailure::Limit(flits_schedule::LimitBreach::OpenTooLong { days, max_days }) => {
+            json!({"days": days, "max_days": max_days})
+        }
+        ScheduleFailure::Limit(flits_schedule::LimitBreach::TooFarAhead {
+            opens_on,
+            latest,
+            max_months,
+        }) => json!({"opens_on": opens_on, "latest": latest, "max_months": max_months}),
         _ => json!({}),
     };
     ApiError::new(

@@ -11,7 +11,8 @@ use crate::{Store, StoreError};
 /// An audit event to record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewAudit {
-    /// The staff user's e-mail address; `None` for the command line or the system.
+    /// Who acted: the staff user's e-mail address, or `cli:NAME` for the operator who ran a
+    /// command (their login on the server); `None` for the system itself (the job runner).
     pub actor_email: Option<String>,
     /// A dotted, stable name such as `poll.scheduled`.
     pub action: String,
@@ -73,13 +74,16 @@ impl Store {
     }
 
     /// Who scheduled the poll `slug` last (the `poll.scheduled` audit event's staff user): the
-    /// poll's owner for reminders. `None` when it was scheduled from the command line.
+    /// poll's owner for reminders. Schedules from the command line (actor `cli:…`, the operator's
+    /// login on the server, not an e-mail address) are passed over; `None` when every schedule
+    /// came from there.
     pub async fn poll_owner(&self, slug: &str) -> Result<Option<String>, StoreError> {
         use sea_orm::{ColumnTrait, QueryFilter};
         Ok(audit_log::Entity::find()
             .filter(audit_log::Column::Action.eq("poll.scheduled"))
             .filter(audit_log::Column::PollSlug.eq(slug))
             .filter(audit_log::Column::ActorEmail.is_not_null())
+            .filter(audit_log::Column::ActorEmail.not_like("cli:%"))
             .order_by_desc(audit_log::Column::At)
             .one(&self.db)
             .await?

@@ -51,5 +51,5 @@ pub use response_writer::ResponseWriter;
 pub use responses::{NewResponse, ResponseStream, SQLITE_PAGE, StoredResponse};
 pub use retention::{DueDeletion, RetainedFigures};
 pub use schedule_lock::ScheduleLock;
-pub use staff::StaffUser;
+pub use staff::{SavedStaffUser, StaffUser};
 pub use staff_auth::{ApiToken, StaffSession};

@@ -156,6 +156,14 @@ impl Store {
         let Some(user) = self.staff_user(session.user_id).await? else {
             return Ok(None);
         };
+        if user.is_disabled() {
+            // Switching an account off ends its sessions; a session that slipped in since is
+            // refused here all the same, on every request.
+            staff_session::Entity::delete_by_id(id_hash.to_owned())
+                .exec(&self.db)
+                .await?;
+            return Ok(None);
+        }
         staff_session::Entity::update_many()
             .col_expr(staff_session::Column::ExpiresAt, Expr::value(new_expiry))
             .filter(staff_session::Column::IdHash.eq(id_hash))
@@ -206,7 +214,8 @@ impl Store {
         Ok(model.into())
     }
 
-    /// The owner of a live (not revoked) token, noting its use.
+    /// The owner of a live (not revoked) token, noting its use; `None` as well while the owner's
+    /// account is switched off.
     pub async fn api_token_owner(&self, token_hash: &str) -> Result<Option<StaffUser>, StoreError> {
         let Some(token) = api_token::Entity::find()
             .filter(api_token::Column::TokenHash.eq(token_hash))
@@ -216,12 +225,40 @@ impl Store {
         else {
             return Ok(None);
         };
+        let Some(user) = self.staff_user(token.user_id).await? else {
+            return Ok(None);
+        };
+        if user.is_disabled() {
+            return Ok(None);
+        }
         api_token::Entity::update_many()
             .col_expr(api_token::Column::LastUsedAt, Expr::value(Utc::now()))
             .filter(api_token::Column::Id.eq(token.id))
             .exec(&self.db)
             .await?;
-        self.staff_user(token.user_id).await
+        Ok(Some(user))
+    }
+
+    /// Every API token of every account, newest first, each with its owner's e-mail address
+    /// (for admins, who see and revoke them all; never the token itself, which is not stored).
+    pub async fn all_api_tokens(&self) -> Result<Vec<(ApiToken, String)>, StoreError> {
+        let owners: std::collections::HashMap<Uuid, String> = staff_user::Entity::find()
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.email))
+            .collect();
+        Ok(api_token::Entity::find()
+            .order_by_desc(api_token::Column::CreatedAt)
+            .order_by_asc(api_token::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|t| {
+                let owner = owners.get(&t.user_id).cloned().unwrap_or_default();
+                (ApiToken::from(t), owner)
+            })
+            .collect())
     }
 
     /// A user's tokens, newest first.
@@ -274,13 +311,15 @@ impl Store {
         Ok(())
     }
 
-    /// The user whose calendar feed secret has this hash.
+    /// The user whose calendar feed secret has this hash; `None` while the account is switched
+    /// off.
     pub async fn staff_user_by_calendar_token(
         &self,
         token_hash: &str,
     ) -> Result<Option<StaffUser>, StoreError> {
         Ok(staff_user::Entity::find()
             .filter(staff_user::Column::CalendarTokenHash.eq(token_hash))
+            .filter(staff_user::Column::DisabledAt.is_null())
             .one(&self.db)
             .await?
             .map(Into::into))

@@ -11,4 +11,7 @@ mod password;
 
 pub use email::{Email, InvalidEmail};
 pub use id::{AudienceId, ChannelId, InvalidId, OrgId, SHOWN_CHARACTERS, Slug, SubmissionId};
-pub use password::{InvalidPassword, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, Password};
+pub use password::{
+    InvalidPassword, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, MIN_PASSWORD_SCORE, Password,
+    PasswordSuggestion, PasswordWarning, Weakness,
+};

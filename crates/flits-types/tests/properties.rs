@@ -50,6 +50,18 @@ proptest! {
 
     #[test]
     fn passwords_need_twelve_characters(s in "\\PC{0,30}") {
-        prop_assert_eq!(Password::parse(&s).is_ok(), s.chars().count() >= 12);
+        if s.chars().count() < 12 {
+            prop_assert_eq!(Password::parse(&s).unwrap_err().code(), "password_too_short");
+        } else if let Err(e) = Password::parse(&s) {
+            // Long enough, so only the estimator can refuse it.
+            prop_assert_eq!(e.code(), "password_too_weak");
+        }
+    }
+
+    #[test]
+    fn random_passwords_of_sixteen_letters_and_digits_pass(s in "[a-zA-Z0-9]{16,40}") {
+        // About 95 bits: far beyond the estimator's bar, unless it is one letter repeated.
+        prop_assume!(s.chars().collect::<std::collections::HashSet<_>>().len() > 8);
+        prop_assert!(Password::parse(&s).is_ok(), "{}", s);
     }
 }

@@ -357,6 +357,7 @@ pub async fn schedule(
         channels,
         override_reason: body.override_reason,
         actor: Some(caller.user.email.clone()),
+        scope: caller.target_scope(),
     };
     match state.scheduling.schedule(command).await {
         Ok(scheduled) => Ok(HttpResponse::Ok().json(PollScheduled::new(scheduled, locale))),

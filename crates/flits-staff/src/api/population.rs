@@ -40,7 +40,9 @@ pub struct PopulationFileBody {
     /// them must say so.
     pub illustrative: bool,
     pub imported_at: DateTime<Utc>,
-    /// The staff member who imported them; `null` for the command line and the demo.
+    /// Who imported them: the staff member's e-mail address, or `cli:NAME` for the operator who
+    /// ran `flits population import`; `null` for the demo (and imports made before operators
+    /// were recorded).
     pub imported_by: Option<String>,
     /// `cli` or `demo`.
     #[schema(example = "cli")]

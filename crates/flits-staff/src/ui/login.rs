@@ -335,6 +335,11 @@ pub async fn submit(
         return refuse_login(&page, user.as_ref(), &form.email).await;
     }
     match user {
+        // Only someone who knows the password learns that the account is switched off.
+        Some(user) if user.is_disabled() => {
+            let message = t!(page.locale, "accounts-login-disabled");
+            login_page(&page, StatusCode::FORBIDDEN, &form.email, Some(message))
+        }
         Some(user) => start_session(&page, &user).await,
         None => refuse_login(&page, None, &form.email).await,
     }

@@ -51,6 +51,12 @@ struct SumRow {
 
 fn file_row(file: &PopulationFile, locale: Locale) -> FileRow {
     let imported_by = match (&file.imported_by, file.imported_via) {
+        // The operator (`cli:NAME`) who ran `flits population import`.
+        (Some(operator), ImportedVia::Cli) => t!(
+            locale,
+            "accounts-population-via-cli-by",
+            operator = operator.as_str()
+        ),
         (Some(email), _) => email.clone(),
         (None, ImportedVia::Cli) => t!(locale, "staff-population-via-cli"),
         (None, ImportedVia::Demo) => t!(locale, "staff-population-via-demo"),

@@ -231,6 +231,7 @@ pub async fn submit(
         channels,
         override_reason: entered.override_reason,
         actor: Some(caller.user.email.clone()),
+        scope: caller.target_scope(),
     };
     match page.state.scheduling.schedule(command).await {
         Ok(_) => Ok(page.see_other("/staff")),

@@ -8,7 +8,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub at: DateTimeUtc,
-    /// The staff user who acted; `None` for the command line and the system itself.
+    /// Who acted: a staff user's e-mail address, `cli:NAME` for an operator's command, `None`
+    /// for the system itself.
     pub actor_email: Option<String>,
     /// A dotted name such as `poll.scheduled` or `poll.schedule_override`.
     pub action: String,

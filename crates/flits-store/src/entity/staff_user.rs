@@ -20,6 +20,9 @@ pub struct Model {
     pub locked_until: Option<DateTimeUtc>,
     /// Hash of the secret in the user's calendar feed URL.
     pub calendar_token_hash: Option<String>,
+    /// Set while the account is switched off: its sessions, API tokens and calendar feed are
+    /// refused on every request, and it cannot log in.
+    pub disabled_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -57,7 +57,8 @@ pub struct PopulationImport<'a> {
     pub audience_id: &'a str,
     /// Margins as [`Margins::parse`] reads a file: exactly one provenance.
     pub margins: &'a Margins,
-    /// The staff user (e-mail address) who imported it; `None` for the command line and the demo.
+    /// Who imported it: a staff user's e-mail address, or `cli:NAME` for an operator's command;
+    /// `None` for the demo.
     pub actor: Option<&'a str>,
     pub via: ImportedVia,
     pub at: DateTime<Utc>,
