@@ -12,6 +12,7 @@ mod m20261129_000005_native_polls;
 mod m20261129_000006_publication;
 mod m20261129_000007_unordered_subscribers;
 mod m20261129_000008_population;
+mod m20261206_000010_unordered_responses;
 
 /// The ordered list of every migration; `flits migrate` and `flits serve` apply the pending ones.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_publication::Migration),
             Box::new(m20261129_000007_unordered_subscribers::Migration),
             Box::new(m20261129_000008_population::Migration),
+            Box::new(m20261206_000010_unordered_responses::Migration),
         ]
     }
 }

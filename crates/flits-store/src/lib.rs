@@ -23,6 +23,7 @@ mod publication;
 mod response_writer;
 mod responses;
 mod schedule_lock;
+mod shuffle;
 mod staff;
 mod staff_auth;
 mod themes;
