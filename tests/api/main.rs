@@ -53,6 +53,7 @@ mod scheduler_instances;
 mod scheduler_runner;
 mod scheduler_service;
 mod scheduler_support;
+mod security_resident;
 mod staff_access;
 mod staff_browser;
 mod staff_builder;

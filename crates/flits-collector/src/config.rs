@@ -24,7 +24,8 @@ pub struct CollectorConfig {
     pub submits_per_second: u32,
     /// Take the client address from `X-Forwarded-For`/`Forwarded` (only behind a proxy you run).
     pub trust_forwarded_for: bool,
-    /// How long a form's one-time submission token stays valid, in hours.
+    /// How long a form's one-time submission token stays valid, in hours (and the form cookie it
+    /// is bound to, [`crate::form_cookie`]).
     pub form_token_hours: u32,
     /// How long the "already took part" cookie of a poll lasts, in days.
     pub participation_cookie_days: u32,
