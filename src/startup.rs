@@ -103,6 +103,12 @@ impl Application {
             None => None,
         };
         let client_addresses = Arc::new(settings.client_addresses());
+        // Without `public_url`, links (and the origin forms must come from) name the address
+        // really listened on, also when `bind` asked for any free port.
+        let mut public_base = settings.public_base();
+        if settings.public_url.is_empty() {
+            let _ = public_base.set_port(Some(port));
+        }
         let templates = Arc::new(Templates::load().context("cannot load the templates")?);
         let metrics = flits_http::metrics::Metrics::new().context("cannot set up the metrics")?;
         let mailer = mailer(settings);
@@ -110,7 +116,7 @@ impl Application {
             let setup = flits_collector::CollectorSetup {
                 store: store.clone(),
                 templates: templates.clone(),
-                public_url: settings.public_base(),
+                public_url: public_base.clone(),
                 config: settings.collector.clone(),
                 rate_limits: settings.rate_limits_on(),
                 max_questions: settings.max_questions,
@@ -149,7 +155,7 @@ impl Application {
                     login_backoff: settings.login_backoff(),
                     login_attempts_per_minute: settings.staff.login_attempts_per_minute,
                     client_addresses: client_addresses.clone(),
-                    secure_cookies: settings.public_base().scheme() == "https",
+                    secure_cookies: public_base.scheme() == "https",
                     max_questions: settings.max_questions,
                     k_anonymity: settings.k_anonymity as usize,
                     weight_cap: settings.weight_cap,
@@ -164,7 +170,7 @@ impl Application {
                         .collect(),
                 },
                 Scheduling::new(store.clone(), settings.scheduling_policy()),
-                Channels::new(settings.channels.clone(), settings.public_base()),
+                Channels::new(settings.channels.clone(), public_base.clone()),
             ))
         });
         let store_data = web::Data::new(store.clone());
@@ -222,10 +228,10 @@ impl Application {
                         k: settings.k_anonymity as u64,
                     },
                 ),
-                outbox(settings),
+                outbox(settings, public_base.clone()),
                 flits_runner::feedback::FeedbackMail::new(
                     mailer,
-                    settings.public_base(),
+                    public_base.clone(),
                     Duration::from_secs(settings.runner.post_lease_seconds),
                     settings.feedback.keep_days,
                 )
@@ -335,7 +341,7 @@ fn mailer(settings: &Settings) -> Option<Arc<flits_mail::Mailer>> {
 
 /// The channels of the configuration, set up once. A channel that cannot be set up (a missing
 /// secret, say) is left out with an error in the log; its posts then fail where staff see them.
-fn outbox(settings: &Settings) -> flits_runner::delivery::Outbox {
+fn outbox(settings: &Settings, public_base: url::Url) -> flits_runner::delivery::Outbox {
     let options = flits_bridge::ClientOptions {
         smtp: settings.smtp_relay(),
         ..Default::default()
@@ -353,7 +359,7 @@ fn outbox(settings: &Settings) -> flits_runner::delivery::Outbox {
         .collect();
     flits_runner::delivery::Outbox::new(
         channels,
-        settings.public_base(),
+        public_base,
         std::time::Duration::from_secs(settings.runner.post_lease_seconds),
     )
 }

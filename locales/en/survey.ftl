@@ -47,6 +47,7 @@ survey-max-length-out-of-range = The maximum answer length must be between 1 and
 survey-text-empty = { $role_name } is empty. Fill in a text.
 survey-text-no-languages = { $role_name } is empty: give at least a Dutch text, for example {"{"}nl: "…"{"}"}.
 survey-text-too-long = { $role_name } is { $length } characters long; the limit is { $max }. Cut { $over } characters.
+survey-text-characters = { $role_name } contains characters you cannot see, or that turn the reading direction around: { $characters_list }. Remove them. (A new line is only allowed in an intro, a help text and the feedback promise.)
 survey-languages-empty = The list of languages (languages) is empty. Name the poll's languages, the default first. Or leave the list out: then the title's languages apply.
 survey-language-duplicate = { $language_name } is in the list of languages (languages) twice. Remove one.
 survey-dutch-missing = { $field ->

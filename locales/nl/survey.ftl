@@ -47,6 +47,7 @@ survey-max-length-out-of-range = De maximale lengte van een antwoord moet tussen
 survey-text-empty = { $role_name } is leeg. Vul een tekst in.
 survey-text-no-languages = { $role_name } is leeg: geef minstens een Nederlandse tekst, bijvoorbeeld {"{"}nl: "…"{"}"}.
 survey-text-too-long = { $role_name } is { $length } tekens lang; het mag hoogstens { $max } tekens zijn. Maak het { $over } tekens korter.
+survey-text-characters = { $role_name } bevat tekens die u niet ziet, of die de leesrichting omdraaien: { $characters_list }. Haal ze weg. (Een nieuwe regel mag alleen in een inleiding, een uitleg en de belofte over de terugkoppeling.)
 survey-languages-empty = De lijst met talen (languages) is leeg. Noem de talen van de peiling, de standaardtaal eerst. Of laat de lijst weg: dan gelden de talen van de titel.
 survey-language-duplicate = { $language_name } staat twee keer in de lijst met talen (languages). Haal er één weg.
 survey-dutch-missing = { $field ->

@@ -13,6 +13,7 @@ mod m20261129_000006_publication;
 mod m20261129_000007_unordered_subscribers;
 mod m20261129_000008_population;
 mod m20261206_000009_staff_disabled;
+mod m20261206_000010_unordered_responses;
 mod m20261206_000011_retention;
 
 /// The ordered list of every migration; `flits migrate` and `flits serve` apply the pending ones.
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000007_unordered_subscribers::Migration),
             Box::new(m20261129_000008_population::Migration),
             Box::new(m20261206_000009_staff_disabled::Migration),
+            Box::new(m20261206_000010_unordered_responses::Migration),
             Box::new(m20261206_000011_retention::Migration),
         ]
     }

@@ -61,7 +61,9 @@ async fn the_demo_poll_works_in_a_browser_with_and_without_javascript() {
     else {
         return;
     };
-    let app = spawn_app(Backend::Sqlite).await;
+    // Served at the address the browser uses: forms from any other origin are refused.
+    let db = TestDb::new(Backend::Sqlite).await;
+    let app = spawn_app_on(db, |s| s.public_url = String::new()).await;
     flits::demo::prepare(&app.store).await.unwrap();
     let poll = app.store.poll_by_slug("demo").await.unwrap().unwrap();
     let url = |path: &str| format!("{}{path}", app.address);
@@ -216,7 +218,7 @@ async fn the_results_by_email_form_works_at_360_px_and_without_javascript() {
     else {
         return;
     };
-    let app = crate::results_by_email::app_with_relay(
+    let app = crate::results_by_email::app_with_relay_at_own_address(
         Backend::Sqlite,
         crate::bridge_support::smtpd::free_port(),
     )

@@ -27,7 +27,8 @@ pub async fn fresh_token(app: &TestApp, slug: &str) -> String {
     token_in(&app.get(&format!("/p/{slug}")).await.text().await.unwrap())
 }
 
-/// `POST /p/{slug}` with `fields` plus `_submission=token`, and an optional `Cookie` header.
+/// `POST /p/{slug}` with `fields` plus `_submission=token`, and an optional `Cookie` header (to
+/// which the browser's form cookie is added, as a browser sends all its cookies).
 pub async fn post_form(
     app: &TestApp,
     slug: &str,
@@ -42,7 +43,7 @@ pub async fn post_form(
         .post(format!("{}/p/{slug}", app.address))
         .form(&all);
     if let Some(c) = cookie {
-        req = req.header("cookie", c);
+        req = req.header("cookie", with_form_cookie(c));
     }
     req.send().await.unwrap()
 }

@@ -343,9 +343,12 @@ on_both_backends!(
     |backend| async move {
         let app = spawn_app(backend).await;
         flits::demo::prepare(&app.store).await.unwrap();
-        // The link: `?c=mastodon` is carried through the form; `?c=Mastodon` is ignored.
+        // The link: `?c=poster` (built in) is carried through the form, `?c=mastodon` (not a
+        // channel of the demo poll) as `other`; `?c=Mastodon` is ignored.
+        let page = app.get("/p/demo?c=poster").await.text().await.unwrap();
+        assert!(page.contains("name=\"_channel\" value=\"poster\""));
         let page = app.get("/p/demo?c=mastodon").await.text().await.unwrap();
-        assert!(page.contains("name=\"_channel\" value=\"mastodon\""));
+        assert!(page.contains("name=\"_channel\" value=\"other\""));
         let page = app.get("/p/demo?c=Mastodon").await.text().await.unwrap();
         assert!(!page.contains("name=\"_channel\""), "not a channel id");
 
@@ -355,7 +358,7 @@ on_both_backends!(
         form.push(("_channel", "Mastodon"));
         let res = post_form(&app, "demo", &token, &form, None).await;
         assert_eq!(res.status(), 303);
-        for (sid, channel) in [("c-1", "Mastodon"), ("c-2", "mastodon")] {
+        for (sid, channel) in [("c-1", "Mastodon"), ("c-2", "qr")] {
             let body = serde_json::json!({"submission_id": sid, "channel": channel, "lang": "nl",
                 "answers": {"tevreden": 4, "meer": ["bomen"], "helpen": "ja"}});
             let res = app
@@ -369,7 +372,7 @@ on_both_backends!(
         }
         let mut channels = stored_channels(&app).await;
         channels.sort();
-        assert_eq!(channels, [None, None, Some("mastodon".to_owned())]);
+        assert_eq!(channels, [None, None, Some("qr".to_owned())]);
 
         // Scheduling: `mastodon` can be scheduled, `Mastodon` is refused as not a channel id,
         // at the service's entry and from the command line alike.

@@ -143,7 +143,40 @@ pub struct TestApp {
     pub address: String,
     pub store: Store,
     pub db: TestDb,
+    /// A client that acts as one browser which has opened a poll page before: it sends the form
+    /// cookie [`FORM_COOKIE`] with every request (unless a request names its own `cookie`
+    /// header: then [`with_form_cookie`] adds it), so the token of any poll page it fetched can be
+    /// posted. It follows no redirects.
     pub client: reqwest::Client,
+}
+
+/// The poll form's cookie (`flits_form`, `SameSite=Strict`) of the browser [`TestApp::client`]
+/// plays. Its value is the shape the collector gives it (22 characters of base64url).
+pub const FORM_COOKIE: &str = "flits_form=dGVzdC1icm93c2VyLWtleQ";
+
+/// `cookies` (`a=1; b=2`) with the [`FORM_COOKIE`] added unless they name a form cookie already.
+pub fn with_form_cookie(cookies: &str) -> String {
+    if cookies.contains("flits_form=") {
+        cookies.to_owned()
+    } else if cookies.trim().is_empty() {
+        FORM_COOKIE.to_owned()
+    } else {
+        format!("{cookies}; {FORM_COOKIE}")
+    }
+}
+
+/// A client that follows no redirects, as a browser with the [`FORM_COOKIE`].
+pub fn browser_client() -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::COOKIE,
+        reqwest::header::HeaderValue::from_static(FORM_COOKIE),
+    );
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .default_headers(headers)
+        .build()
+        .unwrap()
 }
 
 /// Settings for a test: the documented defaults with a test database and port 0.
@@ -183,10 +216,7 @@ pub async fn spawn_services_on(
         address: format!("http://127.0.0.1:{port}"),
         store,
         db,
-        client: reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap(),
+        client: browser_client(),
     }
 }
 

@@ -57,6 +57,7 @@ mod scheduler_support;
 mod security_network;
 mod security_accounts;
 mod security_scheduling;
+mod security_resident;
 mod staff_access;
 mod staff_browser;
 mod staff_builder;

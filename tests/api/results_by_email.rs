@@ -37,6 +37,19 @@ pub async fn app_with_relay(backend: Backend, port: u16) -> TestApp {
     .await
 }
 
+/// [`app_with_relay`] served at the address it listens on (no `public_url`), for a real browser:
+/// the collector takes forms only from its own public origin.
+pub async fn app_with_relay_at_own_address(backend: Backend, port: u16) -> TestApp {
+    let db = TestDb::new(backend).await;
+    spawn_services_on(db, &[Service::Collector], |s| {
+        s.public_url = String::new();
+        s.collector.cache_millis = 0;
+        s.smtp_url = Some(SecretString::from(format!("smtp://127.0.0.1:{port}")));
+        s.mail.from = Some(SENDER.parse().unwrap());
+    })
+    .await
+}
+
 /// The sender of the runner, through the relay on `port`.
 fn sender(port: u16) -> FeedbackMail {
     let relay = flits_mail::Relay {

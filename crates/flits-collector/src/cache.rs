@@ -1,5 +1,5 @@
-//! Short-lived caches on the hot path: polls by slug, organisations by id, and the rendered poll
-//! page. When a link is shared thousands of residents open the same page within minutes; reading
+//! Short-lived caches on the hot path: polls by slug, their channels, organisations by id, and the
+//! rendered poll page. When a link is shared thousands of residents open the same page within minutes; reading
 //! and parsing the same poll from the database for each of them is wasted work.
 //!
 //! Entries live `collector.cache_millis` (default 1 s; 0 switches caching off). A change to a poll
@@ -22,6 +22,7 @@ use flits_store::{Poll, Store, StoreError};
 use flits_types::Slug;
 
 use crate::listing::Listing;
+use crate::poll_form::TokenSlot;
 
 /// How long the figures of published results are kept (unless caching is off).
 pub const AGGREGATES_TTL: Duration = Duration::from_secs(300);
@@ -90,8 +91,10 @@ pub enum QrFormat {
 /// The collector's caches.
 pub struct Caches {
     polls: TtlMap<Option<Arc<Poll>>>,
+    poll_channels: TtlMap<Arc<[String]>>,
     organisations: TtlMap<Option<Arc<organisation::Model>>>,
     pages: TtlMap<Arc<String>>,
+    form_pages: TtlMap<Arc<TokenSlot>>,
     aggregates: TtlMap<Arc<Aggregates>>,
     listing: TtlMap<Arc<Listing>>,
     /// QR images by format and the link they encode (which names the poll and the channel). A
@@ -113,8 +116,10 @@ impl Caches {
     pub fn new(ttl: Duration) -> Caches {
         Caches {
             polls: TtlMap::new(ttl),
+            poll_channels: TtlMap::new(ttl),
             organisations: TtlMap::new(ttl),
             pages: TtlMap::new(ttl),
+            form_pages: TtlMap::new(ttl),
             aggregates: TtlMap::new(if ttl.is_zero() {
                 ttl
             } else {
@@ -157,6 +162,22 @@ impl Caches {
         Ok(poll)
     }
 
+    /// The channels a poll is scheduled on (by the poll's id), for the rule of
+    /// [`crate::channel`].
+    pub async fn poll_channels(
+        &self,
+        store: &Store,
+        poll_id: uuid::Uuid,
+    ) -> Result<Arc<[String]>, StoreError> {
+        let key = poll_id.simple().to_string();
+        if let Some(hit) = self.poll_channels.get(&key) {
+            return Ok(hit);
+        }
+        let channels: Arc<[String]> = store.poll_channels(poll_id).await?.into();
+        self.poll_channels.put(key, channels.clone());
+        Ok(channels)
+    }
+
     /// An organisation by id.
     pub async fn organisation(
         &self,
@@ -171,9 +192,19 @@ impl Caches {
         Ok(org)
     }
 
-    /// A rendered page (with a placeholder where the form token goes).
+    /// A rendered page.
     pub fn page(&self, key: &str) -> Option<Arc<String>> {
         self.pages.get(key)
+    }
+
+    /// A rendered poll form, cut where its token goes.
+    pub fn form_page(&self, key: &str) -> Option<Arc<TokenSlot>> {
+        self.form_pages.get(key)
+    }
+
+    /// Keeps a rendered poll form.
+    pub fn put_form_page(&self, key: String, page: Arc<TokenSlot>) {
+        self.form_pages.put(key, page);
     }
 
     /// Keeps a rendered page.

@@ -30,7 +30,8 @@ pub struct CollectorConfig {
     /// Which header the trusted proxies write the client's address into: `x-forwarded-for` or
     /// `forwarded` (RFC 7239). Only this one is read.
     pub forwarded_header: ForwardedHeader,
-    /// How long a form's one-time submission token stays valid, in hours.
+    /// How long a form's one-time submission token stays valid, in hours (and the form cookie it
+    /// is bound to, [`crate::form_cookie`]).
     pub form_token_hours: u32,
     /// How long the "already took part" cookie of a poll lasts, in days.
     pub participation_cookie_days: u32,

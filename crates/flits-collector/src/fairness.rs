@@ -1,9 +1,14 @@
 //! Fairness without identifying anyone.
 //!
-//! - **One-time form tokens.** The poll page carries a token the server signed (HMAC-SHA256 of a
-//!   random nonce and the time it was issued). The nonce becomes the response's submission id, so a
-//!   double click or a retry records nothing twice, and a form the server did not hand out is not
-//!   taken. Tokens live `form_token_hours`.
+//! - **One-time form tokens, bound to the poll and the browser.** The poll page carries a token the
+//!   server signed (HMAC-SHA256 of a random nonce, the time it was issued, the poll's id and the
+//!   browser's form cookie, [`crate::form_cookie`]). The nonce becomes the response's submission
+//!   id, so a double click or a retry records nothing twice, and a form the server did not hand
+//!   out is not taken. A token is good for its own poll only, and only when the browser sends the
+//!   `SameSite=Strict` cookie the page set along with it (double submit): a page on another site
+//!   can neither read a token nor make the browser send that cookie, so it cannot post answers in
+//!   a visitor's name, even from a browser too old to say where a request comes from
+//!   ([`crate::cross_site`]). Tokens live `form_token_hours`.
 //! - **One response per browser per poll.** After a form response is recorded the browser gets a
 //!   signed cookie that says only "this browser took part in this poll" (an HMAC of the poll's id:
 //!   the same for everyone, nothing that links it to the answers).
@@ -39,6 +44,7 @@ use sha2::Sha256;
 use uuid::Uuid;
 
 use crate::config::CollectorConfig;
+use crate::form_cookie::BrowserKey;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -79,12 +85,15 @@ pub struct Limited {
 /// The result of checking a form token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TokenCheck {
-    /// Issued by us and fresh: the submission id it stands for.
+    /// Issued by us for this poll and this browser, and fresh: the submission id it stands for.
     Valid(SubmissionId),
     /// Issued by us, but too long ago.
     Expired,
-    /// Not issued by us (or damaged).
+    /// Not issued by us, for another poll or another browser (or damaged).
     Invalid,
+    /// The browser sent no form cookie (it expired, or the browser blocks cookies), so whose form
+    /// it is cannot be checked.
+    NoBrowser,
 }
 
 struct AddressBook {
@@ -199,27 +208,52 @@ impl Fairness {
 
     // ---- form tokens ----
 
-    /// A fresh one-time token for a form: 54 characters of `[A-Za-z0-9_-]`.
-    pub fn issue_token(&self) -> String {
-        self.token_at(Utc::now())
+    /// A fresh one-time token for a form of `poll_id`, for the browser with the form cookie
+    /// `browser`: 54 characters of `[A-Za-z0-9_-]`.
+    pub fn issue_token(&self, poll_id: Uuid, browser: &BrowserKey) -> String {
+        self.token_at(poll_id, browser, Utc::now())
     }
 
-    fn token_at(&self, now: DateTime<Utc>) -> String {
+    fn token_tag(&self, head: &[u8], poll_id: Uuid, browser: &BrowserKey) -> [u8; 16] {
+        mac16(
+            &self.token_key,
+            &[head, poll_id.as_bytes(), browser.as_bytes()],
+        )
+    }
+
+    fn token_at(&self, poll_id: Uuid, browser: &BrowserKey, now: DateTime<Utc>) -> String {
         let mut raw = [0u8; 40];
         rand::rng().fill_bytes(&mut raw[..16]);
         let issued = u64::try_from(now.timestamp()).unwrap_or(0);
         raw[16..24].copy_from_slice(&issued.to_be_bytes());
-        let tag = mac16(&self.token_key, &[&raw[..24]]);
+        let tag = self.token_tag(&raw[..24], poll_id, browser);
         raw[24..].copy_from_slice(&tag);
         URL_SAFE_NO_PAD.encode(raw)
     }
 
-    /// Checks a token from a form; a valid one yields the submission id to store.
-    pub fn check_token(&self, token: &str, max_age_hours: u32) -> TokenCheck {
-        self.check_token_at(token, max_age_hours, Utc::now())
+    /// Checks a token from a form of `poll_id`, posted by the browser with the form cookie
+    /// `browser` (`None`: it sent none); a valid one yields the submission id to store.
+    pub fn check_token(
+        &self,
+        token: &str,
+        poll_id: Uuid,
+        browser: Option<&BrowserKey>,
+        max_age_hours: u32,
+    ) -> TokenCheck {
+        self.check_token_at(token, poll_id, browser, max_age_hours, Utc::now())
     }
 
-    fn check_token_at(&self, token: &str, max_age_hours: u32, now: DateTime<Utc>) -> TokenCheck {
+    fn check_token_at(
+        &self,
+        token: &str,
+        poll_id: Uuid,
+        browser: Option<&BrowserKey>,
+        max_age_hours: u32,
+        now: DateTime<Utc>,
+    ) -> TokenCheck {
+        let Some(browser) = browser else {
+            return TokenCheck::NoBrowser;
+        };
         if token.len() != 54 {
             return TokenCheck::Invalid;
         }
@@ -233,6 +267,8 @@ impl Fairness {
             return TokenCheck::Invalid;
         };
         mac.update(&raw[..24]);
+        mac.update(poll_id.as_bytes());
+        mac.update(browser.as_bytes());
         if mac.verify_truncated_left(&raw[24..]).is_err() {
             return TokenCheck::Invalid;
         }
@@ -402,30 +438,66 @@ mod tests {
     #[test]
     fn tokens_are_signed_one_time_and_expire() {
         let f = fairness(b"k1");
-        let t = f.issue_token();
+        let (poll, me) = (Uuid::new_v4(), BrowserKey::random());
+        let t = f.issue_token(poll, &me);
         assert_eq!(t.len(), 54);
         assert!(
             SubmissionId::parse(&t).is_ok(),
             "a token is a submission id"
         );
-        let TokenCheck::Valid(id) = f.check_token(&t, 72) else {
+        let TokenCheck::Valid(id) = f.check_token(&t, poll, Some(&me), 72) else {
             panic!("fresh token refused")
         };
         assert!(id.as_str().starts_with("form-") && id.as_str().len() == 37);
-        assert_eq!(f.check_token(&t, 72), TokenCheck::Valid(id), "stable id");
-        assert_ne!(f.issue_token(), t, "every token is new");
+        assert_eq!(
+            f.check_token(&t, poll, Some(&me), 72),
+            TokenCheck::Valid(id),
+            "stable id"
+        );
+        assert_ne!(f.issue_token(poll, &me), t, "every token is new");
         // Another key (another deployment) did not issue it.
-        assert_eq!(fairness(b"k2").check_token(&t, 72), TokenCheck::Invalid);
+        assert_eq!(
+            fairness(b"k2").check_token(&t, poll, Some(&me), 72),
+            TokenCheck::Invalid
+        );
         // Tampering with the issue time breaks the signature.
         let mut raw = URL_SAFE_NO_PAD.decode(&t).unwrap();
         raw[20] ^= 1;
         assert_eq!(
-            f.check_token(&URL_SAFE_NO_PAD.encode(raw), 72),
+            f.check_token(&URL_SAFE_NO_PAD.encode(raw), poll, Some(&me), 72),
             TokenCheck::Invalid
         );
-        assert_eq!(f.check_token("form-2", 72), TokenCheck::Invalid);
-        let old = f.token_at(Utc::now() - chrono::Duration::hours(73));
-        assert_eq!(f.check_token(&old, 72), TokenCheck::Expired);
+        assert_eq!(
+            f.check_token("form-2", poll, Some(&me), 72),
+            TokenCheck::Invalid
+        );
+        let old = f.token_at(poll, &me, Utc::now() - chrono::Duration::hours(73));
+        assert_eq!(
+            f.check_token(&old, poll, Some(&me), 72),
+            TokenCheck::Expired
+        );
+    }
+
+    #[test]
+    fn a_token_is_good_for_its_own_poll_and_browser_only() {
+        let f = fairness(b"k");
+        let (poll, me) = (Uuid::new_v4(), BrowserKey::random());
+        let t = f.issue_token(poll, &me);
+        assert!(matches!(
+            f.check_token(&t, poll, Some(&me), 72),
+            TokenCheck::Valid(_)
+        ));
+        // Another poll's form, or the token a script fetched with a cookie of its own.
+        assert_eq!(
+            f.check_token(&t, Uuid::new_v4(), Some(&me), 72),
+            TokenCheck::Invalid
+        );
+        assert_eq!(
+            f.check_token(&t, poll, Some(&BrowserKey::random()), 72),
+            TokenCheck::Invalid
+        );
+        // Without the cookie nobody can say whose form it is.
+        assert_eq!(f.check_token(&t, poll, None, 72), TokenCheck::NoBrowser);
     }
 
     #[test]

@@ -15,12 +15,14 @@ use flits_survey::AnswerInput;
 use flits_types::ChannelId;
 
 use crate::availability::{Availability, availability};
-use crate::channel::channel;
+use crate::channel::recorded as recorded_channel;
+use crate::cross_site;
 use crate::fairness::{Fairness, TokenCheck};
+use crate::form_cookie::BrowserKey;
 use crate::notices::{already_answered_page, not_saved_page, rate_limited_page, unavailable_page};
 use crate::page_failure::{PageFailure, page_error};
 use crate::poll_form::{Entered, FormState, render_form};
-use crate::poll_page::{find_poll, page_locale, took_part};
+use crate::poll_page::{find_poll, page_locale, set_form_cookie, took_part};
 use crate::state::CollectorState;
 use crate::submit::{Outcome, Submission, check_rates, record};
 
@@ -31,9 +33,9 @@ pub const MAX_FORM_BODY: usize = 64 * 1024;
 struct PollForm {
     /// The one-time token the page carried (`_submission`).
     token: String,
-    /// The channel of the link the page was opened from (`_channel`), by the rule of
-    /// [`crate::channel`].
-    channel: Option<ChannelId>,
+    /// The channel of the link the page was opened from (`_channel`), as sent: the rule of
+    /// [`crate::channel`] decides what is recorded.
+    channel: Option<String>,
     /// The page's language (`_lang`).
     lang: Option<String>,
     /// Answers by question id, every value of a repeated field kept.
@@ -60,7 +62,7 @@ impl PollForm {
         for (name, value) in url::form_urlencoded::parse(body).into_owned() {
             match name.as_str() {
                 "_submission" => form.token = value,
-                "_channel" => form.channel = channel(Some(&value)),
+                "_channel" => form.channel = Some(value),
                 "_lang" => form.lang = Some(value),
                 n if n.starts_with('_') => {}
                 _ => form.entered.entry(name).or_default().push(value),
@@ -84,8 +86,17 @@ pub async fn submit(
     slug: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
+    // Submits are counted per minute in the log, not logged with their moment.
+    flits_http::minute_log::count_per_minute(&req);
     let form = PollForm::read(&req, &body);
     let choice = form.as_ref().and_then(|f| f.lang.as_deref());
+    if cross_site::check(&state, &req).is_err() {
+        // Refused before anything is looked up or stored.
+        let locale = page_locale(&req, None, choice);
+        return cross_site::refused_page(&state, &slug, locale)
+            .await
+            .map_err(|f| page_error(&state, &req, locale, f));
+    }
     let poll = find_poll(&state, &req, &slug, choice).await?;
     let locale = page_locale(&req, poll.as_deref(), choice);
     let page = match (poll, form) {
@@ -114,12 +125,16 @@ async fn accept(
     form: PollForm,
     address: Option<crate::fairness::AddressKey>,
 ) -> Result<HttpResponse, PageFailure> {
-    let submission_id = match state
-        .fairness
-        .check_token(&form.token, state.config.form_token_hours)
-    {
+    let browser = BrowserKey::of_request(req);
+    let channel = recorded_channel(state, poll, form.channel.as_deref()).await?;
+    let submission_id = match state.fairness.check_token(
+        &form.token,
+        poll.id,
+        browser.as_ref(),
+        state.config.form_token_hours,
+    ) {
         TokenCheck::Valid(id) => id,
-        check => return send_again(state, poll, locale, form, check).await,
+        check => return send_again(state, req, poll, locale, form, channel, check).await,
     };
     if took_part(state, req, poll) {
         // The same form sent again (back button, double click after the first answer arrived)
@@ -138,7 +153,7 @@ async fn accept(
     }
     let submission = Submission {
         submission_id,
-        channel: form.channel.clone(),
+        channel: channel.clone(),
         lang: locale,
         answers: form.answers(),
     };
@@ -152,7 +167,7 @@ async fn accept(
             }
             let again = FormState {
                 locale,
-                channel: form.channel,
+                channel,
                 entered: form.entered,
                 errors: by_question,
                 // The same token: it still stands for this one response.
@@ -174,29 +189,34 @@ async fn accept(
     }
 }
 
-/// A form whose token expired or was not ours: nothing is lost, the answers come back with a
-/// fresh form to send again.
+/// A form whose token expired, was not ours, or came without the browser's form cookie: nothing
+/// is lost, the answers come back with a fresh form (token and cookie) to send again.
 async fn send_again(
     state: &CollectorState,
+    req: &HttpRequest,
     poll: &Poll,
     locale: Locale,
     form: PollForm,
+    channel: Option<ChannelId>,
     check: TokenCheck,
 ) -> Result<HttpResponse, PageFailure> {
-    let notice = if check == TokenCheck::Expired {
-        t!(locale, "form-expired")
-    } else {
-        t!(locale, "form-foreign")
+    let notice = match check {
+        TokenCheck::Expired => t!(locale, "form-expired"),
+        TokenCheck::NoBrowser => t!(locale, "form-cookie-missing"),
+        TokenCheck::Invalid | TokenCheck::Valid(_) => t!(locale, "form-foreign"),
     };
+    let browser = BrowserKey::of_request_or_new(req);
     let again = FormState {
         locale,
-        channel: form.channel,
+        channel,
         entered: form.entered,
         errors: BTreeMap::new(),
-        submission_token: state.fairness.issue_token(),
+        submission_token: state.fairness.issue_token(poll.id, &browser),
         notice: Some(notice),
     };
-    render_form(state, poll, again, StatusCode::UNPROCESSABLE_ENTITY).await
+    let mut res = render_form(state, poll, again, StatusCode::UNPROCESSABLE_ENTITY).await?;
+    set_form_cookie(state, &mut res, &browser);
+    Ok(res)
 }
 
 /// `303` to the thank-you page, with the signed cookie that says this browser took part.

@@ -12,7 +12,8 @@ use flits_types::SubmissionId;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::channel::channel;
+use crate::channel::recorded as recorded_channel;
+use crate::cross_site;
 use crate::fairness::Limited;
 use crate::openapi::{ErrorBody, SubmitStatus};
 use crate::state::CollectorState;
@@ -29,9 +30,11 @@ pub struct SubmitBody {
     // the contract's `400 invalid_submission_id` (a serde failure would be `invalid_json`).
     #[schema(example = "3f0c2a4e-5d1b-4c8e-9a57-1b2c3d4e5f60")]
     pub submission_id: String,
-    /// The channel the resident came from (`?c=` of the link), e.g. `mastodon`. A value that is
-    /// not a channel id (`[a-z0-9_-]`, 1 to 64 characters, the rule scheduling uses) is ignored,
-    /// as the link's `?c=` is.
+    /// The channel the resident came from (`?c=` of the link), e.g. `mastodon-velsen`. Recorded
+    /// as sent when it is one of the poll's channels or a built-in one (`poster`, `qr`, `email`,
+    /// `website`, `share`), as `other` when it is any other channel id, and not at all when it is
+    /// not a channel id (`[a-z0-9_-]`, 1 to 64 characters, the rule scheduling uses), as the
+    /// link's `?c=` is.
     #[serde(default)]
     pub channel: Option<String>,
     /// The resident's language (`nl`, `en`, `tr`, `pl` or `ar`): stored with the response and
@@ -83,6 +86,7 @@ pub fn json_config() -> web::JsonConfig {
         (status = 201, description = "Recorded", body = SubmitStatus, example = json!({"status": "recorded"})),
         (status = 200, description = "This submission id was already recorded; nothing stored twice", body = SubmitStatus, example = json!({"status": "duplicate"})),
         (status = 400, description = "Invalid answers (`invalid_answers`: details.errors, at most 20, and details.more, how many more), malformed JSON (`invalid_json`) or submission id (`invalid_submission_id`)", body = ErrorBody),
+        (status = 403, description = "Sent by a page on another website (`cross_site`: its `Origin` or `Sec-Fetch-Site` says so); nothing stored", body = ErrorBody),
         (status = 404, description = "No such poll (`not_found`)", body = ErrorBody),
         (status = 408, description = "The body did not arrive within `body_timeout_seconds` (`request_timeout`); the connection is closed", body = ErrorBody),
         (status = 409, description = "Not open (`not_open_yet` or `closed`)", body = ErrorBody),
@@ -98,8 +102,12 @@ pub async fn submit(
     slug: web::Path<String>,
     body: web::Json<SubmitBody>,
 ) -> Result<HttpResponse, ApiError> {
+    flits_http::minute_log::count_per_minute(&req);
     let body = body.into_inner();
     let lang = lang_of(&req, body.lang.as_deref());
+    if cross_site::check(&state, &req).is_err() {
+        return Err(cross_site::refused_error(lang));
+    }
     let submission_id = SubmissionId::parse(&body.submission_id).map_err(|_| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -116,7 +124,7 @@ pub async fn submit(
         .ok_or_else(not_found)?;
     let submission = Submission {
         submission_id,
-        channel: channel(body.channel.as_deref()),
+        channel: recorded_channel(&state, &poll, body.channel.as_deref()).await?,
         // Stored as one of the poll's own languages, like the form's.
         lang: flits_i18n::negotiate(
             &poll.definition.offered_languages(),

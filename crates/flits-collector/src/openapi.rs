@@ -27,22 +27,28 @@ pub struct SubmitStatus {
     pub status: String,
 }
 
-/// The public definition of a poll.
+/// The public definition of a poll. Before the poll opens (`state` is `not_open_yet`) only what
+/// its "not open yet" page and poster show: `slug`, `title` and `opens_at`; `closes_at`, `intro`
+/// and `feedback_promise` are `null` and `questions` is empty.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PublicPoll {
     pub slug: String,
     /// `open`, `not_open_yet` or `closed`.
     pub state: String,
     pub opens_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// `null` before the poll opens.
     pub closes_at: Option<chrono::DateTime<chrono::Utc>>,
     /// A text: a string (Dutch) or a map language → string.
     #[schema(value_type = Object)]
     pub title: serde_json::Value,
+    /// `null` when the poll has none, and before it opens.
     #[schema(value_type = Object)]
     pub intro: serde_json::Value,
+    /// `null` when the poll has none, and before it opens.
     #[schema(value_type = Object)]
     pub feedback_promise: serde_json::Value,
-    /// The questions as in the poll definition (docs/api.md, "Poll definitions").
+    /// The questions as in the poll definition (docs/api.md, "Poll definitions"); empty before
+    /// the poll opens.
     #[schema(value_type = Vec<Object>)]
     pub questions: Vec<serde_json::Value>,
 }

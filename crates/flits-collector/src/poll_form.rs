@@ -21,8 +21,45 @@ use crate::state::CollectorState;
 /// What a resident entered, to show again when the form comes back with messages.
 pub type Entered = BTreeMap<String, Vec<String>>;
 
-/// Stands in for the form token in a cached page; replaced by a fresh token per request.
-pub const TOKEN_PLACEHOLDER: &str = "flits-token-placeholder-7c1e5d";
+/// A rendered poll page cut in two where the form token goes, so that the page can be kept and
+/// served to many residents, each with a token of their own.
+///
+/// The cut is found with a marker drawn at random for each rendering (128 bits), not a fixed
+/// placeholder: a poll text is written before the marker exists, so no text can contain it and
+/// move the token into the wrong place.
+#[derive(Debug)]
+pub struct TokenSlot {
+    before: String,
+    after: String,
+}
+
+impl TokenSlot {
+    /// A fresh marker to render the page with in place of the token.
+    pub fn marker() -> String {
+        let mut raw = [0u8; 16];
+        rand::RngCore::fill_bytes(&mut rand::rng(), &mut raw);
+        let hex: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+        format!("flits-token-{hex}")
+    }
+
+    /// Cuts `page`, rendered with `marker`, at the marker; `None` when it does not hold it.
+    pub fn cut(page: &str, marker: &str) -> Option<TokenSlot> {
+        let (before, after) = page.split_once(marker)?;
+        Some(TokenSlot {
+            before: before.to_owned(),
+            after: after.to_owned(),
+        })
+    }
+
+    /// The page with `token` in its place.
+    pub fn fill(&self, token: &str) -> String {
+        let mut page = String::with_capacity(self.before.len() + token.len() + self.after.len());
+        page.push_str(&self.before);
+        page.push_str(token);
+        page.push_str(&self.after);
+        page
+    }
+}
 
 #[derive(Serialize)]
 struct OptionView {
@@ -249,4 +286,25 @@ pub async fn form_html(
         cookie_days: state.config.participation_cookie_days,
     };
     state.templates.render("poll/page", &view)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_token_goes_where_the_marker_was_whatever_the_page_says() {
+        let marker = TokenSlot::marker();
+        assert_ne!(marker, TokenSlot::marker(), "a new marker every time");
+        // A poll text may hold anything written before this marker existed.
+        let page = format!(
+            "<h1>flits-token-placeholder-7c1e5d flits-token-</h1><input value=\"{marker}\"><p>end</p>"
+        );
+        let slot = TokenSlot::cut(&page, &marker).unwrap();
+        assert_eq!(
+            slot.fill("TOKEN"),
+            "<h1>flits-token-placeholder-7c1e5d flits-token-</h1><input value=\"TOKEN\"><p>end</p>"
+        );
+        assert!(TokenSlot::cut("<p>no form</p>", &marker).is_none());
+    }
 }

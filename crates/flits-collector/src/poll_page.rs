@@ -11,12 +11,13 @@ use flits_store::Poll;
 use flits_types::ChannelId;
 
 use crate::availability::{Availability, availability};
-use crate::channel::link_channel;
+use crate::channel::{link_value, recorded as recorded_channel};
 use crate::chrome::html;
+use crate::form_cookie::BrowserKey;
 use crate::language::{choose, offered_locales, remember};
 use crate::notices::{already_answered_page, unavailable_page};
 use crate::page_failure::{PageFailure, page_error};
-use crate::poll_form::{Entered, FormState, TOKEN_PLACEHOLDER, form_html};
+use crate::poll_form::{Entered, FormState, TokenSlot, form_html};
 use crate::state::CollectorState;
 
 /// The language of a page about `poll` (every language Flits speaks when there is none).
@@ -49,15 +50,18 @@ pub async fn show(
     state: web::Data<CollectorState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let channel = link_channel(&req);
     let poll = find_poll(&state, &req, &slug, None).await?;
     let locale = page_locale(&req, poll.as_deref(), None);
+    let mut browser = None;
     let page = match &poll {
         Some(p) if availability(p, Utc::now()) == Availability::Open => {
             if took_part(&state, &req, p) {
                 already_answered_page(&state, p, locale, StatusCode::OK).await
             } else {
-                form_page(&state, p, locale, channel).await
+                let key = BrowserKey::of_request_or_new(&req);
+                let page = fresh_form(&state, &req, p, locale, &key).await;
+                browser = Some(key);
+                page
             }
         }
         _ => unavailable_page(&state, poll.as_deref(), locale).await,
@@ -68,15 +72,40 @@ pub async fn show(
     {
         tracing::warn!(error = %e, "language cookie not set");
     }
+    if let Some(key) = browser {
+        set_form_cookie(&state, &mut res, &key);
+    }
     Ok(res)
 }
 
-/// The open poll's form with a fresh one-time token.
+/// (Re)sets the browser's form cookie on a page that carries a form token made for it, so the
+/// cookie lives at least as long as the token.
+pub fn set_form_cookie(state: &CollectorState, res: &mut HttpResponse, key: &BrowserKey) {
+    let cookie = key.cookie(state.config.form_token_hours, state.is_https());
+    if let Err(e) = res.add_cookie(&cookie) {
+        tracing::warn!(error = %e, "form cookie not set");
+    }
+}
+
+/// The form of the request's link: the channel of `?c=` as it will be recorded.
+async fn fresh_form(
+    state: &CollectorState,
+    req: &HttpRequest,
+    poll: &Poll,
+    locale: Locale,
+    browser: &BrowserKey,
+) -> Result<HttpResponse, PageFailure> {
+    let channel = recorded_channel(state, poll, link_value(req).as_deref()).await?;
+    form_page(state, poll, locale, channel, browser).await
+}
+
+/// The open poll's form with a fresh one-time token for this browser.
 async fn form_page(
     state: &CollectorState,
     poll: &Poll,
     locale: Locale,
     channel: Option<ChannelId>,
+    browser: &BrowserKey,
 ) -> Result<HttpResponse, PageFailure> {
     // The page is the same for everyone who comes from the same channel in the same language,
     // except for the one-time token: render once, fill in the token each time.
@@ -86,24 +115,30 @@ async fn form_page(
         locale.code(),
         channel.as_ref().map_or("", ChannelId::as_str)
     );
-    let page = match state.caches.page(&key) {
-        Some(page) => page,
+    let token = state.fairness.issue_token(poll.id, browser);
+    let slot = match state.caches.form_page(&key) {
+        Some(slot) => slot,
         None => {
+            let marker = TokenSlot::marker();
             let form = FormState {
                 locale,
                 channel,
                 entered: Entered::new(),
                 errors: Default::default(),
-                submission_token: TOKEN_PLACEHOLDER.to_owned(),
+                submission_token: marker.clone(),
                 notice: None,
             };
-            let body = Arc::new(form_html(state, poll, form).await?);
-            state.caches.put_page(key, body.clone());
-            body
+            let body = form_html(state, poll, form).await?;
+            let Some(slot) = TokenSlot::cut(&body, &marker) else {
+                // A page without a token field has nothing to fill in (and nothing to keep).
+                return Ok(html(StatusCode::OK, body));
+            };
+            let slot = Arc::new(slot);
+            state.caches.put_form_page(key, slot.clone());
+            slot
         }
     };
-    let body = page.replacen(TOKEN_PLACEHOLDER, &state.fairness.issue_token(), 1);
-    Ok(html(StatusCode::OK, body))
+    Ok(html(StatusCode::OK, slot.fill(&token)))
 }
 
 /// Whether this browser carries the poll's signed "took part" cookie.

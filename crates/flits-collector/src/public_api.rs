@@ -9,14 +9,16 @@ use crate::state::CollectorState;
 use flits_http::ApiError;
 
 /// `GET /api/v1/polls/{slug}`: the poll's public definition (the brief's internal purpose and
-/// audiences are left out; the feedback promise is for residents and stays).
+/// audiences are left out; the feedback promise is for residents and stays). Before the poll
+/// opens only its title and opening time: `closes_at`, `intro` and `feedback_promise` are `null`
+/// and `questions` is empty.
 #[utoipa::path(
     get,
     path = "/api/v1/polls/{slug}",
     tag = "public",
     params(("slug" = String, Path, description = "The poll's slug")),
     responses(
-        (status = 200, description = "The poll's public definition", body = crate::openapi::PublicPoll),
+        (status = 200, description = "The poll's public definition; before it opens (`not_open_yet`) only its slug, title and opening time", body = crate::openapi::PublicPoll),
         (status = 404, description = "No such poll, or not public (`not_found`)", body = crate::openapi::ErrorBody),
     )
 )]
@@ -40,6 +42,20 @@ pub async fn definition(
         Availability::Closed { .. } => "closed",
         Availability::Hidden => "hidden",
     };
+    if let Availability::NotOpenYet { opens_at } = av {
+        // What the "not open yet" page and the poster show, and nothing more: the questions and
+        // the rest stay unpublished until the poll opens.
+        return Ok(HttpResponse::Ok().json(json!({
+            "slug": def.slug,
+            "state": state_name,
+            "opens_at": opens_at,
+            "closes_at": null,
+            "title": def.title,
+            "intro": null,
+            "feedback_promise": null,
+            "questions": [],
+        })));
+    }
     Ok(HttpResponse::Ok().json(json!({
         "slug": def.slug,
         "state": state_name,

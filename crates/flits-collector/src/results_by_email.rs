@@ -4,7 +4,8 @@
 //! Who may ask, and how often:
 //! - only a browser that took part: it carries the poll's participation cookie
 //!   ([`crate::fairness`]). That cookie is `SameSite=Lax`, so a form on another site cannot send
-//!   it along: it is also this form's guard against cross-site requests;
+//!   it along; and a request that says it comes from another site is refused before anything
+//!   else ([`crate::cross_site`]);
 //! - within the collector's rate limits per hashed network address and for the whole process, and
 //!   at most `collector.results_emails_per_address_per_poll` addresses per network address, poll
 //!   and day, so that nobody can sign up other people's addresses by the hundred.
@@ -29,6 +30,7 @@ use serde::Serialize;
 
 use crate::availability::{Availability, availability};
 use crate::chrome::{ChromeOf, chrome, html};
+use crate::cross_site;
 use crate::fairness::{AddressKey, Limited};
 use crate::notices::{Notice, render_notice, unavailable_page, wait};
 use crate::page_failure::{PageFailure, page_error};
@@ -159,9 +161,21 @@ pub async fn thanks(
     state: web::Data<CollectorState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
+    // The browser opens it right after a submit: its moment would be the submit's.
+    flits_http::minute_log::count_per_minute(&req);
     let poll = find_poll(&state, &req, &slug, None).await?;
     let locale = page_locale(&req, poll.as_deref(), None);
     let page = match poll {
+        // Thanks only where residents could have answered: the poll page's own rule shows a
+        // draft as unknown and a poll that is not open yet as such.
+        Some(poll)
+            if matches!(
+                availability(&poll, Utc::now()),
+                Availability::Hidden | Availability::NotOpenYet { .. }
+            ) =>
+        {
+            unavailable_page(&state, Some(&poll), locale).await
+        }
         Some(poll) => {
             let offer = offered(&state, &req, &poll);
             render_thanks(
@@ -209,8 +223,15 @@ pub async fn subscribe(
     slug: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
+    flits_http::minute_log::count_per_minute(&req);
     let form = read_form(&req, &body);
     let choice = form.as_ref().and_then(|(_, lang)| lang.as_deref());
+    if cross_site::check(&state, &req).is_err() {
+        let locale = page_locale(&req, None, choice);
+        return cross_site::refused_page(&state, &slug, locale)
+            .await
+            .map_err(|f| page_error(&state, &req, locale, f));
+    }
     let poll = find_poll(&state, &req, &slug, choice).await?;
     let locale = page_locale(&req, poll.as_deref(), choice);
     let page = match (poll, form) {

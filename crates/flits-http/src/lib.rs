@@ -9,6 +9,7 @@ pub mod headers;
 pub mod health;
 pub mod json_body;
 pub mod metrics;
+pub mod minute_log;
 pub mod openapi;
 pub mod page_error;
 pub mod query;

@@ -20,7 +20,7 @@
 //! | `part` | `part_text` | `survey-brief-part-{part}` |
 //! | `expected` | `expected_text` | `survey-expected-{expected}` |
 //! | `language` | `language_name` | `survey-language-{language}`, or the code in quotes when Flits has no name for it |
-//! | `characters` | `characters_list` | each character quoted, a space named (`survey-character-space`), other invisible ones as `U+0009` |
+//! | `characters` | `characters_list` | each character quoted, a space named (`survey-character-space`), other invisible ones and those that set the writing direction as `U+0009`, `U+202E` |
 //!
 //! [`RenderedReport`] is the worded [`Report`]: the `--format json` object of `flits poll validate`
 //! (README.md, "Commands"), whose `errors` are also the staff API's `details.errors` (docs/api.md,
@@ -218,7 +218,9 @@ fn named(
                 .chars()
                 .map(|c| match c {
                     ' ' => space.clone(),
-                    c if c.is_whitespace() || c.is_control() => format!("U+{:04X}", u32::from(c)),
+                    c if c.is_whitespace() || c.is_control() || is_direction_mark(c) => {
+                        format!("U+{:04X}", u32::from(c))
+                    }
                     c => format!("\"{c}\""),
                 })
                 .collect();
@@ -226,6 +228,14 @@ fn named(
         }
         _ => Ok(None),
     }
+}
+
+/// Whether `c` sets the writing direction (marks, embeddings, overrides, isolates): shown by its
+/// code, because shown as itself it would turn the message around it.
+fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 #[cfg(test)]

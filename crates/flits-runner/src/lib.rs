@@ -15,7 +15,8 @@
 //!    `publication_reminder` job for the component that reminds staff to publish the results.
 //!
 //! After the jobs, each tick sends the outbox of channel posts ([`delivery`]) and the results
-//! e-mails of published polls ([`feedback`]).
+//! e-mails of published polls ([`feedback`]), and every few minutes has the day's responses
+//! written again in random order ([`shuffle`]).
 //!
 //! # Exactly once, across instances and crashes
 //!
@@ -35,6 +36,7 @@ pub mod compose;
 pub mod delivery;
 pub mod feedback;
 pub mod retention;
+pub mod shuffle;
 
 use std::future::Future;
 use std::time::Duration;
@@ -226,6 +228,7 @@ pub async fn run(
     let tick = config.tick.max(Duration::from_secs(1));
     let mut interval = tokio::time::interval(tick);
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut shuffle = shuffle::Shuffle::default();
     tokio::pin!(shutdown);
     tracing::info!(tick_seconds = tick.as_secs(), %runner, "job runner started");
     loop {
@@ -283,6 +286,10 @@ pub async fn run(
                     tracing::warn!(error = %e, "data retention step failed; retrying at the next tick")
                 }
             }
+        }
+        // And, every few minutes, the day's responses in an order that says nothing.
+        if let Err(e) = shuffle.step(&store, Utc::now()).await {
+            tracing::warn!(error = %e, "shuffling the responses failed; retrying at the next tick")
         }
     }
     tracing::info!("job runner stopped");

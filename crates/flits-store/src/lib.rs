@@ -25,6 +25,7 @@ mod response_writer;
 mod responses;
 mod retention;
 mod schedule_lock;
+mod shuffle;
 mod staff;
 mod staff_auth;
 mod themes;

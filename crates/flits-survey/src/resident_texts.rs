@@ -65,6 +65,15 @@ impl TextRole {
         }
     }
 
+    /// Whether the text may run over several lines (an intro, a help text, the feedback promise);
+    /// a title, a question, an option and a scale label are one line each.
+    pub fn may_have_lines(self) -> bool {
+        matches!(
+            self,
+            TextRole::Intro | TextRole::FeedbackPromise | TextRole::Help
+        )
+    }
+
     /// Whether residents read it while filling in the poll (the feedback promise comes after).
     pub fn read_while_answering(self) -> bool {
         self != TextRole::FeedbackPromise

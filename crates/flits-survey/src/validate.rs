@@ -28,6 +28,7 @@
 //! | `scale_bound_missing`, `scale_bounds_reversed`, `scale_too_many_steps`, `scale_bounds_not_allowed`, `labels_not_allowed` | a scale has `min` < `max` with at most 11 steps (0–10); only scales have `min`, `max`, `labels` | `field`; `min`, `max`; `min`, `max`, `steps`, `limit`; `field`, `kind`; `kind` |
 //! | `max_length_not_allowed`, `max_length_out_of_range` | `max_length` only on open text, 1..=2000 (absent means [`crate::answers::DEFAULT_MAX_LENGTH`]) | `kind`; `value`, `limit` |
 //! | `text_empty`, `text_no_languages`, `text_too_long` | no empty texts; lengths in characters per [`TextRole::max_chars`] (title 120, intro 500, question 300, option 120, help 300, scale label 60, feedback promise 500) | `role`; `role`; `role`, `length`, `max`, `over` |
+//! | `text_characters` | no control characters (C0, DEL, C1; line breaks only where [`TextRole::may_have_lines`]) and no bidi embeddings or overrides (U+202A–U+202E) inside a text; bidi isolates (U+2066–U+2069) are fine | `role`, `characters` |
 //! | `languages_empty`, `language_duplicate`, `dutch_missing` | `languages`, when given, lists each offered language once; a poll is offered in Dutch (at `title.nl` when the title sets the languages, at `languages` otherwise) | ; `language`; `field` (`title` or `languages`) |
 //! | `language_code_invalid`, `language_unsupported` | a text's languages are written as codes Flits has texts for: `nl`, `en`, `tr`, `pl`, `ar` (two lowercase letters otherwise is `language_unsupported`, anything else `language_code_invalid`) | `language` |
 //! | `translation_missing`, `translation_unexpected` | every resident-facing text exists in each offered language ([`PollDefinition::offered_languages`]), and in no other | `language` |
@@ -120,6 +121,7 @@ pub const ERROR_CODES: &[&str] = &[
     "text_empty",
     "text_no_languages",
     "text_too_long",
+    "text_characters",
     "languages_empty",
     "language_duplicate",
     "dutch_missing",

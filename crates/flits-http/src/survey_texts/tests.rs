@@ -110,6 +110,10 @@ questions:
             "slug: profiel\ntitle: Profiel\nbrief: {}\nquestions: [{id: q1, kind: open_text, profile: true, text: V}]\n".into(),
             drafting(),
         ),
+        (
+            "slug: tekens\ntitle: \"Fiets\\u202Een\\u0007\"\nquestions: [{id: q1, kind: open_text, text: V}]\n".into(),
+            drafting(),
+        ),
         ("[1, 2]".into(), drafting()),
         ("slug: x\ntitle: T\nquestions: 5\nbrief: []\n".into(), drafting()),
         (hints.into(), drafting()),
@@ -520,4 +524,23 @@ fn a_reply_lists_at_most_twenty_answer_errors_and_counts_the_rest() {
     let details = answer_error_details(&few, Locale::Nl);
     assert_eq!(details["errors"].as_array().unwrap().len(), 3);
     assert_eq!(details["more"], 0);
+}
+
+#[test]
+fn characters_that_hide_or_turn_text_are_named_by_their_code() {
+    let issue = all_issues()
+        .into_iter()
+        .find(|i| i.code == "text_characters")
+        .unwrap();
+    for locale in Locale::STAFF {
+        let message = try_issue_message(&issue, locale).unwrap();
+        assert!(
+            message.contains("U+202E") && message.contains("U+0007"),
+            "{message}"
+        );
+        assert!(
+            !message.contains('\u{202E}') && !message.contains('\u{7}'),
+            "{message:?}"
+        );
+    }
 }

@@ -635,6 +635,55 @@ fn texts_have_a_maximum_length_in_characters() {
     }
 }
 
+#[test]
+fn control_characters_and_bidi_overrides_are_refused_where_they_are() {
+    // A title with a bell, an option with a right-to-left override, a question over two lines.
+    let mut def = valid();
+    def.title = "Fietsparkeren\u{7} bij het station".into();
+    def.questions[0].options[1].text = "Met de \u{202E}sub".into();
+    def.questions[1].text = "Wat mist u\nbij het station?".into();
+    for (location, found) in [
+        ("title", "\u{7}"),
+        ("questions[0].options[1].text", "\u{202E}"),
+        ("questions[1].text", "\n"),
+    ] {
+        assert!(has_error(&def, location, "text_characters"), "{location}");
+        let issue = check(&def)
+            .errors
+            .into_iter()
+            .find(|i| i.location == location)
+            .unwrap();
+        assert_eq!(issue.args.get("characters"), Some(&found.into()));
+        assert!(issue.args.get("role").is_some());
+    }
+    // Every embedding and override, DEL and a C1 control, in a translated text too.
+    for c in [
+        '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{7F}', '\u{9B}', '\t',
+    ] {
+        let mut def = bilingual();
+        def.title = map(&[("nl", "Fietsen"), ("en", &format!("Bi{c}kes"))]);
+        assert!(has_error(&def, "title.en", "text_characters"), "{c:?}");
+    }
+}
+
+#[test]
+fn lines_and_bidi_isolates_stay_allowed_where_texts_need_them() {
+    let mut def = valid();
+    def.intro = Some("Drie korte vragen.\r\nHet kost u 1 minuut.".into());
+    def.brief.as_mut().unwrap().feedback_promise =
+        Some("Op 1 maart leest u het hier.\nDank u.".into());
+    def.questions[0].help = Some("Kies er een.\nOf twee.".into());
+    // An Arabic-script name isolated inside a Dutch sentence, and the marks left and right.
+    def.questions[1].text = "Wat mist u bij \u{2067}محطة\u{2069} station\u{200F}?".into();
+    // Whitespace around a text is not part of it (a YAML block ends in a line break).
+    def.questions[3].text = "Wat wilt u ons nog vertellen?\n".into();
+    let found = errors(&def);
+    assert!(
+        !found.iter().any(|(_, c)| c == "text_characters"),
+        "{found:?}"
+    );
+}
+
 fn bilingual() -> PollDefinition {
     let mut def = valid();
     def.title = map(&[

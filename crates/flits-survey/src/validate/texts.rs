@@ -1,5 +1,5 @@
-//! Rules about the texts residents read: present, not too long, in exactly the languages the poll
-//! offers, and plain.
+//! Rules about the texts residents read: present, not too long, free of characters that hide or
+//! turn text around, in exactly the languages the poll offers, and plain.
 
 use std::collections::BTreeMap;
 
@@ -11,6 +11,35 @@ use crate::definition::PollDefinition;
 use crate::plain_language::{Checker, score};
 use crate::resident_texts::{ResidentTexts, TextRole};
 use crate::text::{DEFAULT_LANG, Text};
+use flits_types::SHOWN_CHARACTERS;
+
+/// Whether `c` is a bidi embedding or override (U+202A–U+202E): it turns the direction of the
+/// text after it until a matching pop, so a title can read differently from what it holds and
+/// can spill into the page around it. The bidi isolates (U+2066–U+2069), which Arabic texts need
+/// and which cannot spill out, stay allowed.
+pub fn is_bidi_override(c: char) -> bool {
+    ('\u{202A}'..='\u{202E}').contains(&c)
+}
+
+/// Whether `c` may not appear in a text of `role`: a control character (C0, DEL and C1), except
+/// line breaks in a text that may have lines, or a bidi embedding or override.
+fn forbidden(c: char, role: TextRole) -> bool {
+    if matches!(c, '\n' | '\r') {
+        return !role.may_have_lines();
+    }
+    c.is_control() || is_bidi_override(c)
+}
+
+/// The forbidden characters of `s`, each once, at most [`SHOWN_CHARACTERS`].
+fn forbidden_chars(s: &str, role: TextRole) -> Option<String> {
+    let mut found: Vec<char> = Vec::new();
+    for c in s.chars().filter(|&c| forbidden(c, role)) {
+        if !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    (!found.is_empty()).then(|| found.into_iter().take(SHOWN_CHARACTERS).collect())
+}
 
 /// Whether `code` has the shape of a language code: two lowercase ASCII letters, as ISO 639-1
 /// (`nl`, `en`, `tr`, `de`…). Only the codes of [`Locale::RESIDENT`] are supported; another code of
@@ -60,6 +89,13 @@ pub(super) fn check_texts(
             if trimmed.is_empty() {
                 out.error(location, "text_empty", Args::new().with("role", role));
                 continue;
+            }
+            if let Some(found) = forbidden_chars(trimmed, t.role) {
+                out.error(
+                    location.clone(),
+                    "text_characters",
+                    Args::new().with("role", role).with("characters", found),
+                );
             }
             let chars = trimmed.chars().count();
             let max = t.role.max_chars();
