@@ -29,10 +29,7 @@ use flits_i18n::Locale;
 use flits_survey::PollState;
 use flits_types::Email;
 use sea_orm::sea_query::{Expr, OnConflict, Query};
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set,
-    TransactionTrait,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set};
 use uuid::Uuid;
 
 use crate::audit::insert_audit_on;
@@ -217,7 +214,7 @@ impl Store {
         error: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let attempts = feedback_subscriber::Entity::find_by_id(id)
             .one(&txn)
             .await?

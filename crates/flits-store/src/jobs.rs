@@ -17,7 +17,6 @@ use flits_survey::{PollDefinition, PollState};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -194,7 +193,7 @@ impl Store {
         now: DateTime<Utc>,
         runner: &str,
     ) -> Result<Option<Opened>, StoreError> {
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let claimed = poll::Entity::update_many()
             .col_expr(poll::Column::State, Expr::value(PollState::Open.as_str()))
             .col_expr(poll::Column::UpdatedAt, Expr::value(now))
@@ -252,7 +251,7 @@ impl Store {
         now: DateTime<Utc>,
         runner: &str,
     ) -> Result<bool, StoreError> {
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let claimed = poll::Entity::update_many()
             .col_expr(poll::Column::State, Expr::value(PollState::Closed.as_str()))
             .col_expr(poll::Column::UpdatedAt, Expr::value(now))

@@ -29,6 +29,7 @@ mod shuffle;
 mod staff;
 mod staff_auth;
 mod themes;
+mod write_transaction;
 
 pub use audit::{AuditEntry, NewAudit};
 pub use calendar::{CalendarPoll, ScheduleWrite};

@@ -11,7 +11,6 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -308,7 +307,7 @@ impl Store {
         audit: NewAudit,
         now: DateTime<Utc>,
     ) -> Result<RetryOutcome, StoreError> {
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let moved = channel_post::Entity::update_many()
             .col_expr(channel_post::Column::Status, Expr::value("pending"))
             .col_expr(channel_post::Column::Attempts, Expr::value(0))
@@ -347,7 +346,7 @@ impl Store {
         poll_id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let added = enqueue_result_replies_on(&txn, poll_id, now).await?;
         txn.commit().await?;
         Ok(added)

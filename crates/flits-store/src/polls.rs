@@ -5,7 +5,6 @@ use flits_survey::{PollDefinition, PollState};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -88,7 +87,7 @@ impl Store {
             .as_ref()
             .map(|b| b.audiences.clone())
             .unwrap_or_default();
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         poll::ActiveModel {
             id: Set(id),
             slug: Set(slug.clone()),
@@ -254,7 +253,7 @@ impl Store {
             .map(|b| b.audiences.clone())
             .unwrap_or_default();
         let channels = self.poll_channels(id).await?;
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         poll::ActiveModel {
             id: Set(id),
             definition: Set(definition.to_json()),
@@ -270,7 +269,7 @@ impl Store {
 
     /// Deletes a draft and its links. Drafts have no responses or posts.
     pub async fn delete_draft(&self, id: Uuid) -> Result<(), StoreError> {
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         replace_links(&txn, id, &[], &[]).await?;
         poll::Entity::delete_by_id(id).exec(&txn).await?;
         txn.commit().await?;

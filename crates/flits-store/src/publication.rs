@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use flits_schedule::days;
 use flits_survey::{PollState, Text};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -130,7 +130,7 @@ impl Store {
         new: NewPublication,
         now: DateTime<Utc>,
     ) -> Result<PublishOutcome, StoreError> {
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let moved = poll::Entity::update_many()
             .col_expr(
                 poll::Column::State,
@@ -208,7 +208,7 @@ impl Store {
         actor: Option<String>,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let Some(model) = poll_publication::Entity::find_by_id(poll_id)
             .one(&txn)
             .await?

@@ -10,7 +10,6 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect, RelationDef,
-    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -84,7 +83,7 @@ impl Store {
         months: u32,
         now: DateTime<Utc>,
     ) -> Result<Option<u64>, StoreError> {
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let claimed = poll_publication::Entity::update_many()
             .col_expr(
                 poll_publication::Column::RetainedFigures,

@@ -17,7 +17,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseTransaction, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseTransaction};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use crate::calendar::{CalendarPoll, ScheduleWrite, calendar_polls_on, write_schedule_on};
@@ -104,26 +104,10 @@ impl Store {
     /// same database, and holds the database's write lock until the returned lock ends.
     pub async fn lock_scheduling(&self) -> Result<ScheduleLock, StoreError> {
         let local = self.schedule_lock.clone().lock_owned().await;
-        let txn = self.db.begin().await?;
-        match self.backend() {
-            Backend::Postgres => {
-                txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({ADVISORY_KEY})"))
-                    .await?;
-            }
-            Backend::Sqlite => {
-                // sea-orm always begins with a plain (deferred) `BEGIN`, which takes the write lock
-                // only at the first write: a reader could still see a calendar another process is
-                // about to change. End that empty transaction at once and begin an immediate one
-                // on the same connection; the transaction object commits or rolls back whichever
-                // is open.
-                txn.execute_unprepared("COMMIT").await?;
-                if let Err(e) = txn.execute_unprepared("BEGIN IMMEDIATE").await {
-                    // Leave the connection in a transaction again, as the object expects, so that
-                    // dropping it ends cleanly.
-                    let _ = txn.execute_unprepared("BEGIN").await;
-                    return Err(e.into());
-                }
-            }
+        let txn = self.begin_write().await?;
+        if self.backend() == Backend::Postgres {
+            txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({ADVISORY_KEY})"))
+                .await?;
         }
         Ok(ScheduleLock { _local: local, txn })
     }

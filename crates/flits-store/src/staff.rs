@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entity::{api_token, staff_session, staff_user};
@@ -89,7 +89,7 @@ impl Store {
         password_hash: Option<&str>,
     ) -> Result<SavedStaffUser, StoreError> {
         let email = email.trim().to_lowercase();
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let before = staff_user::Entity::find()
             .filter(staff_user::Column::Email.eq(email.clone()))
             .one(&txn)
@@ -175,7 +175,7 @@ impl Store {
         user_id: Uuid,
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let res = staff_user::Entity::update_many()
             .col_expr(staff_user::Column::DisabledAt, Expr::value(Some(at)))
             .filter(staff_user::Column::Id.eq(user_id))
@@ -209,7 +209,7 @@ impl Store {
     /// name the actor by e-mail address, not by a reference to this row. `false` when there is
     /// no such account.
     pub async fn delete_staff_user(&self, user_id: Uuid) -> Result<bool, StoreError> {
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         staff_session::Entity::delete_many()
             .filter(staff_session::Column::UserId.eq(user_id))
             .exec(&txn)

@@ -12,9 +12,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use flits_reach::{Margin, Margins, Provenance};
-use sea_orm::{
-    ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::audit::insert_audit_on;
 use crate::entity::{audience, population_file, population_margin};
@@ -227,7 +225,7 @@ impl Store {
                 import.margins.provenance().len()
             )));
         };
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         match write_population(&txn, &import, provenance).await {
             Ok(audience) => {
                 txn.commit().await?;
