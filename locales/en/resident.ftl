@@ -81,6 +81,7 @@ api-invalid-submission-id = The submission_id must be 1 to 64 letters, digits, -
 api-unknown-poll = There is no poll with this address.
 api-not-open-yet = This poll is not open yet.
 api-closed = This poll has closed.
+api-unavailable = The poll cannot save your answer right now. Please try again in a few seconds.
 api-invalid-answers = Not all answers are valid.
 
 ## The thank-you page: the results by e-mail ($days: how long an address waits for the results)

@@ -83,6 +83,7 @@ api-invalid-submission-id = De submission_id moet 1 tot 64 letters, cijfers, - o
 api-unknown-poll = Er is geen peiling met dit adres.
 api-not-open-yet = Deze peiling is nog niet open.
 api-closed = Deze peiling is gesloten.
+api-unavailable = De peiling kan uw antwoord nu even niet opslaan. Probeer het over een paar seconden opnieuw.
 api-invalid-answers = Niet alle antwoorden kloppen.
 
 ## The thank-you page: the results by e-mail ($days: how long an address waits for the results)

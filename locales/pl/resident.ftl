@@ -90,6 +90,7 @@ api-invalid-submission-id = submission_id musi mieć od 1 do 64 liter, cyfr, - l
 api-unknown-poll = Pod tym adresem nie ma ankiety.
 api-not-open-yet = Ta ankieta nie jest jeszcze otwarta.
 api-closed = Ta ankieta jest zamknięta.
+api-unavailable = Ankieta nie może teraz zapisać Twojej odpowiedzi. Spróbuj ponownie za kilka sekund.
 api-invalid-answers = Nie wszystkie odpowiedzi są poprawne.
 
 ## Strona z podziękowaniem: wyniki e-mailem ($days: ile dni adres czeka na wyniki)

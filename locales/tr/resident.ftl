@@ -81,6 +81,7 @@ api-invalid-submission-id = submission_id 1 ile 64 arasında harf, rakam, - veya
 api-unknown-poll = Bu adreste bir anket yok.
 api-not-open-yet = Bu anket henüz açık değil.
 api-closed = Bu anket kapandı.
+api-unavailable = Anket şu anda cevabınızı kaydedemiyor. Lütfen birkaç saniye sonra tekrar deneyin.
 api-invalid-answers = Cevapların hepsi geçerli değil.
 
 ## Teşekkür sayfası: sonuçlar e-postayla ($days: bir adresin sonuçları kaç gün beklediği)

@@ -94,6 +94,8 @@ pub fn json_config() -> web::JsonConfig {
         (status = 415, description = "Not application/json (`unsupported_media_type`)", body = ErrorBody),
         (status = 429, description = "Rate limited (`rate_limited`); see the Retry-After header", body = ErrorBody,
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 503, description = "The database is briefly out of reach (`unavailable`); nothing was stored: retry with the same submission id after Retry-After", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     )
 )]
 pub async fn submit(
@@ -117,14 +119,18 @@ pub async fn submit(
     })?;
     let not_found = || ApiError::not_found(t!(lang, "api-unknown-poll"));
     let address = check_rates(&state, &req).map_err(|l| rate_limited_error(lang, l))?;
+    let unavailable = |e| ApiError::from_store(e, lang);
     let poll = state
         .caches
         .poll(&state.store, &slug)
-        .await?
+        .await
+        .map_err(unavailable)?
         .ok_or_else(not_found)?;
     let submission = Submission {
         submission_id,
-        channel: recorded_channel(&state, &poll, body.channel.as_deref()).await?,
+        channel: recorded_channel(&state, &poll, body.channel.as_deref())
+            .await
+            .map_err(unavailable)?,
         // Stored as one of the poll's own languages, like the form's.
         lang: flits_i18n::negotiate(
             &poll.definition.offered_languages(),
@@ -134,7 +140,10 @@ pub async fn submit(
         ),
         answers: body.answers,
     };
-    match record(&state, &poll, submission, address).await? {
+    match record(&state, &poll, submission, address)
+        .await
+        .map_err(unavailable)?
+    {
         Outcome::Limited(limited) => Err(rate_limited_error(lang, limited)),
         Outcome::Recorded => Ok(HttpResponse::Created().json(json!({"status": "recorded"}))),
         Outcome::Duplicate => Ok(HttpResponse::Ok().json(json!({"status": "duplicate"}))),

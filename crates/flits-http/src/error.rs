@@ -8,7 +8,12 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
+use flits_i18n::{Locale, t};
 use serde_json::{Value, json};
+
+/// Seconds a client is asked to wait when the database is briefly unreachable: about how long a
+/// PostgreSQL restart or failover takes.
+pub const UNAVAILABLE_RETRY_AFTER_SECONDS: u32 = 5;
 
 /// An error answered to a client as JSON.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -52,6 +57,32 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, "not_found", message)
     }
 
+    /// `503 unavailable` with `Retry-After`: the database is briefly out of reach (a restart, a
+    /// failover). The client keeps its submission id and tries again; nothing was lost.
+    pub fn unavailable(locale: Locale) -> Self {
+        Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            t!(locale, "api-unavailable"),
+        )
+        .with_header("Retry-After", UNAVAILABLE_RETRY_AFTER_SECONDS.to_string())
+    }
+
+    /// A storage failure as the client sees it, in `locale`: `404` for what does not exist,
+    /// `503` for a database out of reach, otherwise `500`.
+    pub fn from_store(e: flits_store::StoreError, locale: Locale) -> Self {
+        match e {
+            flits_store::StoreError::NotFound(what) => {
+                ApiError::not_found(format!("{what} not found"))
+            }
+            e if e.is_unavailable() => {
+                tracing::warn!(error = %e, "database unavailable");
+                ApiError::unavailable(locale)
+            }
+            other => ApiError::internal(&other),
+        }
+    }
+
     /// 500 after logging the cause; the client learns nothing about it.
     pub fn internal(cause: &dyn std::fmt::Display) -> Self {
         tracing::error!(error = %cause, "internal error");
@@ -84,11 +115,6 @@ impl ResponseError for ApiError {
 
 impl From<flits_store::StoreError> for ApiError {
     fn from(e: flits_store::StoreError) -> Self {
-        match e {
-            flits_store::StoreError::NotFound(what) => {
-                ApiError::not_found(format!("{what} not found"))
-            }
-            other => ApiError::internal(&other),
-        }
+        ApiError::from_store(e, Locale::Nl)
     }
 }

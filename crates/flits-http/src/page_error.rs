@@ -15,7 +15,7 @@
 use std::fmt;
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER};
 use actix_web::{HttpResponse, ResponseError};
 use flits_i18n::{Locale, t};
 use serde::Serialize;
@@ -179,10 +179,16 @@ impl ResponseError for PageError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        HttpResponse::build(self.status)
-            .insert_header((CONTENT_TYPE, self.content_type))
-            .insert_header((CACHE_CONTROL, "no-store"))
-            .body(self.body.clone())
+        let mut res = HttpResponse::build(self.status);
+        res.insert_header((CONTENT_TYPE, self.content_type))
+            .insert_header((CACHE_CONTROL, "no-store"));
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            res.insert_header((
+                RETRY_AFTER,
+                crate::error::UNAVAILABLE_RETRY_AFTER_SECONDS.to_string(),
+            ));
+        }
+        res.body(self.body.clone())
     }
 }
 
@@ -214,6 +220,7 @@ mod tests {
         );
         let res = err.error_response();
         assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(res.headers().get(RETRY_AFTER).unwrap(), "5");
         assert_eq!(err.request_id(), &id);
         assert!(err.body.contains(id.as_str()), "{}", err.body);
         assert!(err.body.contains("<html lang=\"en\""), "{}", err.body);
