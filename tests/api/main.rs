@@ -66,3 +66,4 @@ mod staff_language;
 mod staff_polls;
 mod staff_posts;
 mod submit;
+mod webhook_receiver;

@@ -19,9 +19,9 @@ use serde_json::{Value, json};
 
 use crate::helpers::*;
 use crate::on_both_backends;
-use crate::outbox::receiver;
 use crate::scheduler_support::{definition, draft, placed};
 use crate::staff_access::{PASSWORD, Session, login, staff_fixture};
+use crate::webhook_receiver::receiver;
 
 const HOOK: &str = "webhook-velsen";
 const MASTODON: &str = "mastodon-velsen";
