@@ -356,19 +356,20 @@ impl Settings {
     /// The configured regions' and organisations' names, logos and contact details, for the
     /// collector's pages.
     pub fn publishers(&self) -> flits_collector::Publishers {
-        let contact = |website: &Option<String>,
-                       email: &Option<String>,
-                       phone: &Option<String>,
-                       privacy_email: &Option<String>,
-                       status: &Option<String>,
-                       date: &Option<chrono::NaiveDate>| flits_collector::Contact {
-            website: website.clone(),
-            email: email.clone(),
-            phone: phone.clone(),
-            privacy_email: privacy_email.clone(),
-            accessibility_status: status.clone(),
-            accessibility_date: *date,
-        };
+        let contact =
+            |website: &Option<String>,
+             email: &Option<String>,
+             phone: &Option<String>,
+             privacy_email: &Option<String>,
+             status: &Option<String>,
+             date: &Option<chrono::NaiveDate>| flits_collector::Contact {
+                website: website.clone(),
+                email: email.clone(),
+                phone: phone.clone(),
+                privacy_email: privacy_email.clone(),
+                accessibility_status: status.clone(),
+                accessibility_date: *date,
+            };
         flits_collector::Publishers {
             regions: self
                 .regions

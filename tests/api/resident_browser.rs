@@ -60,7 +60,11 @@ async fn assert_accessible(browser: &Browser, what: &str) {
         )
         .await
         .unwrap();
-    assert_eq!(wide, Value::Array(Vec::new()), "wider than the screen on the {what}");
+    assert_eq!(
+        wide,
+        Value::Array(Vec::new()),
+        "wider than the screen on the {what}"
+    );
 }
 
 /// The distinct tops of the first scale's steps: one value when the scale is one row.
@@ -113,7 +117,11 @@ async fn a_resident_on_a_phone_in_dutch_and_arabic() {
             "a phone's width"
         );
         assert_accessible(&browser, &format!("{lang} poll page")).await;
-        assert_eq!(scale_rows(&browser).await, 1, "{lang}: the scale is one row");
+        assert_eq!(
+            scale_rows(&browser).await,
+            1,
+            "{lang}: the scale is one row"
+        );
         if lang == "nl" {
             screenshot(&browser, 360, "resident-poll-360.png").await;
             screenshot(&browser, 1280, "resident-poll-1280.png").await;
@@ -130,7 +138,11 @@ async fn a_resident_on_a_phone_in_dutch_and_arabic() {
             .text()
             .await
             .unwrap();
-        let expected = if lang == "nl" { "Vraag 1: " } else { "السؤال 1: " };
+        let expected = if lang == "nl" {
+            "Vraag 1: "
+        } else {
+            "السؤال 1: "
+        };
         assert!(first.starts_with(expected), "{first}");
         assert_accessible(&browser, &format!("{lang} error page")).await;
 

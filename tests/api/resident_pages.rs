@@ -46,10 +46,7 @@ async fn velsen_poll(app: &TestApp, slug: &str, state: PollState, opens: TimeDel
 async fn page(app: &TestApp, path: &str) -> (u16, String) {
     let res = app.get(path).await;
     let status = res.status().as_u16();
-    (
-        status,
-        res.text().await.unwrap().replace("&#x3D;", "="),
-    )
+    (status, res.text().await.unwrap().replace("&#x3D;", "="))
 }
 
 /// The text of the page header's sender.
@@ -68,8 +65,13 @@ on_both_backends!(
         let (status, regional) = page(&app, "/p/demo?lang=nl").await;
         assert_eq!(status, 200);
         assert_eq!(sender_in(&regional), "De IJmond-gemeenten");
-        assert!(regional.contains("<meta property=\"og:site_name\" content=\"De IJmond-gemeenten\">"));
-        assert!(!regional.contains("Gemeente Velsen"), "not the neighbour's name");
+        assert!(
+            regional.contains("<meta property=\"og:site_name\" content=\"De IJmond-gemeenten\">")
+        );
+        assert!(
+            !regional.contains("Gemeente Velsen"),
+            "not the neighbour's name"
+        );
         assert!(regional.contains("href=\"/privacy/ijmond?lang=nl\""));
         assert!(regional.contains("href=\"/toegankelijkheid/ijmond?lang=nl\""));
         let (_, poster) = page(&app, "/p/demo/poster").await;
@@ -111,10 +113,15 @@ on_both_backends!(
         // the poll's order (its default first), and works without JavaScript.
         let switch_at = nl.find("class=\"lang-switch\"").unwrap();
         assert!(switch_at < nl.find("<main").unwrap());
-        let order: Vec<usize> = ["hreflang=\"en\"", "hreflang=\"tr\"", "hreflang=\"pl\"", "hreflang=\"ar\""]
-            .iter()
-            .map(|h| nl.find(h).unwrap_or_else(|| panic!("{h}")))
-            .collect();
+        let order: Vec<usize> = [
+            "hreflang=\"en\"",
+            "hreflang=\"tr\"",
+            "hreflang=\"pl\"",
+            "hreflang=\"ar\"",
+        ]
+        .iter()
+        .map(|h| nl.find(h).unwrap_or_else(|| panic!("{h}")))
+        .collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
         assert!(nl.contains("<span aria-current=\"true\" lang=\"nl\">Nederlands</span>"));
         let (_, ar) = page(&app, "/p/demo?lang=ar").await;
@@ -156,7 +163,11 @@ on_both_backends!(
         }
         // A regional poll's privacy page names every municipality of the region as controller.
         let (_, region) = page(&app, "/privacy/ijmond").await;
-        for name in ["Gemeente Beverwijk", "Gemeente Heemskerk", "Gemeente Velsen"] {
+        for name in [
+            "Gemeente Beverwijk",
+            "Gemeente Heemskerk",
+            "Gemeente Velsen",
+        ] {
             assert!(region.contains(&format!("<p>{name}</p>")), "{name}");
         }
         let (_, english) = page(&app, "/privacy/velsen?lang=en").await;
@@ -257,9 +268,13 @@ on_both_backends!(
         assert!(thanks.contains("%3Fc%3Dwhatsapp"), "{thanks}");
         assert!(thanks.contains("href=\"mailto:?subject="));
         assert!(thanks.contains("%3Fc%3Demail"));
-        assert!(thanks.contains("data-share-url=\"https://peiling.example.nl/p/parkeren?c=share\""));
+        assert!(
+            thanks.contains("data-share-url=\"https://peiling.example.nl/p/parkeren?c=share\"")
+        );
         assert!(thanks.contains("<script src=\"/assets/share.js\" defer></script>"));
-        assert!(thanks.contains("<a href=\"https://www.velsen.nl\">Terug naar de website van Gemeente Velsen</a>"));
+        assert!(thanks.contains(
+            "<a href=\"https://www.velsen.nl\">Terug naar de website van Gemeente Velsen</a>"
+        ));
         let script = app.get("/assets/share.js").await;
         assert_eq!(script.status(), 200);
         assert!(script.text().await.unwrap().contains("navigator.share"));
@@ -301,12 +316,20 @@ on_both_backends!(
             assert_eq!(res.status(), 200, "{path}");
             assert_eq!(res.headers()["content-type"], "image/svg+xml");
         }
-        assert!(page(&app, "/p/demo").await.1.contains("<link rel=\"icon\" href=\"/favicon.svg\""));
+        assert!(
+            page(&app, "/p/demo")
+                .await
+                .1
+                .contains("<link rel=\"icon\" href=\"/favicon.svg\"")
+        );
 
         velsen_poll(&app, "later", PollState::Scheduled, TimeDelta::days(3)).await;
         let (status, later) = page(&app, "/p/later").await;
         assert_eq!(status, 200);
-        assert!(later.contains("<h1>Parkeren in IJmuiden?: nog niet open</h1>"), "{later}");
+        assert!(
+            later.contains("<h1>Parkeren in IJmuiden?: nog niet open</h1>"),
+            "{later}"
+        );
 
         // Unknown addresses: the styled page, residents' and staff's; JSON under /api/.
         let (status, resident) = page(&app, "/bestaat-niet?lang=en").await;

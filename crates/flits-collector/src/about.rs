@@ -76,14 +76,27 @@ fn contact_links(name: &str, contact: &Contact, locale: Locale) -> Vec<Link> {
     if let Some(e) = &contact.email {
         links.push(Link {
             href: format!("mailto:{e}"),
-            text: t!(locale, "about-contact-email", org = name, email = e.as_str()),
+            text: t!(
+                locale,
+                "about-contact-email",
+                org = name,
+                email = e.as_str()
+            ),
         });
     }
     if let Some(p) = &contact.phone {
-        let digits: String = p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+        let digits: String = p
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
         links.push(Link {
             href: format!("tel:{digits}"),
-            text: t!(locale, "about-contact-phone", org = name, phone = p.as_str()),
+            text: t!(
+                locale,
+                "about-contact-phone",
+                org = name,
+                phone = p.as_str()
+            ),
         });
     }
     if let Some(w) = &contact.website {
@@ -215,15 +228,26 @@ fn privacy_sections(state: &CollectorState, sender: &Sender, locale: Locale) -> 
     contact
         .links
         .extend(contact_links(org, &sender.contact, locale));
-    for c in std::iter::once((org, &sender.contact))
-        .chain(sender.controllers.iter().map(|c| (c.name.as_str(), &c.contact)))
-    {
+    for c in std::iter::once((org, &sender.contact)).chain(
+        sender
+            .controllers
+            .iter()
+            .map(|c| (c.name.as_str(), &c.contact)),
+    ) {
         if let Some(dpo) = &c.1.privacy_email
-            && !contact.links.iter().any(|l| l.href == format!("mailto:{dpo}"))
+            && !contact
+                .links
+                .iter()
+                .any(|l| l.href == format!("mailto:{dpo}"))
         {
             contact.links.push(Link {
                 href: format!("mailto:{dpo}"),
-                text: t!(locale, "privacy-page-officer", org = c.0, email = dpo.as_str()),
+                text: t!(
+                    locale,
+                    "privacy-page-officer",
+                    org = c.0,
+                    email = dpo.as_str()
+                ),
             });
         }
     }
@@ -232,11 +256,7 @@ fn privacy_sections(state: &CollectorState, sender: &Sender, locale: Locale) -> 
 }
 
 /// The accessibility statement of `sender`, in the order of the government's model.
-fn accessibility_sections(
-    state: &CollectorState,
-    sender: &Sender,
-    locale: Locale,
-) -> Vec<Section> {
+fn accessibility_sections(state: &CollectorState, sender: &Sender, locale: Locale) -> Vec<Section> {
     let org = sender.name.as_str();
     let host = state.public_url.host_str().unwrap_or_default();
     let status = sender
@@ -471,7 +491,11 @@ mod tests {
             t!(nl, "privacy-page-heading", org = "Gemeente Velsen"),
             t!(nl, "privacy-page-intro"),
             t!(nl, "privacy-page-controller-one", org = "Gemeente Velsen"),
-            t!(nl, "privacy-page-controller-region", region = "De IJmond-gemeenten"),
+            t!(
+                nl,
+                "privacy-page-controller-region",
+                region = "De IJmond-gemeenten"
+            ),
             t!(nl, "privacy-page-purpose"),
             t!(nl, "privacy-page-basis"),
             t!(nl, "privacy-page-basis-email"),
@@ -494,7 +518,12 @@ mod tests {
             t!(nl, "privacy-page-complaint"),
             t!(nl, "privacy-page-contact", org = "Gemeente Velsen"),
             t!(nl, "privacy-summary-anonymous"),
-            t!(nl, "privacy-summary-use-until", org = "Gemeente Velsen", months = 24u32),
+            t!(
+                nl,
+                "privacy-summary-use-until",
+                org = "Gemeente Velsen",
+                months = 24u32
+            ),
             t!(nl, "a11y-intro", org = "Gemeente Velsen"),
             t!(nl, "a11y-law"),
             t!(nl, "a11y-scope", org = "Gemeente Velsen"),

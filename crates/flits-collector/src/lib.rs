@@ -52,8 +52,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/favicon.ico", web::get().to(assets::favicon))
         .route("/privacy", web::get().to(about::privacy_index))
         .route("/privacy/{id}", web::get().to(about::privacy))
-        .route("/toegankelijkheid", web::get().to(about::accessibility_index))
-        .route("/toegankelijkheid/{id}", web::get().to(about::accessibility))
+        .route(
+            "/toegankelijkheid",
+            web::get().to(about::accessibility_index),
+        )
+        .route(
+            "/toegankelijkheid/{id}",
+            web::get().to(about::accessibility),
+        )
         .route(
             "/assets/theme/{organisation}.css",
             web::get().to(theme::stylesheet),

@@ -1,9 +1,9 @@
 //! Short pages shown instead of the form: unknown, not open yet, closed, already taken part, not
 //! saved, over a limit. Every word comes from the catalogue.
 
-use actix_web::{HttpRequest, HttpResponse, web};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderValue, RETRY_AFTER};
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use flits_i18n::{Locale, t};
 use flits_resident_pages::Chrome;

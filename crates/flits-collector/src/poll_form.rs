@@ -354,7 +354,9 @@ pub async fn form_html(
         },
         href: format!(
             "/privacy/{}?lang={l}",
-            sender.as_ref().map_or(poll.organisation_id.as_str(), |s| s.id.as_str())
+            sender
+                .as_ref()
+                .map_or(poll.organisation_id.as_str(), |s| s.id.as_str())
         ),
     };
     let view = FormView {

@@ -394,7 +394,12 @@ async fn spec_of(state: &CollectorState, poll: &Poll, locale: Locale) -> Preview
         title: poll.definition.title.get(locale.code()).to_owned(),
         organisation,
         // The call to action: what a reader of a shared link should do, and how long it takes.
-        footer: t!(locale, "preview-call", minutes = minutes, host = host.as_str()),
+        footer: t!(
+            locale,
+            "preview-call",
+            minutes = minutes,
+            host = host.as_str()
+        ),
         background,
         foreground,
     }

@@ -125,7 +125,11 @@ fn share_view(state: &CollectorState, poll: &Poll, locale: Locale) -> ShareView 
     ShareView {
         text: t!(locale, "share-text-short", title = title.as_str()),
         whatsapp: format!("https://wa.me/?text={}", encoded(&whatsapp_text)),
-        email: format!("mailto:?subject={}&body={}", encoded(&subject), encoded(&email_body)),
+        email: format!(
+            "mailto:?subject={}&body={}",
+            encoded(&subject),
+            encoded(&email_body)
+        ),
         link,
         title,
     }

@@ -43,7 +43,10 @@ impl Contact {
         {
             problems.push(format!("{what}.website must start with https://"));
         }
-        for (name, value) in [("email", &self.email), ("privacy_email", &self.privacy_email)] {
+        for (name, value) in [
+            ("email", &self.email),
+            ("privacy_email", &self.privacy_email),
+        ] {
             if let Some(v) = value
                 && flits_types::Email::parse(v).is_err()
             {
