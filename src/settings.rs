@@ -86,6 +86,36 @@ pub enum LogFormat {
 pub struct RegionSetting {
     pub id: String,
     pub name: String,
+    /// Who a regional poll speaks for on residents' pages, link previews and posters ("De
+    /// IJmond-gemeenten"); without it, a sentence from the catalogue around `name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resident_name: Option<String>,
+    /// The region's logo on regional polls: a path on this site or a base64 SVG/PNG data URL, as
+    /// a theme's `logo_url` (the CSP blocks other sites).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo_url: Option<String>,
+    // Where residents reach the region about its polls, privacy and accessibility.
+    /// The website residents go back to (`https://…`), from the thank-you page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// The e-mail address residents write to with questions, about accessibility too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The telephone number residents call (as they should dial it, e.g. "14 0251").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The e-mail address of the data protection officer (functionaris gegevensbescherming),
+    /// on the privacy page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_email: Option<String>,
+    /// The compliance status of the accessibility statement, by the government's model
+    /// (digitoegankelijk.nl): "a" (complies fully), "b" (partly), "c" (first measures taken), "d"
+    /// (does not comply). Without it: "c", as long as no independent audit backs a higher one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessibility_status: Option<String>,
+    /// The date (YYYY-MM-DD) the accessibility statement was last checked and signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessibility_date: Option<chrono::NaiveDate>,
 }
 
 /// An organisation (municipality) from the configuration. Its id is parsed by the
@@ -96,6 +126,29 @@ pub struct OrganisationSetting {
     pub id: flits_types::OrgId,
     pub name: String,
     pub region: String,
+    // Where residents reach the organisation about its polls, privacy and accessibility (its
+    // privacy page, its accessibility statement, the thank-you page's way back).
+    /// The website residents go back to (`https://…`), from the thank-you page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// The e-mail address residents write to with questions, about accessibility too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The telephone number residents call (as they should dial it, e.g. "14 0251").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The e-mail address of the data protection officer (functionaris gegevensbescherming),
+    /// on the privacy page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_email: Option<String>,
+    /// The compliance status of the accessibility statement, by the government's model
+    /// (digitoegankelijk.nl): "a" (complies fully), "b" (partly), "c" (first measures taken), "d"
+    /// (does not comply). Without it: "c", as long as no independent audit backs a higher one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessibility_status: Option<String>,
+    /// The date (YYYY-MM-DD) the accessibility statement was last checked and signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessibility_date: Option<chrono::NaiveDate>,
 }
 
 /// An audience from the configuration. Its id, its parent's and its organisation's are parsed by
@@ -300,6 +353,61 @@ pub struct MailSettings {
 }
 
 impl Settings {
+    /// The configured regions' and organisations' names, logos and contact details, for the
+    /// collector's pages.
+    pub fn publishers(&self) -> flits_collector::Publishers {
+        let contact =
+            |website: &Option<String>,
+             email: &Option<String>,
+             phone: &Option<String>,
+             privacy_email: &Option<String>,
+             status: &Option<String>,
+             date: &Option<chrono::NaiveDate>| flits_collector::Contact {
+                website: website.clone(),
+                email: email.clone(),
+                phone: phone.clone(),
+                privacy_email: privacy_email.clone(),
+                accessibility_status: status.clone(),
+                accessibility_date: *date,
+            };
+        flits_collector::Publishers {
+            regions: self
+                .regions
+                .iter()
+                .map(|r| {
+                    let profile = flits_collector::RegionProfile {
+                        resident_name: r.resident_name.clone(),
+                        logo_url: r.logo_url.clone(),
+                        contact: contact(
+                            &r.website,
+                            &r.email,
+                            &r.phone,
+                            &r.privacy_email,
+                            &r.accessibility_status,
+                            &r.accessibility_date,
+                        ),
+                    };
+                    (r.id.clone(), profile)
+                })
+                .collect(),
+            organisations: self
+                .organisations
+                .iter()
+                .map(|o| {
+                    let details = contact(
+                        &o.website,
+                        &o.email,
+                        &o.phone,
+                        &o.privacy_email,
+                        &o.accessibility_status,
+                        &o.accessibility_date,
+                    );
+                    (o.id.to_string(), details)
+                })
+                .collect(),
+        }
+    }
+
     /// The relay and sender e-mail channels use, when both are configured.
     pub fn smtp_relay(&self) -> Option<flits_bridge::SmtpRelay> {
         Some(flits_bridge::SmtpRelay {

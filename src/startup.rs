@@ -63,6 +63,26 @@ pub struct Application {
     )>,
 }
 
+/// What answers an address no route matches: the styled 404 page of whoever the address is for
+/// (staff pages, the API's JSON error, residents' pages), never an empty response.
+async fn not_found(req: actix_web::HttpRequest) -> actix_web::HttpResponse {
+    let path = req.path();
+    if path.starts_with("/api/") {
+        return actix_web::ResponseError::error_response(&flits_http::ApiError::not_found(
+            "no such route",
+        ));
+    }
+    let staff = req.app_data::<web::Data<StaffState>>().cloned();
+    let collector = req.app_data::<web::Data<CollectorState>>().cloned();
+    match (path.starts_with("/staff"), staff, collector) {
+        (true, Some(staff), _) | (false, Some(staff), None) => {
+            flits_staff::ui::page::not_found(&staff, &req)
+        }
+        (_, _, Some(collector)) => flits_collector::notices::not_found(req, collector).await,
+        (_, None, None) => actix_web::HttpResponse::NotFound().finish(),
+    }
+}
+
 impl Application {
     /// Connects, optionally migrates, writes the configured audiences, binds and builds the server.
     /// Binding happens here so that tests can ask for port 0 and read the real port.
@@ -136,6 +156,11 @@ impl Application {
                 results_by_email: mailer.is_some().then_some(flits_collector::ResultsByEmail {
                     keep_days: settings.feedback.keep_days,
                 }),
+                publishers: settings.publishers(),
+                retention: flits_collector::Retention {
+                    responses_months: settings.retention.delete_responses_after_months,
+                    email_days: settings.feedback.keep_days,
+                },
             };
             Some(
                 CollectorState::new(setup)
@@ -216,7 +241,7 @@ impl Application {
                     .app_data(state.clone())
                     .configure(flits_staff::routes::configure);
             }
-            app
+            app.default_service(web::to(not_found))
         })
         .listen(listener)?
         .run();

@@ -44,6 +44,23 @@ fn stand_in(variable: &str) -> &'static str {
     }
 }
 
+/// Fixed names a text may hold although they are long words: the legal name of the accessibility
+/// statement and the label Dutch government sites give its link, the name of the Dutch data
+/// protection authority, and the address of the government's accessibility site. Residents look
+/// for these exact words; a plainer word would not be found. Each stands in as a short name.
+const NAMES: &[&str] = &[
+    "Toegankelijkheidsverklaring",
+    "Toegankelijkheid",
+    "Autoriteit Persoonsgegevens",
+    "digitoegankelijk.nl",
+];
+
+fn without_names(text: &str) -> String {
+    NAMES
+        .iter()
+        .fold(text.to_owned(), |t, name| t.replace(name, "Naam"))
+}
+
 #[test]
 fn dutch_resident_texts_pass_the_b1_checker() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/nl");
@@ -70,7 +87,7 @@ fn dutch_resident_texts_pass_the_b1_checker() {
             };
             for text in variants(value) {
                 checked += 1;
-                for hint in flits_survey::plain_language::check(&text) {
+                for hint in flits_survey::plain_language::check(&without_names(&text)) {
                     problems.push(format!(
                         "{name} {}: {} in {:?}",
                         message.id.name,

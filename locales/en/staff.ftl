@@ -21,6 +21,7 @@ staff-no-access-heading = No access
 staff-no-access-text = Your role does not give access to this page.
 staff-to-login = Go to the login page
 staff-not-found-heading = Not found
+staff-not-found-text = This page does not exist. Check the address, or go to the overview.
 
 ## Logging in
 staff-login-title = Log in

@@ -21,6 +21,7 @@ staff-no-access-heading = Geen toegang
 staff-no-access-text = Uw rol geeft geen toegang tot deze pagina.
 staff-to-login = Naar de inlogpagina
 staff-not-found-heading = Niet gevonden
+staff-not-found-text = Deze pagina bestaat niet. Kijk het adres na, of ga naar het overzicht.
 
 ## Logging in
 staff-login-title = Inloggen

@@ -19,6 +19,8 @@ use crate::settings::{AudienceSetting, OrganisationSetting, RegionSetting, Setti
 
 /// The region of the demo.
 pub const REGION: (&str, &str) = ("ijmond", "IJmond");
+/// Who the region's polls speak for.
+pub const REGION_RESIDENT_NAME: &str = "De IJmond-gemeenten";
 /// The municipalities of the demo: id, organisation name, audience name.
 pub const MUNICIPALITIES: [(&str, &str, &str); 3] = [
     ("beverwijk", "Gemeente Beverwijk", "Beverwijk"),
@@ -119,6 +121,12 @@ pub fn structure() -> anyhow::Result<Structure> {
             id: org.clone(),
             name: org_name.to_owned(),
             region: REGION.0.to_owned(),
+            website: Some(format!("https://www.{id}.nl")),
+            email: Some(format!("info@{id}.example")),
+            phone: None,
+            privacy_email: Some(format!("privacy@{id}.example")),
+            accessibility_status: None,
+            accessibility_date: None,
         });
         let list = NEIGHBOURHOODS
             .iter()
@@ -141,6 +149,14 @@ pub fn structure() -> anyhow::Result<Structure> {
         regions: vec![RegionSetting {
             id: REGION.0.to_owned(),
             name: REGION.1.to_owned(),
+            resident_name: Some(REGION_RESIDENT_NAME.to_owned()),
+            logo_url: None,
+            website: None,
+            email: Some("info@ijmond.example".to_owned()),
+            phone: None,
+            privacy_email: Some("privacy@ijmond.example".to_owned()),
+            accessibility_status: None,
+            accessibility_date: None,
         }],
         organisations,
         audiences,

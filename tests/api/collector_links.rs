@@ -156,8 +156,25 @@ on_both_backends!(
         })
         .await;
         flits::demo::prepare(&app.store).await.unwrap();
-        let page = app.get("/p/demo").await.text().await.unwrap();
+        // A poll for Velsen's residents wears Velsen's theme; the demo poll, for the whole
+        // region, does not wear the colours of the municipality that made it.
+        let yaml = "slug: velsen-poll\ntitle: {nl: Vraag}\nbrief: {purpose: Weten, audiences: [velsen]}\nquestions:\n  - {id: q1, kind: open_text, text: {nl: Vraag}}\n";
+        let now = chrono::Utc::now();
+        app.store
+            .insert_poll(flits_store::NewPoll {
+                organisation_id: "velsen".into(),
+                state: flits_survey::PollState::Open,
+                definition: flits_survey::PollDefinition::from_yaml_str(yaml).unwrap(),
+                opens_at: Some(now - chrono::TimeDelta::hours(1)),
+                closes_at: Some(now + chrono::TimeDelta::days(7)),
+                channels: vec![],
+            })
+            .await
+            .unwrap();
+        let page = app.get("/p/velsen-poll").await.text().await.unwrap();
         assert!(page.contains("<link rel=\"stylesheet\" href=\"/assets/theme/velsen.css\">"));
+        let regional = app.get("/p/demo").await.text().await.unwrap();
+        assert!(!regional.contains("/assets/theme/velsen.css"));
         let res = app.get("/assets/theme/velsen.css").await;
         assert!(
             res.headers()["content-type"]
@@ -168,7 +185,12 @@ on_both_backends!(
         let css = res.text().await.unwrap();
         assert!(css.contains("--flits-color-primary: #8a1538;"), "{css}");
         assert!(css.contains("--flits-font-family: Verdana, sans-serif;"));
-        let png = app.get("/p/demo/preview.png").await.bytes().await.unwrap();
+        let png = app
+            .get("/p/velsen-poll/preview.png")
+            .await
+            .bytes()
+            .await
+            .unwrap();
         let img = image::load_from_memory(&png).unwrap().to_rgb8();
         assert_eq!(
             img.get_pixel(3, 3).0,

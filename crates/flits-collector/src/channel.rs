@@ -19,8 +19,9 @@ use flits_types::ChannelId;
 use crate::state::CollectorState;
 
 /// Channels every poll knows without being scheduled on them: printed posters and their QR codes,
-/// e-mails and newsletters, the municipality's website, and links residents share.
-pub const BUILT_IN: &[&str] = &["poster", "qr", "email", "website", "share"];
+/// e-mails and newsletters, the municipality's website, and links residents share (the thank-you
+/// page's share button, and its WhatsApp and e-mail links).
+pub const BUILT_IN: &[&str] = &["poster", "qr", "email", "website", "share", "whatsapp"];
 
 /// What an id that is not known for the poll is recorded as.
 pub const OTHER: &str = "other";

@@ -7,9 +7,10 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use flits_i18n::Locale;
 use flits_resident_pages::language::og_locale;
-use flits_resident_pages::{Chrome, LanguageLink, LinkPreview};
+use flits_resident_pages::{Chrome, Footer, LanguageLink, LinkPreview};
 use flits_store::Poll;
 
+use crate::sender::SenderKind;
 use crate::state::CollectorState;
 
 /// Options for [`chrome`].
@@ -38,25 +39,20 @@ pub async fn chrome(state: &CollectorState, of: ChromeOf<'_>) -> Chrome {
     let Some(poll) = poll else {
         return frame;
     };
-    let org = state
-        .caches
-        .organisation(&state.store, &poll.organisation_id)
-        .await
-        .unwrap_or_else(|e| {
-            tracing::warn!(error = %e, "organisation lookup failed");
-            None
-        });
-    frame.org_name = org
-        .as_ref()
-        .map(|o| o.name.clone())
-        .unwrap_or_else(|| poll.organisation_id.clone());
-    let themed = crate::theme::usable_theme(
-        state,
-        &poll.organisation_id,
-        org.as_ref().and_then(|o| o.theme.as_deref()),
-    )
-    .is_some();
-    frame.theme_css = themed.then(|| format!("/assets/theme/{}.css", poll.organisation_id));
+    match crate::sender::of_poll(state, poll, locale).await {
+        Some(sender) => {
+            frame.org_name = sender.name.clone();
+            frame.logo_url = sender.logo_url.clone();
+            frame.footer = Footer::of(Some(&sender.id), locale);
+            // A regional poll does not wear the colours of the municipality that made it.
+            if sender.kind == SenderKind::Organisation
+                && crate::theme::theme_for(state, &sender.id).await.is_some()
+            {
+                frame.theme_css = Some(format!("/assets/theme/{}.css", sender.id));
+            }
+        }
+        None => frame.org_name = poll.organisation_id.clone(),
+    }
     if link_preview {
         frame.preview = Some(link_preview_of(state, poll, locale, &frame.org_name));
     }

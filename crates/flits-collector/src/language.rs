@@ -16,7 +16,7 @@ use flits_survey::PollDefinition;
 pub const LANGUAGE_COOKIE: &str = "flits_lang";
 
 /// How long the choice is remembered.
-const LANGUAGE_COOKIE_DAYS: i64 = 365;
+pub const LANGUAGE_COOKIE_DAYS: i64 = 365;
 
 /// The languages a poll offers, its default first.
 pub fn offered_locales(def: &PollDefinition) -> Vec<Locale> {

@@ -1,6 +1,7 @@
 //! The public collector: what residents see and send. Thin handlers over the survey rules and the
 //! store; everything here must answer fast and never fail on what a browser or script sends.
 
+pub mod about;
 pub mod assets;
 pub mod availability;
 pub mod cache;
@@ -26,13 +27,15 @@ pub mod public_api;
 pub mod qr;
 pub mod results_by_email;
 pub mod results_page;
+pub mod sender;
 pub mod state;
 pub mod submit;
 pub mod theme;
 
 pub use config::CollectorConfig;
 pub use results_by_email::ResultsByEmail;
-pub use state::{CollectorSetup, CollectorState};
+pub use sender::{Contact, Publishers, RegionProfile};
+pub use state::{CollectorSetup, CollectorState, Retention};
 
 use actix_web::web;
 
@@ -44,6 +47,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(overview::show))
         .route("/feed.atom", web::get().to(feed::show))
         .route("/assets/flits.css", web::get().to(assets::stylesheet))
+        .route("/assets/share.js", web::get().to(assets::share_script))
+        .route("/favicon.svg", web::get().to(assets::favicon))
+        .route("/favicon.ico", web::get().to(assets::favicon))
+        .route("/privacy", web::get().to(about::privacy_index))
+        .route("/privacy/{id}", web::get().to(about::privacy))
+        .route(
+            "/toegankelijkheid",
+            web::get().to(about::accessibility_index),
+        )
+        .route(
+            "/toegankelijkheid/{id}",
+            web::get().to(about::accessibility),
+        )
         .route(
             "/assets/theme/{organisation}.css",
             web::get().to(theme::stylesheet),

@@ -1,9 +1,9 @@
 //! Short pages shown instead of the form: unknown, not open yet, closed, already taken part, not
 //! saved, over a limit. Every word comes from the catalogue.
 
-use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderValue, RETRY_AFTER};
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use flits_i18n::{Locale, t};
 use flits_resident_pages::Chrome;
@@ -81,7 +81,17 @@ fn unavailable_notice(poll: Option<&Poll>, locale: Locale) -> Notice {
         },
         Availability::NotOpenYet { opens_at } => Notice {
             status: StatusCode::OK,
-            heading: t!(locale, "not-open-heading"),
+            // Named, so a resident who scanned a poster early knows they are in the right place.
+            heading: poll.map_or_else(
+                || t!(locale, "not-open-heading"),
+                |p| {
+                    t!(
+                        locale,
+                        "not-open-heading-named",
+                        title = p.definition.title.get(locale.code())
+                    )
+                },
+            ),
             paragraphs: vec![match opens_at.map(|at| local_moment(at, locale)) {
                 Some(m) => t!(locale, "opens-at", date = m.date, time = m.time),
                 None => t!(locale, "opens-soon"),
@@ -128,6 +138,27 @@ pub async fn unavailable_page(
     let hidden = notice.status == StatusCode::NOT_FOUND;
     let themed = poll.filter(|_| !hidden);
     render_notice(state, themed, locale, notice).await
+}
+
+/// The page for an address nothing answers to (the application's default service): the styled
+/// notice in the resident's language, `404`.
+pub async fn not_found(req: HttpRequest, state: web::Data<CollectorState>) -> HttpResponse {
+    let locale = crate::language::choose(&req, &Locale::RESIDENT, None);
+    let notice = Notice {
+        status: StatusCode::NOT_FOUND,
+        heading: t!(locale, "page-unknown-heading"),
+        paragraphs: vec![t!(locale, "page-unknown-text")],
+        link: Some((
+            format!("/?lang={}", locale.code()),
+            t!(locale, "page-unknown-link"),
+        )),
+    };
+    match render_notice(&state, None, locale, notice).await {
+        Ok(res) => res,
+        Err(f) => actix_web::ResponseError::error_response(&crate::page_failure::page_error(
+            &state, &req, locale, f,
+        )),
+    }
 }
 
 /// "You already took part": for a browser that sends the poll's cookie.

@@ -5,7 +5,7 @@ use actix_web::HttpRequest;
 use flits_http::templates::TemplateError;
 use flits_http::{ErrorLayout, ErrorPage, Failure, PageError, RequestId};
 use flits_i18n::Locale;
-use flits_resident_pages::LanguageLink;
+use flits_resident_pages::{Footer, LanguageLink};
 use flits_store::StoreError;
 use serde::Serialize;
 
@@ -30,6 +30,8 @@ pub enum PageFailure {
 #[derive(Serialize)]
 struct PlainFrame {
     org_name: &'static str,
+    logo_url: Option<String>,
+    footer: Footer,
     theme_css: Option<String>,
     preview: Option<()>,
     feed: Option<()>,
@@ -57,6 +59,8 @@ pub fn page_error(
         request_id: RequestId::of(req),
         shell: PlainFrame {
             org_name: "Flits",
+            logo_url: None,
+            footer: Footer::of(None, locale),
             theme_css: None,
             preview: None,
             feed: None,

@@ -84,6 +84,14 @@ struct QuestionView {
     number: usize,
     text: String,
     help: Option<String>,
+    /// The ids of the texts that describe the question's fields (help, limits, the error), for
+    /// `aria-describedby`; empty when there are none.
+    described_by: String,
+    /// A scale shown as a list, one step under the other (too many steps for one row on a
+    /// phone); otherwise one row with the end labels under it.
+    scale_list: bool,
+    /// The end labels of a scale shown as one row.
+    scale_ends: Option<ScaleEnds>,
     required: bool,
     error: Option<String>,
     is_choice: bool,
@@ -96,6 +104,16 @@ struct QuestionView {
     max_length: u32,
     value: String,
 }
+
+/// The words at the two ends of a scale.
+#[derive(Serialize)]
+struct ScaleEnds {
+    min: String,
+    max: String,
+}
+
+/// The most steps a scale shows in one row: at 360 px each step keeps about 44 px to tap.
+const MAX_STEPS_IN_A_ROW: usize = 7;
 
 #[derive(Serialize)]
 struct ErrorLink {
@@ -116,7 +134,20 @@ struct FormView {
     notice: Option<String>,
     errors: Vec<ErrorLink>,
     questions: Vec<QuestionView>,
-    cookie_days: u32,
+    /// Until when the poll takes answers.
+    closes: Option<String>,
+    /// The brief's promise of when and where the results come.
+    promise: Option<String>,
+    /// The two-line privacy summary, and the full text's address.
+    privacy: PrivacySummary,
+}
+
+/// What a resident reads about privacy before answering; the rest is on the privacy page.
+#[derive(Serialize)]
+struct PrivacySummary {
+    anonymous: String,
+    use_and_keep: String,
+    href: String,
 }
 
 /// The promise of how long the poll takes, from the survey builder's estimate, in whole minutes.
@@ -156,7 +187,7 @@ fn question_view(
         };
         text.map(|t| t.get(l).to_owned())
     };
-    let steps = match (q.kind, q.min, q.max) {
+    let steps: Vec<StepView> = match (q.kind, q.min, q.max) {
         (QuestionKind::Scale, Some(min), Some(max)) if min <= max && max - min <= 20 => (min..=max)
             .map(|v| StepView {
                 value: v,
@@ -167,12 +198,42 @@ fn question_view(
             .collect(),
         _ => Vec::new(),
     };
+    let help = q.help.as_ref().map(|t| t.get(l).to_owned());
+    let max_choices = q
+        .max_choices
+        .filter(|_| q.kind == QuestionKind::MultiChoice);
+    let mut described = Vec::new();
+    if help.is_some() {
+        described.push(format!("{anchor}-help"));
+    }
+    if max_choices.is_some() {
+        described.push(format!("{anchor}-limit"));
+    }
+    if error.is_some() {
+        described.push(format!("{anchor}-error"));
+    }
+    let scale_list = steps.len() > MAX_STEPS_IN_A_ROW;
+    let scale_ends = q
+        .labels
+        .as_ref()
+        .filter(|_| q.kind == QuestionKind::Scale && !scale_list)
+        .and_then(|labels| {
+            let min = labels.min.as_ref().map(|t| t.get(l).to_owned());
+            let max = labels.max.as_ref().map(|t| t.get(l).to_owned());
+            (min.is_some() || max.is_some()).then(|| ScaleEnds {
+                min: min.unwrap_or_default(),
+                max: max.unwrap_or_default(),
+            })
+        });
     QuestionView {
         id: q.id.clone(),
+        described_by: described.join(" "),
+        scale_list,
+        scale_ends,
         anchor,
         number: index + 1,
         text: q.text.get(l).to_owned(),
-        help: q.help.as_ref().map(|t| t.get(l).to_owned()),
+        help,
         required: q.required,
         error,
         is_choice: q.kind.has_options(),
@@ -183,9 +244,7 @@ fn question_view(
         } else {
             "radio"
         },
-        max_choices: q
-            .max_choices
-            .filter(|_| q.kind == QuestionKind::MultiChoice),
+        max_choices,
         options,
         steps,
         max_length: q.max_length.unwrap_or(DEFAULT_MAX_LENGTH),
@@ -248,7 +307,13 @@ pub async fn form_html(
         .filter_map(|q| {
             q.error.as_ref().map(|m| ErrorLink {
                 anchor: q.anchor.clone(),
-                message: m.clone(),
+                // The summary names each question, so a list of links reads on its own.
+                message: t!(
+                    locale,
+                    "error-summary-link",
+                    number = q.number,
+                    message = m.as_str()
+                ),
             })
         })
         .collect();
@@ -272,7 +337,39 @@ pub async fn form_html(
         link_preview: true,
         languages,
     };
+    let sender = crate::sender::of_poll(state, poll, locale).await;
+    let sender_name = sender
+        .as_ref()
+        .map_or_else(|| poll.organisation_id.clone(), |s| s.name.clone());
+    let privacy = PrivacySummary {
+        anonymous: t!(locale, "privacy-summary-anonymous"),
+        use_and_keep: match state.retention.responses_months {
+            0 => t!(locale, "privacy-summary-use", org = sender_name.as_str()),
+            months => t!(
+                locale,
+                "privacy-summary-use-until",
+                org = sender_name.as_str(),
+                months = months
+            ),
+        },
+        href: format!(
+            "/privacy/{}?lang={l}",
+            sender
+                .as_ref()
+                .map_or(poll.organisation_id.as_str(), |s| s.id.as_str())
+        ),
+    };
     let view = FormView {
+        closes: poll.closes_at.map(|at| {
+            let m = flits_resident_pages::local_time::local_moment(at, locale);
+            t!(locale, "open-until", date = m.date, time = m.time)
+        }),
+        promise: def
+            .brief
+            .as_ref()
+            .and_then(|b| b.feedback_promise.as_ref())
+            .map(|p| p.get(l).to_owned()),
+        privacy,
         chrome: chrome(state, of).await,
         title,
         intro: def.intro.as_ref().map(|t| t.get(l).to_owned()),
@@ -283,7 +380,6 @@ pub async fn form_html(
         notice,
         errors: error_links,
         questions,
-        cookie_days: state.config.participation_cookie_days,
     };
     state.templates.render("poll/page", &view)
 }

@@ -367,30 +367,39 @@ async fn png_response(
 /// What the preview of `poll` shows in `locale`: its title, its organisation and the site, in the
 /// organisation's colours.
 async fn spec_of(state: &CollectorState, poll: &Poll, locale: Locale) -> PreviewSpec {
-    let theme = theme_for(state, &poll.organisation_id).await;
-    let (background, foreground) = match &theme {
+    let sender = crate::sender::of_poll(state, poll, locale).await;
+    let themed = match &sender {
+        Some(s) if s.kind == crate::sender::SenderKind::Organisation => {
+            theme_for(state, &s.id).await
+        }
+        _ => None,
+    };
+    let (background, foreground) = match &themed {
         Some(t) => (
             t.primary(),
             Rgb::parse(&t.color_primary_text).unwrap_or(Rgb(255, 255, 255)),
         ),
         None => (crate::theme::DEFAULT_PRIMARY, Rgb(255, 255, 255)),
     };
-    let organisation = match state
-        .caches
-        .organisation(&state.store, &poll.organisation_id)
-        .await
-    {
-        Ok(Some(o)) => o.name.clone(),
-        _ => poll.organisation_id.clone(),
-    };
+    let organisation = sender.map_or_else(|| poll.organisation_id.clone(), |s| s.name);
+    let host = state
+        .public_url
+        .host_str()
+        .map(str::to_owned)
+        .unwrap_or_default();
+    let minutes = flits_survey::estimate_seconds(&poll.definition)
+        .div_ceil(60)
+        .max(1);
     PreviewSpec {
         title: poll.definition.title.get(locale.code()).to_owned(),
         organisation,
-        footer: state
-            .public_url
-            .host_str()
-            .map(str::to_owned)
-            .unwrap_or_default(),
+        // The call to action: what a reader of a shared link should do, and how long it takes.
+        footer: t!(
+            locale,
+            "preview-call",
+            minutes = minutes,
+            host = host.as_str()
+        ),
         background,
         foreground,
     }

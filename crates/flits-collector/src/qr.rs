@@ -10,8 +10,10 @@ use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use flits_http::PageError;
+use flits_i18n::t;
 use flits_resident_pages::Chrome;
 use flits_store::Poll;
+use flits_types::ChannelId;
 use image::{ImageFormat, Luma};
 use qrcode::render::svg;
 use qrcode::types::QrError;
@@ -153,10 +155,19 @@ struct PosterView {
     chrome: Chrome,
     title: String,
     intro: Option<String>,
-    duration: String,
+    /// "2 minuten — doe mee".
+    call: String,
+    /// Until when residents can take part.
+    closes: Option<String>,
+    /// When and where the results come (the brief's feedback promise).
+    promise: Option<String>,
     qr_src: String,
     short_link: String,
 }
+
+/// The channel a poster's code and link carry when its address names none: answers that came
+/// through a printed poster count as `poster`.
+const POSTER_CHANNEL: &str = "poster";
 
 /// `GET /p/{slug}/poster?c=CHANNEL`: an A4 poster to print.
 pub async fn poster(
@@ -174,7 +185,7 @@ pub async fn poster(
             .await
             .map_err(fail);
     };
-    let channel = link_channel(&req);
+    let channel = link_channel(&req).or_else(|| ChannelId::parse(POSTER_CHANNEL).ok());
     let link = channel_link(&state, &poll.slug, channel.as_ref().map(|c| c.as_str()));
     let short_link = link
         .trim_start_matches("https://")
@@ -194,10 +205,20 @@ pub async fn poster(
         link_preview: false,
         languages: Vec::new(),
     };
+    let minutes = flits_survey::estimate_seconds(def).div_ceil(60).max(1);
     let view = PosterView {
         chrome: chrome(&state, of).await,
         intro: def.intro.as_ref().map(|t| t.get(l).to_owned()),
-        duration: crate::poll_form::duration_text(def, locale),
+        call: t!(locale, "poster-headline-call", minutes = minutes),
+        closes: poll.closes_at.map(|at| {
+            let m = flits_resident_pages::local_time::local_moment(at, locale);
+            t!(locale, "poster-closes", date = m.date, time = m.time)
+        }),
+        promise: def
+            .brief
+            .as_ref()
+            .and_then(|b| b.feedback_promise.as_ref())
+            .map(|p| p.get(l).to_owned()),
         qr_src: format!("/p/{}/qr.svg{qr_query}", poll.slug),
         short_link,
         title,

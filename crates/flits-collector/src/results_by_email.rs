@@ -79,7 +79,60 @@ struct ThanksView {
     heading: String,
     paragraphs: Vec<String>,
     results_link: Option<Link>,
+    /// Before the results are out: where they will be, to keep.
+    results_address: Option<Link>,
     form: Option<FormView>,
+    share: ShareView,
+    /// The way back to the municipality's (or region's) own website, or the overview.
+    back: Link,
+}
+
+/// Asking others to take part: each way with its own `?c=`, so the export shows what sharing
+/// brought.
+#[derive(Serialize)]
+struct ShareView {
+    /// For the Web Share API (a script, where the browser has it): the link and its text.
+    link: String,
+    text: String,
+    title: String,
+    whatsapp: String,
+    email: String,
+}
+
+/// `text` for a query string.
+fn encoded(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20")
+}
+
+fn share_view(state: &CollectorState, poll: &Poll, locale: Locale) -> ShareView {
+    let l = locale.code();
+    let title = poll.definition.title.get(l).to_owned();
+    let link_for = |channel: &str| {
+        let lang = if crate::language::offered_locales(&poll.definition).first() == Some(&locale) {
+            String::new()
+        } else {
+            format!("&lang={l}")
+        };
+        state.public_link(&format!("/p/{}?c={channel}{lang}", poll.slug))
+    };
+    let text_with = |link: &str| t!(locale, "share-text", title = title.as_str(), link = link);
+    let whatsapp_text = text_with(&link_for("whatsapp"));
+    let email_body = text_with(&link_for("email"));
+    let subject = t!(locale, "share-email-subject", title = title.as_str());
+    let link = link_for("share");
+    ShareView {
+        text: t!(locale, "share-text-short", title = title.as_str()),
+        whatsapp: format!("https://wa.me/?text={}", encoded(&whatsapp_text)),
+        email: format!(
+            "mailto:?subject={}&body={}",
+            encoded(&subject),
+            encoded(&email_body)
+        ),
+        link,
+        title,
+    }
 }
 
 /// Whether the thank-you page of `poll` offers the e-mail to this browser: the process can send
@@ -127,6 +180,32 @@ async fn render_thanks(
         href: format!("/p/{}/results?lang={}", poll.slug, locale.code()),
         text: t!(locale, "see-results"),
     });
+    // The results page answers 404 until they are published, but its address is already
+    // the one to keep.
+    let results_address = (!published).then(|| {
+        let href = state.public_link(&format!("/p/{}/results?lang={}", poll.slug, locale.code()));
+        Link {
+            text: href
+                .trim_start_matches("https://")
+                .trim_start_matches("http://")
+                .to_owned(),
+            href,
+        }
+    });
+    let sender = crate::sender::of_poll(state, poll, locale).await;
+    let back = match sender
+        .as_ref()
+        .and_then(|s| Some((s.name.as_str(), s.contact.website.as_deref()?)))
+    {
+        Some((name, website)) => Link {
+            href: website.to_owned(),
+            text: t!(locale, "thanks-back-website", org = name),
+        },
+        None => Link {
+            href: format!("/?lang={}", locale.code()),
+            text: t!(locale, "thanks-back-overview"),
+        },
+    };
     // A page with a mistake says so in its title, for screen readers (WCAG 3.3.1).
     let page_title = if entered.error.is_some() {
         t!(locale, "page-title-error", title = &heading)
@@ -145,6 +224,9 @@ async fn render_thanks(
         heading,
         paragraphs,
         results_link,
+        results_address,
+        share: share_view(state, poll, locale),
+        back,
         form: offer.map(|offer| FormView {
             action: format!("/p/{}/results-by-email", poll.slug),
             email: entered.email,

@@ -12,6 +12,7 @@ use crate::cache::Caches;
 use crate::fairness::Fairness;
 use crate::preview::PreviewCache;
 use crate::results_by_email::ResultsByEmail;
+use crate::sender::Publishers;
 
 /// Where recorded responses go.
 #[derive(Debug, Clone)]
@@ -60,6 +61,20 @@ pub struct CollectorState {
     /// The thank-you page's offer to e-mail the results; `None` when this deployment sends no
     /// e-mail.
     pub results_by_email: Option<ResultsByEmail>,
+    /// Names, logos and contact details of the configured regions and organisations.
+    pub publishers: Arc<Publishers>,
+    /// How long residents' data is kept, for the privacy page.
+    pub retention: Retention,
+}
+
+/// How long residents' data is kept, as the privacy page tells them: the real settings, so the
+/// page cannot promise what the runner does not do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention {
+    /// `[retention] delete_responses_after_months` (0: kept).
+    pub responses_months: u32,
+    /// `[feedback] keep_days`: how long an address for the results by e-mail waits at most.
+    pub email_days: u32,
 }
 
 /// What the binary hands the collector at start-up.
@@ -82,13 +97,18 @@ pub struct CollectorSetup {
     pub client_addresses: Arc<ClientAddresses>,
     /// The offer to e-mail the results, when a mail relay and sender are configured.
     pub results_by_email: Option<ResultsByEmail>,
+    /// `[[regions]]` and `[[organisations]]`: who polls speak for and how to reach them.
+    pub publishers: Publishers,
+    /// The retention settings the privacy page states.
+    pub retention: Retention,
 }
 
 impl CollectorState {
     /// Checks the `[collector]` settings (refusing themes that fail WCAG AA contrast) and starts
     /// the response writer on SQLite. Must run inside the Tokio runtime.
     pub fn new(setup: CollectorSetup) -> Result<CollectorState, String> {
-        let problems = setup.config.problems();
+        let mut problems = setup.config.problems();
+        problems.extend(setup.publishers.problems());
         if !problems.is_empty() {
             return Err(problems.join("\n"));
         }
@@ -127,6 +147,8 @@ impl CollectorState {
             previews: Arc::new(PreviewCache::default()),
             caches,
             results_by_email: setup.results_by_email,
+            publishers: Arc::new(setup.publishers),
+            retention: setup.retention,
         })
     }
 

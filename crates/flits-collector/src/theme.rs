@@ -107,7 +107,8 @@ fn safe_font(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || " ,-_'\"".contains(c))
 }
 
-fn safe_logo(s: &str) -> bool {
+/// Whether a logo URL is one the CSP lets through and a stylesheet can hold safely.
+pub fn safe_logo(s: &str) -> bool {
     let path = s.starts_with('/')
         && !s.starts_with("//")
         && s.len() <= 200

@@ -239,7 +239,8 @@ mod tests {
         let templates = templates();
         let id = RequestId::random();
         let shell = json!({
-            "org_name": "Velsen", "theme_css": null, "preview": null, "feed": null, "languages": [],
+            "org_name": "Velsen", "logo_url": null, "theme_css": null,
+            "footer": {"privacy_href": "/privacy", "accessibility_href": "/toegankelijkheid"}, "preview": null, "feed": null, "languages": [],
         });
         let err = PageError::new(
             ErrorPage {

@@ -3,7 +3,7 @@
 //! preview.
 //!
 //! Templates get it flattened into their data (`lang`, `dir`, `page_title`, `org_name`,
-//! `theme_css`, `preview`, `feed`, `languages`), which `templates/partials/layout.hbs` and
+//! `logo_url`, `theme_css`, `preview`, `feed`, `languages`, `footer`), which `templates/partials/layout.hbs` and
 //! `templates/partials/link-preview.hbs` read. The collector fills it in from its caches and
 //! settings; the staff service's preview of the results page fills it in from the store.
 
@@ -20,7 +20,10 @@ pub struct Chrome {
     /// `ltr` or `rtl`.
     pub dir: &'static str,
     pub page_title: String,
+    /// Who the page speaks for: the organisation, or the region for a regional poll.
     pub org_name: String,
+    /// The sender's logo (a path on this site or a data URL the CSP allows).
+    pub logo_url: Option<String>,
     /// The organisation's theme stylesheet, when it has a usable one.
     pub theme_css: Option<String>,
     /// Open Graph / Twitter-card data, on pages meant to be shared.
@@ -29,6 +32,28 @@ pub struct Chrome {
     pub feed: Option<FeedLink>,
     /// The language switch; empty when there is nothing to switch to.
     pub languages: Vec<LanguageLink>,
+    /// What the law asks every page to link: the privacy page and the accessibility statement.
+    pub footer: Footer,
+}
+
+/// The links at the foot of every resident page: the sender's privacy page and accessibility
+/// statement (the lists of all of them on pages that speak for no one in particular).
+#[derive(Debug, Clone, Serialize)]
+pub struct Footer {
+    pub privacy_href: String,
+    pub accessibility_href: String,
+}
+
+impl Footer {
+    /// The links of the sender `id` (an organisation's or region's id; `None`: the lists), in
+    /// `locale`.
+    pub fn of(id: Option<&str>, locale: Locale) -> Footer {
+        let tail = id.map(|i| format!("/{i}")).unwrap_or_default();
+        Footer {
+            privacy_href: format!("/privacy{tail}?lang={}", locale.code()),
+            accessibility_href: format!("/toegankelijkheid{tail}?lang={}", locale.code()),
+        }
+    }
 }
 
 impl Chrome {
@@ -40,10 +65,12 @@ impl Chrome {
             dir: locale.dir(),
             page_title,
             org_name: String::from("Flits"),
+            logo_url: None,
             theme_css: None,
             preview: None,
             feed: None,
             languages: Vec::new(),
+            footer: Footer::of(None, locale),
         }
     }
 }

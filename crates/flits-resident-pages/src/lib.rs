@@ -14,5 +14,5 @@ pub mod language;
 pub mod local_time;
 pub mod results;
 
-pub use frame::{Chrome, FeedLink, LinkPreview};
+pub use frame::{Chrome, FeedLink, Footer, LinkPreview};
 pub use language::LanguageLink;

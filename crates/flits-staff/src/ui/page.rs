@@ -205,6 +205,18 @@ pub fn notice_page(
     .unwrap_or_else(|e| e.error_response())
 }
 
+/// A staff address nothing answers to: the styled notice in the staff's language, `404` (the
+/// application's default service sends `/staff/…` here).
+pub fn not_found(state: &StaffState, req: &HttpRequest) -> HttpResponse {
+    let locale = locale_of(req);
+    let notice = Notice {
+        heading: flits_i18n::t!(locale, "staff-not-found-heading"),
+        text: flits_i18n::t!(locale, "staff-not-found-text"),
+        link: None,
+    };
+    notice_page(state, req, locale, StatusCode::NOT_FOUND, &notice)
+}
+
 /// Everything a staff page handler needs: the state, the request, its language and (after the
 /// access check) the caller. An extractor, so handlers stay short.
 pub struct StaffPage {
