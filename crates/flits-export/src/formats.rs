@@ -1,7 +1,5 @@
 //! The export formats, each written row by row into a buffer the caller empties as it goes.
 
-use std::borrow::Cow;
-
 use flits_results::Layout;
 use flits_survey::{PollDefinition, QuestionKind};
 use serde_json::{Map, Value, json};
@@ -96,7 +94,7 @@ impl Xlsx {
         })
     }
 
-    fn row(&mut self, cells: &[Cow<'_, str>]) -> Result<(), rust_xlsxwriter::XlsxError> {
+    fn row(&mut self, cells: &[&str]) -> Result<(), rust_xlsxwriter::XlsxError> {
         let row = self.next_row;
         self.next_row += 1;
         let sheet = self.workbook.worksheet_from_index(0)?;
@@ -113,7 +111,7 @@ impl Xlsx {
                 .flatten();
             match number {
                 Some(n) => sheet.write_number(row, col_index(col), n)?,
-                None => sheet.write_string(row, col_index(col), cell.as_ref())?,
+                None => sheet.write_string(row, col_index(col), *cell)?,
             };
         }
         Ok(())
@@ -223,7 +221,7 @@ impl Writer {
     }
 
     /// Adds one row.
-    pub fn row(&mut self, cells: &[Cow<'_, str>]) -> Result<(), crate::ExportError> {
+    pub fn row(&mut self, cells: &[&str]) -> Result<(), crate::ExportError> {
         match self {
             Writer::Csv(w) => w.write_record(cells.iter().map(|c| c.as_bytes()))?,
             Writer::Json {
@@ -238,7 +236,7 @@ impl Writer {
                         let value = if cell.is_empty() {
                             Value::Null
                         } else {
-                            Value::String(cell.to_string())
+                            Value::String((*cell).to_owned())
                         };
                         (name.clone(), value)
                     })
