@@ -15,7 +15,7 @@ use tokio::io::{AsyncWrite, AsyncWriteExt};
 use uuid::Uuid;
 
 use crate::ExportError;
-use crate::formats::{Format, Writer};
+use crate::formats::{Format, Writer, csv_field};
 use crate::weighting::{self, Weighting};
 
 /// The buffer is handed to the writer whenever it holds this much.
@@ -128,14 +128,27 @@ type Bucket = BufWriter<std::fs::File>;
 struct SpoolRow;
 
 impl SpoolRow {
-    /// Appends a row to `out`: its number, then the cells `fill` hands to `cell`.
-    fn encode(out: &mut Vec<u8>, number: usize, fill: impl FnOnce(&mut dyn FnMut(&str))) {
+    /// Appends a row to `out`: its number, then the cells `fill` hands to `cell`, each as a CSV
+    /// field ([`csv_field`]) when `csv`.
+    fn encode(
+        out: &mut Vec<u8>,
+        number: usize,
+        csv: bool,
+        fill: impl FnOnce(&mut dyn FnMut(&str)),
+    ) {
         let start = out.len();
         out.extend_from_slice(&[0; 4]);
         out.extend_from_slice(&u32::try_from(number).unwrap_or(u32::MAX).to_le_bytes());
         fill(&mut |cell: &str| {
-            out.extend_from_slice(&u32::try_from(cell.len()).unwrap_or(u32::MAX).to_le_bytes());
-            out.extend_from_slice(cell.as_bytes());
+            let at = out.len();
+            out.extend_from_slice(&[0; 4]);
+            if csv {
+                csv_field(cell.as_bytes(), out);
+            } else {
+                out.extend_from_slice(cell.as_bytes());
+            }
+            let length = u32::try_from(out.len() - at - 4).unwrap_or(u32::MAX);
+            out[at..at + 4].copy_from_slice(&length.to_le_bytes());
         });
         let length = u32::try_from(out.len() - start - 4).unwrap_or(u32::MAX);
         out[start..start + 4].copy_from_slice(&length.to_le_bytes());
@@ -159,13 +172,12 @@ impl SpoolRow {
     }
 
     /// A row's number and its cells into `cells`; `None` when it is not a row this spool wrote.
-    fn decode<'s>(row: &'s [u8], cells: &mut Vec<&'s str>) -> Option<usize> {
+    fn decode<'s>(row: &'s [u8], cells: &mut Vec<&'s [u8]>) -> Option<usize> {
         let number = usize::try_from(read_u32(row, 0)?).ok()?;
         let mut at = 4;
         while at < row.len() {
             let length = usize::try_from(read_u32(row, at)?).ok()?;
-            let text = row.get(at + 4..(at + 4).checked_add(length)?)?;
-            cells.push(std::str::from_utf8(text).ok()?);
+            cells.push(row.get(at + 4..(at + 4).checked_add(length)?)?);
             at += 4 + length;
         }
         Some(number)
@@ -190,6 +202,7 @@ fn spool_damaged() -> ExportError {
 fn spool(
     definition: &flits_survey::PollDefinition,
     weighted: bool,
+    csv: bool,
     expected: u64,
     mut buckets: Vec<Bucket>,
     mut rows: tokio::sync::mpsc::Receiver<Vec<StoredResponse>>,
@@ -212,7 +225,7 @@ fn spool(
                 table.push(&values, &stored.lang);
             }
             encoded.clear();
-            SpoolRow::encode(&mut encoded, table.len() - 1, |cell| {
+            SpoolRow::encode(&mut encoded, table.len() - 1, csv, |cell| {
                 layout.cells(
                     stored.channel.as_deref(),
                     &stored.lang,
@@ -303,7 +316,8 @@ pub async fn export<W: AsyncWrite + Unpin>(
     let spooler = tokio::task::spawn_blocking({
         let definition = definition.clone();
         let weighted = weighting.is_some();
-        move || spool(&definition, weighted, expected, buckets, rows_in)
+        let csv = request.format.is_csv();
+        move || spool(&definition, weighted, csv, expected, buckets, rows_in)
     });
     if request.format.has_rows() {
         let mut rows = store.scan_responses(poll.id).await?;
@@ -361,11 +375,14 @@ pub async fn export<W: AsyncWrite + Unpin>(
             if cells.len() != layout.width() || index >= table.len() {
                 return Err(spool_damaged());
             }
-            cells[0] = Uuid::new_v4().hyphenated().encode_lower(&mut id_buffer);
+            cells[0] = Uuid::new_v4()
+                .hyphenated()
+                .encode_lower(&mut id_buffer)
+                .as_bytes();
             for (p, columns) in profile_columns.iter().enumerate() {
                 if table.is_suppressed(index, p) {
                     for &c in columns {
-                        cells[c] = flits_results::SUPPRESSED;
+                        cells[c] = flits_results::SUPPRESSED.as_bytes();
                     }
                 }
             }
@@ -374,10 +391,18 @@ pub async fn export<W: AsyncWrite + Unpin>(
                 w.pattern(&table, index, &mut pattern);
                 if let Some(weight) = raked.weight(&pattern) {
                     weight_cell = weighting::cell(weight);
-                    cells[column] = &weight_cell;
+                    cells[column] = weight_cell.as_bytes();
                 }
             }
-            writer.row(&cells)?;
+            // In CSV the spooled cells are CSV fields already, and the id, `*` and the weight
+            // need no quotes; other formats take the texts.
+            if !writer.encoded_row(&cells) {
+                let texts = cells
+                    .iter()
+                    .map(|c| std::str::from_utf8(c).map_err(|_| spool_damaged()))
+                    .collect::<Result<Vec<&str>, _>>()?;
+                writer.row(&texts)?;
+            }
             written += 1;
             if writer.buffered() >= FLUSH_AT {
                 out.write_all(&writer.take()?).await?;
