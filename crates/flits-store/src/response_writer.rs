@@ -335,7 +335,7 @@ mod tests {
             .unwrap()
             .map_ok(|r| {
                 let v: serde_json::Value = serde_json::from_str(&r.answers).unwrap();
-                v["q1"].as_str().unwrap().parse().unwrap()
+                v["q1"].as_str().unwrap().parse::<usize>().unwrap()
             })
             .try_collect()
             .await

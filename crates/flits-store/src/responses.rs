@@ -172,7 +172,7 @@ impl Store {
     /// Whether the poll holds at least [`TABLE_SCAN_SHARE`] of all responses on SQLite, so that
     /// scanning the table beats looking its rows up through the index. Counted on the index
     /// alone (a few thousand pages for a million rows).
-    async fn sqlite_table_scan_pays(&self, poll_id: Uuid) -> Result<bool, StoreError> {
+    pub(crate) async fn sqlite_table_scan_pays(&self, poll_id: Uuid) -> Result<bool, StoreError> {
         let statement = Statement::from_sql_and_values(
             DbBackend::Sqlite,
             "SELECT count(*), coalesce(sum(poll_id = ?), 0) FROM responses",
