@@ -370,7 +370,8 @@ pub async fn export<W: AsyncWrite + Unpin>(
     while let Some((bytes, rows)) = shuffled_in.recv().await {
         for &(start, end) in &rows {
             let mut cells = Vec::with_capacity(layout.width());
-            let index = SpoolRow::decode(&bytes[start..end], &mut cells).ok_or_else(spool_damaged)?;
+            let index =
+                SpoolRow::decode(&bytes[start..end], &mut cells).ok_or_else(spool_damaged)?;
             let mut id_buffer = [0u8; uuid::fmt::Hyphenated::LENGTH];
             if cells.len() != layout.width() || index >= table.len() {
                 return Err(spool_damaged());

@@ -255,9 +255,11 @@ impl<'a> Layout<'a> {
                     Some(AnswerRef::Choices(cs)) => cell(&cs.join(" ")),
                 },
                 Column::Option { question, option } => match answer(*question) {
-                    Some(AnswerRef::Choices(cs)) => {
-                        cell(if cs.iter().any(|c| c == option) { "1" } else { "0" })
-                    }
+                    Some(AnswerRef::Choices(cs)) => cell(if cs.iter().any(|c| c == option) {
+                        "1"
+                    } else {
+                        "0"
+                    }),
                     _ => cell(""),
                 },
             }

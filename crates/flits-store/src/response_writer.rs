@@ -375,7 +375,12 @@ mod tests {
         assert_eq!(scanned(&store, big).await, (0..many).collect::<Vec<_>>());
         assert_eq!(scanned(&store, small).await, (0..few).collect::<Vec<_>>());
         // A poll without responses reads none, either way.
-        assert!(!store.sqlite_table_scan_pays(uuid::Uuid::new_v4()).await.unwrap());
+        assert!(
+            !store
+                .sqlite_table_scan_pays(uuid::Uuid::new_v4())
+                .await
+                .unwrap()
+        );
     }
 
     #[test]

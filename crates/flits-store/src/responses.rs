@@ -214,7 +214,11 @@ impl Store {
                 vec![poll_id.into(), after.clone().into()],
             ),
             After::Id(None) => ("id", "+poll_id = ?", vec![poll_id.into()]),
-            After::Id(Some(after)) => ("id", "+poll_id = ? AND id > ?", vec![poll_id.into(), (*after).into()]),
+            After::Id(Some(after)) => (
+                "id",
+                "+poll_id = ? AND id > ?",
+                vec![poll_id.into(), (*after).into()],
+            ),
         };
         let mut values = values;
         values.push(i64::from(SQLITE_PAGE).into());
