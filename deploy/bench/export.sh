@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The export benchmark (README.md, "Benchmarks"): a poll with ROWS responses (5 questions, one of
-# them open text, plus 2 profile questions) exported by `flits export --format csv` (two streaming
-# reads, k-anonymous suppression, scrubbing, fresh ids), against the database's own dump of the
-# same rows in the same run: `sqlite3 -csv` on SQLite, `psql \copy … csv` on PostgreSQL (when
+# them open text, plus 2 profile questions) exported by `flits export --format csv` (one streaming
+# read, k-anonymous suppression, scrubbing, random order, fresh ids), against the database's own
+# dump of the same rows in the same run: `sqlite3 -csv` on SQLite, `psql \copy … csv` on PostgreSQL (when
 # BENCH_POSTGRES_URL names a server; a database `flits_bench_export` is created on it).
 # Prints wall time and peak memory (max RSS, from /usr/bin/time) of each, and the ratios.
 #

@@ -1,7 +1,5 @@
 //! The export formats, each written row by row into a buffer the caller empties as it goes.
 
-use std::borrow::Cow;
-
 use flits_results::Layout;
 use flits_survey::{PollDefinition, QuestionKind};
 use serde_json::{Map, Value, json};
@@ -58,11 +56,18 @@ impl Format {
     pub(crate) fn has_rows(self) -> bool {
         !matches!(self, Format::Sps)
     }
+
+    /// Whether rows are written as CSV, so that the spool can keep each cell already quoted
+    /// ([`csv_field`]) and the rows go out by [`Writer::encoded_row`].
+    pub(crate) fn is_csv(self) -> bool {
+        matches!(self, Format::Csv)
+    }
 }
 
 /// Writes one format into an in-memory buffer, row by row.
 pub(crate) enum Writer {
-    Csv(Box<csv::Writer<Vec<u8>>>),
+    /// The CSV written so far.
+    Csv(Vec<u8>),
     Json {
         buffer: Vec<u8>,
         columns: Vec<String>,
@@ -96,7 +101,7 @@ impl Xlsx {
         })
     }
 
-    fn row(&mut self, cells: &[Cow<'_, str>]) -> Result<(), rust_xlsxwriter::XlsxError> {
+    fn row(&mut self, cells: &[&str]) -> Result<(), rust_xlsxwriter::XlsxError> {
         let row = self.next_row;
         self.next_row += 1;
         let sheet = self.workbook.worksheet_from_index(0)?;
@@ -113,7 +118,7 @@ impl Xlsx {
                 .flatten();
             match number {
                 Some(n) => sheet.write_number(row, col_index(col), n)?,
-                None => sheet.write_string(row, col_index(col), cell.as_ref())?,
+                None => sheet.write_string(row, col_index(col), *cell)?,
             };
         }
         Ok(())
@@ -184,9 +189,10 @@ impl Writer {
         let header = layout.header();
         Ok(match format {
             Format::Csv => {
-                let mut w = csv_writer();
-                w.write_record(&header)?;
-                Writer::Csv(Box::new(w))
+                let mut buffer = Vec::with_capacity(1 << 17);
+                let fields: Vec<&[u8]> = header.iter().map(|h| h.as_bytes()).collect();
+                csv_record(&fields, &mut buffer);
+                Writer::Csv(buffer)
             }
             Format::Json => {
                 let head = json!({
@@ -223,9 +229,12 @@ impl Writer {
     }
 
     /// Adds one row.
-    pub fn row(&mut self, cells: &[Cow<'_, str>]) -> Result<(), crate::ExportError> {
+    pub fn row(&mut self, cells: &[&str]) -> Result<(), crate::ExportError> {
         match self {
-            Writer::Csv(w) => w.write_record(cells.iter().map(|c| c.as_bytes()))?,
+            Writer::Csv(buffer) => {
+                let fields: Vec<&[u8]> = cells.iter().map(|c| c.as_bytes()).collect();
+                csv_record(&fields, buffer);
+            }
             Writer::Json {
                 buffer,
                 columns,
@@ -238,7 +247,7 @@ impl Writer {
                         let value = if cell.is_empty() {
                             Value::Null
                         } else {
-                            Value::String(cell.to_string())
+                            Value::String((*cell).to_owned())
                         };
                         (name.clone(), value)
                     })
@@ -256,15 +265,28 @@ impl Writer {
         Ok(())
     }
 
+    /// Adds one CSV row whose cells are already CSV fields (see [`csv_field`]); `false` when the
+    /// format is not CSV.
+    pub fn encoded_row(&mut self, fields: &[&[u8]]) -> bool {
+        let Writer::Csv(buffer) = self else {
+            return false;
+        };
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                buffer.push(b',');
+            }
+            buffer.extend_from_slice(field);
+        }
+        buffer.extend_from_slice(b"\r\n");
+        true
+    }
+
     /// What has been written so far, taken out of the buffer.
     pub fn take(&mut self) -> Result<Vec<u8>, crate::ExportError> {
         Ok(match self {
-            Writer::Csv(w) => {
-                let full = std::mem::replace(w.as_mut(), csv_writer());
-                full.into_inner()
-                    .map_err(|e| crate::ExportError::Write(e.into_error()))?
+            Writer::Csv(buffer) | Writer::Json { buffer, .. } | Writer::Sps(buffer) => {
+                std::mem::take(buffer)
             }
-            Writer::Json { buffer, .. } | Writer::Sps(buffer) => std::mem::take(buffer),
             // The workbook is one file, made at the end.
             Writer::Xlsx(_) => Vec::new(),
         })
@@ -273,8 +295,7 @@ impl Writer {
     /// The buffered size, to decide when to empty it.
     pub fn buffered(&self) -> usize {
         match self {
-            Writer::Csv(w) => w.get_ref().len(),
-            Writer::Json { buffer, .. } | Writer::Sps(buffer) => buffer.len(),
+            Writer::Csv(buffer) | Writer::Json { buffer, .. } | Writer::Sps(buffer) => buffer.len(),
             Writer::Xlsx(_) => 0,
         }
     }
@@ -292,11 +313,36 @@ impl Writer {
     }
 }
 
-/// A CSV writer into memory, RFC 4180: commas, double quotes where needed, CRLF after each row.
-fn csv_writer() -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::with_capacity(1 << 16))
+/// Appends `field` to `out` as a CSV field (RFC 4180, as the `csv` crate writes it with CRLF
+/// rows): in double quotes, its own doubled, when it holds a comma, a double quote or a line
+/// break; as it is otherwise.
+pub(crate) fn csv_field(field: &[u8], out: &mut Vec<u8>) {
+    if !field
+        .iter()
+        .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    {
+        out.extend_from_slice(field);
+        return;
+    }
+    out.push(b'"');
+    for part in field.split_inclusive(|&b| b == b'"') {
+        out.extend_from_slice(part);
+        if part.last() == Some(&b'"') {
+            out.push(b'"');
+        }
+    }
+    out.push(b'"');
+}
+
+/// Appends a row of unquoted fields to `out`, with CRLF after it.
+fn csv_record(fields: &[&[u8]], out: &mut Vec<u8>) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        csv_field(field, out);
+    }
+    out.extend_from_slice(b"\r\n");
 }
 
 /// A string literal of SPSS syntax.
@@ -405,4 +451,31 @@ fn spss_syntax(layout: &Layout<'_>, definition: &PollDefinition) -> String {
     }
     out.push_str("EXECUTE.\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The export's own CSV rows are the `csv` crate's, byte for byte.
+        #[test]
+        fn csv_rows_are_written_as_the_csv_crate_writes_them(
+            rows in prop::collection::vec(prop::collection::vec("[a-z,\"\r\n é*]{0,6}", 2..6), 1..5)
+        ) {
+            let mut ours = Vec::new();
+            let mut theirs = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .flexible(true)
+                .from_writer(Vec::new());
+            for row in &rows {
+                let fields: Vec<&[u8]> = row.iter().map(|f| f.as_bytes()).collect();
+                csv_record(&fields, &mut ours);
+                theirs.write_record(row).unwrap();
+            }
+            prop_assert_eq!(ours, theirs.into_inner().unwrap());
+        }
+    }
 }

@@ -4,14 +4,15 @@
 //! answers scrubbed of personal data.
 //!
 //! An export reads the poll's responses once, streaming, unsorted (the database's fastest order,
-//! which may follow arrival): each row's cells go to one of several spool files picked at random
-//! (temporary CSVs, deleted when done), and what k-anonymity needs (the profile values and the
-//! language, interned, a few bytes a row) to a table in memory. After suppression each spool file
-//! in turn is read, shuffled in memory and written out in the asked format, with a fresh response
-//! id and the suppressed profile cells as `*`: random files, then a random order within each, is a
-//! uniformly random order of all rows. Nothing holds all the rows in memory (a spool file holds
-//! about 16,000), so a million responses export in a few tens of megabytes (and about as much
-//! temporary disk as the CSV itself).
+//! which may follow arrival): each row's answers are read into one slot per question, what
+//! k-anonymity needs (the profile values and the language, interned, a few bytes a row) goes to a
+//! table in memory, and the row's cells (open answers scrubbed; for CSV already quoted) to one of
+//! several spool files picked at random (temporary files of length-prefixed cells, deleted when
+//! done). After suppression each spool file in turn is read, shuffled in memory and written out in
+//! the asked format, with a fresh response id and the suppressed profile cells as `*`: random
+//! files, then a random order within each, is a uniformly random order of all rows. Nothing holds
+//! all the rows in memory (a spool file holds about 16,000), so a million responses export in a
+//! few tens of megabytes (and about as much temporary disk as the CSV itself).
 //!
 //! Every export is audit-logged (`poll.exported`, with its format and row count, never its data).
 

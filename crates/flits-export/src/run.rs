@@ -1,10 +1,9 @@
 //! Running an export: the two streaming reads, suppression in between, and the audit row.
 
-use std::borrow::Cow;
-use std::io::{BufReader, BufWriter, Seek};
+use std::io::{BufWriter, Read, Seek, Write};
 
 use flits_results::anonymise::Table;
-use flits_results::{Layout, ResponseRecord, parse_answers};
+use flits_results::{Layout, ResponseRecord, parse_answer_slots, parse_answers};
 use flits_store::{NewAudit, Poll, Store, StoredResponse};
 use flits_survey::PollState;
 use futures_util::TryStreamExt;
@@ -16,7 +15,7 @@ use tokio::io::{AsyncWrite, AsyncWriteExt};
 use uuid::Uuid;
 
 use crate::ExportError;
-use crate::formats::{Format, Writer};
+use crate::formats::{Format, Writer, csv_field};
 use crate::weighting::{self, Weighting};
 
 /// The buffer is handed to the writer whenever it holds this much.
@@ -26,9 +25,6 @@ const FLUSH_AT: usize = 1 << 16;
 const ROWS_PER_BUCKET: u64 = 16_384;
 /// At most this many buckets (open spool files) however large the poll.
 const MAX_BUCKETS: u64 = 512;
-
-/// A spool bucket: a temporary CSV file whose rows start with their row number in the table.
-type Bucket = csv::Writer<BufWriter<std::fs::File>>;
 
 /// What to export, and for whom.
 #[derive(Debug, Clone)]
@@ -122,55 +118,150 @@ pub async fn open_answers(
 /// Rows handed to the spooling thread at a time.
 const BATCH: usize = 1024;
 
-/// The spooling thread: each row's cells (answers scrubbed) into a bucket picked at random,
-/// after the row's number. Returns the buckets once the reader is done.
+/// A spool bucket: a temporary file of rows in the spool's own form (see [`SpoolRow`]).
+type Bucket = BufWriter<std::fs::File>;
+
+/// One row as the spool keeps it: its number in the k-anonymity table (4 bytes, little-endian)
+/// and its cells, each its length (4 bytes) and its UTF-8 text; the whole preceded by its own
+/// length. Reading it back is slicing, not parsing: a CSV spool cost a second CSV parse of
+/// every row.
+struct SpoolRow;
+
+impl SpoolRow {
+    /// Appends a row to `out`: its number, then the cells `fill` hands to `cell`, each as a CSV
+    /// field ([`csv_field`]) when `csv`.
+    fn encode(
+        out: &mut Vec<u8>,
+        number: usize,
+        csv: bool,
+        fill: impl FnOnce(&mut dyn FnMut(&str)),
+    ) {
+        let start = out.len();
+        out.extend_from_slice(&[0; 4]);
+        out.extend_from_slice(&u32::try_from(number).unwrap_or(u32::MAX).to_le_bytes());
+        fill(&mut |cell: &str| {
+            let at = out.len();
+            out.extend_from_slice(&[0; 4]);
+            if csv {
+                csv_field(cell.as_bytes(), out);
+            } else {
+                out.extend_from_slice(cell.as_bytes());
+            }
+            let length = u32::try_from(out.len() - at - 4).unwrap_or(u32::MAX);
+            out[at..at + 4].copy_from_slice(&length.to_le_bytes());
+        });
+        let length = u32::try_from(out.len() - start - 4).unwrap_or(u32::MAX);
+        out[start..start + 4].copy_from_slice(&length.to_le_bytes());
+    }
+
+    /// Where each row of a spool file starts (after its length), or `None` for a file this spool
+    /// did not write.
+    fn starts(spool: &[u8]) -> Option<Vec<(usize, usize)>> {
+        let mut rows = Vec::new();
+        let mut at = 0;
+        while at < spool.len() {
+            let length = usize::try_from(read_u32(spool, at)?).ok()?;
+            let end = (at + 4).checked_add(length)?;
+            if end > spool.len() {
+                return None;
+            }
+            rows.push((at + 4, end));
+            at = end;
+        }
+        Some(rows)
+    }
+
+    /// A row's number and its cells into `cells`; `None` when it is not a row this spool wrote.
+    fn decode<'s>(row: &'s [u8], cells: &mut Vec<&'s [u8]>) -> Option<usize> {
+        let number = usize::try_from(read_u32(row, 0)?).ok()?;
+        let mut at = 4;
+        while at < row.len() {
+            let length = usize::try_from(read_u32(row, at)?).ok()?;
+            cells.push(row.get(at + 4..(at + 4).checked_add(length)?)?);
+            at += 4 + length;
+        }
+        Some(number)
+    }
+}
+
+/// The little-endian `u32` at `at`, if `bytes` has one there.
+fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    let four: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
+    Some(u32::from_le_bytes(four))
+}
+
+/// A spool file that does not read back as written (a bug, or a disk that lost data).
+fn spool_damaged() -> ExportError {
+    ExportError::Write(std::io::Error::other("export spool damaged"))
+}
+
+/// The spooling thread: per row, the answers read, what k-anonymity needs (its profile values
+/// and language) kept in the table, and its cells (answers scrubbed) written to a bucket picked
+/// at random, after the row's number in the table. Returns the table and the buckets once the
+/// reader is done.
 fn spool(
     definition: &flits_survey::PollDefinition,
     weighted: bool,
+    csv: bool,
+    expected: u64,
     mut buckets: Vec<Bucket>,
-    mut rows: tokio::sync::mpsc::Receiver<Vec<(usize, ResponseRecord)>>,
-) -> Result<Vec<Bucket>, ExportError> {
+    mut rows: tokio::sync::mpsc::Receiver<Vec<StoredResponse>>,
+) -> Result<(Table, Vec<Bucket>), ExportError> {
     let mut layout = Layout::new(definition);
     if weighted {
         // An empty `weight` cell for now: the weights are known only after suppression.
         layout = layout.with_weight(String::new());
     }
-    let no_suppression = vec![false; layout.profile_count()];
+    let mut table = Table::new(layout.profile_count());
+    table.reserve(usize::try_from(expected).unwrap_or(0));
     let mut rng = StdRng::from_rng(&mut rand::rng());
+    let mut encoded = Vec::with_capacity(1024);
     while let Some(batch) = rows.blocking_recv() {
-        for (number, record) in batch {
-            let number = number.to_string();
-            // The response id is made as the row goes out.
-            let cells = layout.row("", &record, &no_suppression);
+        for stored in batch {
+            let answers = parse_answer_slots(definition, &stored.answers);
+            {
+                let values = layout.profile_values(&answers);
+                let values: Vec<&str> = values.iter().map(AsRef::as_ref).collect();
+                table.push(&values, &stored.lang);
+            }
+            encoded.clear();
+            SpoolRow::encode(&mut encoded, table.len() - 1, csv, |cell| {
+                layout.cells(
+                    stored.channel.as_deref(),
+                    &stored.lang,
+                    stored.submitted_on,
+                    &answers,
+                    cell,
+                );
+            });
             let bucket = rng.random_range(0..buckets.len());
-            buckets[bucket].write_record(
-                std::iter::once(number.as_bytes()).chain(cells.iter().map(|c| c.as_bytes())),
-            )?;
+            buckets[bucket].write_all(&encoded)?;
         }
     }
-    Ok(buckets)
+    Ok((table, buckets))
 }
+
+/// A bucket read back and shuffled: its bytes, and where each row is in them, in random order.
+type Shuffled = (Vec<u8>, Vec<(usize, usize)>);
 
 /// The reading thread of the second half: each bucket read back and shuffled, handed on whole.
 fn unspool(
     buckets: Vec<Bucket>,
-    out: tokio::sync::mpsc::Sender<Vec<csv::StringRecord>>,
+    out: tokio::sync::mpsc::Sender<Shuffled>,
 ) -> Result<(), ExportError> {
     let mut rng = StdRng::from_rng(&mut rand::rng());
     for bucket in buckets {
         let mut file = bucket
             .into_inner()
-            .map_err(|e| ExportError::Write(e.into_error()))?
-            .into_inner()
             .map_err(|e| ExportError::Write(e.into_error()))?;
+        let size = file.seek(std::io::SeekFrom::End(0))?;
         file.seek(std::io::SeekFrom::Start(0))?;
-        let mut rows = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .from_reader(BufReader::new(file))
-            .into_records()
-            .collect::<Result<Vec<csv::StringRecord>, _>>()?;
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        file.read_to_end(&mut bytes)?;
+        drop(file);
+        let mut rows = SpoolRow::starts(&bytes).ok_or_else(spool_damaged)?;
         rows.shuffle(&mut rng);
-        if out.blocking_send(rows).is_err() {
+        if out.blocking_send((bytes, rows)).is_err() {
             break; // The writer stopped; its error is the one to report.
         }
     }
@@ -180,14 +271,6 @@ fn unspool(
 /// A thread of the export that panicked or was cancelled.
 fn joined(e: tokio::task::JoinError) -> ExportError {
     ExportError::Write(std::io::Error::other(e))
-}
-
-/// A spool bucket writing to `file`.
-fn spool_writer(file: std::fs::File) -> Bucket {
-    csv::WriterBuilder::new()
-        .has_headers(false)
-        .flexible(false)
-        .from_writer(BufWriter::new(file))
 }
 
 /// Whether a poll's numbers may still change (it has not closed).
@@ -209,43 +292,38 @@ pub async fn export<W: AsyncWrite + Unpin>(
     let poll = request.poll;
     check_responses_kept(store, poll).await?;
     let definition = &poll.definition;
-    let layout = Layout::new(definition);
     let provisional = is_provisional(poll);
 
-    // The one read, in whatever order the database finds the rows fastest. This task reads the
-    // rows and keeps what k-anonymity needs (profile values and language) in the table; a
-    // second thread (`spool`) makes each row's cells and writes them to a spool bucket picked at
-    // random, after the row's number in the table. Two cores, two halves of the work.
-    let mut table = Table::new(layout.profile_count());
+    // The one read, in whatever order the database finds the rows fastest. This task only
+    // reads; a second thread (`spool`) reads each row's answers, keeps what k-anonymity needs
+    // (profile values and language) in the table, and writes the row's cells to a spool bucket
+    // picked at random, after the row's number in the table. Two cores, two halves of the work
+    // (on SQLite, SQLite's own thread does much of the reading).
     let expected = if request.format.has_rows() {
         store.count_responses(poll.id).await?
     } else {
         0
     };
-    table.reserve(usize::try_from(expected).unwrap_or(0));
     let buckets: Vec<Bucket> = (0..expected.div_ceil(ROWS_PER_BUCKET).clamp(1, MAX_BUCKETS))
-        .map(|_| Ok(spool_writer(tempfile::tempfile()?)))
+        .map(|_| Ok(BufWriter::with_capacity(1 << 16, tempfile::tempfile()?)))
         .collect::<Result<_, std::io::Error>>()?;
     // With population margins for its profile questions, the export gets a `weight` column.
     let weighting = match store.poll_population(poll).await? {
         Some(population) => Weighting::new(definition, &population.margins),
         None => None,
     };
-    let (rows_out, rows_in) = tokio::sync::mpsc::channel::<Vec<(usize, ResponseRecord)>>(4);
+    let (rows_out, rows_in) = tokio::sync::mpsc::channel::<Vec<StoredResponse>>(4);
     let spooler = tokio::task::spawn_blocking({
         let definition = definition.clone();
         let weighted = weighting.is_some();
-        move || spool(&definition, weighted, buckets, rows_in)
+        let csv = request.format.is_csv();
+        move || spool(&definition, weighted, csv, expected, buckets, rows_in)
     });
     if request.format.has_rows() {
         let mut rows = store.scan_responses(poll.id).await?;
         let mut batch = Vec::with_capacity(BATCH);
         while let Some(stored) = rows.try_next().await? {
-            let record = record(poll, stored);
-            let values = layout.profile_values(&record);
-            let values: Vec<&str> = values.iter().map(AsRef::as_ref).collect();
-            table.push(&values, &record.lang);
-            batch.push((table.len() - 1, record));
+            batch.push(stored);
             if batch.len() == BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
                 if rows_out.send(full).await.is_err() {
@@ -258,7 +336,7 @@ pub async fn export<W: AsyncWrite + Unpin>(
         }
     }
     drop(rows_out);
-    let buckets = spooler.await.map_err(joined)??;
+    let (mut table, buckets) = spooler.await.map_err(joined)??;
     let suppressed = table.suppress(request.k);
     let total = table.len() as u64;
     // The weights, from the rows as they will be shown (after suppression).
@@ -275,7 +353,7 @@ pub async fn export<W: AsyncWrite + Unpin>(
     let layout = match &weighting {
         Some(w) => Layout::new(definition)
             .with_weight(weighting::note(w, raked.as_ref().map(|r| r.report()))),
-        None => layout,
+        None => Layout::new(definition),
     };
     let weight_column = layout.weight_column();
     let mut pattern = Vec::new();
@@ -287,38 +365,45 @@ pub async fn export<W: AsyncWrite + Unpin>(
     let profile_columns = layout.profile_columns();
     let mut writer = Writer::begin(request.format, &layout, definition, provisional, request.k)?;
     let mut written = 0u64;
-    let (shuffled_out, mut shuffled_in) = tokio::sync::mpsc::channel(1);
+    let (shuffled_out, mut shuffled_in) = tokio::sync::mpsc::channel::<Shuffled>(1);
     let shuffler = tokio::task::spawn_blocking(move || unspool(buckets, shuffled_out));
-    while let Some(rows) = shuffled_in.recv().await {
-        let rows: Vec<csv::StringRecord> = rows;
-        for row in &rows {
-            let mut fields = row.iter();
-            let index: usize = fields
-                .next()
-                .and_then(|n| n.parse().ok())
-                .ok_or_else(|| ExportError::Write(std::io::Error::other("spool row number")))?;
-            let response_id = Uuid::new_v4().to_string();
-            let mut cells: Vec<Cow<'_, str>> = fields.map(Cow::Borrowed).collect();
-            if let Some(first) = cells.first_mut() {
-                *first = Cow::Borrowed(response_id.as_str());
+    while let Some((bytes, rows)) = shuffled_in.recv().await {
+        for &(start, end) in &rows {
+            let mut cells = Vec::with_capacity(layout.width());
+            let index =
+                SpoolRow::decode(&bytes[start..end], &mut cells).ok_or_else(spool_damaged)?;
+            let mut id_buffer = [0u8; uuid::fmt::Hyphenated::LENGTH];
+            if cells.len() != layout.width() || index >= table.len() {
+                return Err(spool_damaged());
             }
+            cells[0] = Uuid::new_v4()
+                .hyphenated()
+                .encode_lower(&mut id_buffer)
+                .as_bytes();
             for (p, columns) in profile_columns.iter().enumerate() {
                 if table.is_suppressed(index, p) {
                     for &c in columns {
-                        if let Some(cell) = cells.get_mut(c) {
-                            *cell = Cow::Borrowed(flits_results::SUPPRESSED);
-                        }
+                        cells[c] = flits_results::SUPPRESSED.as_bytes();
                     }
                 }
             }
+            let weight_cell;
             if let (Some(column), Some(w), Some(raked)) = (weight_column, &weighting, &raked) {
                 w.pattern(&table, index, &mut pattern);
-                if let (Some(cell), Some(weight)) = (cells.get_mut(column), raked.weight(&pattern))
-                {
-                    *cell = Cow::Owned(weighting::cell(weight));
+                if let Some(weight) = raked.weight(&pattern) {
+                    weight_cell = weighting::cell(weight);
+                    cells[column] = weight_cell.as_bytes();
                 }
             }
-            writer.row(&cells)?;
+            // In CSV the spooled cells are CSV fields already, and the id, `*` and the weight
+            // need no quotes; other formats take the texts.
+            if !writer.encoded_row(&cells) {
+                let texts = cells
+                    .iter()
+                    .map(|c| std::str::from_utf8(c).map_err(|_| spool_damaged()))
+                    .collect::<Result<Vec<&str>, _>>()?;
+                writer.row(&texts)?;
+            }
             written += 1;
             if writer.buffered() >= FLUSH_AT {
                 out.write_all(&writer.take()?).await?;

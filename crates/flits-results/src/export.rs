@@ -6,10 +6,10 @@
 
 use std::borrow::Cow;
 
-use flits_survey::{Answer, PollDefinition, QuestionKind};
+use chrono::NaiveDate;
+use flits_survey::{PollDefinition, QuestionKind};
 
-use crate::anonymise::SUPPRESSED;
-use crate::record::ResponseRecord;
+use crate::record::AnswerRef;
 use crate::scrub::scrub;
 
 /// One column of the export.
@@ -101,6 +101,11 @@ impl<'a> Layout<'a> {
     /// What the codebook says of the `weight` column, when there is one.
     pub fn weight_note(&self) -> Option<&str> {
         self.weight_note.as_deref()
+    }
+
+    /// How many columns a row has.
+    pub fn width(&self) -> usize {
+        self.columns.len()
     }
 
     /// The index of the `weight` column, when there is one.
@@ -205,74 +210,60 @@ impl<'a> Layout<'a> {
         self.profile.len()
     }
 
-    /// The profile values of a response, one per profile question in definition order, as the
-    /// k-anonymity check compares them (`""` when not answered).
-    /// Borrowed from the record where it can be (a single choice, the usual profile question).
-    pub fn profile_values<'r>(&self, record: &'r ResponseRecord) -> Vec<Cow<'r, str>> {
+    /// The profile values of a response (its answers by [`crate::record::parse_answer_slots`]),
+    /// one per profile question in definition order, as the k-anonymity check compares them
+    /// (`""` when not answered). Borrowed from the answers where it can be (a single choice,
+    /// the usual profile question).
+    pub fn profile_values<'r>(&self, answers: &'r [Option<AnswerRef<'r>>]) -> Vec<Cow<'r, str>> {
         self.profile
             .iter()
-            .map(|&i| {
-                let id = &self.definition.questions[i].id;
-                match record.answers.get(id) {
-                    None => Cow::Borrowed(""),
-                    Some(Answer::Choice(c)) => Cow::Borrowed(c.as_str()),
-                    Some(Answer::Choices(cs)) => Cow::Owned(cs.join("+")),
-                    Some(Answer::Scale(v)) => Cow::Owned(v.to_string()),
-                    Some(Answer::Text(t)) => scrub(t).text,
-                }
+            .map(|&i| match answers.get(i).and_then(Option::as_ref) {
+                None => Cow::Borrowed(""),
+                Some(AnswerRef::Choice(c)) => Cow::Borrowed(c.as_ref()),
+                Some(AnswerRef::Choices(cs)) => Cow::Owned(cs.join("+")),
+                Some(AnswerRef::Scale(v)) => Cow::Owned(v.to_string()),
+                Some(AnswerRef::Text(t)) => scrub(t).text,
             })
             .collect()
     }
 
-    /// The cells of one row. `suppressed[p]` says whether the `p`-th profile value is suppressed.
-    pub fn row<'r>(
+    /// The cells of one row, each handed to `cell` in column order; the response's answers are
+    /// as [`crate::record::parse_answer_slots`] read them. The `response_id` and `weight` cells
+    /// are empty and no profile value is suppressed: the exporter fills in and blanks those as
+    /// the row goes out, once suppression and weights are known.
+    pub fn cells(
         &self,
-        response_id: &'r str,
-        record: &'r ResponseRecord,
-        suppressed: &[bool],
-    ) -> Vec<Cow<'r, str>> {
-        let is_suppressed = |question: usize| {
-            self.profile
-                .iter()
-                .position(|&p| p == question)
-                .is_some_and(|p| suppressed.get(p).copied().unwrap_or(false))
-        };
-        self.columns
-            .iter()
-            .map(|c| match c {
-                Column::ResponseId => Cow::Borrowed(response_id),
+        channel: Option<&str>,
+        lang: &str,
+        submitted_on: NaiveDate,
+        answers: &[Option<AnswerRef<'_>>],
+        mut cell: impl FnMut(&str),
+    ) {
+        let answer = |question: usize| answers.get(question).and_then(Option::as_ref);
+        for column in &self.columns {
+            match column {
+                Column::ResponseId | Column::Weight => cell(""),
                 // `Display` of a date is `YYYY-MM-DD`, and much faster than a format string.
-                Column::SubmittedOn => Cow::Owned(record.submitted_on.to_string()),
-                Column::Channel => Cow::Borrowed(record.channel.as_deref().unwrap_or("")),
-                Column::Lang => Cow::Borrowed(record.lang.as_str()),
-                Column::Answer { question } if is_suppressed(*question) => {
-                    Cow::Borrowed(SUPPRESSED)
-                }
-                Column::Option { question, .. } if is_suppressed(*question) => {
-                    Cow::Borrowed(SUPPRESSED)
-                }
-                Column::Answer { question } => {
-                    let id = &self.definition.questions[*question].id;
-                    match record.answers.get(id) {
-                        None => Cow::Borrowed(""),
-                        Some(Answer::Choice(c)) => Cow::Borrowed(c.as_str()),
-                        Some(Answer::Scale(v)) => Cow::Owned(v.to_string()),
-                        Some(Answer::Text(t)) => scrub(t).text,
-                        Some(Answer::Choices(cs)) => Cow::Owned(cs.join(" ")),
-                    }
-                }
-                Column::Option { question, option } => {
-                    let id = &self.definition.questions[*question].id;
-                    match record.answers.get(id) {
-                        Some(Answer::Choices(cs)) => {
-                            Cow::Borrowed(if cs.contains(option) { "1" } else { "0" })
-                        }
-                        _ => Cow::Borrowed(""),
-                    }
-                }
-                Column::Weight => Cow::Borrowed(""),
-            })
-            .collect()
+                Column::SubmittedOn => cell(&submitted_on.to_string()),
+                Column::Channel => cell(channel.unwrap_or("")),
+                Column::Lang => cell(lang),
+                Column::Answer { question } => match answer(*question) {
+                    None => cell(""),
+                    Some(AnswerRef::Choice(c)) => cell(c),
+                    Some(AnswerRef::Scale(v)) => cell(&v.to_string()),
+                    Some(AnswerRef::Text(t)) => cell(&scrub(t).text),
+                    Some(AnswerRef::Choices(cs)) => cell(&cs.join(" ")),
+                },
+                Column::Option { question, option } => match answer(*question) {
+                    Some(AnswerRef::Choices(cs)) => cell(if cs.iter().any(|c| c == option) {
+                        "1"
+                    } else {
+                        "0"
+                    }),
+                    _ => cell(""),
+                },
+            }
+        }
     }
 }
 
@@ -280,7 +271,7 @@ impl<'a> Layout<'a> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use std::collections::BTreeMap;
+    use crate::record::parse_answer_slots;
 
     fn definition() -> PollDefinition {
         PollDefinition::from_yaml_str(
@@ -313,22 +304,19 @@ questions:
                 "leeftijd"
             ]
         );
-        let record = ResponseRecord {
-            channel: Some("mastodon-velsen".into()),
-            lang: "nl".into(),
-            submitted_on: "2026-11-29".parse().unwrap(),
-            answers: BTreeMap::from([
-                ("vervoer".into(), Answer::Choices(vec!["bus".into()])),
-                ("idee".into(), Answer::Text("Mail mij: a@b.nl".into())),
-                ("leeftijd".into(), Answer::Choice("oud".into())),
-            ]),
+        let stored = r#"{"vervoer": ["bus"], "idee": "Mail mij: a@b.nl", "leeftijd": "oud"}"#;
+        let answers = parse_answer_slots(&def, stored);
+        assert_eq!(layout.profile_values(&answers), ["oud"]);
+        let row = |channel, answers: &[Option<AnswerRef<'_>>]| {
+            let mut cells = Vec::new();
+            let day = "2026-11-29".parse().unwrap();
+            layout.cells(channel, "nl", day, answers, |c| cells.push(c.to_owned()));
+            cells
         };
-        assert_eq!(layout.profile_values(&record), ["oud"]);
-        let row = layout.row("r1", &record, &[false]);
         assert_eq!(
-            row,
+            row(Some("mastodon-velsen"), &answers),
             [
-                "r1",
+                "",
                 "2026-11-29",
                 "mastodon-velsen",
                 "nl",
@@ -338,17 +326,10 @@ questions:
                 "oud"
             ]
         );
-        let row = layout.row("r1", &record, &[true]);
-        assert_eq!(row[7], "*");
         assert_eq!(layout.profile_columns(), [vec![7]]);
-        let empty = ResponseRecord {
-            channel: None,
-            answers: BTreeMap::new(),
-            ..record
-        };
         assert_eq!(
-            layout.row("r2", &empty, &[false]),
-            ["r2", "2026-11-29", "", "nl", "", "", "", ""]
+            row(None, &parse_answer_slots(&def, "{}")),
+            ["", "2026-11-29", "", "nl", "", "", "", ""]
         );
     }
 }

@@ -23,5 +23,5 @@ pub use aggregate::{Aggregates, QuestionResult, ScaleSummary, aggregate};
 pub use anonymise::{SUPPRESSED, suppress};
 pub use cell::Count;
 pub use export::{CodebookEntry, Layout};
-pub use record::{ResponseRecord, parse_answers, read_answers};
+pub use record::{AnswerRef, ResponseRecord, parse_answer_slots, parse_answers, read_answers};
 pub use scrub::{Scrubbed, scrub};

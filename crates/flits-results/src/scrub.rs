@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 use serde::Serialize;
 
 /// What was removed.
@@ -103,7 +103,8 @@ fn is_iban(candidate: &str) -> bool {
     compact.parse::<iban::Iban>().is_ok()
 }
 
-/// Replaces what `regex` finds and `keep_if` accepts by `found`'s tag.
+/// Replaces what `regex` finds and `accept` accepts by `found`'s tag. One search through the
+/// matches (no separate check first), the text copied only when something is replaced.
 fn replace<'a>(
     text: Cow<'a, str>,
     regex: &Regex,
@@ -111,24 +112,31 @@ fn replace<'a>(
     accept: impl Fn(&str) -> bool,
     log: &mut Vec<Found>,
 ) -> Cow<'a, str> {
-    if !regex.is_match(&text) {
-        return text;
-    }
-    let mut hit = false;
-    let replaced = regex.replace_all(&text, |c: &Captures<'_>| {
-        let m = &c[0];
-        if accept(m) {
-            hit = true;
-            found.tag().to_owned()
-        } else {
-            m.to_owned()
+    let replaced = {
+        let mut out = String::new();
+        let mut last = 0;
+        for m in regex.find_iter(&text) {
+            if accept(m.as_str()) {
+                if out.is_empty() {
+                    out.reserve(text.len());
+                }
+                out.push_str(&text[last..m.start()]);
+                out.push_str(found.tag());
+                last = m.end();
+            }
         }
-    });
-    if !hit {
-        return text;
+        (!out.is_empty()).then(|| {
+            out.push_str(&text[last..]);
+            out
+        })
+    };
+    match replaced {
+        None => text,
+        Some(out) => {
+            log.push(found);
+            Cow::Owned(out)
+        }
     }
-    log.push(found);
-    Cow::Owned(replaced.into_owned())
 }
 
 /// `text` without personal data; see the module documentation.

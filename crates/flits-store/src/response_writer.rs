@@ -310,6 +310,79 @@ mod tests {
         }
     }
 
+    /// Responses `0..n` of `poll_id` (open answer `"0"`, `"1"`…), inserted in one statement.
+    async fn fill(store: &Store, poll_id: uuid::Uuid, n: usize, prefix: &str) {
+        use sea_orm::{ConnectionTrait, DbBackend, Statement};
+        store
+            .db
+            .execute(Statement::from_sql_and_values(
+                DbBackend::Sqlite,
+                "WITH RECURSIVE c(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM c WHERE x + 1 < ?) \
+                 INSERT INTO responses (id, poll_id, submission_id, channel, lang, answers, submitted_on) \
+                 SELECT randomblob(16), ?, ? || x, NULL, 'nl', json_object('q1', '' || x), '2026-11-28' FROM c",
+                [(n as i64).into(), poll_id.into(), prefix.into()],
+            ))
+            .await
+            .unwrap();
+    }
+
+    /// The open answers of a poll's responses as `scan_responses` reads them, sorted.
+    async fn scanned(store: &Store, poll_id: uuid::Uuid) -> Vec<usize> {
+        use futures_util::TryStreamExt;
+        let mut answers: Vec<usize> = store
+            .scan_responses(poll_id)
+            .await
+            .unwrap()
+            .map_ok(|r| {
+                let v: serde_json::Value = serde_json::from_str(&r.answers).unwrap();
+                v["q1"].as_str().unwrap().parse::<usize>().unwrap()
+            })
+            .try_collect()
+            .await
+            .unwrap();
+        answers.sort_unstable();
+        answers
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_scan_reads_every_row_of_its_poll_once_by_table_or_by_index() {
+        let (_dir, store, big) = store_with_poll().await;
+        let def: flits_survey::PollDefinition = serde_json::from_value(serde_json::json!({
+            "slug": "writer-test-2", "title": "Test",
+            "questions": [{"id": "q1", "kind": "open_text", "text": "Iets?"}]
+        }))
+        .unwrap();
+        let small = store
+            .insert_poll(crate::NewPoll {
+                organisation_id: "o".into(),
+                state: flits_survey::PollState::Open,
+                definition: def,
+                opens_at: None,
+                closes_at: None,
+                channels: Vec::new(),
+            })
+            .await
+            .unwrap()
+            .id;
+        // Both past a page, the small poll's rows among the big one's in the table, and under
+        // an eighth of all rows.
+        let many = crate::SQLITE_PAGE as usize * 8;
+        let few = crate::SQLITE_PAGE as usize + 3;
+        fill(&store, big, many, "b").await;
+        fill(&store, small, few, "s").await;
+        assert!(store.sqlite_table_scan_pays(big).await.unwrap());
+        assert!(!store.sqlite_table_scan_pays(small).await.unwrap());
+        assert_eq!(scanned(&store, big).await, (0..many).collect::<Vec<_>>());
+        assert_eq!(scanned(&store, small).await, (0..few).collect::<Vec<_>>());
+        // A poll without responses reads none, either way.
+        assert!(
+            !store
+                .sqlite_table_scan_pays(uuid::Uuid::new_v4())
+                .await
+                .unwrap()
+        );
+    }
+
     #[test]
     fn batches_split_into_few_statement_sizes() {
         assert_eq!(chunk_sizes(0), Vec::<usize>::new());
