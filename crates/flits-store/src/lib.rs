@@ -30,7 +30,7 @@ mod staff;
 mod staff_auth;
 mod themes;
 
-pub use audit::{AuditEntry, NewAudit};
+pub use audit::{AuditEntry, AuditFilter, NewAudit};
 pub use calendar::{CalendarPoll, ScheduleWrite};
 pub use connect::{Backend, Store};
 pub use delivery::{Announcement, ClaimedPost, Delivery};
