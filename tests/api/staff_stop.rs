@@ -284,16 +284,14 @@ on_both_backends!(
             .await
             .unwrap();
         assert_eq!(report.posted, 1, "{report:?}");
-        let received = seen.lock().unwrap();
-        let last = &received.last().unwrap().body;
-        let payload: Value = serde_json::from_str(last).unwrap();
+        let last = seen.lock().unwrap().last().unwrap().body.clone();
+        let payload: Value = serde_json::from_str(&last).unwrap();
         assert_eq!(payload["event"], "poll.closed", "{payload}");
         assert!(payload["in_reply_to"].is_string(), "{payload}");
         let text = payload["text"].as_str().unwrap();
         assert!(text.contains("eerder gestopt"), "{text}");
         // The reason is for the audit log, not for residents.
         assert!(!text.contains("Incident"), "{text}");
-        drop(received);
 
         // Twice is a conflict.
         let (status, body) = stop(&app, admin, "incident", "close", json!({"reason": "x"})).await;
