@@ -154,6 +154,28 @@ pub enum PollCommand {
         #[arg(long, default_value = "nl", value_parser = staff_locale)]
         lang: Locale,
     },
+    /// Cancel a scheduled poll: it becomes a draft again and its place on the calendar is freed.
+    /// Audit-logged with the reason. Exit 1 when the poll is not scheduled, 2 for bad input.
+    Cancel {
+        slug: String,
+        /// Why (required; written to the audit log).
+        #[arg(long)]
+        reason: String,
+        /// Language of the answer: nl or en.
+        #[arg(long, default_value = "nl", value_parser = staff_locale)]
+        lang: Locale,
+    },
+    /// Close an open poll now. Each channel that announced it gets a short notice. Audit-logged
+    /// with the reason. Exit 1 when the poll is not open, 2 for bad input.
+    Close {
+        slug: String,
+        /// Why (required; written to the audit log, not posted).
+        #[arg(long)]
+        reason: String,
+        /// Language of the answer: nl or en.
+        #[arg(long, default_value = "nl", value_parser = staff_locale)]
+        lang: Locale,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -333,6 +355,28 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), Failure> {
                 closes,
                 channels,
                 override_reason,
+                lang,
+            },
+        )
+        .await
+        .map_err(|(code, error)| Failure { code, error }),
+        Command::Poll(PollCommand::Cancel { slug, reason, lang }) => crate::stop_cli::run(
+            &settings,
+            crate::stop_cli::StopArgs {
+                stop: flits_schedule::Stop::Cancel,
+                slug,
+                reason,
+                lang,
+            },
+        )
+        .await
+        .map_err(|(code, error)| Failure { code, error }),
+        Command::Poll(PollCommand::Close { slug, reason, lang }) => crate::stop_cli::run(
+            &settings,
+            crate::stop_cli::StopArgs {
+                stop: flits_schedule::Stop::Close,
+                slug,
+                reason,
                 lang,
             },
         )

@@ -13,5 +13,6 @@ pub mod schedule_cli;
 pub mod seed;
 pub mod settings;
 pub mod startup;
+pub mod stop_cli;
 pub mod telemetry;
 pub mod user_cli;

@@ -193,6 +193,7 @@ impl Application {
                         .filter(|a| !a.neighbourhoods.is_empty())
                         .map(|a| (a.id.to_string(), a.neighbourhoods.clone()))
                         .collect(),
+                    embed_origins: settings.collector.embed_origins.clone(),
                 },
                 Scheduling::new(store.clone(), settings.scheduling_policy()),
                 Channels::new(settings.channels.clone(), public_base.clone()),

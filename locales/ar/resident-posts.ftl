@@ -10,3 +10,6 @@ post-email-subject = استطلاع جديد: { $title }
 post-email-results-subject = نتائج الاستطلاع: { $title }
 post-email-update-subject = أخبار عن الاستطلاع: { $title }
 post-email-forward = يمكنك مشاركة هذا الرابط، مثلًا في نشرة إخبارية أو في صحيفة.
+post-closed-lead = انتهى استطلاع «{ $title }» قبل الموعد المخطط له. لم يعد بالإمكان المشاركة. شكرًا لكل من شارك.
+post-closed-cta = المزيد عن الاستطلاع:
+post-email-closed-subject = انتهى الاستطلاع: { $title }

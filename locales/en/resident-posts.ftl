@@ -11,3 +11,6 @@ post-email-subject = New poll: { $title }
 post-email-results-subject = Poll results: { $title }
 post-email-update-subject = News about the poll: { $title }
 post-email-forward = Feel free to share this link, for example in a newsletter or a newspaper.
+post-closed-lead = The poll “{ $title }” has ended earlier than planned. It no longer takes answers. Thank you to everyone who took part.
+post-closed-cta = More about the poll:
+post-email-closed-subject = Poll ended: { $title }

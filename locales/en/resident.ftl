@@ -104,3 +104,6 @@ feedback-limit-text =
         [minutes] We did not keep your e-mail address. Please try again in { $minutes } minutes.
        *[tomorrow] Many e-mail addresses have already been given from your internet connection today. We did not keep your e-mail address. Please try again tomorrow.
     } The results will also be on this website later.
+
+resident-embed-cta = Take part in the poll
+resident-embed-more = More about the poll

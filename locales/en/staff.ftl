@@ -225,6 +225,7 @@ staff-post-purpose = { $purpose ->
     [reminder] Reminder
     [results] Results
     [update] Update of the results
+    [closed] Notice: ended early
    *[other] { $purpose }
   }
 staff-post-status = { $status ->

@@ -11,3 +11,6 @@ post-email-subject = Nieuwe peiling: { $title }
 post-email-results-subject = Uitkomst van de peiling: { $title }
 post-email-update-subject = Nieuws over de peiling: { $title }
 post-email-forward = U mag deze link delen, bijvoorbeeld in een nieuwsbrief of in de krant.
+post-closed-lead = De peiling „{ $title }” is eerder gestopt dan gepland. U kunt niet meer meedoen. Dank u wel aan iedereen die al meedeed.
+post-closed-cta = Meer over de peiling:
+post-email-closed-subject = Peiling gestopt: { $title }

@@ -106,3 +106,6 @@ feedback-limit-text =
         [minutes] We hebben uw e-mailadres niet bewaard. Probeer het over { $minutes } minuten opnieuw.
        *[tomorrow] Vanaf uw internet zijn vandaag al veel e-mailadressen opgegeven. We hebben uw e-mailadres niet bewaard. Probeer het morgen opnieuw.
     } De uitkomst komt later ook op deze website.
+
+resident-embed-cta = Doe mee aan de peiling
+resident-embed-more = Meer over de peiling

@@ -225,6 +225,7 @@ staff-post-purpose = { $purpose ->
     [reminder] Herinnering
     [results] Uitkomsten
     [update] Nieuws over de uitkomsten
+    [closed] Melding: eerder gestopt
    *[other] { $purpose }
   }
 staff-post-status = { $status ->

@@ -10,3 +10,6 @@ post-email-subject = Nowa ankieta: { $title }
 post-email-results-subject = Wyniki ankiety: { $title }
 post-email-update-subject = Nowości w sprawie ankiety: { $title }
 post-email-forward = Możesz udostępnić ten link, na przykład w biuletynie lub w gazecie.
+post-closed-lead = Ankieta „{ $title }” zakończyła się wcześniej, niż planowano. Nie można już w niej wziąć udziału. Dziękujemy wszystkim, którzy wzięli udział.
+post-closed-cta = Więcej o ankiecie:
+post-email-closed-subject = Ankieta zakończona: { $title }

@@ -121,3 +121,6 @@ feedback-limit-text =
         [minutes] Nie zapisaliśmy Twojego adresu e-mail. Poczekaj { $minutes } minut i spróbuj ponownie.
        *[tomorrow] Z Twojego połączenia internetowego podano dziś już wiele adresów e-mail. Nie zapisaliśmy Twojego adresu e-mail. Spróbuj ponownie jutro.
     } Wyniki pojawią się później także na tej stronie.
+
+resident-embed-cta = Weź udział w ankiecie
+resident-embed-more = Więcej o ankiecie

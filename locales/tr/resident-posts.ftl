@@ -10,3 +10,6 @@ post-email-subject = Yeni anket: { $title }
 post-email-results-subject = Anket sonuçları: { $title }
 post-email-update-subject = Anket hakkında haber: { $title }
 post-email-forward = Bu bağlantıyı paylaşabilirsiniz, örneğin bir bültende veya gazetede.
+post-closed-lead = “{ $title }” anketi planlanandan erken bitti. Artık katılamazsınız. Katılan herkese teşekkürler.
+post-closed-cta = Anket hakkında daha fazla bilgi:
+post-email-closed-subject = Anket bitti: { $title }

@@ -104,3 +104,6 @@ feedback-limit-text =
         [minutes] E-posta adresinizi kaydetmedik. { $minutes } dakika sonra yeniden deneyin.
        *[tomorrow] İnternet bağlantınızdan bugün zaten çok sayıda e-posta adresi verildi. E-posta adresinizi kaydetmedik. Yarın yeniden deneyin.
     } Sonuçlar daha sonra bu web sitesinde de olacak.
+
+resident-embed-cta = Ankete katılın
+resident-embed-more = Anket hakkında daha fazla bilgi

@@ -165,6 +165,27 @@ const EXPECTATIONS: &[Expect] = &[
     },
     Expect {
         method: "GET",
+        path: "/staff/polls/{slug}",
+        status: [401, 200, 200, 200],
+    },
+    // A draft can be neither cancelled nor closed; without a reason the form is refused first.
+    Expect {
+        method: "POST",
+        path: "/staff/polls/{slug}/cancel",
+        status: [401, 403, 422, 422],
+    },
+    Expect {
+        method: "POST",
+        path: "/staff/polls/{slug}/close",
+        status: [401, 403, 422, 422],
+    },
+    Expect {
+        method: "GET",
+        path: "/staff/polls/{slug}/share",
+        status: [401, 200, 200, 200],
+    },
+    Expect {
+        method: "GET",
         path: "/staff/polls/{slug}/schedule",
         status: [401, 403, 200, 200],
     },
@@ -353,6 +374,17 @@ const EXPECTATIONS: &[Expect] = &[
         path: "/api/v1/admin/polls/{slug}/schedule",
         status: [401, 403, 200, 200],
     },
+    // The drafts are not scheduled, nor open: a conflict with the poll's state.
+    Expect {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/cancel",
+        status: [401, 403, 409, 409],
+    },
+    Expect {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/close",
+        status: [401, 403, 409, 409],
+    },
     // Exports and results are for analysts and admins; comms staff see counts on their pages.
     Expect {
         method: "GET",
@@ -523,6 +555,10 @@ on_both_backends!(every_route_with_every_role, |backend| async move {
                         ("closes", fmt(closes)),
                         ("channels", String::new()),
                     ])
+                }
+                ("POST", "/api/v1/admin/polls/{slug}/cancel")
+                | ("POST", "/api/v1/admin/polls/{slug}/close") => {
+                    req.json(&json!({"reason": "Raadsbesluit uitgesteld"}))
                 }
                 ("POST", "/api/v1/admin/polls/{slug}/reminders") => {
                     req.json(&json!({"channel": "mastodon-velsen"}))

@@ -90,6 +90,11 @@ impl EmailChannel {
                 "post-email-update-subject",
                 title = post.title.as_str()
             ),
+            PostKind::Closed => t!(
+                post.locale,
+                "post-email-closed-subject",
+                title = post.title.as_str()
+            ),
             PostKind::Announcement | PostKind::Reminder => {
                 t!(
                     post.locale,

@@ -19,6 +19,8 @@ pub enum PostKind {
     Results,
     /// A later "what we did" on published results, posted like them.
     Update,
+    /// Staff closed the poll before its time: a short notice in the announcement's thread.
+    Closed,
 }
 
 impl PostKind {
@@ -35,6 +37,7 @@ impl PostKind {
             PostKind::Reminder => "reminder",
             PostKind::Results => "results",
             PostKind::Update => "update",
+            PostKind::Closed => "closed",
         }
     }
 }

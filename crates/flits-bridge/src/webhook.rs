@@ -31,8 +31,9 @@
 //! ```
 //!
 //! `text` is the ready-made message (`templates/posts/webhook.hbs`), so a Slack incoming webhook
-//! shows it as is. `in_reply_to` is, for `poll.results` and `poll.update`, the `remote_id` of the announcement: the
-//! `id` the receiver answered with, or else its delivery id.
+//! shows it as is. `in_reply_to` is, for `poll.results`, `poll.update` and `poll.closed` (the
+//! notice that staff closed the poll early), the `remote_id` of the announcement: the `id` the
+//! receiver answered with, or else its delivery id.
 //!
 //! # The answer
 //!

@@ -41,6 +41,9 @@ pub struct CollectorConfig {
     /// How long polls, organisations and rendered pages are kept in memory, in milliseconds
     /// (0: not at all).
     pub cache_millis: u64,
+    /// The origins (`https://www.velsen.nl`) whose pages may show a poll's embed card
+    /// (`/p/{slug}/embed`) in a frame; every other page of the collector refuses to be framed.
+    pub embed_origins: Vec<String>,
     /// Bench only: answer as if stored but store nothing. Never in production.
     pub bench_discard_responses: bool,
 }
@@ -71,6 +74,13 @@ impl CollectorConfig {
                 problems.push(format!("setting `collector.{name}`: expected at least 1"));
             }
         }
+        for (i, origin) in self.embed_origins.iter().enumerate() {
+            if !is_origin(origin) {
+                problems.push(format!(
+                    "setting `collector.embed_origins[{i}]`: {origin:?} is not an origin such as \"https://www.velsen.nl\" (scheme and host, no path)"
+                ));
+            }
+        }
         let mut seen = std::collections::BTreeSet::new();
         for (i, theme) in self.themes.iter().enumerate() {
             if !seen.insert(theme.organisation.as_str()) {
@@ -85,6 +95,22 @@ impl CollectorConfig {
         }
         problems
     }
+}
+
+/// Whether `s` is an http(s) origin and nothing else: it goes into a header as it is written.
+fn is_origin(s: &str) -> bool {
+    let Ok(url) = url::Url::parse(s) else {
+        return false;
+    };
+    matches!(url.scheme(), "https" | "http")
+        && url.host().is_some()
+        && url.path() == "/"
+        && !s.ends_with('/')
+        && url.query().is_none()
+        && url.fragment().is_none()
+        && url.username().is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_graphic() && c != ';' && c != ',')
 }
 
 /// The shipped defaults, read from `config/default.toml`, for tests.
@@ -105,6 +131,8 @@ mod tests {
         let shipped = shipped_defaults();
         assert!(shipped.problems().is_empty());
         assert!(shipped.participation_cookie_days > 0 && shipped.themes.is_empty());
+        // Out of the box no other site may frame anything.
+        assert!(shipped.embed_origins.is_empty());
         // Out of the box no proxy is trusted: the peer is the client.
         assert!(shipped.trusted_proxies.is_empty());
         assert_eq!(shipped.forwarded_header, ForwardedHeader::XForwardedFor);

@@ -9,6 +9,7 @@ pub mod channel;
 pub mod chrome;
 pub mod config;
 pub mod cross_site;
+pub mod embed;
 pub mod fairness;
 pub mod feed;
 pub mod form_cookie;
@@ -85,6 +86,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/p/{slug}/qr.svg", web::get().to(qr::qr_svg))
         .route("/p/{slug}/qr.png", web::get().to(qr::qr_png))
         .route("/p/{slug}/poster", web::get().to(qr::poster))
+        .route("/p/{slug}/embed", web::get().to(embed::card))
         .service(
             POLL_DEFINITION
                 .resource()

@@ -40,6 +40,8 @@ pub fn post(
         PostPurpose::Reminder => (PostKind::Reminder, format!("{base}/p/{}", poll.slug)),
         PostPurpose::Results => (PostKind::Results, format!("{base}/p/{}/results", poll.slug)),
         PostPurpose::Update(_) => (PostKind::Update, format!("{base}/p/{}/results", poll.slug)),
+        // The poll page says it has closed, and later shows where the results come.
+        PostPurpose::Closed => (PostKind::Closed, format!("{base}/p/{}", poll.slug)),
     };
     let mut link = Url::parse(&path).map_err(|e| SendError::Content {
         reason: e.to_string(),

@@ -22,6 +22,7 @@ pub mod error;
 pub mod limits;
 pub mod quiet;
 pub mod rules;
+pub mod stop;
 pub mod targeting;
 
 pub use audience::{Audience, AudienceTree};
@@ -32,4 +33,5 @@ pub use error::ScheduleError;
 pub use limits::{LimitBreach, ScheduleLimits};
 pub use quiet::QuietPeriod;
 pub use rules::{AudienceRule, MAX_RULE_DAYS, SpacingPolicy, SpacingRule, strictest};
+pub use stop::{MAX_REASON_CHARS, Standing, Stop, StopPlan, StopRefusal};
 pub use targeting::{AudienceOwners, OwnedAudience, TargetScope};

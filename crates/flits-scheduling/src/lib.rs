@@ -25,9 +25,11 @@ mod next_free;
 mod policy;
 mod reminder;
 mod service;
+mod stop;
 pub mod text;
 
 pub use failure::ScheduleFailure;
 pub use policy::SchedulingPolicy;
 pub use reminder::{ReminderCommand, ReminderFailure};
 pub use service::{ScheduleCommand, Scheduled, Scheduling, channel_ids};
+pub use stop::{StopCommand, StopFailure, Stopped, standing};

@@ -10,7 +10,7 @@ use flits_schedule::days::display;
 use flits_schedule::{Conflict, ConflictFacts, GapSide, LimitBreach, RuleKind};
 use serde::Serialize;
 
-use crate::{ReminderFailure, ScheduleFailure};
+use crate::{ReminderFailure, ScheduleFailure, StopFailure, Stopped};
 
 /// A conflict put into words: what the rule requires, what was asked, and one sentence with both.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -462,6 +462,58 @@ pub fn reminder_message(failure: &ReminderFailure, locale: Locale) -> String {
             format!("{lead} {next}")
         }
         ReminderFailure::Store(_) => t!(locale, "sched-failure-internal"),
+    }
+}
+
+/// Why a poll was not stopped, in one sentence in `locale`; a database failure gets a generic
+/// sentence (log it first).
+pub fn stop_message(failure: &StopFailure, locale: Locale) -> String {
+    use flits_schedule::StopRefusal;
+    match failure {
+        StopFailure::UnknownPoll(slug) => {
+            t!(locale, "sched-failure-not-found", slug = slug.as_str())
+        }
+        StopFailure::Refused {
+            slug,
+            state,
+            refusal,
+        } => match refusal {
+            StopRefusal::ReasonMissing => t!(locale, "staff-stop-reason-missing"),
+            StopRefusal::ReasonTooLong { length, max } => t!(
+                locale,
+                "staff-stop-reason-too-long",
+                length = *length,
+                max = *max,
+            ),
+            StopRefusal::NotScheduled => t!(
+                locale,
+                "staff-stop-not-scheduled",
+                slug = slug.as_str(),
+                state = state.as_str(),
+            ),
+            StopRefusal::NotOpen => t!(
+                locale,
+                "staff-stop-not-open",
+                slug = slug.as_str(),
+                state = state.as_str(),
+            ),
+        },
+        StopFailure::Store(_) => t!(locale, "sched-failure-internal"),
+    }
+}
+
+/// What was done, in one sentence in `locale`.
+pub fn stopped_message(stopped: &Stopped, locale: Locale) -> String {
+    match stopped.stop {
+        flits_schedule::Stop::Cancel => {
+            t!(locale, "staff-stop-cancelled", slug = stopped.slug.as_str())
+        }
+        flits_schedule::Stop::Close => t!(
+            locale,
+            "staff-stop-closed",
+            slug = stopped.slug.as_str(),
+            notices = stopped.notices,
+        ),
     }
 }
 

@@ -28,6 +28,7 @@ use crate::api::schema::{
     BriefSchema, IssueSchema, OptionSchema, PollDefinitionSchema, QuestionKindSchema,
     QuestionSchema, ReadabilitySchema, ScaleLabelsSchema, TextSchema, ValidationReport,
 };
+use crate::api::stop::{PollStopped, StopBody};
 use crate::api::tokens::{TokenBody, TokenList};
 use crate::routes::{ROUTES, RouteRule};
 
@@ -50,6 +51,8 @@ use crate::routes::{ROUTES, RouteRule};
     UpdateAdded,
     CopyBody,
     ScheduleBody,
+    StopBody,
+    PollStopped,
     ChannelList,
     ChannelSummary,
     PopulationList,
@@ -195,6 +198,35 @@ fn contract(rule: &RouteRule) -> Contract {
                 (
                     "422",
                     "The poll cannot be scheduled as it is (its definition, brief or times)",
+                ),
+            ],
+        },
+        ("POST", "/api/v1/admin/polls/{slug}/cancel") => Contract {
+            summary: "Cancel a scheduled poll: back to draft, its slot freed (a reason is required; audit-logged as poll.cancelled)",
+            request: Some(("StopBody", true)),
+            success: ("200", "Cancelled: a draft again", Some("PollStopped")),
+            errors: &[
+                NOT_FOUND,
+                (
+                    "409",
+                    "The poll is not scheduled (`not_scheduled`, details.state)",
+                ),
+                (
+                    "422",
+                    "No reason (`reason_required`) or one over 500 characters (`reason_too_long`)",
+                ),
+            ],
+        },
+        ("POST", "/api/v1/admin/polls/{slug}/close") => Contract {
+            summary: "Close an open poll now (a reason is required; audit-logged as poll.closed_early); each channel that announced it gets a short notice",
+            request: Some(("StopBody", true)),
+            success: ("200", "Closed", Some("PollStopped")),
+            errors: &[
+                NOT_FOUND,
+                ("409", "The poll is not open (`not_open`, details.state)"),
+                (
+                    "422",
+                    "No reason (`reason_required`) or one over 500 characters (`reason_too_long`)",
                 ),
             ],
         },

@@ -63,6 +63,30 @@ pub static ROUTES: &[RouteRule] = &[
     },
     RouteRule {
         method: "GET",
+        path: "/staff/polls/{slug}",
+        access: ANY_STAFF,
+        handler: || web::get().to(ui::poll::show),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/polls/{slug}/cancel",
+        access: EDITORS,
+        handler: || web::post().to(ui::poll::cancel),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/staff/polls/{slug}/close",
+        access: EDITORS,
+        handler: || web::post().to(ui::poll::close),
+    },
+    RouteRule {
+        method: "GET",
+        path: "/staff/polls/{slug}/share",
+        access: ANY_STAFF,
+        handler: || web::get().to(ui::share::show),
+    },
+    RouteRule {
+        method: "GET",
         path: "/staff/polls/{slug}/edit",
         access: EDITORS,
         handler: || web::get().to(ui::builder::edit_form),
@@ -291,6 +315,18 @@ pub static ROUTES: &[RouteRule] = &[
         path: "/api/v1/admin/polls/{slug}/schedule",
         access: EDITORS,
         handler: || web::post().to(api::polls::schedule),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/cancel",
+        access: EDITORS,
+        handler: || web::post().to(api::stop::cancel),
+    },
+    RouteRule {
+        method: "POST",
+        path: "/api/v1/admin/polls/{slug}/close",
+        access: EDITORS,
+        handler: || web::post().to(api::stop::close),
     },
     RouteRule {
         method: "GET",

@@ -37,6 +37,9 @@ pub struct StaffConfig {
     /// The neighbourhoods configured per audience id (`neighbourhoods` of `[[audiences]]`), for
     /// the builder's standard neighbourhood question. An audience missing here has no list.
     pub neighbourhoods: BTreeMap<String, Neighbourhoods>,
+    /// The websites that may frame a poll's embed card (`[collector] embed_origins`), which the
+    /// share kit names next to its `<iframe>` snippet.
+    pub embed_origins: Vec<String>,
 }
 
 /// The staff service's application state.

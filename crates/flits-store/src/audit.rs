@@ -46,6 +46,25 @@ impl From<audit_log::Model> for AuditEntry {
     }
 }
 
+/// Which audit events to show: every field that is set narrows the list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    /// Who: an exact actor (`jan@velsen.nl`, `cli:beheer`), or [`AuditFilter::SYSTEM`] for the
+    /// system's own events.
+    pub actor: Option<String>,
+    /// What: an exact action (`poll.cancelled`) or a family ending in a dot (`poll.`).
+    pub action: Option<String>,
+    /// When: from this moment on, inclusive.
+    pub from: Option<DateTime<Utc>>,
+    /// When: before this moment.
+    pub until: Option<DateTime<Utc>>,
+}
+
+impl AuditFilter {
+    /// The `actor` that asks for the system's own events (no actor stored).
+    pub const SYSTEM: &'static str = "system";
+}
+
 /// Records an audit event at `at` on `db` (a connection or a transaction, so that an action and
 /// its audit row are written together).
 pub(crate) async fn insert_audit_on<C: ConnectionTrait>(
@@ -88,6 +107,62 @@ impl Store {
             .one(&self.db)
             .await?
             .and_then(|m| m.actor_email))
+    }
+
+    /// The latest `limit` audit events that pass `filter`, newest first.
+    pub async fn audit_entries_where(
+        &self,
+        filter: &AuditFilter,
+        limit: u64,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        use sea_orm::{ColumnTrait, QueryFilter};
+        let mut query = audit_log::Entity::find();
+        match filter.actor.as_deref() {
+            Some(AuditFilter::SYSTEM) => {
+                query = query.filter(audit_log::Column::ActorEmail.is_null());
+            }
+            Some(actor) => query = query.filter(audit_log::Column::ActorEmail.eq(actor)),
+            None => {}
+        }
+        match filter.action.as_deref() {
+            Some(family) if family.ends_with('.') => {
+                // A family is a prefix; `_` and `%` never occur in action names.
+                query = query.filter(audit_log::Column::Action.starts_with(family));
+            }
+            Some(action) => query = query.filter(audit_log::Column::Action.eq(action)),
+            None => {}
+        }
+        if let Some(from) = filter.from {
+            query = query.filter(audit_log::Column::At.gte(from));
+        }
+        if let Some(until) = filter.until {
+            query = query.filter(audit_log::Column::At.lt(until));
+        }
+        Ok(query
+            .order_by_desc(audit_log::Column::At)
+            .order_by_desc(audit_log::Column::Id)
+            .limit(limit)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(AuditEntry::from)
+            .collect())
+    }
+
+    /// Every actor in the audit log, sorted (the system's own events have none): the choices of
+    /// the log's "who" filter.
+    pub async fn audit_actors(&self) -> Result<Vec<String>, StoreError> {
+        use sea_orm::{ColumnTrait, QueryFilter};
+        let actors: Vec<Option<String>> = audit_log::Entity::find()
+            .select_only()
+            .column(audit_log::Column::ActorEmail)
+            .filter(audit_log::Column::ActorEmail.is_not_null())
+            .distinct()
+            .order_by_asc(audit_log::Column::ActorEmail)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        Ok(actors.into_iter().flatten().collect())
     }
 
     /// The latest `limit` audit events, newest first.

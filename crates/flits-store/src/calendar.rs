@@ -146,3 +146,36 @@ pub(crate) async fn write_schedule_on<C: ConnectionTrait>(
     }
     Ok(true)
 }
+
+/// Takes a scheduled poll off the calendar on `db`, a transaction the caller commits: back to
+/// `draft` with its times cleared (so it holds no place for any audience), and `audit` written.
+/// Its audiences and channels stay, as a draft's choices for when it is scheduled again.
+/// `Ok(false)` when the poll was not scheduled (the runner may have opened it in the meantime),
+/// and then nothing is written.
+pub(crate) async fn write_cancel_on<C: ConnectionTrait>(
+    db: &C,
+    poll_id: Uuid,
+    audit: NewAudit,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let updated = poll::Entity::update_many()
+        .col_expr(poll::Column::State, Expr::value(PollState::Draft.as_str()))
+        .col_expr(
+            poll::Column::OpensAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(
+            poll::Column::ClosesAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(poll::Column::UpdatedAt, Expr::value(now))
+        .filter(poll::Column::Id.eq(poll_id))
+        .filter(poll::Column::State.eq(PollState::Scheduled.as_str()))
+        .exec(db)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Ok(false);
+    }
+    insert_audit_on(db, audit, now).await?;
+    Ok(true)
+}

@@ -126,6 +126,47 @@ pub(crate) async fn insert_job_run<C: ConnectionTrait>(
     Ok(())
 }
 
+/// What every close writes besides the state, on `db` (the closing transaction): the `close` job
+/// (so the runner never closes the poll a second time), a `pending` publication reminder, and the
+/// follow-up reminder its brief promised, if any.
+async fn record_closing<C: ConnectionTrait>(
+    db: &C,
+    poll: &poll::Model,
+    closes_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    details: serde_json::Value,
+    by: &str,
+) -> Result<(), StoreError> {
+    insert_job_run(db, poll.id, JobKind::Close, "done", closes_at, now, details).await?;
+    insert_job_run(
+        db,
+        poll.id,
+        JobKind::PublicationReminder,
+        "pending",
+        closes_at,
+        now,
+        serde_json::json!({ "runner": by }),
+    )
+    .await?;
+    let promised = PollDefinition::from_json_str(&poll.definition)
+        .ok()
+        .and_then(|d| d.brief)
+        .and_then(|b| b.follow_up_on);
+    if let Some(day) = promised {
+        insert_job_run(
+            db,
+            poll.id,
+            JobKind::FollowUpReminder,
+            "pending",
+            crate::publication::follow_up_due_at(day),
+            now,
+            serde_json::json!({ "runner": by, "promised_on": day }),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 fn due_poll(m: poll::Model) -> DuePoll {
     DuePoll {
         id: m.id,
@@ -269,47 +310,64 @@ impl Store {
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("poll {poll_id}")))?;
         let closes_at = poll.closes_at.unwrap_or(now);
-        insert_job_run(
+        record_closing(
             &txn,
-            poll_id,
-            JobKind::Close,
-            "done",
+            &poll,
             closes_at,
             now,
             serde_json::json!({
                 "runner": runner,
                 "late_seconds": (now - closes_at).num_seconds(),
             }),
+            runner,
         )
         .await?;
-        insert_job_run(
-            &txn,
-            poll_id,
-            JobKind::PublicationReminder,
-            "pending",
-            closes_at,
-            now,
-            serde_json::json!({ "runner": runner }),
-        )
-        .await?;
-        let promised = PollDefinition::from_json_str(&poll.definition)
-            .ok()
-            .and_then(|d| d.brief)
-            .and_then(|b| b.follow_up_on);
-        if let Some(day) = promised {
-            insert_job_run(
-                &txn,
-                poll_id,
-                JobKind::FollowUpReminder,
-                "pending",
-                crate::publication::follow_up_due_at(day),
-                now,
-                serde_json::json!({ "runner": runner, "promised_on": day }),
-            )
-            .await?;
-        }
         txn.commit().await?;
         Ok(true)
+    }
+
+    /// Closes an open poll now, before its time, at staff's request, in one transaction: claims it
+    /// (open → closed, its closing time set to `now`), records the closing as the runner would,
+    /// puts a `closed` notice in the outbox for each channel that carried the announcement, and
+    /// writes `audit`. `Ok(None)` when the poll was not open (any more): then nothing is written.
+    /// Otherwise the number of notices queued.
+    pub async fn close_poll_early(
+        &self,
+        poll_id: Uuid,
+        audit: crate::NewAudit,
+        now: DateTime<Utc>,
+    ) -> Result<Option<u64>, StoreError> {
+        let txn = self.db.begin().await?;
+        let claimed = poll::Entity::update_many()
+            .col_expr(poll::Column::State, Expr::value(PollState::Closed.as_str()))
+            .col_expr(poll::Column::ClosesAt, Expr::value(Some(now)))
+            .col_expr(poll::Column::UpdatedAt, Expr::value(now))
+            .filter(poll::Column::Id.eq(poll_id))
+            .filter(poll::Column::State.eq(PollState::Open.as_str()))
+            .exec(&txn)
+            .await?;
+        if claimed.rows_affected != 1 {
+            txn.rollback().await?;
+            return Ok(None);
+        }
+        let poll = poll::Entity::find_by_id(poll_id)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("poll {poll_id}")))?;
+        // Who closed it is in the audit row; the job record only says it was not the runner.
+        record_closing(
+            &txn,
+            &poll,
+            now,
+            now,
+            serde_json::json!({ "runner": "staff", "early": true }),
+            "staff",
+        )
+        .await?;
+        let notices = crate::outbox::enqueue_closed_notices_on(&txn, poll_id, now).await?;
+        crate::audit::insert_audit_on(&txn, audit, now).await?;
+        txn.commit().await?;
+        Ok(Some(notices))
     }
 
     /// The pending `publication_reminder` jobs (written when a poll closes) whose poll closed at

@@ -31,7 +31,7 @@ mod staff_auth;
 mod themes;
 mod write_transaction;
 
-pub use audit::{AuditEntry, NewAudit};
+pub use audit::{AuditEntry, AuditFilter, NewAudit};
 pub use calendar::{CalendarPoll, ScheduleWrite};
 pub use connect::{Backend, Store};
 pub use delivery::{Announcement, ClaimedPost, Delivery};

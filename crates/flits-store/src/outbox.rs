@@ -30,16 +30,20 @@ pub enum PostPurpose {
     Results,
     /// The `n`-th later "what we did" update (from 1), posted like the results.
     Update(u32),
+    /// Staff closed the poll before its time: a short notice in the announcement's thread, so
+    /// followers who saw the poll learn why its link no longer takes answers.
+    Closed,
 }
 
 impl PostPurpose {
-    /// The kind of purpose: `announce`, `reminder`, `results` or `update`.
+    /// The kind of purpose: `announce`, `reminder`, `results`, `update` or `closed`.
     pub fn as_str(self) -> &'static str {
         match self {
             PostPurpose::Announce => "announce",
             PostPurpose::Reminder => "reminder",
             PostPurpose::Results => "results",
             PostPurpose::Update(_) => "update",
+            PostPurpose::Closed => "closed",
         }
     }
 
@@ -58,6 +62,7 @@ impl PostPurpose {
             "announce" => Some(PostPurpose::Announce),
             "reminder" => Some(PostPurpose::Reminder),
             "results" => Some(PostPurpose::Results),
+            "closed" => Some(PostPurpose::Closed),
             other => other
                 .strip_prefix("update-")
                 .and_then(|n| n.parse().ok())
@@ -65,9 +70,13 @@ impl PostPurpose {
         }
     }
 
-    /// Whether the post follows up the announcement in its thread (results and updates).
+    /// Whether the post follows up the announcement in its thread (results, updates and the
+    /// notice of an early close).
     pub fn follows_announcement(self) -> bool {
-        matches!(self, PostPurpose::Results | PostPurpose::Update(_))
+        matches!(
+            self,
+            PostPurpose::Results | PostPurpose::Update(_) | PostPurpose::Closed
+        )
     }
 }
 
@@ -220,6 +229,15 @@ pub(crate) async fn reminder_times_on<C: ConnectionTrait>(
         .into_iter()
         .map(|m| (m.channel_id, m.created_at))
         .collect())
+}
+
+/// One `closed` notice per announcement of the poll, on `db` (the early close's transaction).
+pub(crate) async fn enqueue_closed_notices_on<C: ConnectionTrait>(
+    db: &C,
+    poll_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    enqueue_follow_ups_on(db, poll_id, PostPurpose::Closed, now).await
 }
 
 /// One `results` post per announcement of the poll, on `db`; see

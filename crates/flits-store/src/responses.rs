@@ -349,6 +349,25 @@ impl Store {
             .collect())
     }
 
+    /// How many responses each poll has, in one query, for the dashboard's overview; a poll
+    /// without responses is missing from the map. Counts, never answers.
+    pub async fn response_totals(
+        &self,
+    ) -> Result<std::collections::HashMap<Uuid, u64>, StoreError> {
+        let rows: Vec<(Uuid, i64)> = response::Entity::find()
+            .select_only()
+            .column(response::Column::PollId)
+            .column_as(response::Column::Id.count(), "n")
+            .group_by(response::Column::PollId)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, n)| (id, u64::try_from(n).unwrap_or(0)))
+            .collect())
+    }
+
     /// How many responses a poll has.
     pub async fn count_responses(&self, poll_id: Uuid) -> Result<u64, StoreError> {
         Ok(response::Entity::find()

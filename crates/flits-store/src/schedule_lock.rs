@@ -20,7 +20,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseTransaction};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
-use crate::calendar::{CalendarPoll, ScheduleWrite, calendar_polls_on, write_schedule_on};
+use crate::calendar::{
+    CalendarPoll, ScheduleWrite, calendar_polls_on, write_cancel_on, write_schedule_on,
+};
 use crate::outbox::{enqueue_reminder_on, reminder_times_on};
 use crate::{Backend, NewAudit, Store, StoreError};
 use uuid::Uuid;
@@ -51,6 +53,24 @@ impl ScheduleLock {
     /// runner opened it in the meantime); then nothing is written.
     pub async fn write_schedule(self, write: ScheduleWrite) -> Result<bool, StoreError> {
         if write_schedule_on(&self.txn, write, Utc::now()).await? {
+            self.txn.commit().await?;
+            Ok(true)
+        } else {
+            self.txn.rollback().await?;
+            Ok(false)
+        }
+    }
+
+    /// Cancels a scheduled poll (back to draft, its slot freed) with its audit row and commits,
+    /// which releases the lock. `Ok(false)` when the poll is no longer scheduled; then nothing is
+    /// written.
+    pub async fn write_cancel(
+        self,
+        poll_id: Uuid,
+        audit: NewAudit,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        if write_cancel_on(&self.txn, poll_id, audit, now).await? {
             self.txn.commit().await?;
             Ok(true)
         } else {

@@ -66,6 +66,8 @@ struct Data<'a> {
     results: bool,
     /// A later update of the results: the results' text with its own lead.
     update: bool,
+    /// The notice of an early close: a text of its own, with the poll's link.
+    closed: bool,
     title: &'a str,
     intro: &'a str,
     question: &'a str,
@@ -145,6 +147,7 @@ impl PostTexts {
             reminder: post.kind == PostKind::Reminder,
             results: post.kind.follows_up(),
             update: post.kind == PostKind::Update,
+            closed: post.kind == PostKind::Closed,
             title,
             intro,
             question,
@@ -192,6 +195,7 @@ mod tests {
                     PostKind::Reminder,
                     PostKind::Results,
                     PostKind::Update,
+                    PostKind::Closed,
                 ] {
                     let p = post(pk, locale, "Drie korte vragen.");
                     let text = texts.render(kind, &p, None, LengthRule::UNLIMITED).unwrap();
@@ -203,6 +207,19 @@ mod tests {
                     assert_eq!(text, text.trim(), "{kind}: {text:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_closing_notice_says_the_poll_ended_and_asks_for_nothing() {
+        let texts = PostTexts::load().unwrap();
+        for (kind, _) in TEMPLATES {
+            let p = post(PostKind::Closed, Locale::Nl, "Drie korte vragen.");
+            let text = texts.render(kind, &p, None, LengthRule::UNLIMITED).unwrap();
+            assert!(text.contains("eerder gestopt"), "{kind}: {text}");
+            assert!(text.contains(&p.title), "{kind}: {text}");
+            assert!(!text.contains("Doe mee"), "{kind}: {text}");
+            assert!(!text.contains("Drie korte vragen."), "{kind}: {text}");
         }
     }
 

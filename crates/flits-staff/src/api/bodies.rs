@@ -271,7 +271,8 @@ pub struct ChannelPost {
     pub id: Uuid,
     #[schema(example = "mastodon-velsen")]
     pub channel: String,
-    /// `announce` (the poll opened), `reminder` or `results`.
+    /// `announce` (the poll opened), `reminder`, `results`, `update-N` (a later update of the
+    /// results) or `closed` (the notice that staff closed the poll early).
     #[schema(example = "announce")]
     pub purpose: String,
     /// `pending` (waiting to be sent, or to be tried again), `sending`, `posted` or `failed`

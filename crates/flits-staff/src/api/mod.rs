@@ -12,6 +12,7 @@ pub mod population;
 pub mod posts;
 pub mod publish;
 pub mod schema;
+pub mod stop;
 pub mod tokens;
 
 /// The largest JSON body the staff API accepts (a poll definition is a few KB).

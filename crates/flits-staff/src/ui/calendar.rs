@@ -35,35 +35,94 @@ struct ListedPoll {
     closes: Option<String>,
 }
 
-/// A poll open on a day of the month view.
-#[derive(Debug, Serialize)]
-struct DayPoll {
-    slug: String,
-    title: String,
-    audiences: String,
-}
-
-/// A quiet period on a day of the month view.
-#[derive(Debug, Serialize)]
-struct DayQuiet {
-    reason: String,
-}
-
-/// One cell of the month view.
+/// One cell of the month view's row of day numbers.
 #[derive(Debug, Serialize)]
 struct Day {
     /// The day of the month; empty outside the month.
     day: String,
     in_month: bool,
-    polls: Vec<DayPoll>,
-    quiet: Vec<DayQuiet>,
+    /// Whether a quiet period covers it (the cell is tinted; the bar says why).
+    quiet: bool,
     weekend: bool,
 }
 
-/// One row of the month view.
+/// What a bar stands for: a poll across the days it is open, or a quiet period.
+#[derive(Debug, Serialize)]
+struct Bar {
+    /// `poll` or `quiet`.
+    kind: &'static str,
+    slug: Option<String>,
+    title: String,
+    /// The audiences (of a poll or a quiet period).
+    audiences: String,
+    /// The whole span in words, for screen readers and the tooltip: "03-12 – 17-12".
+    dates: String,
+    /// It started before this week (or month) / goes on after it.
+    continues_before: bool,
+    continues_after: bool,
+}
+
+/// A cell of a lane: empty days, or a bar across `span` days.
+#[derive(Debug, Serialize)]
+struct LaneCell {
+    span: usize,
+    bar: Option<Bar>,
+}
+
+/// One row of the month view: its days, and under them the bars, each lane a row of cells.
 #[derive(Debug, Serialize)]
 struct Week {
     days: Vec<Day>,
+    lanes: Vec<Vec<LaneCell>>,
+}
+
+/// A bar's place in a week: from column `from` to `to` (inclusive, Monday = 0).
+struct Segment {
+    from: usize,
+    to: usize,
+    bar: Bar,
+}
+
+/// Puts the segments of one week into as few lanes as fit without overlap (first fit, by start),
+/// and makes each lane a row of cells that together span the seven days.
+fn lanes(mut segments: Vec<Segment>) -> Vec<Vec<LaneCell>> {
+    segments.sort_by_key(|s| (s.bar.kind != "quiet", s.from, std::cmp::Reverse(s.to)));
+    let mut rows: Vec<Vec<Segment>> = Vec::new();
+    for seg in segments {
+        match rows
+            .iter_mut()
+            .find(|row| row.last().is_some_and(|last| last.to < seg.from))
+        {
+            Some(row) => row.push(seg),
+            None => rows.push(vec![seg]),
+        }
+    }
+    rows.into_iter()
+        .map(|row| {
+            let mut cells = Vec::new();
+            let mut col = 0;
+            for seg in row {
+                if seg.from > col {
+                    cells.push(LaneCell {
+                        span: seg.from - col,
+                        bar: None,
+                    });
+                }
+                cells.push(LaneCell {
+                    span: seg.to - seg.from + 1,
+                    bar: Some(seg.bar),
+                });
+                col = seg.to + 1;
+            }
+            if col < 7 {
+                cells.push(LaneCell {
+                    span: 7 - col,
+                    bar: None,
+                });
+            }
+            cells
+        })
+        .collect()
 }
 
 /// A quiet period in the list under the calendar.
@@ -107,40 +166,83 @@ fn add_months(first: NaiveDate, months: i32) -> NaiveDate {
 
 fn month_grid(polls: &[CalendarEntry], quiet: &[QuietPeriod], first: NaiveDate) -> Vec<Week> {
     let next = add_months(first, 1);
-    let mut day = first - Duration::days(first.weekday().num_days_from_monday() as i64);
+    let last_of_month = next - Duration::days(1);
+    let short = |d: NaiveDate| d.format("%d-%m-%Y").to_string();
+    let mut monday = first - Duration::days(first.weekday().num_days_from_monday() as i64);
     let mut weeks = Vec::new();
-    while day < next {
-        let mut days = Vec::new();
-        for _ in 0..7 {
-            let in_month = day >= first && day < next;
-            days.push(Day {
-                day: if in_month {
-                    day.day().to_string()
-                } else {
-                    String::new()
+    while monday < next {
+        let sunday = monday + Duration::days(6);
+        // Only the days of this month carry bars.
+        let (shown_from, shown_to) = (monday.max(first), sunday.min(last_of_month));
+        let column = |d: NaiveDate| d.weekday().num_days_from_monday() as usize;
+        let mut segments = Vec::new();
+        let mut place = |start: NaiveDate, end: NaiveDate, bar: Bar| {
+            let (from, to) = (start.max(shown_from), end.min(shown_to));
+            if from <= to {
+                segments.push(Segment {
+                    from: column(from),
+                    to: column(to),
+                    bar: Bar {
+                        continues_before: start < from,
+                        continues_after: end > to,
+                        ..bar
+                    },
+                });
+            }
+        };
+        for p in polls {
+            let start = p.opens_at.with_timezone(&Amsterdam).date_naive();
+            let end = p.closes_at.with_timezone(&Amsterdam).date_naive();
+            place(
+                start,
+                end,
+                Bar {
+                    kind: "poll",
+                    slug: Some(p.slug.clone()),
+                    title: p.title.clone(),
+                    audiences: p.audiences.join(", "),
+                    dates: format!("{} – {}", short(start), short(end)),
+                    continues_before: false,
+                    continues_after: false,
                 },
-                in_month,
-                polls: polls
-                    .iter()
-                    .filter(|p| in_month && p.open_on(day))
-                    .map(|p| DayPoll {
-                        slug: p.slug.clone(),
-                        title: p.title.clone(),
-                        audiences: p.audiences.join(", "),
-                    })
-                    .collect(),
-                quiet: quiet
-                    .iter()
-                    .filter(|q| in_month && q.from <= day && day <= q.to)
-                    .map(|q| DayQuiet {
-                        reason: q.reason.clone(),
-                    })
-                    .collect(),
-                weekend: matches!(day.weekday(), Weekday::Sat | Weekday::Sun),
-            });
-            day += Duration::days(1);
+            );
         }
-        weeks.push(Week { days });
+        for q in quiet {
+            place(
+                q.from,
+                q.to,
+                Bar {
+                    kind: "quiet",
+                    slug: None,
+                    title: q.reason.clone(),
+                    audiences: q.audiences.join(", "),
+                    dates: format!("{} – {}", short(q.from), short(q.to)),
+                    continues_before: false,
+                    continues_after: false,
+                },
+            );
+        }
+        let days = (0..7)
+            .map(|i| {
+                let day = monday + Duration::days(i);
+                let in_month = day >= first && day < next;
+                Day {
+                    day: if in_month {
+                        day.day().to_string()
+                    } else {
+                        String::new()
+                    },
+                    in_month,
+                    quiet: in_month && quiet.iter().any(|q| q.from <= day && day <= q.to),
+                    weekend: matches!(day.weekday(), Weekday::Sat | Weekday::Sun),
+                }
+            })
+            .collect();
+        weeks.push(Week {
+            days,
+            lanes: lanes(segments),
+        });
+        monday += Duration::days(7);
     }
     weeks
 }
@@ -240,7 +342,12 @@ pub async fn new_feed(
             .public_url()
             .as_str()
             .trim_end_matches('/');
-        format!("{base}/calendar.ics?token={secret}")
+        // The feed's texts follow the language of the page the link was made on: calendar apps
+        // send no language of their own worth following.
+        format!(
+            "{base}/calendar.ics?token={secret}&lang={}",
+            page.locale.code()
+        )
     };
     calendar_page(&page, Some(url), StatusCode::CREATED).await
 }
@@ -264,8 +371,71 @@ mod tests {
         // 1 March 2027 is a Monday; March has 31 days: five rows.
         assert_eq!(weeks.len(), 5);
         assert_eq!(weeks[0].days[0].day, "1");
-        assert_eq!(weeks[0].days[0].quiet.len(), 1);
-        assert!(weeks[0].days[2].quiet.is_empty());
+        assert!(weeks[0].days[0].quiet);
+        assert!(!weeks[0].days[2].quiet);
         assert!(weeks[0].days[5].weekend && !weeks[0].days[4].weekend);
+        // The quiet period is one bar over its two days.
+        assert_eq!(weeks[0].lanes.len(), 1);
+        assert_eq!(weeks[0].lanes[0][0].span, 2);
+        assert_eq!(weeks[0].lanes[0][0].bar.as_ref().unwrap().kind, "quiet");
+        assert_eq!(weeks[0].lanes[0][1].span, 5);
+    }
+
+    #[test]
+    fn a_poll_is_one_bar_per_week_across_its_days() {
+        use chrono::TimeZone;
+        let march = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        let at = |d: u32, h: u32| {
+            Amsterdam
+                .with_ymd_and_hms(2027, 3, d, h, 0, 0)
+                .unwrap()
+                .with_timezone(&Utc)
+        };
+        let poll = |slug: &str, from: u32, to: u32| CalendarEntry {
+            slug: slug.into(),
+            title: slug.into(),
+            organisation: "velsen".into(),
+            state: flits_survey::PollState::Scheduled,
+            audiences: vec!["velsen".into()],
+            opens_at: at(from, 9),
+            closes_at: at(to, 17),
+        };
+        // Wednesday 3 to Wednesday 10 March, and one on Thursday 4 to Friday 5 beside it.
+        let weeks = month_grid(&[poll("lang", 3, 10), poll("kort", 4, 5)], &[], march);
+        let bars = |w: usize| -> Vec<(usize, String, bool, bool)> {
+            weeks[w]
+                .lanes
+                .iter()
+                .flat_map(|lane| {
+                    let mut col = 0;
+                    lane.iter()
+                        .filter_map(move |c| {
+                            let here = col;
+                            col += c.span;
+                            c.bar.as_ref().map(|b| {
+                                (here, b.title.clone(), b.continues_before, b.continues_after)
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        assert_eq!(weeks[0].lanes.len(), 2, "the two overlap: two lanes");
+        assert_eq!(
+            bars(0),
+            [
+                (2, "lang".into(), false, true),
+                (3, "kort".into(), false, false)
+            ]
+        );
+        assert_eq!(weeks[0].lanes[0][1].span, 5, "Wednesday to Sunday");
+        assert_eq!(bars(1), [(0, "lang".into(), true, false)]);
+        assert_eq!(weeks[1].lanes[0][0].span, 3, "Monday to Wednesday");
+        assert!(weeks[2].lanes.is_empty());
+        for w in &weeks {
+            for lane in &w.lanes {
+                assert_eq!(lane.iter().map(|c| c.span).sum::<usize>(), 7);
+            }
+        }
     }
 }

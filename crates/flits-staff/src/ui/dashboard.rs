@@ -1,5 +1,7 @@
-//! `GET /staff`: the organisation's polls by state, with their next dates, and for polls that are
-//! (to be) posted a link to their channel posts with the number that failed.
+//! `GET /staff`: the organisation's polls by state, with their next dates, the responses so far,
+//! the organisation's name, and for polls that are (to be) posted a link to their channel posts
+//! with the number that failed. Each title leads to the poll's own page (where it can be stopped),
+//! and a poll that is scheduled or open has a link to its share kit.
 
 use std::collections::HashMap;
 
@@ -21,6 +23,8 @@ use crate::ui::page::{StaffPage, local};
 #[derive(Serialize)]
 struct DashboardView {
     groups: Vec<StateGroup>,
+    /// Whether the caller may start a poll (the empty state offers it).
+    may_edit: bool,
 }
 
 /// The polls in one state.
@@ -35,7 +39,14 @@ struct StateGroup {
 struct PollRow {
     slug: String,
     title: String,
+    /// The organisation's name (its id when it has none).
     organisation: String,
+    /// Responses so far: counted when the page is made.
+    responses: u64,
+    /// Whether the poll can be stopped now (scheduled or open) by the caller.
+    stoppable: bool,
+    /// Whether the share kit is worth showing (scheduled or open).
+    shareable: bool,
     opens: Option<String>,
     closes: Option<String>,
     schedulable: bool,
@@ -56,6 +67,8 @@ struct Flags {
     /// Polls whose promised follow-up is overdue, with the promised day.
     follow_ups: HashMap<Uuid, chrono::NaiveDate>,
     due: TimeDelta,
+    responses: HashMap<Uuid, u64>,
+    organisations: HashMap<String, String>,
 }
 
 impl PollRow {
@@ -68,7 +81,14 @@ impl PollRow {
         PollRow {
             slug: p.slug.clone(),
             title: p.definition.title.get(locale.code()).to_owned(),
-            organisation: p.organisation_id.clone(),
+            organisation: flags
+                .organisations
+                .get(&p.organisation_id)
+                .cloned()
+                .unwrap_or_else(|| p.organisation_id.clone()),
+            responses: flags.responses.get(&p.id).copied().unwrap_or(0),
+            stoppable: may_edit && matches!(p.state, PollState::Scheduled | PollState::Open),
+            shareable: matches!(p.state, PollState::Scheduled | PollState::Open),
             opens: local(p.opens_at),
             closes: local(p.closes_at),
             schedulable: may_edit && matches!(p.state, PollState::Draft | PollState::Scheduled),
@@ -142,13 +162,31 @@ pub async fn show(
             follow_ups.insert(p.id, day);
         }
     }
+    let responses = page
+        .state
+        .store
+        .response_totals()
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    let organisations = page
+        .state
+        .store
+        .organisations()
+        .await
+        .map_err(|e| page.unavailable(&e))?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
     let flags = Flags {
         failed,
         follow_ups,
+        responses,
+        organisations,
         due: TimeDelta::from_std(page.state.config.feedback_due).unwrap_or(TimeDelta::days(28)),
     };
     let view = DashboardView {
         groups: groups(&polls, &flags, &caller, page.locale),
+        may_edit: matches!(caller.role, Role::Admin | Role::Comms),
     };
     let title = t!(page.locale, "staff-dashboard-title");
     page.render(StatusCode::OK, "staff/dashboard", &title, &view)
