@@ -337,7 +337,7 @@ impl Store {
         audit: crate::NewAudit,
         now: DateTime<Utc>,
     ) -> Result<Option<u64>, StoreError> {
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let claimed = poll::Entity::update_many()
             .col_expr(poll::Column::State, Expr::value(PollState::Closed.as_str()))
             .col_expr(poll::Column::ClosesAt, Expr::value(Some(now)))
