@@ -62,6 +62,7 @@ mod staff_access;
 mod staff_browser;
 mod staff_builder;
 mod staff_calendar;
+mod staff_flow_browser;
 mod staff_language;
 mod staff_polls;
 mod staff_posts;
