@@ -347,10 +347,7 @@ on_both_backends!(
             .await
             .unwrap();
         let phone = page.split("id=\"phone-preview-tr\"").nth(1).unwrap();
-        assert!(
-            phone.starts_with(" lang=\"tr\" dir=\"ltr\""),
-            "{phone:.80}"
-        );
+        assert!(phone.starts_with(" lang=\"tr\" dir=\"ltr\""), "{phone:.80}");
         assert!(
             phone.contains("Parktaki banklar")
                 && phone.contains("Göletin yanında")
@@ -730,7 +727,9 @@ async fn press(
 
 /// The value of the input `id` on `page`.
 fn input_value(page: &str, id: &str) -> Option<String> {
-    let rest = page.split(&format!("id=\"{id}\" name=\"{id}\" value=\"")).nth(1)?;
+    let rest = page
+        .split(&format!("id=\"{id}\" name=\"{id}\" value=\""))
+        .nth(1)?;
     Some(rest.split('"').next().unwrap_or("").to_owned())
 }
 
@@ -763,8 +762,14 @@ on_both_backends!(
                 "{kind}"
             );
         }
-        assert!(!page.contains("id=\"organisation\""), "no choice for comms staff");
-        assert!(page.contains("Gemeente Velsen"), "their own organisation by name");
+        assert!(
+            !page.contains("id=\"organisation\""),
+            "no choice for comms staff"
+        );
+        assert!(
+            page.contains("Gemeente Velsen"),
+            "their own organisation by name"
+        );
 
         // Add a scale: only the scale's fields, no answer options.
         let mut form: Vec<(&'static str, String)> = vec![
@@ -777,7 +782,10 @@ on_both_backends!(
         let (status, page) = press(&app, &s, &form, "add_scale").await;
         assert_eq!(status, 200);
         assert!(page.contains("id=\"q1_min\"") && page.contains("id=\"q1_label_max_nl\""));
-        assert!(!page.contains("id=\"q1_options_nl\""), "a scale has no options");
+        assert!(
+            !page.contains("id=\"q1_options_nl\""),
+            "a scale has no options"
+        );
         assert!(!page.contains("id=\"q0_min\""), "a choice has no scale");
         assert_eq!(input_value(&page, "q1_id").as_deref(), Some("vraag2"));
         assert!(page.contains("name=\"count\" value=\"2\""));
@@ -793,13 +801,25 @@ on_both_backends!(
             ("q1_label_min_nl", "Heel ontevreden".into()),
         ]);
         let (_, page) = press(&app, &s, &form, "up_1").await;
-        assert_eq!(input_value(&page, "q0_text_nl").as_deref(), Some("Hoe tevreden bent u?"));
-        assert_eq!(input_value(&page, "q1_text_nl").as_deref(), Some("Hoe komt u hier?"));
+        assert_eq!(
+            input_value(&page, "q0_text_nl").as_deref(),
+            Some("Hoe tevreden bent u?")
+        );
+        assert_eq!(
+            input_value(&page, "q1_text_nl").as_deref(),
+            Some("Hoe komt u hier?")
+        );
         let (_, page) = press(&app, &s, &form, "duplicate_0").await;
-        assert_eq!(input_value(&page, "q1_text_nl").as_deref(), Some("Hoe komt u hier?"));
+        assert_eq!(
+            input_value(&page, "q1_text_nl").as_deref(),
+            Some("Hoe komt u hier?")
+        );
         assert_eq!(input_value(&page, "q1_id").as_deref(), Some("vraag1-2"));
         let (_, page) = press(&app, &s, &form, "remove_0").await;
-        assert_eq!(input_value(&page, "q0_text_nl").as_deref(), Some("Hoe tevreden bent u?"));
+        assert_eq!(
+            input_value(&page, "q0_text_nl").as_deref(),
+            Some("Hoe tevreden bent u?")
+        );
         assert!(!page.contains("id=\"q1_text_nl\""));
 
         // The library: a B1 question on traffic, with its scale words, as a third question.
@@ -810,8 +830,14 @@ on_both_backends!(
             input_value(&page, "q2_text_nl").as_deref(),
             Some("Hoe veilig voelt u zich op straat als u fietst?")
         );
-        assert_eq!(input_value(&page, "q2_label_max_nl").as_deref(), Some("Heel veilig"));
-        assert!(page.contains("Verkeer") && page.contains("lib:zorg-weet"), "every topic is offered");
+        assert_eq!(
+            input_value(&page, "q2_label_max_nl").as_deref(),
+            Some("Heel veilig")
+        );
+        assert!(
+            page.contains("Verkeer") && page.contains("lib:zorg-weet"),
+            "every topic is offered"
+        );
     }
 );
 
@@ -826,7 +852,10 @@ on_both_backends!(
         assert_eq!(status, 200);
         let line = page.split("id=\"builder-status\"").nth(1).unwrap();
         let line = line.split("</div>").next().unwrap();
-        assert!(!line.contains("in orde"), "a hint is not 'in order': {line}");
+        assert!(
+            !line.contains("in orde"),
+            "a hint is not 'in order': {line}"
+        );
         assert!(line.contains("punt om naar te kijken"), "{line}");
         assert!(
             line.contains("<a href=\"#q0_text_nl\">") && line.contains("Inzake"),
@@ -843,7 +872,10 @@ on_both_backends!(
         let (_, page) = press(&app, &s, &english, "preview").await;
         let field = page.split("id=\"q1_text_en\"").nth(1).unwrap();
         let field = field.split("<label").next().unwrap();
-        assert!(field.contains("not a question") || field.contains("geen vraag"), "{field}");
+        assert!(
+            field.contains("not a question") || field.contains("geen vraag"),
+            "{field}"
+        );
         assert!(field.contains("prior to"), "{field}");
 
         // Saved: a confirmation, and the next step is scheduling.
@@ -866,7 +898,10 @@ on_both_backends!(
         assert_eq!(status, 303);
         let page = app
             .client
-            .get(format!("{}/staff/polls/hint-link/edit?saved=1&lang=nl", app.address))
+            .get(format!(
+                "{}/staff/polls/hint-link/edit?saved=1&lang=nl",
+                app.address
+            ))
             .header("cookie", &s.cookie)
             .send()
             .await
@@ -919,7 +954,9 @@ on_both_backends!(
             .text()
             .await
             .unwrap();
-        assert!(page.contains("<select id=\"organisation\"") && page.contains("Gemeente Beverwijk"));
+        assert!(
+            page.contains("<select id=\"organisation\"") && page.contains("Gemeente Beverwijk")
+        );
     }
 );
 

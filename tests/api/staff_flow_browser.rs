@@ -84,7 +84,11 @@ async fn accessible_at_360(browser: &Browser, what: &str) {
         )
         .await
         .unwrap();
-    assert_eq!(overflow, serde_json::json!(0), "{what}: no sideways scrolling");
+    assert_eq!(
+        overflow,
+        serde_json::json!(0),
+        "{what}: no sideways scrolling"
+    );
     c.set_window_size(1280, 900).await.unwrap();
 }
 
@@ -138,7 +142,10 @@ async fn a_comms_officer_builds_previews_saves_and_schedules_a_poll() {
         .await
         .unwrap();
     browser.wait_for("#q0_text_nl").await;
-    assert!(c.find(Locator::Id("q1_text_nl")).await.is_err(), "one question to start");
+    assert!(
+        c.find(Locator::Id("q1_text_nl")).await.is_err(),
+        "one question to start"
+    );
     click(c, "#language_en").await;
     click(c, "#languages button").await;
     browser.wait_for("#title_en").await;
@@ -156,7 +163,11 @@ async fn a_comms_officer_builds_previews_saves_and_schedules_a_poll() {
     add_from_library(&browser, "groen-tevreden", "#q0_label_max_nl").await;
     add_from_library(&browser, "groen-meer", "#q1_options_nl").await;
     add_from_library(&browser, "groen-gebruik", "#q2_options_nl").await;
-    assert_eq!(value_of(c, "title_nl").await, "Groen in Velsen", "typed texts stay");
+    assert_eq!(
+        value_of(c, "title_nl").await,
+        "Groen in Velsen",
+        "typed texts stay"
+    );
     assert!(
         c.find(Locator::Id("q0_options_nl")).await.is_err(),
         "a scale shows no answer options"
@@ -179,7 +190,10 @@ async fn a_comms_officer_builds_previews_saves_and_schedules_a_poll() {
     click(c, "#builder-form > .slot-tools button[value=preview]").await;
     let status = text_once(&browser, "#builder-status", "input").await;
     assert!(status.contains("om naar te kijken"), "{status}");
-    assert!(!status.contains("in orde"), "a hint is not 'in order': {status}");
+    assert!(
+        !status.contains("in orde"),
+        "a hint is not 'in order': {status}"
+    );
     let phone = text_once(&browser, "#phone-preview-nl", "Heel tevreden").await;
     assert!(
         phone.contains("(verplicht)")
@@ -192,10 +206,7 @@ async fn a_comms_officer_builds_previews_saves_and_schedules_a_poll() {
     screenshots(&browser, "staff-preview").await;
     accessible_at_360(&browser, "the builder with its preview and hints").await;
     click(c, "#builder-status a[href='#intro_nl']").await;
-    let focused = c
-        .execute("return location.hash", Vec::new())
-        .await
-        .unwrap();
+    let focused = c.execute("return location.hash", Vec::new()).await.unwrap();
     assert_eq!(focused, serde_json::json!("#intro_nl"));
     fill(c, "intro_nl", "Vertel ons wat u van het groen vindt.").await;
     click(c, "#builder-form > .slot-tools button[value=preview]").await;
@@ -249,7 +260,12 @@ async fn a_comms_officer_builds_previews_saves_and_schedules_a_poll() {
 
     let poll = app.store.poll_by_slug(SLUG).await.unwrap().unwrap();
     assert_eq!(poll.state, PollState::Scheduled);
-    let ids: Vec<&str> = poll.definition.questions.iter().map(|q| q.id.as_str()).collect();
+    let ids: Vec<&str> = poll
+        .definition
+        .questions
+        .iter()
+        .map(|q| q.id.as_str())
+        .collect();
     assert_eq!(ids, ["groen-tevreden", "groen-gebruik", "groen-meer"]);
     let opens_at = poll
         .opens_at

@@ -32,7 +32,8 @@ pub struct DayStatus {
 
 /// Whether a poll for `theirs` reaches some of the residents of `ours`.
 fn shares_residents(tree: &AudienceTree, ours: &[String], theirs: &[String]) -> bool {
-    ours.iter().any(|a| theirs.iter().any(|b| tree.overlaps(a, b)))
+    ours.iter()
+        .any(|a| theirs.iter().any(|b| tree.overlaps(a, b)))
 }
 
 /// The days of `weeks` whole weeks (Monday to Sunday), starting with the week before the one of
@@ -97,9 +98,7 @@ pub fn quiet_for<'q>(
 /// found at 23:59 after another poll closes is offered at the morning hour staff chose, on the
 /// next day, not in the night.
 pub fn at_time_of_day(free: DateTime<Utc>, wanted: DateTime<Utc>) -> DateTime<Utc> {
-    let time = wanted
-        .with_timezone(&chrono_tz::Europe::Amsterdam)
-        .time();
+    let time = wanted.with_timezone(&chrono_tz::Europe::Amsterdam).time();
     let day = local_date(free);
     let same_day = at(day, time);
     if same_day >= free {
@@ -134,7 +133,10 @@ mod tests {
         let wanted = utc(2026, 12, 1, 8);
         assert_eq!(at_time_of_day(free, wanted), utc(2026, 12, 11, 8));
         // Free in the early morning: the same day at nine.
-        assert_eq!(at_time_of_day(utc(2026, 12, 10, 5), wanted), utc(2026, 12, 10, 8));
+        assert_eq!(
+            at_time_of_day(utc(2026, 12, 10, 5), wanted),
+            utc(2026, 12, 10, 8)
+        );
     }
 
     #[test]
@@ -170,7 +172,10 @@ mod tests {
             &quiet,
         );
         assert_eq!(weeks.len(), 4);
-        assert_eq!(weeks[0][0].date, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap());
+        assert_eq!(
+            weeks[0][0].date,
+            NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()
+        );
         let day = |d: u32| {
             weeks
                 .iter()
@@ -191,8 +196,16 @@ mod tests {
             &polls,
             &quiet,
         );
-        let taken: Vec<_> = early.iter().flatten().filter(|d| !d.taken_by.is_empty()).collect();
-        assert_eq!(taken.len(), 3, "2, 3 and 4 December, by the regional poll only");
+        let taken: Vec<_> = early
+            .iter()
+            .flatten()
+            .filter(|d| !d.taken_by.is_empty())
+            .collect();
+        assert_eq!(
+            taken.len(),
+            3,
+            "2, 3 and 4 December, by the regional poll only"
+        );
         assert_eq!(taken[0].taken_by, ["Fietsen"]);
         assert_eq!(quiet_for(&["beverwijk".into()], &tree(), &quiet).len(), 1);
     }

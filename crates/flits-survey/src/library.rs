@@ -16,7 +16,10 @@ const SOURCES: [(&str, &str); 6] = [
     ("groen", include_str!("../data/library/groen.yaml")),
     ("verkeer", include_str!("../data/library/verkeer.yaml")),
     ("afval", include_str!("../data/library/afval.yaml")),
-    ("veiligheid", include_str!("../data/library/veiligheid.yaml")),
+    (
+        "veiligheid",
+        include_str!("../data/library/veiligheid.yaml"),
+    ),
     ("jeugd", include_str!("../data/library/jeugd.yaml")),
     ("zorg", include_str!("../data/library/zorg.yaml")),
 ];

@@ -22,11 +22,11 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::identity::Caller;
+use crate::ui::builder_actions::{self, Change};
 use crate::ui::builder_fields::{
     FieldMessage, FormContext, LangField, LanguageChoice, Messages, SlotView, language_choices,
     slots, take,
 };
-use crate::ui::builder_actions::{self, Change};
 use crate::ui::builder_form::{Fields, chosen_languages, field_of, from_definition, to_definition};
 use crate::ui::page::StaffPage;
 use crate::ui::standard_questions::{self, StandardChoice};
@@ -398,10 +398,9 @@ async fn library_groups(page: &StaffPage, locale: Locale) -> Result<Vec<LibraryG
         .map_err(|e| page.unavailable(&e))?;
     let mut seen: Vec<String> = Vec::new();
     let mut past = Vec::new();
-    for p in polls
-        .iter()
-        .filter(|p| p.state != PollState::Draft && caller.may_access_organisation(&p.organisation_id))
-    {
+    for p in polls.iter().filter(|p| {
+        p.state != PollState::Draft && caller.may_access_organisation(&p.organisation_id)
+    }) {
         for q in p.definition.questions.iter().filter(|q| !q.profile) {
             let text = q.text.get(locale.code()).to_owned();
             if text.is_empty() || seen.contains(&text) || past.len() >= PAST_QUESTIONS {
@@ -782,7 +781,8 @@ async fn submit(
     }
     // A question button or a template changes the form's shape; the page comes back at once,
     // with the new or moved question in view.
-    let mut focus = Change::parse(form.action()).and_then(|c| builder_actions::apply(&mut form.fields, &c));
+    let mut focus =
+        Change::parse(form.action()).and_then(|c| builder_actions::apply(&mut form.fields, &c));
     if form.action() == "template" {
         let chosen = form.fields.get("template").cloned().unwrap_or_default();
         if let Some(q) = chosen_template(page, &chosen).await? {

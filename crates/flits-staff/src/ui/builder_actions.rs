@@ -6,9 +6,7 @@
 
 use flits_survey::Question;
 
-use crate::ui::builder_form::{
-    COUNT_FIELD, Fields, MAX_SLOTS, put_question, slot_count, slot_of,
-};
+use crate::ui::builder_form::{COUNT_FIELD, Fields, MAX_SLOTS, put_question, slot_count, slot_of};
 
 /// The kinds a question can be added as, by their definition names.
 pub const KINDS: [&str; 4] = ["single_choice", "multi_choice", "scale", "open_text"];
@@ -91,7 +89,9 @@ pub fn fresh_id(fields: &Fields, base: &str) -> String {
 fn untouched(fields: &Fields, i: usize) -> bool {
     slot_fields(fields, i).iter().all(|(rest, v)| {
         v.trim().is_empty()
-            || !(rest.starts_with("text_") || rest.starts_with("options_") || rest.starts_with("help_"))
+            || !(rest.starts_with("text_")
+                || rest.starts_with("options_")
+                || rest.starts_with("help_"))
     })
 }
 
@@ -196,7 +196,12 @@ mod tests {
 
     fn texts(fields: &Fields) -> Vec<String> {
         (0..slot_count(fields))
-            .map(|i| fields.get(&format!("q{i}_text_nl")).cloned().unwrap_or_default())
+            .map(|i| {
+                fields
+                    .get(&format!("q{i}_text_nl"))
+                    .cloned()
+                    .unwrap_or_default()
+            })
             .collect()
     }
 
@@ -251,7 +256,10 @@ mod tests {
         ]);
         assert_eq!(apply(&mut f, &Change::Up(2)), Some(1));
         assert_eq!(texts(&f), ["A?", "C?", "B?"]);
-        assert_eq!(f["q2_text_en"], "B en?", "a translation moves with its question");
+        assert_eq!(
+            f["q2_text_en"], "B en?",
+            "a translation moves with its question"
+        );
         assert!(!f.contains_key("q1_text_en"));
         assert_eq!(apply(&mut f, &Change::Down(0)), Some(1));
         assert_eq!(texts(&f), ["C?", "A?", "B?"]);
@@ -267,7 +275,11 @@ mod tests {
         for i in [0, 0, 0] {
             apply(&mut f, &Change::Remove(i));
         }
-        assert_eq!(slot_count(&f), 1, "the last removal leaves an empty question");
+        assert_eq!(
+            slot_count(&f),
+            1,
+            "the last removal leaves an empty question"
+        );
         assert_eq!(texts(&f), [""]);
     }
 }

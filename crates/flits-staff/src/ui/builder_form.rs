@@ -330,7 +330,7 @@ pub fn from_definition(def: &PollDefinition, neighbourhoods: &Neighbourhoods) ->
 /// Writes question `q` into slot `i` (every language it is written in), replacing nothing else.
 pub fn put_question(f: &mut Fields, i: usize, q: &Question) {
     let k = |name: &str| format!("q{i}_{name}");
-        f.insert(k("id"), q.id.clone());
+    f.insert(k("id"), q.id.clone());
     f.insert(
         k("kind"),
         serde_json::to_value(q.kind)

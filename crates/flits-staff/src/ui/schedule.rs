@@ -19,12 +19,12 @@ use crate::identity::Caller;
 use crate::previews::previews;
 use crate::role::Role;
 use crate::scheduling::{conflict_views, status};
-use crate::ui::schedule_overview::{ConflictLine, Overview, conflict_lines, overview};
 use crate::ui::Checked;
 use crate::ui::page::{StaffPage, local};
 use crate::ui::schedule_form::{
     ChannelChoice, FormValues, ScheduleForm, channel_choices, utc_to_amsterdam_input,
 };
+use crate::ui::schedule_overview::{ConflictLine, Overview, conflict_lines, overview};
 
 /// The poll the page is about.
 #[derive(Debug, Serialize)]
@@ -128,13 +128,30 @@ async fn form_page(
                 .poll_channels(poll.id)
                 .await
                 .map_err(|e| page.unavailable(&e))?;
-            let (opens, closes) = (local(Some(opens)).unwrap_or_default(), local(Some(closes)).unwrap_or_default());
+            let (opens, closes) = (
+                local(Some(opens)).unwrap_or_default(),
+                local(Some(closes)).unwrap_or_default(),
+            );
             Some(ScheduledNote {
-                heading: t!(page.locale, "sched-page-scheduled", opens = opens.as_str(), closes = closes.as_str()),
+                heading: t!(
+                    page.locale,
+                    "sched-page-scheduled",
+                    opens = opens.as_str(),
+                    closes = closes.as_str()
+                ),
                 next: if channels.is_empty() {
-                    t!(page.locale, "sched-page-scheduled-next-no-channels", opens = opens.as_str())
+                    t!(
+                        page.locale,
+                        "sched-page-scheduled-next-no-channels",
+                        opens = opens.as_str()
+                    )
                 } else {
-                    t!(page.locale, "sched-page-scheduled-next", opens = opens.as_str(), channels = channels.join(", "))
+                    t!(
+                        page.locale,
+                        "sched-page-scheduled-next",
+                        opens = opens.as_str(),
+                        channels = channels.join(", ")
+                    )
                 },
             })
         }
@@ -186,7 +203,11 @@ pub async fn show(
     let mut outcome = Outcome::form(StatusCode::OK, FormValues::of(&poll, &channels), None);
     outcome.period = poll.opens_at.zip(poll.closes_at);
     outcome.scheduled = poll.state == PollState::Scheduled
-        && page.req.query_string().split('&').any(|pair| pair == "scheduled=1");
+        && page
+            .req
+            .query_string()
+            .split('&')
+            .any(|pair| pair == "scheduled=1");
     form_page(&page, &caller, &poll, outcome).await
 }
 
@@ -284,10 +305,7 @@ pub async fn submit(
     };
     match page.state.scheduling.schedule(command).await {
         // The page again, now with what happens next.
-        Ok(_) => Ok(page.see_other(&format!(
-            "/staff/polls/{}/schedule?scheduled=1",
-            poll.slug
-        ))),
+        Ok(_) => Ok(page.see_other(&format!("/staff/polls/{}/schedule?scheduled=1", poll.slug))),
         Err(failure) => {
             let outcome = refused(&page, &failure, (opens_at, closes_at), entered.values).await?;
             form_page(&page, &caller, &poll, outcome).await

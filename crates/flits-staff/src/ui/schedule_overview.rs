@@ -231,11 +231,19 @@ pub async fn overview(
                 );
                 let (status, label) = if !d.taken_by.is_empty() {
                     let names = d.taken_by.join(", ");
-                    ("taken", t!(locale, "sched-page-day-taken", date = date, polls = names))
+                    (
+                        "taken",
+                        t!(locale, "sched-page-day-taken", date = date, polls = names),
+                    )
                 } else if let Some(reason) = &d.quiet {
                     (
                         "quiet",
-                        t!(locale, "sched-page-day-quiet", date = date, reason = reason.as_str()),
+                        t!(
+                            locale,
+                            "sched-page-day-quiet",
+                            date = date,
+                            reason = reason.as_str()
+                        ),
                     )
                 } else {
                     ("free", t!(locale, "sched-page-day-free", date = date))

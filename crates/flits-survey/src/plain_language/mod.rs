@@ -25,7 +25,8 @@ pub use hint::{HintKind, LanguageHint};
 pub use readability::{Formula, ReadabilityScore, score};
 pub use sentences::{Sentence, Word, split_sentences};
 pub use word_list::{
-    OFFICIALESE_NL, PLAIN_WORDS_EN, PhraseMatch, WordList, WordListEntry, WordListError, WordListProblem,
+    OFFICIALESE_NL, PLAIN_WORDS_EN, PhraseMatch, WordList, WordListEntry, WordListError,
+    WordListProblem,
 };
 
 /// Sentences with more words than this get a `long_sentence` hint (B1 guides advise 10–15).
@@ -75,10 +76,40 @@ pub const ENGLISH_MIN_READING_EASE: f64 = 60.0;
 /// Imperative verbs a question may begin with instead of ending in a question mark ("Kies de
 /// wijk", "Describe your idea"), Dutch and English, in lowercase.
 const IMPERATIVES: [&str; 34] = [
-    "kies", "geef", "vul", "noem", "schrijf", "vertel", "beschrijf", "kruis", "selecteer", "zet",
-    "deel", "beoordeel", "denk", "laat", "tik", "kijk", "wijs", "choose", "give", "rate", "tell",
-    "describe", "select", "pick", "name", "write", "list", "share", "mark", "tick", "fill",
-    "enter", "think", "let",
+    "kies",
+    "geef",
+    "vul",
+    "noem",
+    "schrijf",
+    "vertel",
+    "beschrijf",
+    "kruis",
+    "selecteer",
+    "zet",
+    "deel",
+    "beoordeel",
+    "denk",
+    "laat",
+    "tik",
+    "kijk",
+    "wijs",
+    "choose",
+    "give",
+    "rate",
+    "tell",
+    "describe",
+    "select",
+    "pick",
+    "name",
+    "write",
+    "list",
+    "share",
+    "mark",
+    "tick",
+    "fill",
+    "enter",
+    "think",
+    "let",
 ];
 
 /// Whether a question text asks: it ends with a question mark (also the Arabic one) or begins
@@ -286,8 +317,17 @@ mod tests {
     fn english_texts_use_the_english_list_and_limits() {
         let hints = english_checker().check("We would like your input prior to the meeting.");
         assert_eq!(hints.len(), 2, "input, prior to: {hints:?}");
-        assert!(english_checker().check("Tell us what you think about the new bike racks.").is_empty());
-        assert!(english_checker().check("Responsibilities matter.").is_empty(), "no word-length hint");
+        assert!(
+            english_checker()
+                .check("Tell us what you think about the new bike racks.")
+                .is_empty()
+        );
+        assert!(
+            english_checker()
+                .check("Responsibilities matter.")
+                .is_empty(),
+            "no word-length hint"
+        );
     }
 
     #[test]

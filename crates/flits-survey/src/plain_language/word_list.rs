@@ -200,18 +200,24 @@ mod tests {
         assert!(en.len() >= 100, "{}", en.len());
         assert_eq!(WordList::builtin_plain_en(), en);
         for list in [&nl, &en] {
-            let mut phrases: Vec<String> =
-                list.entries().iter().map(|e| e.phrase.to_lowercase()).collect();
+            let mut phrases: Vec<String> = list
+                .entries()
+                .iter()
+                .map(|e| e.phrase.to_lowercase())
+                .collect();
             let all = phrases.len();
             phrases.sort();
             phrases.dedup();
             assert_eq!(phrases.len(), all, "a phrase is listed once");
         }
-        for named in ["peilen", "input", "voornemen", "heroverwegen", "zeer op prijs stellen"] {
-            assert!(
-                nl.entries().iter().any(|e| e.phrase == named),
-                "{named}"
-            );
+        for named in [
+            "peilen",
+            "input",
+            "voornemen",
+            "heroverwegen",
+            "zeer op prijs stellen",
+        ] {
+            assert!(nl.entries().iter().any(|e| e.phrase == named), "{named}");
         }
     }
 
