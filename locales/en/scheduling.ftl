@@ -218,3 +218,42 @@ sched-cli-next-free = Next free slot: { $at }
 sched-cli-no-free = Next free slot: none within five years
 sched-cli-not-scheduled = { $slug } was not scheduled.
 sched-cli-bad-time = '{ $value }' is not an RFC 3339 time with an offset; write e.g. 2027-04-01T09:00:00+02:00 (Amsterdam summer time) or 2027-01-12T09:00:00+01:00 (winter time).
+
+## The scheduling page's explanations (issue 13)
+sched-page-rules-heading = Rules for this poll
+sched-page-rules-no-audience = This poll has no audience yet. Choose one in the poll itself; then you see here which rules apply.
+sched-page-rule-gap = { $audience }: at least { $days } days between polls for the same residents.
+sched-page-rule-window = { $audience }: at most { $max } polls within { $days } days.
+sched-page-rule-quiet = From { $from } to { $to } there are no polls: { $reason }.
+sched-page-rule-limits = A poll is open for at most { $days } days and opens at most { $months } months ahead.
+sched-page-rule-label = Rule
+sched-page-other-poll = Poll in the way
+sched-page-rule-name-overlap = not open at the same time as another poll for the same residents
+sched-page-rule-name-gap = { $days } days between polls for the same residents
+sched-page-rule-name-window = at most { $max } polls within { $days } days
+sched-page-rule-name-quiet = no poll in a quiet period ({ $reason })
+sched-page-rule-name-channel = a channel does not post too many poll messages a week
+sched-page-calendar-caption = The weeks around the chosen days: free, taken by another poll for the same residents, or quiet
+sched-page-weekday = { $day ->
+    [1] Mon
+    [2] Tue
+    [3] Wed
+    [4] Thu
+    [5] Fri
+    [6] Sat
+   *[7] Sun
+  }
+sched-page-day = { $day }/{ $month }
+sched-page-day-taken = { $date }: taken by { $polls }
+sched-page-day-quiet = { $date }: quiet ({ $reason })
+sched-page-day-free = { $date }: free
+sched-page-day-chosen = chosen
+sched-page-legend-free = free
+sched-page-legend-taken = taken
+sched-page-legend-quiet = quiet
+sched-page-legend-chosen = chosen
+sched-page-suggestion-help = This is the first free period, at the time of day you chose and just as long.
+sched-page-scheduled = Scheduled: open from { $opens } to { $closes }.
+sched-page-scheduled-next = What happens next: at { $opens } the poll opens by itself and these channels post a message: { $channels }. Until then you can still change the times here.
+sched-page-scheduled-next-no-channels = What happens next: at { $opens } the poll opens by itself. You chose no channels; share the link yourself. Until then you can still change the times here.
+sched-page-scheduled-dashboard = To the dashboard

@@ -71,9 +71,37 @@ staff-builder-counts = ({ $errors ->
     [one] 1 error
    *[other] { $errors } errors
   }, { $hints ->
-    [one] 1 hint
-   *[other] { $hints } hints
+    [one] 1 point to look at
+   *[other] { $hints } points to look at
   })
+staff-builder-saved = Saved as a draft.
+staff-builder-saved-next = Next step: choose when the poll is open and on which channels you share it.
+staff-builder-saved-schedule = Schedule
+staff-builder-look-at = No errors, but please look at these points.
+staff-builder-organisation = Organisation
+staff-builder-library = Start from a ready-made question
+staff-builder-library-help = Questions on green spaces, traffic, waste, safety, young people and care, in plain language (B1), in Dutch and English. Below them, the questions of earlier polls in the region. You can change the question afterwards.
+staff-builder-library-choose = Question from the library
+staff-builder-library-add = Add this question
+staff-builder-library-topic = { $topic ->
+    [groen] Green spaces
+    [verkeer] Traffic
+    [afval] Waste
+    [veiligheid] Safety
+    [jeugd] Young people
+    [zorg] Care
+   *[other] { $topic }
+  }
+staff-builder-library-past = Earlier polls in the region
+staff-builder-questions = Questions
+staff-builder-kind-help = Choosing another kind? Then click "See preview and hints" to see the fields that kind needs.
+staff-builder-more = More settings
+staff-builder-up = Move question { $number } up
+staff-builder-down = Move question { $number } down
+staff-builder-duplicate = Copy question { $number }
+staff-builder-remove = Remove question { $number }
+staff-builder-add = Add a question
+staff-builder-preview-help = This is what residents see, in every language of the poll. Click "See preview and hints" to update it.
 staff-builder-poll = The poll
 staff-builder-slug = Address (lower-case letters, digits and -)
 staff-builder-title = Title
@@ -84,7 +112,7 @@ staff-builder-audiences = Who is the poll for?
 staff-builder-promise = What will residents hear back, and when?
 staff-builder-follow-up-on = On which day do residents read what was done with their answers?
 staff-builder-follow-up-on-help = Optional. From that day, the dashboard and an e-mail to the owner warn until an update is published.
-staff-builder-options-help = Fill in only the questions you need; empty ones are skipped. Options: one per line, as id | text. Use the same ids in every language; the order of the Dutch list counts.
+staff-builder-options-help = One answer per line. In another language, write the answers in the same order. To choose an answer's code yourself, write code | text.
 staff-builder-languages = Languages of the poll
 staff-builder-languages-help = Dutch is always on. Choose the other languages and press the button below: every text then gets a field per language.
 staff-builder-languages-apply = Show fields for these languages
@@ -96,8 +124,6 @@ staff-builder-language-name = { $language ->
    *[nl] Dutch
   }
 staff-builder-help = Help text for the question
-staff-builder-preview-language = Language of the preview
-staff-builder-preview-language-show = Show the preview in this language
 staff-builder-question = Question { $number }
 staff-builder-qid = Id of the question
 staff-builder-kind = Kind of question

@@ -78,6 +78,8 @@ survey-long-sentence = Sentence { $sentence } ("{ $quote }") has { $words } word
 survey-long-word = Sentence { $sentence } ("{ $quote }"): "{ $word }" is a long word ({ $letters } letters); can it be shorter or split up?
 survey-passive-voice = Sentence { $sentence } ("{ $quote }") is in the passive voice ("{ $phrase }"); say who does what instead, e.g. "wij …" (we …).
 survey-officialese = Sentence { $sentence } ("{ $quote }"): "{ $phrase }" is officialese; write "{ $alternative }" instead.
+survey-hard-to-read = This English text is hard to read (Flesch reading ease { $score }; aim for { $min } or more). Use shorter sentences and shorter words.
+survey-not-a-question = This is not a question: end it with a question mark, or begin with what the resident should do ("Choose…", "Tell us…").
 survey-estimated-time-too-long = Filling in takes an estimated { $seconds } seconds; a flash poll should take under two minutes. Drop a question or shorten the texts.
 
 ## Names used inside the messages above

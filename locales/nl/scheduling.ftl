@@ -218,3 +218,42 @@ sched-cli-next-free = Eerste vrije moment: { $at }
 sched-cli-no-free = Eerste vrije moment: geen binnen vijf jaar
 sched-cli-not-scheduled = { $slug } is niet ingepland.
 sched-cli-bad-time = '{ $value }' is geen RFC 3339-tijd met tijdzone. Schrijf bijvoorbeeld 2027-04-01T09:00:00+02:00 (zomertijd in Amsterdam) of 2027-01-12T09:00:00+01:00 (wintertijd).
+
+## The scheduling page's explanations (issue 13)
+sched-page-rules-heading = Regels voor deze peiling
+sched-page-rules-no-audience = Deze peiling heeft nog geen doelgroep. Kies er een in de peiling zelf; dan ziet u hier welke regels gelden.
+sched-page-rule-gap = { $audience }: minstens { $days } dagen tussen peilingen voor dezelfde inwoners.
+sched-page-rule-window = { $audience }: hoogstens { $max } peilingen binnen { $days } dagen.
+sched-page-rule-quiet = Van { $from } tot en met { $to } is er geen peiling: { $reason }.
+sched-page-rule-limits = Een peiling is hoogstens { $days } dagen open en opent hoogstens { $months } maanden vooruit.
+sched-page-rule-label = Regel
+sched-page-other-poll = Peiling die in de weg zit
+sched-page-rule-name-overlap = niet tegelijk open met een andere peiling voor dezelfde inwoners
+sched-page-rule-name-gap = { $days } dagen tussen peilingen voor dezelfde inwoners
+sched-page-rule-name-window = hoogstens { $max } peilingen binnen { $days } dagen
+sched-page-rule-name-quiet = geen peiling in een stille periode ({ $reason })
+sched-page-rule-name-channel = een kanaal plaatst niet te veel peilingberichten per week
+sched-page-calendar-caption = De weken rond de gekozen dagen: vrij, bezet door een andere peiling voor dezelfde inwoners, of stil
+sched-page-weekday = { $day ->
+    [1] ma
+    [2] di
+    [3] wo
+    [4] do
+    [5] vr
+    [6] za
+   *[7] zo
+  }
+sched-page-day = { $day }-{ $month }
+sched-page-day-taken = { $date }: bezet door { $polls }
+sched-page-day-quiet = { $date }: stil ({ $reason })
+sched-page-day-free = { $date }: vrij
+sched-page-day-chosen = gekozen
+sched-page-legend-free = vrij
+sched-page-legend-taken = bezet
+sched-page-legend-quiet = stil
+sched-page-legend-chosen = gekozen
+sched-page-suggestion-help = Dit is de eerste vrije periode, op hetzelfde tijdstip van de dag als u koos en even lang.
+sched-page-scheduled = Ingepland: open van { $opens } tot { $closes }.
+sched-page-scheduled-next = Wat er nu gebeurt: op { $opens } gaat de peiling vanzelf open en plaatsen deze kanalen een bericht: { $channels }. Tot dan kunt u de tijden hier nog veranderen.
+sched-page-scheduled-next-no-channels = Wat er nu gebeurt: op { $opens } gaat de peiling vanzelf open. U hebt geen kanalen gekozen; deel de link zelf. Tot dan kunt u de tijden hier nog veranderen.
+sched-page-scheduled-dashboard = Naar het overzicht

@@ -71,9 +71,37 @@ staff-builder-counts = ({ $errors ->
     [one] 1 fout
    *[other] { $errors } fouten
   }, { $hints ->
-    [one] 1 tip
-   *[other] { $hints } tips
+    [one] 1 punt om naar te kijken
+   *[other] { $hints } punten om naar te kijken
   })
+staff-builder-saved = Opgeslagen als concept.
+staff-builder-saved-next = Volgende stap: kies wanneer de peiling open is en via welke kanalen u hem deelt.
+staff-builder-saved-schedule = Inplannen
+staff-builder-look-at = Geen fouten, maar kijk nog naar deze punten.
+staff-builder-organisation = Organisatie
+staff-builder-library = Beginnen met een kant-en-klare vraag
+staff-builder-library-help = Vragen over groen, verkeer, afval, veiligheid, jeugd en zorg, in eenvoudige taal (B1) en in het Nederlands en Engels. Daaronder de vragen van eerdere peilingen in de regio. U kunt de vraag daarna aanpassen.
+staff-builder-library-choose = Vraag uit de vragenbank
+staff-builder-library-add = Deze vraag toevoegen
+staff-builder-library-topic = { $topic ->
+    [groen] Groen
+    [verkeer] Verkeer
+    [afval] Afval
+    [veiligheid] Veiligheid
+    [jeugd] Jeugd
+    [zorg] Zorg
+   *[other] { $topic }
+  }
+staff-builder-library-past = Eerdere peilingen in de regio
+staff-builder-questions = Vragen
+staff-builder-kind-help = Kiest u een andere soort? Klik dan op "Voorbeeld en tips bekijken": dan ziet u de velden die bij die soort horen.
+staff-builder-more = Meer instellingen
+staff-builder-up = Vraag { $number } omhoog
+staff-builder-down = Vraag { $number } omlaag
+staff-builder-duplicate = Vraag { $number } kopiëren
+staff-builder-remove = Vraag { $number } verwijderen
+staff-builder-add = Vraag toevoegen
+staff-builder-preview-help = Zo ziet de inwoner de peiling, in elke taal van de peiling. Klik op "Voorbeeld en tips bekijken" om het bij te werken.
 staff-builder-poll = De peiling
 staff-builder-slug = Adres (kleine letters, cijfers en -)
 staff-builder-title = Titel
@@ -84,7 +112,7 @@ staff-builder-audiences = Voor wie is de peiling?
 staff-builder-promise = Wat horen inwoners terug, en wanneer?
 staff-builder-follow-up-on = Op welke dag leest u bewoners wat er met hun antwoorden is gedaan?
 staff-builder-follow-up-on-help = Niet verplicht. Vanaf die dag waarschuwen het overzicht en een e-mail aan de eigenaar tot er een update staat.
-staff-builder-options-help = Vul alleen de vragen in die u nodig hebt; lege vragen worden overgeslagen. Antwoordmogelijkheden: één per regel, als id | tekst. Gebruik in elke taal dezelfde id's; de volgorde van de Nederlandse lijst telt.
+staff-builder-options-help = Eén antwoord per regel. Vul in een andere taal de antwoorden in dezelfde volgorde in. Wilt u zelf de code van een antwoord kiezen? Schrijf dan code | tekst.
 staff-builder-languages = Talen van de peiling
 staff-builder-languages-help = Nederlands staat altijd aan. Kies de andere talen en klik op de knop hieronder: dan krijgt elke tekst een veld per taal.
 staff-builder-languages-apply = Velden voor deze talen tonen
@@ -96,8 +124,6 @@ staff-builder-language-name = { $language ->
    *[nl] Nederlands
   }
 staff-builder-help = Uitleg bij de vraag
-staff-builder-preview-language = Taal van het voorbeeld
-staff-builder-preview-language-show = Voorbeeld in deze taal tonen
 staff-builder-question = Vraag { $number }
 staff-builder-qid = Id van de vraag
 staff-builder-kind = Soort vraag

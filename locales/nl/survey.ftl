@@ -78,6 +78,8 @@ survey-long-sentence = Zin { $sentence } ("{ $quote }") heeft { $words } woorden
 survey-long-word = Zin { $sentence } ("{ $quote }"): "{ $word }" is een lang woord ({ $letters } letters); kan het korter of in meer woorden?
 survey-passive-voice = Zin { $sentence } ("{ $quote }") is een lijdende zin ("{ $phrase }"); schrijf liever wie wat doet, bijvoorbeeld "wij …".
 survey-officialese = Zin { $sentence } ("{ $quote }"): schrijf liever "{ $alternative }" in plaats van "{ $phrase }".
+survey-hard-to-read = Deze Engelse tekst is moeilijk te lezen (Flesch reading ease { $score }; mik op { $min } of hoger). Maak de zinnen korter en kies kortere woorden.
+survey-not-a-question = Dit is geen vraag: eindig met een vraagteken, of begin met wat de inwoner moet doen ("Kies…", "Vertel…").
 survey-estimated-time-too-long = Het invullen kost naar schatting { $seconds } seconden; een flitspeiling hoort binnen twee minuten klaar te zijn. Schrap een vraag of maak de teksten korter.
 
 ## Names used inside the messages above

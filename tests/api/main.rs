@@ -64,6 +64,7 @@ mod staff_access;
 mod staff_browser;
 mod staff_builder;
 mod staff_calendar;
+mod staff_flow_browser;
 mod staff_language;
 mod staff_ops_browser;
 mod staff_ops_pages;

@@ -64,7 +64,7 @@ on_both_backends!(
         assert_eq!(res.status(), 200);
         let page = res.text().await.unwrap();
         assert!(
-            page.contains("id=\"phone-preview\"") && page.contains("Met de fiets"),
+            page.contains("id=\"phone-preview-nl\"") && page.contains("Met de fiets"),
             "the phone preview shows the options"
         );
         assert!(page.contains("link-card") && page.contains("Fietsen bij het station"));
@@ -339,19 +339,15 @@ on_both_backends!(
         assert_eq!(app.store.poll_by_slug("bankjes").await.unwrap(), None);
 
         // The preview in Turkish: the resident's texts and the phone in that language.
-        let mut in_turkish = dutch_and_turkish("Nereye bank istersiniz?");
-        in_turkish.push(("preview_lang", "tr".into()));
+        let in_turkish = dutch_and_turkish("Nereye bank istersiniz?");
         let page = post(new.clone(), in_turkish, "preview")
             .await
             .unwrap()
             .text()
             .await
             .unwrap();
-        let phone = page.split("id=\"phone-preview\"").nth(1).unwrap();
-        assert!(
-            phone.starts_with(" lang=\"tr\" dir=\"ltr\">"),
-            "{phone:.80}"
-        );
+        let phone = page.split("id=\"phone-preview-tr\"").nth(1).unwrap();
+        assert!(phone.starts_with(" lang=\"tr\" dir=\"ltr\""), "{phone:.80}");
         assert!(
             phone.contains("Parktaki banklar")
                 && phone.contains("Göletin yanında")
@@ -631,7 +627,7 @@ on_both_backends!(
             }
         };
         let phone = |page: &str| {
-            page.split("id=\"phone-preview\"")
+            page.split("id=\"phone-preview-en\"")
                 .nth(1)
                 .unwrap()
                 .to_owned()
@@ -708,6 +704,262 @@ on_both_backends!(
     }
 );
 
+/// Posts the builder form `form` with the button `action` pressed and returns the status and page.
+async fn press(
+    app: &TestApp,
+    s: &crate::staff_access::Session,
+    form: &[(&'static str, String)],
+    action: &str,
+) -> (u16, String) {
+    let mut form = form.to_vec();
+    form.push(("_csrf", s.csrf.clone()));
+    form.push(("action", action.to_owned()));
+    let res = app
+        .client
+        .post(format!("{}/staff/polls/new", app.address))
+        .header("cookie", &s.cookie)
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+/// The value of the input `id` on `page`.
+fn input_value(page: &str, id: &str) -> Option<String> {
+    let rest = page
+        .split(&format!("id=\"{id}\" name=\"{id}\" value=\""))
+        .nth(1)?;
+    Some(rest.split('"').next().unwrap_or("").to_owned())
+}
+
+on_both_backends!(
+    questions_are_added_by_kind_moved_copied_removed_and_taken_from_the_library,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        let users = staff_fixture(&app).await;
+        let s = login(&app, &users[1].1, PASSWORD).await;
+
+        // A new poll starts with one question, to choose one answer; comms staff see their own
+        // organisation, not a choice.
+        let res = app
+            .client
+            .get(format!("{}/staff/polls/new?lang=nl", app.address))
+            .header("cookie", &s.cookie)
+            .send()
+            .await
+            .unwrap();
+        let page = res.text().await.unwrap();
+        assert!(page.contains("id=\"q0_text_nl\"") && !page.contains("id=\"q1_text_nl\""));
+        assert!(page.contains("Vraag 1: Eén antwoord kiezen"), "{page}");
+        for (value, kind) in [
+            ("add_multi_choice", "Meer antwoorden kiezen"),
+            ("add_scale", "Schaal"),
+            ("add_open_text", "Open vraag"),
+        ] {
+            assert!(
+                page.contains(&format!("value=\"{value}\">{kind}</button>")),
+                "{kind}"
+            );
+        }
+        assert!(
+            !page.contains("id=\"organisation\""),
+            "no choice for comms staff"
+        );
+        assert!(
+            page.contains("Gemeente Velsen"),
+            "their own organisation by name"
+        );
+
+        // Add a scale: only the scale's fields, no answer options.
+        let mut form: Vec<(&'static str, String)> = vec![
+            ("count", "1".into()),
+            ("q0_id", "vraag1".into()),
+            ("q0_kind", "single_choice".into()),
+            ("q0_text_nl", "Hoe komt u hier?".into()),
+            ("q0_options_nl", "Met de fiets\nMet de bus".into()),
+        ];
+        let (status, page) = press(&app, &s, &form, "add_scale").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("id=\"q1_min\"") && page.contains("id=\"q1_label_max_nl\""));
+        assert!(
+            !page.contains("id=\"q1_options_nl\""),
+            "a scale has no options"
+        );
+        assert!(!page.contains("id=\"q0_min\""), "a choice has no scale");
+        assert_eq!(input_value(&page, "q1_id").as_deref(), Some("vraag2"));
+        assert!(page.contains("name=\"count\" value=\"2\""));
+
+        // One option per row: ids are made from the texts.
+        form[0].1 = "2".into();
+        form.extend([
+            ("q1_id", "vraag2".into()),
+            ("q1_kind", "scale".into()),
+            ("q1_text_nl", "Hoe tevreden bent u?".into()),
+            ("q1_min", "1".into()),
+            ("q1_max", "5".into()),
+            ("q1_label_min_nl", "Heel ontevreden".into()),
+        ]);
+        let (_, page) = press(&app, &s, &form, "up_1").await;
+        assert_eq!(
+            input_value(&page, "q0_text_nl").as_deref(),
+            Some("Hoe tevreden bent u?")
+        );
+        assert_eq!(
+            input_value(&page, "q1_text_nl").as_deref(),
+            Some("Hoe komt u hier?")
+        );
+        let (_, page) = press(&app, &s, &form, "duplicate_0").await;
+        assert_eq!(
+            input_value(&page, "q1_text_nl").as_deref(),
+            Some("Hoe komt u hier?")
+        );
+        assert_eq!(input_value(&page, "q1_id").as_deref(), Some("vraag1-2"));
+        let (_, page) = press(&app, &s, &form, "remove_0").await;
+        assert_eq!(
+            input_value(&page, "q0_text_nl").as_deref(),
+            Some("Hoe tevreden bent u?")
+        );
+        assert!(!page.contains("id=\"q1_text_nl\""));
+
+        // The library: a B1 question on traffic, with its scale words, as a third question.
+        let mut with_template = form.clone();
+        with_template.push(("template", "lib:verkeer-veilig".into()));
+        let (_, page) = press(&app, &s, &with_template, "template").await;
+        assert_eq!(
+            input_value(&page, "q2_text_nl").as_deref(),
+            Some("Hoe veilig voelt u zich op straat als u fietst?")
+        );
+        assert_eq!(
+            input_value(&page, "q2_label_max_nl").as_deref(),
+            Some("Heel veilig")
+        );
+        assert!(
+            page.contains("Verkeer") && page.contains("lib:zorg-weet"),
+            "every topic is offered"
+        );
+    }
+);
+
+on_both_backends!(
+    hints_are_points_to_look_at_linked_to_their_fields_and_saving_leads_to_scheduling,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        let users = staff_fixture(&app).await;
+        let s = login(&app, &users[1].1, PASSWORD).await;
+        let form = two_questions("hint-link", "Bikes at the station");
+        let (status, page) = press(&app, &s, &form, "preview").await;
+        assert_eq!(status, 200);
+        let line = page.split("id=\"builder-status\"").nth(1).unwrap();
+        let line = line.split("</div>").next().unwrap();
+        assert!(
+            !line.contains("in orde"),
+            "a hint is not 'in order': {line}"
+        );
+        assert!(line.contains("punt om naar te kijken"), "{line}");
+        assert!(
+            line.contains("<a href=\"#q0_text_nl\">") && line.contains("Inzake"),
+            "the hint links to its field: {line}"
+        );
+
+        // English texts get the English checks; a statement is not a question.
+        let mut english = form.clone();
+        for (k, v) in english.iter_mut() {
+            if *k == "q1_text_en" {
+                *v = "Your view on the racks, prior to the works".into();
+            }
+        }
+        let (_, page) = press(&app, &s, &english, "preview").await;
+        let field = page.split("id=\"q1_text_en\"").nth(1).unwrap();
+        let field = field.split("<label").next().unwrap();
+        assert!(
+            field.contains("not a question") || field.contains("geen vraag"),
+            "{field}"
+        );
+        assert!(field.contains("prior to"), "{field}");
+
+        // Saved: a confirmation, and the next step is scheduling.
+        let (status, _) = {
+            let mut save = form.clone();
+            save.push(("_csrf", s.csrf.clone()));
+            save.push(("action", "save".into()));
+            let res = app
+                .client
+                .post(format!("{}/staff/polls/new", app.address))
+                .header("cookie", &s.cookie)
+                .form(&save)
+                .send()
+                .await
+                .unwrap();
+            let location = res.headers()["location"].to_str().unwrap().to_owned();
+            assert_eq!(location, "/staff/polls/hint-link/edit?saved=1&lang=nl");
+            (res.status().as_u16(), location)
+        };
+        assert_eq!(status, 303);
+        let page = app
+            .client
+            .get(format!(
+                "{}/staff/polls/hint-link/edit?saved=1&lang=nl",
+                app.address
+            ))
+            .header("cookie", &s.cookie)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("Opgeslagen als concept")
+                && page.contains("href=\"/staff/polls/hint-link/schedule?lang=nl\">Inplannen</a>"),
+            "{page}"
+        );
+    }
+);
+
+on_both_backends!(
+    only_an_admin_chooses_the_organisation_of_a_new_poll,
+    |backend| async move {
+        let app = spawn_app(backend).await;
+        let users = staff_fixture(&app).await;
+        for (user, slug, expected) in [
+            (&users[1].1, "org-comms", "velsen"),
+            (&users[2].1, "org-admin", "beverwijk"),
+        ] {
+            let s = login(&app, user, PASSWORD).await;
+            let mut form = two_questions(slug, "Bikes");
+            form.push(("organisation", "beverwijk".into()));
+            form.push(("_csrf", s.csrf.clone()));
+            form.push(("action", "save".into()));
+            let res = app
+                .client
+                .post(format!("{}/staff/polls/new", app.address))
+                .header("cookie", &s.cookie)
+                .form(&form)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 303, "{slug}");
+            let poll = app.store.poll_by_slug(slug).await.unwrap().unwrap();
+            assert_eq!(poll.organisation_id, expected, "{slug}");
+        }
+        let admin = login(&app, &users[2].1, PASSWORD).await;
+        let page = app
+            .client
+            .get(format!("{}/staff/polls/new?lang=nl", app.address))
+            .header("cookie", &admin.cookie)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("<select id=\"organisation\"") && page.contains("Gemeente Beverwijk")
+        );
+    }
+);
+
 /// Types `value` into the field with id `id`, replacing what it held.
 async fn fill(c: &fantoccini::Client, id: &str, value: &str) {
     let el = c.find(Locator::Id(id)).await.unwrap();
@@ -754,12 +1006,21 @@ async fn a_two_question_poll_is_built_in_a_browser_and_previewed() {
         .await
         .unwrap();
     browser.wait_for("#title_ar").await;
+    // A new poll starts with one question; the second is added as a scale.
+    c.find(Locator::Css("button[value=add_scale]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("#q1_text_ar").await;
     let arabic = c.find(Locator::Id("q0_text_ar")).await.unwrap();
     assert_eq!(arabic.attr("dir").await.unwrap().as_deref(), Some("rtl"));
     assert_eq!(arabic.attr("lang").await.unwrap().as_deref(), Some("ar"));
     for (field, value) in two_questions("browser-peiling", "Bikes") {
         match field {
-            "language_en" => {}
+            // The ids sit under "more settings"; new questions have ids of their own.
+            "language_en" | "q0_id" | "q1_id" => {}
             "audiences" => c
                 .find(Locator::Id("aud-velsen"))
                 .await
@@ -787,13 +1048,7 @@ async fn a_two_question_poll_is_built_in_a_browser_and_previewed() {
     for (field, value) in ARABIC {
         fill(c, field, value).await;
     }
-    c.find(Locator::Css("#preview_lang option[value='ar']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::Css("aside button[value=preview]"))
+    c.find(Locator::Css(".slot-tools button[value=preview]"))
         .await
         .unwrap()
         .click()
@@ -802,7 +1057,7 @@ async fn a_two_question_poll_is_built_in_a_browser_and_previewed() {
     // The click may return before the preview page has loaded: wait for its content.
     let mut phone = String::new();
     for _ in 0..100 {
-        if let Ok(el) = c.find(Locator::Id("phone-preview")).await
+        if let Ok(el) = c.find(Locator::Id("phone-preview-ar")).await
             && let Ok(text) = el.text().await
             && text.contains("الحوامل")
         {
@@ -815,7 +1070,7 @@ async fn a_two_question_poll_is_built_in_a_browser_and_previewed() {
         phone.contains("الدراجات في المحطة") && phone.contains("بالدراجة"),
         "the preview in Arabic: {phone}"
     );
-    let shown = c.find(Locator::Id("phone-preview")).await.unwrap();
+    let shown = c.find(Locator::Id("phone-preview-ar")).await.unwrap();
     assert_eq!(shown.attr("dir").await.unwrap().as_deref(), Some("rtl"));
     c.find(Locator::Css("button[value=save]"))
         .await

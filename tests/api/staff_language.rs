@@ -81,7 +81,7 @@ on_both_backends!(
             .text()
             .await
             .unwrap();
-        assert!(html.contains(&t!(Locale::En, "staff-builder-question", number = 7u32)));
+        assert!(html.contains(&t!(Locale::En, "staff-builder-question", number = 1u32)));
         assert!(html.contains(&t!(
             Locale::En,
             "staff-builder-kind-name",

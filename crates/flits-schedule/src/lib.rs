@@ -20,6 +20,7 @@ pub mod conflict;
 pub mod days;
 pub mod error;
 pub mod limits;
+pub mod overview;
 pub mod quiet;
 pub mod rules;
 pub mod stop;
@@ -31,6 +32,7 @@ pub use check::{Calendar, NEXT_FREE_HORIZON_DAYS, ScheduleRequest, ScheduledPoll
 pub use conflict::{Conflict, ConflictFacts, GapSide, RuleKind};
 pub use error::ScheduleError;
 pub use limits::{LimitBreach, ScheduleLimits};
+pub use overview::{BusyPoll, DayStatus, at_time_of_day, quiet_for, weeks_around};
 pub use quiet::QuietPeriod;
 pub use rules::{AudienceRule, MAX_RULE_DAYS, SpacingPolicy, SpacingRule, strictest};
 pub use stop::{MAX_REASON_CHARS, Standing, Stop, StopPlan, StopRefusal};

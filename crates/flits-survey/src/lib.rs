@@ -10,6 +10,7 @@ pub mod answers;
 pub mod args;
 pub mod definition;
 pub mod estimate;
+pub mod library;
 pub mod lifecycle;
 pub mod parse;
 pub mod plain_language;
@@ -26,6 +27,7 @@ pub use answers::{
 pub use args::{ArgValue, Args};
 pub use definition::{Brief, PollDefinition, Question, QuestionKind, QuestionOption, ScaleLabels};
 pub use estimate::estimate_seconds;
+pub use library::{LibraryTopic, library, library_question};
 pub use lifecycle::{PollState, TransitionError};
 pub use parse::{DefinitionFormat, ParseError, SyntaxError, parse_document};
 pub use plain_language::{Checker, LanguageHint, WordList};

@@ -41,7 +41,11 @@
 //!
 //! Hints: `long_sentence`, `long_word`, `passive_voice`, `officialese` from the
 //! [plain-language checker](crate::plain_language) on every Dutch resident-facing text (args: see
-//! [`LanguageHint::args`]); `brief_incomplete` (`part`: `brief`, `purpose`, `audiences` or
+//! [`LanguageHint::args`]), and the same from the plain-English list and limits on every English
+//! text ([`crate::plain_language::english_checker`]); `hard_to_read` (`score`, `min`) on an English
+//! text long enough to score that scores below [`crate::plain_language::ENGLISH_MIN_READING_EASE`]
+//! on Flesch reading ease; `not_a_question` on a question text in Dutch or English that neither
+//! ends with a question mark nor begins with an imperative; `brief_incomplete` (`part`: `brief`, `purpose`, `audiences` or
 //! `feedback_promise`); `estimated_time_too_long` (`seconds`, `limit`) when the
 //! [estimate](crate::estimate) exceeds two minutes.
 //!
@@ -144,6 +148,8 @@ pub const HINT_CODES: &[&str] = &[
     "long_word",
     "passive_voice",
     "officialese",
+    "hard_to_read",
+    "not_a_question",
     "brief_incomplete",
     "estimated_time_too_long",
 ];

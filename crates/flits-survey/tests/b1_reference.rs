@@ -147,6 +147,8 @@ fn hints_point_at_the_right_sentences() {
             (1, "officialese"),
             (2, "passive_voice"),
             (2, "officialese"),
+            // "nadere informatie": more information, plainly.
+            (3, "officialese"),
         ]
     );
 

@@ -117,6 +117,11 @@ questions:
         ("[1, 2]".into(), drafting()),
         ("slug: x\ntitle: T\nquestions: 5\nbrief: []\n".into(), drafting()),
         (hints.into(), drafting()),
+        (
+            // An English intro that is hard to read, and a question that does not ask.
+            "slug: engels\ntitle: {nl: Fietsen, en: Bikes}\nlanguages: [nl, en]\nintro: {nl: Fietsen, en: \"Comprehensive infrastructural considerations notwithstanding, municipal administrative organisations systematically investigate alternative transportation opportunities.\"}\nquestions: [{id: q1, kind: open_text, text: {nl: Uw mening, en: Your view}}]\n".into(),
+            drafting(),
+        ),
     ];
     docs
 }

@@ -3,7 +3,8 @@
 //! resident as tick boxes ([`crate::ui::standard_questions`]) and the brief; a preview of the
 //! resident's page at phone width in any of the poll's languages, the hints next to the texts they
 //! concern, and a preview of how the shared link looks on social media. Works without JavaScript:
-//! "Preview" (and the language buttons) re-render the page, "Save" stores the draft.
+//! "Preview" (and the language buttons) re-render the page, the question buttons change the form's
+//! shape ([`crate::ui::builder_actions`]), "Save" stores the draft and says what comes next.
 
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
@@ -21,6 +22,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::identity::Caller;
+use crate::ui::builder_actions::{self, Change};
 use crate::ui::builder_fields::{
     FieldMessage, FormContext, LangField, LanguageChoice, Messages, SlotView, language_choices,
     slots, take,
@@ -52,9 +54,14 @@ impl BuilderForm {
         BuilderForm { fields, audiences }
     }
 
-    /// Whether "Save" was pressed (otherwise "Preview").
+    /// Whether "Save" was pressed (otherwise "Preview" or a question button).
     fn saving(&self) -> bool {
-        self.fields.get("action").map(String::as_str) == Some("save")
+        self.action() == "save"
+    }
+
+    /// The value of the button that was pressed.
+    fn action(&self) -> &str {
+        self.fields.get("action").map(String::as_str).unwrap_or("")
     }
 }
 
@@ -79,6 +86,8 @@ impl FromRequest for BuilderForm {
 struct PhonePreview {
     lang: &'static str,
     dir: &'static str,
+    /// The language's name in the staff member's language, for the preview's heading.
+    language: String,
     title: String,
     intro: Option<String>,
     duration: String,
@@ -92,17 +101,30 @@ struct PreviewQuestion {
     /// The reason or hint under the question, as residents read it.
     help: Option<String>,
     required: bool,
+    /// "(verplicht)" or "(niet verplicht)", in the preview's language, as the resident reads it.
+    required_text: String,
+    /// The limit of a question with several answers, as the resident reads it.
+    limit: Option<String>,
     choice: bool,
     multi: bool,
     scale: bool,
     open: bool,
     options: Vec<String>,
-    steps: Vec<i64>,
+    steps: Vec<PreviewStep>,
+}
+
+/// One point of a scale, with the word at either end.
+#[derive(Serialize)]
+struct PreviewStep {
+    value: i64,
+    label: Option<String>,
 }
 
 /// The preview of the shared link.
 #[derive(Serialize)]
 struct LinkPreview {
+    lang: &'static str,
+    dir: &'static str,
     host: String,
     title: String,
     description: String,
@@ -113,14 +135,6 @@ struct AudienceChoice {
     id: String,
     name: String,
     checked: bool,
-}
-
-/// One language the preview can be shown in.
-#[derive(Serialize)]
-struct PreviewLanguage {
-    code: &'static str,
-    name: String,
-    selected: bool,
 }
 
 /// The builder page's view.
@@ -152,12 +166,64 @@ struct BuilderView {
     valid: Option<bool>,
     error_count: usize,
     hint_count: usize,
-    preview_languages: Vec<PreviewLanguage>,
-    preview: PhonePreview,
+    /// Every error and hint, each a link to its field: the status line's list.
+    issues: Vec<IssueLink>,
+    /// The number of question slots, posted back so the server knows the form's shape.
+    count: usize,
+    /// The kinds a question can be added as, each a button.
+    add_kinds: Vec<KindButton>,
+    /// The library's topics and the region's earlier questions to start from.
+    library: Vec<LibraryGroup>,
+    /// The organisation the poll belongs to: a choice for an admin creating a poll.
+    organisations: Vec<OrganisationChoice>,
+    organisation_fixed: Option<String>,
+    /// The confirmation after saving, with the next step.
+    saved: Option<SavedNote>,
+    /// The resident's page in every language of the poll.
+    previews: Vec<PhonePreview>,
     link: LinkPreview,
 }
 
-/// The language the preview is shown in: the one asked for (`preview_lang`) when the poll offers
+/// An error or hint in the status line, linked to the field it is about (none: the whole poll).
+#[derive(Serialize)]
+struct IssueLink {
+    kind: &'static str,
+    message: String,
+    anchor: Option<String>,
+}
+
+#[derive(Serialize)]
+struct KindButton {
+    value: String,
+    name: String,
+}
+
+/// One group of the template list: a library topic or the region's earlier polls.
+#[derive(Serialize)]
+struct LibraryGroup {
+    name: String,
+    questions: Vec<LibraryChoice>,
+}
+
+#[derive(Serialize)]
+struct LibraryChoice {
+    value: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct OrganisationChoice {
+    id: String,
+    name: String,
+    selected: bool,
+}
+
+#[derive(Serialize)]
+struct SavedNote {
+    schedule: String,
+}
+
+/// The language the link preview is shown in: the one asked for (`preview_lang`) when the poll offers
 /// it, else the staff member's own when offered, else Dutch.
 fn preview_locale(fields: &Fields, offered: &[Locale], staff: Locale) -> Locale {
     fields
@@ -169,7 +235,7 @@ fn preview_locale(fields: &Fields, offered: &[Locale], staff: Locale) -> Locale 
         .unwrap_or(Locale::Nl)
 }
 
-fn preview(def: &PollDefinition, locale: Locale) -> PhonePreview {
+fn preview(def: &PollDefinition, locale: Locale, staff: Locale) -> PhonePreview {
     let l = locale.code();
     let questions = def
         .questions
@@ -180,13 +246,35 @@ fn preview(def: &PollDefinition, locale: Locale) -> PhonePreview {
             text: q.text.get(l).to_owned(),
             help: q.help.as_ref().map(|h| h.get(l).to_owned()),
             required: q.required,
+            required_text: if q.required {
+                t!(locale, "required")
+            } else {
+                t!(locale, "optional")
+            },
+            limit: q
+                .max_choices
+                .filter(|_| q.kind == QuestionKind::MultiChoice)
+                .map(|n| t!(locale, "max-choices", count = n)),
             choice: q.kind.has_options(),
             multi: q.kind == QuestionKind::MultiChoice,
             scale: q.kind == QuestionKind::Scale,
             open: q.kind == QuestionKind::OpenText,
             options: q.options.iter().map(|o| o.text.get(l).to_owned()).collect(),
             steps: match (q.min, q.max) {
-                (Some(a), Some(b)) if a <= b && b - a <= 20 => (a..=b).collect(),
+                (Some(a), Some(b)) if a <= b && b - a <= 20 => (a..=b)
+                    .map(|value| PreviewStep {
+                        value,
+                        label: q
+                            .labels
+                            .as_ref()
+                            .and_then(|lb| match value {
+                                v if v == a => lb.min.as_ref(),
+                                v if v == b => lb.max.as_ref(),
+                                _ => None,
+                            })
+                            .map(|t| t.get(l).to_owned()),
+                    })
+                    .collect(),
                 _ => Vec::new(),
             },
         })
@@ -195,6 +283,7 @@ fn preview(def: &PollDefinition, locale: Locale) -> PhonePreview {
     PhonePreview {
         lang: l,
         dir: locale.dir(),
+        language: t!(staff, "staff-builder-language-name", language = l),
         title: def.title.get(l).to_owned(),
         intro: def.intro.as_ref().map(|t| t.get(l).to_owned()),
         // The resident's own words for it, in the preview's language.
@@ -224,13 +313,190 @@ fn messages_of(report: Option<&Report>, locale: Locale) -> Messages {
     messages
 }
 
+/// The element a status-line link jumps to for a message about `field`: the field itself when the
+/// form has one by that id, the question's box for a question setting without its own field,
+/// nothing for a message about the whole poll.
+fn anchor_of(field: &str, fields: &Fields) -> Option<String> {
+    if let Some((i, rest)) = crate::ui::builder_form::slot_of(field) {
+        let own = ["id", "kind", "min", "max", "max_choices", "max_length"].contains(&rest)
+            || ["text_", "help_", "options_", "label_min_", "label_max_"]
+                .iter()
+                .any(|p| rest.starts_with(p));
+        let shown = fields.contains_key(field) || rest.starts_with("options_");
+        return Some(if own && shown {
+            field.to_owned()
+        } else {
+            format!("q{i}")
+        });
+    }
+    let fixed = [
+        "slug",
+        "purpose",
+        "audiences",
+        "languages",
+        crate::ui::builder_form::FOLLOW_UP_FIELD,
+    ];
+    let texts = ["title_", "intro_", "promise_"];
+    (fixed.contains(&field) || texts.iter().any(|p| field.starts_with(p))).then(|| field.to_owned())
+}
+
+/// The status line's list: every error, then every hint, each linked to its field.
+fn issue_links(report: Option<&Report>, fields: &Fields, locale: Locale) -> Vec<IssueLink> {
+    let Some(r) = report else {
+        return Vec::new();
+    };
+    [("error", &r.errors), ("hint", &r.hints)]
+        .into_iter()
+        .flat_map(|(kind, issues)| {
+            issues.iter().map(move |issue| IssueLink {
+                kind,
+                message: issue_message(issue, locale),
+                anchor: anchor_of(&field_of(&issue.location), fields),
+            })
+        })
+        .collect()
+}
+
 /// What the builder page shows: the form as filled, the report next to its fields, previews.
 struct Draft<'a> {
     existing: Option<&'a Poll>,
     fields: &'a Fields,
     audiences: &'a [String],
     report: Option<&'a Report>,
+    /// Whether the draft was just saved (the confirmation with the next step).
+    saved: bool,
+    /// The question a button just added or moved: its text field gets the focus.
+    focus: Option<usize>,
 }
+
+/// The library's topics and, as a last group, the questions of the region's earlier polls that
+/// the caller may see (not drafts, not questions about the resident), as choices for the template
+/// list. Values: `lib:{id}` or `past:{slug}:{id}`.
+async fn library_groups(page: &StaffPage, locale: Locale) -> Result<Vec<LibraryGroup>, PageError> {
+    let mut groups: Vec<LibraryGroup> = flits_survey::library()
+        .iter()
+        .map(|topic| LibraryGroup {
+            name: t!(locale, "staff-builder-library-topic", topic = topic.id),
+            questions: topic
+                .questions()
+                .iter()
+                .map(|q| LibraryChoice {
+                    value: format!("lib:{}", q.id),
+                    text: q.text.get(locale.code()).to_owned(),
+                })
+                .collect(),
+        })
+        .collect();
+    let Some(caller) = page.caller.as_ref() else {
+        return Ok(groups);
+    };
+    let polls = page
+        .state
+        .store
+        .polls()
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    let mut seen: Vec<String> = Vec::new();
+    let mut past = Vec::new();
+    for p in polls.iter().filter(|p| {
+        p.state != PollState::Draft && caller.may_access_organisation(&p.organisation_id)
+    }) {
+        for q in p.definition.questions.iter().filter(|q| !q.profile) {
+            let text = q.text.get(locale.code()).to_owned();
+            if text.is_empty() || seen.contains(&text) || past.len() >= PAST_QUESTIONS {
+                continue;
+            }
+            seen.push(text.clone());
+            past.push(LibraryChoice {
+                value: format!("past:{}:{}", p.slug, q.id),
+                text,
+            });
+        }
+    }
+    if !past.is_empty() {
+        groups.push(LibraryGroup {
+            name: t!(locale, "staff-builder-library-past"),
+            questions: past,
+        });
+    }
+    Ok(groups)
+}
+
+/// How many earlier questions the template list offers at most, so it stays a list to read.
+const PAST_QUESTIONS: usize = 40;
+
+/// The question a template choice names (`lib:{id}`, `past:{slug}:{id}`), if the caller may use it.
+async fn chosen_template(
+    page: &StaffPage,
+    value: &str,
+) -> Result<Option<flits_survey::Question>, PageError> {
+    if let Some(id) = value.strip_prefix("lib:") {
+        return Ok(flits_survey::library_question(id).cloned());
+    }
+    let Some((slug, id)) = value.strip_prefix("past:").and_then(|r| r.split_once(':')) else {
+        return Ok(None);
+    };
+    let poll = page
+        .state
+        .store
+        .poll_by_slug(slug)
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    let allowed = |p: &Poll| {
+        page.caller
+            .as_ref()
+            .is_some_and(|c| c.may_access_organisation(&p.organisation_id))
+    };
+    Ok(poll
+        .filter(allowed)
+        .and_then(|p| p.definition.question(id).cloned())
+        .filter(|q| !q.profile))
+}
+
+/// The organisations a new poll can belong to: any for an admin, else only the caller's own.
+async fn organisation_choices(
+    page: &StaffPage,
+    draft: &Draft<'_>,
+) -> Result<(Vec<OrganisationChoice>, Option<String>), PageError> {
+    let all = page
+        .state
+        .store
+        .organisations()
+        .await
+        .map_err(|e| page.unavailable(&e))?;
+    let name_of = |id: &str| {
+        all.iter()
+            .find(|o| o.id == id)
+            .map_or_else(|| id.to_owned(), |o| o.name.clone())
+    };
+    if let Some(p) = draft.existing {
+        return Ok((Vec::new(), Some(name_of(&p.organisation_id))));
+    }
+    let Some(caller) = page.caller.as_ref() else {
+        return Ok((Vec::new(), None));
+    };
+    if caller.role != crate::role::Role::Admin {
+        return Ok((Vec::new(), Some(name_of(&caller.user.organisation_id))));
+    }
+    let chosen = draft
+        .fields
+        .get(ORGANISATION_FIELD)
+        .cloned()
+        .unwrap_or_else(|| caller.user.organisation_id.clone());
+    Ok((
+        all.iter()
+            .map(|o| OrganisationChoice {
+                id: o.id.clone(),
+                name: o.name.clone(),
+                selected: o.id == chosen,
+            })
+            .collect(),
+        None,
+    ))
+}
+
+/// The form field that names the organisation of a new poll (only an admin's form has it).
+const ORGANISATION_FIELD: &str = "organisation";
 
 async fn builder_page(
     page: &StaffPage,
@@ -245,6 +511,9 @@ async fn builder_page(
         .await
         .map_err(|e| page.unavailable(&e))?;
     let mut messages = messages_of(draft.report, locale);
+    let issues = issue_links(draft.report, draft.fields, locale);
+    let library = library_groups(page, locale).await?;
+    let (organisations, organisation_fixed) = organisation_choices(page, &draft).await?;
     let found = standard_questions::neighbourhoods_for(
         draft.audiences,
         &known,
@@ -268,7 +537,11 @@ async fn builder_page(
     let title = ctx.text("title");
     let intro = ctx.text("intro");
     let promise = ctx.text("promise");
-    let slots = slots(&mut ctx);
+    let mut slots = slots(&mut ctx);
+    if let Some(slot) = draft.focus.and_then(|i| slots.get_mut(i)) {
+        slot.focus = true;
+    }
+    let count = slots.len();
     let (slug, purpose) = (ctx.get("slug"), ctx.get("purpose"));
     let follow_up_on = ctx.get(crate::ui::builder_form::FOLLOW_UP_FIELD);
     let m_slug = take(&mut messages, "slug");
@@ -311,16 +584,28 @@ async fn builder_page(
         valid: draft.report.map(|r| r.valid),
         error_count: draft.report.map_or(0, |r| r.errors.len()),
         hint_count: draft.report.map_or(0, |r| r.hints.len()),
-        preview_languages: offered
+        issues,
+        count,
+        add_kinds: builder_actions::KINDS
             .iter()
-            .map(|l| PreviewLanguage {
-                code: l.code(),
-                name: t!(locale, "staff-builder-language-name", language = l.code()),
-                selected: *l == shown,
+            .map(|k| KindButton {
+                value: format!("add_{k}"),
+                name: t!(locale, "staff-builder-kind-name", kind = *k),
             })
             .collect(),
-        preview: preview(&def, shown),
+        library,
+        organisations,
+        organisation_fixed,
+        saved: match (draft.saved, draft.existing) {
+            (true, Some(p)) => Some(SavedNote {
+                schedule: format!("/staff/polls/{}/schedule?lang={}", p.slug, locale.code()),
+            }),
+            _ => None,
+        },
+        previews: offered.iter().map(|l| preview(&def, *l, locale)).collect(),
         link: LinkPreview {
+            lang: shown.code(),
+            dir: shown.dir(),
             host: page
                 .state
                 .channels
@@ -387,9 +672,11 @@ async fn check(page: &StaffPage, def: &PollDefinition) -> Result<Report, PageErr
 pub async fn new_form(page: StaffPage) -> Result<HttpResponse, PageError> {
     let draft = Draft {
         existing: None,
-        fields: &Fields::new(),
+        fields: &builder_actions::new_form(),
         audiences: &[],
         report: None,
+        saved: false,
+        focus: None,
     };
     builder_page(&page, StatusCode::OK, draft).await
 }
@@ -447,6 +734,12 @@ pub async fn edit_form(
         fields: &from_definition(&poll.definition, &list),
         audiences: &audiences,
         report: Some(&report),
+        saved: page
+            .req
+            .query_string()
+            .split('&')
+            .any(|pair| pair == "saved=1"),
+        focus: None,
     };
     builder_page(&page, StatusCode::OK, draft).await
 }
@@ -460,8 +753,8 @@ fn slug_taken(report: &mut Report) {
 /// Stores the checked definition: a new draft, or the existing draft's new version.
 async fn store_draft(
     page: &StaffPage,
-    caller: &Caller,
     existing: Option<&Poll>,
+    organisation: &str,
     def: PollDefinition,
 ) -> Result<&'static str, flits_store::StoreError> {
     let store = &page.state.store;
@@ -470,7 +763,7 @@ async fn store_draft(
         return Ok("poll.updated");
     }
     store
-        .insert_poll(NewPoll::draft(caller.user.organisation_id.clone(), def))
+        .insert_poll(NewPoll::draft(organisation.to_owned(), def))
         .await?;
     Ok("poll.created")
 }
@@ -485,6 +778,16 @@ async fn submit(
     if let Some(p) = existing {
         // The address of an existing poll does not change.
         form.fields.insert("slug".into(), p.slug.clone());
+    }
+    // A question button or a template changes the form's shape; the page comes back at once,
+    // with the new or moved question in view.
+    let mut focus =
+        Change::parse(form.action()).and_then(|c| builder_actions::apply(&mut form.fields, &c));
+    if form.action() == "template" {
+        let chosen = form.fields.get("template").cloned().unwrap_or_default();
+        if let Some(q) = chosen_template(page, &chosen).await? {
+            focus = builder_actions::add_question(&mut form.fields, &q);
+        }
     }
     let list = neighbourhoods(page, &form.audiences).await?;
     let def = to_definition(&form.fields, &form.audiences, &list);
@@ -513,16 +816,31 @@ async fn submit(
             existing,
             fields: &form.fields,
             audiences: &form.audiences,
-            report: Some(&report),
+            // After a question button the page shows the new shape, not yet the check of
+            // a question that was only just added.
+            report: if focus.is_some() { None } else { Some(&report) },
+            saved: false,
+            focus,
         };
         return builder_page(page, status, draft).await;
     }
+    // Only an admin picks the organisation of a new poll, and only one that exists.
+    let organisation = match form.fields.get(ORGANISATION_FIELD) {
+        Some(o) if caller.role == crate::role::Role::Admin => {
+            let found = page.state.store.organisation(o).await;
+            match found.map_err(|e| page.unavailable(&e))? {
+                Some(org) => org.id,
+                None => caller.user.organisation_id.clone(),
+            }
+        }
+        _ => caller.user.organisation_id.clone(),
+    };
     let slug = def.slug.clone();
-    let action = store_draft(page, caller, existing, def)
+    let action = store_draft(page, existing, &organisation, def)
         .await
         .map_err(|e| page.unavailable(&e))?;
     audit(&page.state, caller, action, json!({"slug": slug})).await;
-    Ok(page.see_other(&format!("/staff/polls/{slug}/edit")))
+    Ok(page.see_other(&format!("/staff/polls/{slug}/edit?saved=1")))
 }
 
 /// `POST /staff/polls/new`.

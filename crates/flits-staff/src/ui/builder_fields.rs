@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use flits_i18n::{Locale, t};
 use serde::Serialize;
 
-use crate::ui::builder_form::{Fields, SLOTS, chosen_languages, language_field};
+use crate::ui::builder_actions::KINDS;
+use crate::ui::builder_form::{Fields, chosen_languages, language_field, slot_count};
 
 /// A validation message shown by the field it concerns.
 #[derive(Debug, Clone, Serialize)]
@@ -142,6 +143,20 @@ pub struct SlotView {
     pub id: String,
     pub kinds: Vec<KindChoice>,
     pub none_selected: bool,
+    /// The kind's plain name ("Eén antwoord kiezen"), for the heading and the move buttons.
+    pub kind_name: String,
+    /// Which fields the kind needs: options for both choice kinds, the limit of choices for
+    /// "several answers", the scale's ends and words, the length of an open answer. A slot
+    /// without a kind shows them all.
+    pub needs_options: bool,
+    pub needs_max_choices: bool,
+    pub needs_scale: bool,
+    pub needs_max_length: bool,
+    /// Whether it is the first or the last slot (no "up" or "down" button).
+    pub first: bool,
+    pub last: bool,
+    /// Whether a button just added or moved this question (its first field gets the focus).
+    pub focus: bool,
     pub required: bool,
     pub profile: bool,
     pub text: Vec<LangField>,
@@ -159,9 +174,6 @@ pub struct SlotView {
     pub m_max_choices: Vec<FieldMessage>,
     pub m_max_length: Vec<FieldMessage>,
 }
-
-/// The kinds a slot offers, by their definition names.
-const KINDS: [&str; 4] = ["single_choice", "multi_choice", "scale", "open_text"];
 
 /// The option lines of slot `i` in `lang`; a language without any yet gets the Dutch ids as
 /// `id | ` lines to fill in, so the staff member sees which options it needs.
@@ -183,13 +195,27 @@ fn option_lines(fields: &Fields, i: usize, lang: Locale, name: &str) -> String {
         .join("\n")
 }
 
-fn slot(ctx: &mut FormContext<'_>, i: usize) -> SlotView {
+fn slot(ctx: &mut FormContext<'_>, i: usize, count: usize) -> SlotView {
     let f = |name: &str| format!("q{i}_{name}");
     let kind = ctx.get(&f("kind"));
     let fields = ctx.fields;
+    let any = !KINDS.contains(&kind.as_str());
+    let is = |k: &str| any || kind == k;
     SlotView {
         index: i,
         number: i + 1,
+        kind_name: if any {
+            t!(ctx.locale, "staff-builder-kind-none")
+        } else {
+            t!(ctx.locale, "staff-builder-kind-name", kind = kind.as_str())
+        },
+        needs_options: is("single_choice") || is("multi_choice"),
+        needs_max_choices: is("multi_choice"),
+        needs_scale: is("scale"),
+        needs_max_length: is("open_text"),
+        first: i == 0,
+        last: i + 1 == count,
+        focus: false,
         id: ctx.get(&f("id")),
         kinds: KINDS
             .iter()
@@ -227,7 +253,8 @@ fn slot(ctx: &mut FormContext<'_>, i: usize) -> SlotView {
 
 /// The question slots as template data, with their values and messages.
 pub fn slots(ctx: &mut FormContext<'_>) -> Vec<SlotView> {
-    (0..SLOTS).map(|i| slot(ctx, i)).collect()
+    let count = slot_count(ctx.fields);
+    (0..count).map(|i| slot(ctx, i, count)).collect()
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! The builder form's fields and how they become a poll definition (and back).
 //!
-//! A fixed number of question slots keeps the form usable without JavaScript; an empty slot is
-//! skipped. The poll's languages are checkboxes `language_{code}` (Dutch is always offered, and
+//! The form holds `count` question slots (hidden field `count`; a form without it has as many as
+//! its highest `q{i}_…` field needs, and at least one). Buttons add, remove, move and copy slots
+//! by renaming fields on the server ([`crate::ui::builder_actions`]), so the builder works without
+//! JavaScript; an empty slot is skipped. The poll's languages are checkboxes `language_{code}` (Dutch is always offered, and
 //! first); every resident-facing text has one field per chosen language, named `{text}_{code}`
 //! (`title_tr`, `q0_text_ar`, `q1_label_min_pl`). A question's options are one text area per
 //! language, `q{i}_options_{code}`, with one option per line as `id | text`: the lines are matched
@@ -23,8 +25,35 @@ use flits_survey::{
 
 use crate::ui::standard_questions;
 
-/// How many question slots the form offers (five topic questions and two about the respondent).
-pub const SLOTS: usize = 7;
+/// The most slots a form holds, however many it asks for: the validator's question limit is
+/// lower, so this only keeps a forged `count` from rendering a huge page.
+pub const MAX_SLOTS: usize = 40;
+
+/// The field that says how many question slots the form holds.
+pub const COUNT_FIELD: &str = "count";
+
+/// The slot index of a field name `q{i}_…`, and the rest of the name.
+pub fn slot_of(name: &str) -> Option<(usize, &str)> {
+    let rest = name.strip_prefix('q')?;
+    let (index, field) = rest.split_once('_')?;
+    if index.is_empty() || !index.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((index.parse().ok()?, field))
+}
+
+/// How many slots the form holds: its `count`, else as many as its highest `q{i}_…` field needs;
+/// at least one, at most [`MAX_SLOTS`].
+pub fn slot_count(fields: &Fields) -> usize {
+    let counted = fields.get(COUNT_FIELD).and_then(|c| c.trim().parse().ok());
+    let needed = fields
+        .keys()
+        .filter_map(|k| slot_of(k))
+        .map(|(i, _)| i + 1)
+        .max()
+        .unwrap_or(0);
+    counted.unwrap_or(needed).clamp(1, MAX_SLOTS)
+}
 
 /// The raw form: every field by name, as posted.
 pub type Fields = BTreeMap<String, String>;
@@ -84,6 +113,32 @@ fn kind(s: &str) -> Option<QuestionKind> {
     }
 }
 
+/// The id of a Dutch option typed without one: its text in lowercase letters, digits and `-`
+/// (`Met de fiets` → `met-de-fiets`), or `optie{n}` when that leaves nothing or is taken.
+fn option_id(text: &str, row: usize, taken: &[String]) -> String {
+    let mut id = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'a'..='z' | '0'..='9' => c,
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ï' | 'î' => 'i',
+            'ó' | 'ö' | 'ô' => 'o',
+            'ú' | 'ü' | 'û' => 'u',
+            _ => '-',
+        };
+        if c != '-' || !(id.is_empty() || id.ends_with('-')) {
+            id.push(c);
+        }
+    }
+    let id: String = id.trim_end_matches('-').chars().take(40).collect();
+    let id = id.trim_end_matches('-').to_owned();
+    if id.is_empty() || taken.contains(&id) {
+        return format!("optie{}", row + 1);
+    }
+    id
+}
+
 /// The options of slot `i`: ids in the order they first appear (Dutch list first), each with its
 /// text in every chosen language that has one.
 fn options(fields: &Fields, i: usize, langs: &[Locale]) -> Vec<QuestionOption> {
@@ -91,12 +146,18 @@ fn options(fields: &Fields, i: usize, langs: &[Locale]) -> Vec<QuestionOption> {
     let mut texts: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     for l in langs {
         let raw = value(fields, &format!("q{i}_options_{}", l.code()));
-        for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let lines = raw.lines().map(str::trim).filter(|l| !l.is_empty());
+        for (row, line) in lines.enumerate() {
             let (id, text) = match line.split_once('|') {
-                Some((id, text)) => (id.trim(), text.trim()),
-                None if *l == Locale::Nl => (line, line),
-                None => (line, ""),
+                Some((id, text)) => (id.trim().to_owned(), text.trim()),
+                None if *l == Locale::Nl => (option_id(line, row, &order), line),
+                // A translation without ids is matched to the Dutch options row by row.
+                None => match order.get(row) {
+                    Some(id) => (id.clone(), line),
+                    None => (line.to_owned(), ""),
+                },
             };
+            let id = id.as_str();
             if !order.iter().any(|o| o == id) {
                 order.push(id.to_owned());
             }
@@ -185,7 +246,7 @@ pub fn to_definition(
     neighbourhoods: &Neighbourhoods,
 ) -> PollDefinition {
     let langs = chosen_languages(fields);
-    let mut questions: Vec<Question> = (0..SLOTS)
+    let mut questions: Vec<Question> = (0..slot_count(fields))
         .filter_map(|i| question(fields, i, &langs))
         .collect();
     questions.extend(
@@ -258,52 +319,59 @@ pub fn from_definition(def: &PollDefinition, neighbourhoods: &Neighbourhoods) ->
             None => own.push(q),
         }
     }
-    for (i, q) in own.into_iter().enumerate().take(SLOTS) {
-        let k = |name: &str| format!("q{i}_{name}");
-        f.insert(k("id"), q.id.clone());
-        f.insert(
-            k("kind"),
-            serde_json::to_value(q.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
-        );
-        put_text(&mut f, &k("text"), Some(&q.text));
-        put_text(&mut f, &k("help"), q.help.as_ref());
-        if q.required {
-            f.insert(k("required"), "on".into());
-        }
-        if q.profile {
-            f.insert(k("profile"), "on".into());
-        }
-        let mut lines: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for o in &q.options {
-            for (lang, s) in o.text.entries() {
-                lines
-                    .entry(lang.to_owned())
-                    .or_default()
-                    .push(format!("{} | {s}", o.id));
-            }
-        }
-        for (lang, lines) in lines {
-            f.insert(format!("q{i}_options_{lang}"), lines.join("\n"));
-        }
-        for (name, v) in [("min", q.min), ("max", q.max)] {
-            f.insert(k(name), v.map(|n| n.to_string()).unwrap_or_default());
-        }
-        f.insert(
-            k("max_choices"),
-            q.max_choices.map(|n| n.to_string()).unwrap_or_default(),
-        );
-        f.insert(
-            k("max_length"),
-            q.max_length.map(|n| n.to_string()).unwrap_or_default(),
-        );
-        let labels = q.labels.as_ref();
-        put_text(&mut f, &k("label_min"), labels.and_then(|l| l.min.as_ref()));
-        put_text(&mut f, &k("label_max"), labels.and_then(|l| l.max.as_ref()));
+    let own: Vec<&Question> = own.into_iter().take(MAX_SLOTS).collect();
+    f.insert(COUNT_FIELD.into(), own.len().max(1).to_string());
+    for (i, q) in own.into_iter().enumerate() {
+        put_question(&mut f, i, q);
     }
     f
+}
+
+/// Writes question `q` into slot `i` (every language it is written in), replacing nothing else.
+pub fn put_question(f: &mut Fields, i: usize, q: &Question) {
+    let k = |name: &str| format!("q{i}_{name}");
+    f.insert(k("id"), q.id.clone());
+    f.insert(
+        k("kind"),
+        serde_json::to_value(q.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default(),
+    );
+    put_text(f, &k("text"), Some(&q.text));
+    put_text(f, &k("help"), q.help.as_ref());
+    if q.required {
+        f.insert(k("required"), "on".into());
+    }
+    if q.profile {
+        f.insert(k("profile"), "on".into());
+    }
+    let mut lines: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for o in &q.options {
+        for (lang, s) in o.text.entries() {
+            lines
+                .entry(lang.to_owned())
+                .or_default()
+                .push(format!("{} | {s}", o.id));
+        }
+    }
+    for (lang, lines) in lines {
+        f.insert(format!("q{i}_options_{lang}"), lines.join("\n"));
+    }
+    for (name, v) in [("min", q.min), ("max", q.max)] {
+        f.insert(k(name), v.map(|n| n.to_string()).unwrap_or_default());
+    }
+    f.insert(
+        k("max_choices"),
+        q.max_choices.map(|n| n.to_string()).unwrap_or_default(),
+    );
+    f.insert(
+        k("max_length"),
+        q.max_length.map(|n| n.to_string()).unwrap_or_default(),
+    );
+    let labels = q.labels.as_ref();
+    put_text(f, &k("label_min"), labels.and_then(|l| l.min.as_ref()));
+    put_text(f, &k("label_max"), labels.and_then(|l| l.max.as_ref()));
 }
 
 /// Splits a trailing language code off a location: `text.tr` → (`text`, `tr`). A location without

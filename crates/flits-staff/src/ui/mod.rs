@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod builder;
+pub mod builder_actions;
 pub mod builder_fields;
 pub mod builder_form;
 pub mod calendar;
@@ -18,6 +19,7 @@ pub mod results;
 pub mod results_preview;
 pub mod schedule;
 pub mod schedule_form;
+pub mod schedule_overview;
 pub mod share;
 pub mod standard_questions;
 pub mod tokens;

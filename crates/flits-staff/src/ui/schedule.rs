@@ -5,10 +5,10 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use chrono::TimeDelta;
+use chrono::{DateTime, TimeDelta, Utc};
 use flits_http::{Failure, PageError};
 use flits_i18n::t;
-use flits_scheduling::text::{ConflictView, failure_message};
+use flits_scheduling::text::failure_message;
 use flits_scheduling::{ScheduleCommand, ScheduleFailure, channel_ids};
 use flits_store::Poll;
 use flits_survey::PollState;
@@ -24,6 +24,7 @@ use crate::ui::page::{StaffPage, local};
 use crate::ui::schedule_form::{
     ChannelChoice, FormValues, ScheduleForm, channel_choices, utc_to_amsterdam_input,
 };
+use crate::ui::schedule_overview::{ConflictLine, Overview, conflict_lines, overview};
 
 /// The poll the page is about.
 #[derive(Debug, Serialize)]
@@ -45,8 +46,19 @@ struct ScheduleView {
     /// The language of the posts: the poll's first.
     post_lang: &'static str,
     error: Option<String>,
-    conflicts: Vec<ConflictView>,
+    conflicts: Vec<ConflictLine>,
     may_override: bool,
+    /// The rules for the poll's audiences and the weeks around the chosen dates.
+    overview: Overview,
+    /// After scheduling: when it opens and closes, and what happens next.
+    scheduled: Option<ScheduledNote>,
+}
+
+/// The confirmation after scheduling.
+#[derive(Debug, Serialize)]
+struct ScheduledNote {
+    heading: String,
+    next: String,
 }
 
 /// The form again, with what was entered and why it was not scheduled.
@@ -54,7 +66,10 @@ struct Outcome {
     status: StatusCode,
     values: FormValues,
     error: Option<String>,
-    conflicts: Vec<ConflictView>,
+    conflicts: Vec<ConflictLine>,
+    /// The period entered (or stored), for the calendar.
+    period: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    scheduled: bool,
 }
 
 impl Outcome {
@@ -65,6 +80,8 @@ impl Outcome {
             values,
             error,
             conflicts: Vec::new(),
+            period: None,
+            scheduled: false,
         }
     }
 }
@@ -96,12 +113,50 @@ fn not_found(page: &StaffPage) -> HttpResponse {
     )
 }
 
-fn form_page(
+async fn form_page(
     page: &StaffPage,
     caller: &Caller,
     poll: &Poll,
     outcome: Outcome,
 ) -> Result<HttpResponse, PageError> {
+    let overview = overview(page, poll, outcome.period).await?;
+    let scheduled = match (outcome.scheduled, poll.opens_at, poll.closes_at) {
+        (true, Some(opens), Some(closes)) => {
+            let channels = page
+                .state
+                .store
+                .poll_channels(poll.id)
+                .await
+                .map_err(|e| page.unavailable(&e))?;
+            let (opens, closes) = (
+                local(Some(opens)).unwrap_or_default(),
+                local(Some(closes)).unwrap_or_default(),
+            );
+            Some(ScheduledNote {
+                heading: t!(
+                    page.locale,
+                    "sched-page-scheduled",
+                    opens = opens.as_str(),
+                    closes = closes.as_str()
+                ),
+                next: if channels.is_empty() {
+                    t!(
+                        page.locale,
+                        "sched-page-scheduled-next-no-channels",
+                        opens = opens.as_str()
+                    )
+                } else {
+                    t!(
+                        page.locale,
+                        "sched-page-scheduled-next",
+                        opens = opens.as_str(),
+                        channels = channels.join(", ")
+                    )
+                },
+            })
+        }
+        _ => None,
+    };
     let title = poll.definition.title.get(page.locale.code()).to_owned();
     let heading = t!(page.locale, "sched-page-title", title = title.as_str());
     let channels = &page.state.channels;
@@ -124,6 +179,8 @@ fn form_page(
         error: outcome.error,
         conflicts: outcome.conflicts,
         may_override: caller.role == Role::Admin,
+        overview,
+        scheduled,
     };
     page.render(outcome.status, "staff/schedule", &heading, &view)
 }
@@ -143,19 +200,28 @@ pub async fn show(
         .poll_channels(poll.id)
         .await
         .map_err(|e| page.unavailable(&e))?;
-    let outcome = Outcome::form(StatusCode::OK, FormValues::of(&poll, &channels), None);
-    form_page(&page, &caller, &poll, outcome)
+    let mut outcome = Outcome::form(StatusCode::OK, FormValues::of(&poll, &channels), None);
+    outcome.period = poll.opens_at.zip(poll.closes_at);
+    outcome.scheduled = poll.state == PollState::Scheduled
+        && page
+            .req
+            .query_string()
+            .split('&')
+            .any(|pair| pair == "scheduled=1");
+    form_page(&page, &caller, &poll, outcome).await
 }
 
-/// What to show for a refusal, in the page's language: the message, each conflict, and for a
-/// spacing conflict the first free period with the same duration, offered as a one-click
+/// What to show for a refusal, in the page's language: the message, each conflict with its rule
+/// and the other poll's title, and for a spacing conflict the first free period with the same
+/// duration at the time of day staff chose (so never at night), offered as a one-click
 /// suggestion. A failure on our side is the notice with a request id instead.
-fn refused(
+async fn refused(
     page: &StaffPage,
     failure: &ScheduleFailure,
-    duration: TimeDelta,
+    period: (DateTime<Utc>, DateTime<Utc>),
     mut values: FormValues,
 ) -> Result<Outcome, PageError> {
+    let duration: TimeDelta = period.1 - period.0;
     let locale = page.locale;
     let (error, conflicts) = match failure {
         ScheduleFailure::Store(_) => return Err(page.unavailable(failure)),
@@ -164,12 +230,14 @@ fn refused(
             conflicts,
             next_free: Some(next),
         } => {
-            values.suggested_opens = Some(utc_to_amsterdam_input(*next));
-            values.suggested_closes = Some(utc_to_amsterdam_input(*next + duration));
-            let next = local(Some(*next)).unwrap_or_default();
+            let next = flits_schedule::at_time_of_day(*next, period.0);
+            values.suggested_opens = Some(utc_to_amsterdam_input(next));
+            values.suggested_closes = Some(utc_to_amsterdam_input(next + duration));
+            values.suggested_label = local(Some(next));
+            let next = local(Some(next)).unwrap_or_default();
             (
                 t!(locale, "sched-page-conflict-next-free", next = next),
-                conflict_views(conflicts, locale),
+                conflict_lines(page, conflicts, conflict_views(conflicts, locale)).await?,
             )
         }
         ScheduleFailure::Conflicts {
@@ -177,7 +245,7 @@ fn refused(
             next_free: None,
         } => (
             t!(locale, "sched-page-conflict-no-free"),
-            conflict_views(conflicts, locale),
+            conflict_lines(page, conflicts, conflict_views(conflicts, locale)).await?,
         ),
         other => (failure_message(other, locale), Vec::new()),
     };
@@ -186,6 +254,8 @@ fn refused(
         values,
         error: Some(error),
         conflicts,
+        period: Some(period),
+        scheduled: false,
     })
 }
 
@@ -208,7 +278,7 @@ pub async fn submit(
             entered.values,
             Some(error),
         );
-        return form_page(&page, &caller, &poll, outcome);
+        return form_page(&page, &caller, &poll, outcome).await;
     };
     if entered.override_reason.is_some() && caller.role != Role::Admin {
         return Ok(page.notice(
@@ -220,8 +290,8 @@ pub async fn submit(
     let channels = match channel_ids(&entered.channels) {
         Ok(channels) => channels,
         Err(failure) => {
-            let outcome = refused(&page, &failure, closes_at - opens_at, entered.values)?;
-            return form_page(&page, &caller, &poll, outcome);
+            let outcome = refused(&page, &failure, (opens_at, closes_at), entered.values).await?;
+            return form_page(&page, &caller, &poll, outcome).await;
         }
     };
     let command = ScheduleCommand {
@@ -234,10 +304,11 @@ pub async fn submit(
         scope: caller.target_scope(),
     };
     match page.state.scheduling.schedule(command).await {
-        Ok(_) => Ok(page.see_other("/staff")),
+        // The page again, now with what happens next.
+        Ok(_) => Ok(page.see_other(&format!("/staff/polls/{}/schedule?scheduled=1", poll.slug))),
         Err(failure) => {
-            let outcome = refused(&page, &failure, closes_at - opens_at, entered.values)?;
-            form_page(&page, &caller, &poll, outcome)
+            let outcome = refused(&page, &failure, (opens_at, closes_at), entered.values).await?;
+            form_page(&page, &caller, &poll, outcome).await
         }
     }
 }

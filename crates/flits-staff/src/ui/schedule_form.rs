@@ -105,6 +105,8 @@ pub struct FormValues {
     pub override_reason: String,
     pub suggested_opens: Option<String>,
     pub suggested_closes: Option<String>,
+    /// The suggested opening as staff read it ("10-12-2026 09:00").
+    pub suggested_label: Option<String>,
 }
 
 impl FormValues {

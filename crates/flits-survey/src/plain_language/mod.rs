@@ -25,7 +25,8 @@ pub use hint::{HintKind, LanguageHint};
 pub use readability::{Formula, ReadabilityScore, score};
 pub use sentences::{Sentence, Word, split_sentences};
 pub use word_list::{
-    OFFICIALESE_NL, PhraseMatch, WordList, WordListEntry, WordListError, WordListProblem,
+    OFFICIALESE_NL, PLAIN_WORDS_EN, PhraseMatch, WordList, WordListEntry, WordListError,
+    WordListProblem,
 };
 
 /// Sentences with more words than this get a `long_sentence` hint (B1 guides advise 10–15).
@@ -51,6 +52,81 @@ impl Default for Checker {
 }
 
 static DEFAULT_CHECKER: LazyLock<Checker> = LazyLock::new(Checker::default);
+
+/// English texts get longer sentences (plain-English guides advise about 20 words) and no limit
+/// on word length, which suits Dutch compounds but not English.
+pub const ENGLISH_MAX_SENTENCE_WORDS: usize = 20;
+
+static ENGLISH_CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker {
+    word_list: WordList::builtin_plain_en(),
+    max_sentence_words: ENGLISH_MAX_SENTENCE_WORDS,
+    max_word_letters: usize::MAX,
+});
+
+/// The checker for English texts: the plain-English list, with the English limits. Its passive
+/// test looks for Dutch markers, so it finds none in English.
+pub fn english_checker() -> &'static Checker {
+    &ENGLISH_CHECKER
+}
+
+/// English texts that score below this on Flesch reading ease get a `hard_to_read` hint: 60 is
+/// "plain English", what most adults read easily.
+pub const ENGLISH_MIN_READING_EASE: f64 = 60.0;
+
+/// Imperative verbs a question may begin with instead of ending in a question mark ("Kies de
+/// wijk", "Describe your idea"), Dutch and English, in lowercase.
+const IMPERATIVES: [&str; 34] = [
+    "kies",
+    "geef",
+    "vul",
+    "noem",
+    "schrijf",
+    "vertel",
+    "beschrijf",
+    "kruis",
+    "selecteer",
+    "zet",
+    "deel",
+    "beoordeel",
+    "denk",
+    "laat",
+    "tik",
+    "kijk",
+    "wijs",
+    "choose",
+    "give",
+    "rate",
+    "tell",
+    "describe",
+    "select",
+    "pick",
+    "name",
+    "write",
+    "list",
+    "share",
+    "mark",
+    "tick",
+    "fill",
+    "enter",
+    "think",
+    "let",
+];
+
+/// Whether a question text asks: it ends with a question mark (also the Arabic one) or begins
+/// with an imperative ("Kies…", "Describe…"). A statement instead leaves residents unsure what
+/// to answer.
+pub fn asks_a_question(text: &str) -> bool {
+    let trimmed = text.trim().trim_end_matches(['"', '\'', '”', '’', ')']);
+    if trimmed.ends_with('?') || trimmed.ends_with('؟') {
+        return true;
+    }
+    let first = trimmed
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    IMPERATIVES.contains(&first.as_str())
+}
 
 /// The checker with the built-in list and limits, built once per process.
 pub fn default_checker() -> &'static Checker {
@@ -224,6 +300,33 @@ mod tests {
         assert_eq!(
             codes("Het is een fietsenstallingsplan-concept."),
             vec![(1, "long_word")]
+        );
+    }
+
+    #[test]
+    fn a_question_asks_or_tells_what_to_do() {
+        assert!(asks_a_question("Hoe komt u naar het station?"));
+        assert!(asks_a_question("Kies de wijk waar u woont."));
+        assert!(asks_a_question("Describe your idea"));
+        assert!(asks_a_question("ما رأيك؟"));
+        assert!(!asks_a_question("Uw mening over het park."));
+        assert!(!asks_a_question("Your view on the park"));
+    }
+
+    #[test]
+    fn english_texts_use_the_english_list_and_limits() {
+        let hints = english_checker().check("We would like your input prior to the meeting.");
+        assert_eq!(hints.len(), 2, "input, prior to: {hints:?}");
+        assert!(
+            english_checker()
+                .check("Tell us what you think about the new bike racks.")
+                .is_empty()
+        );
+        assert!(
+            english_checker()
+                .check("Responsibilities matter.")
+                .is_empty(),
+            "no word-length hint"
         );
     }
 

@@ -13,6 +13,9 @@ use super::sentences::{Word, split_words};
 /// The built-in Dutch officialese list.
 pub const OFFICIALESE_NL: &str = include_str!("../../data/officialese-nl.tsv");
 
+/// The built-in English list of words with a plainer choice, for English texts.
+pub const PLAIN_WORDS_EN: &str = include_str!("../../data/plain-words-en.tsv");
+
 /// One phrase and what to write instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WordListEntry {
@@ -96,9 +99,19 @@ impl WordList {
     /// The built-in Dutch officialese list ([`OFFICIALESE_NL`]). Its validity is checked by a test;
     /// should it ever hold a bad line, the good lines are still used.
     pub fn builtin_officialese_nl() -> WordList {
-        WordList::parse(OFFICIALESE_NL).unwrap_or_else(|_| {
+        WordList::lenient(OFFICIALESE_NL)
+    }
+
+    /// The built-in English list ([`PLAIN_WORDS_EN`]), read as leniently.
+    pub fn builtin_plain_en() -> WordList {
+        WordList::lenient(PLAIN_WORDS_EN)
+    }
+
+    /// A built-in list: all of it, or its good lines should a bad one slip past the tests.
+    fn lenient(source: &str) -> WordList {
+        WordList::parse(source).unwrap_or_else(|_| {
             let mut list = WordList::default();
-            for line in OFFICIALESE_NL.lines() {
+            for line in source.lines() {
                 if let Ok(one) = WordList::parse(line) {
                     list.extend(one);
                 }
@@ -176,6 +189,36 @@ mod tests {
         assert!(list.len() >= 40, "{}", list.len());
         assert!(list.entries().iter().any(|e| e.words.len() >= 3));
         assert_eq!(WordList::builtin_officialese_nl(), list);
+    }
+
+    /// The lists are several hundred entries, each phrase once, and hold the words issue 13 named.
+    #[test]
+    fn the_built_in_lists_are_long_unique_and_hold_the_named_words() {
+        let nl = WordList::parse(OFFICIALESE_NL).unwrap();
+        assert!(nl.len() >= 400, "{}", nl.len());
+        let en = WordList::parse(PLAIN_WORDS_EN).unwrap();
+        assert!(en.len() >= 100, "{}", en.len());
+        assert_eq!(WordList::builtin_plain_en(), en);
+        for list in [&nl, &en] {
+            let mut phrases: Vec<String> = list
+                .entries()
+                .iter()
+                .map(|e| e.phrase.to_lowercase())
+                .collect();
+            let all = phrases.len();
+            phrases.sort();
+            phrases.dedup();
+            assert_eq!(phrases.len(), all, "a phrase is listed once");
+        }
+        for named in [
+            "peilen",
+            "input",
+            "voornemen",
+            "heroverwegen",
+            "zeer op prijs stellen",
+        ] {
+            assert!(nl.entries().iter().any(|e| e.phrase == named), "{named}");
+        }
     }
 
     #[test]

@@ -1023,16 +1023,19 @@ fn plain_language_hints_point_at_the_text() {
     assert_eq!(
         hints,
         vec![
+            // English texts get the plain-English list: "Regarding".
+            ("intro.en", "officialese"),
             ("intro.nl", "officialese"),
             ("intro.nl", "long_word"),
             ("intro.nl", "passive_voice"),
             ("questions[0].help.nl", "officialese")
         ]
     );
-    assert_eq!(report.hints[2].args.number("sentence"), Some(2));
-    assert_eq!(report.hints[2].args.text("phrase"), Some("er wordt"));
-    assert_eq!(report.hints[0].args.text("phrase"), Some("Inzake"));
-    assert_eq!(report.hints[0].args.text("alternative"), Some("over"));
+    assert_eq!(report.hints[0].args.text("alternative"), Some("about"));
+    assert_eq!(report.hints[3].args.number("sentence"), Some(2));
+    assert_eq!(report.hints[3].args.text("phrase"), Some("er wordt"));
+    assert_eq!(report.hints[1].args.text("phrase"), Some("Inzake"));
+    assert_eq!(report.hints[1].args.text("alternative"), Some("over"));
     // Readability for texts of 10+ words or 2+ sentences, in Dutch and English.
     assert_eq!(report.readability["intro.nl"].formula, "flesch_douma");
     assert_eq!(

@@ -8,10 +8,15 @@ use flits_i18n::Locale;
 use super::{Findings, READABILITY_MIN_SENTENCES, READABILITY_MIN_WORDS, Readability};
 use crate::args::Args;
 use crate::definition::PollDefinition;
-use crate::plain_language::{Checker, score};
+use crate::plain_language::{
+    Checker, ENGLISH_MIN_READING_EASE, asks_a_question, english_checker, score,
+};
 use crate::resident_texts::{ResidentTexts, TextRole};
 use crate::text::{DEFAULT_LANG, Text};
 use flits_types::SHOWN_CHARACTERS;
+
+/// English texts get the English checks (plain words, Flesch reading ease).
+const ENGLISH: &str = "en";
 
 /// Whether `c` is a bidi embedding or override (U+202A–U+202E): it turns the direction of the
 /// text after it until a matching pop, so a title can read differently from what it holds and
@@ -110,8 +115,19 @@ pub(super) fn check_texts(
                         .with("over", chars - max),
                 );
             }
+            if t.role == TextRole::QuestionText
+                && [DEFAULT_LANG, ENGLISH].contains(&text_lang)
+                && !asks_a_question(s)
+            {
+                out.hint(location.clone(), "not_a_question", Args::new());
+            }
             if text_lang == DEFAULT_LANG {
                 for hint in checker.check(s) {
+                    out.hint(location.clone(), hint.code(), hint.args());
+                }
+            }
+            if text_lang == ENGLISH {
+                for hint in english_checker().check(s) {
                     out.hint(location.clone(), hint.code(), hint.args());
                 }
             }
@@ -119,6 +135,15 @@ pub(super) fn check_texts(
                 && (found.words >= READABILITY_MIN_WORDS
                     || found.sentences >= READABILITY_MIN_SENTENCES)
             {
+                if text_lang == ENGLISH && found.score < ENGLISH_MIN_READING_EASE {
+                    out.hint(
+                        location.clone(),
+                        "hard_to_read",
+                        Args::new()
+                            .with("score", found.score.round() as i64)
+                            .with("min", ENGLISH_MIN_READING_EASE as i64),
+                    );
+                }
                 readability.insert(
                     location,
                     Readability {
