@@ -2,7 +2,8 @@
 //! the keyboard-and-forms flow (every step is a form post, no script needed): three questions
 //! from the question library, one moved up, the preview in Dutch and English, a hint fixed through
 //! the status line's link, saved, scheduled into a spacing conflict that names the other poll and
-//! the rule, and the offered free slot taken, at the chosen time of day. axe-core checks each page
+//! the rule, and the offered free slot taken, at the chosen time of day, then found as a bar in the
+//! calendar's month view. axe-core checks each page
 //! at 360 px; with `FLITS_TEST_SCREENSHOTS` set, the builder, its preview and the scheduling page
 //! are saved at 360 and 1280 px.
 
@@ -256,10 +257,31 @@ async fn a_comms_officer_builds_previews_saves_and_schedules_a_poll() {
     let note = text_once(&browser, "#scheduled-note", "Ingepland").await;
     assert!(note.contains("Wat er nu gebeurt"), "{note} ({offered})");
     accessible_at_360(&browser, "the scheduling page after scheduling").await;
-    browser.close().await;
 
     let poll = app.store.poll_by_slug(SLUG).await.unwrap().unwrap();
     assert_eq!(poll.state, PollState::Scheduled);
+    // The calendar's month of the opening shows the poll as a bar that links to it.
+    let month = poll
+        .opens_at
+        .unwrap()
+        .with_timezone(&chrono_tz::Europe::Amsterdam)
+        .format("%Y-%m");
+    c.goto(&format!(
+        "{}/staff/calendar?view=month&month={month}&lang=nl",
+        app.address
+    ))
+    .await
+    .unwrap();
+    let bar = text_once(
+        &browser,
+        &format!(".bar a[href^='/staff/polls/{SLUG}']"),
+        "Groen in Velsen",
+    )
+    .await;
+    assert_eq!(bar, "Groen in Velsen");
+    accessible_at_360(&browser, "the month view with the new poll").await;
+    browser.close().await;
+
     let ids: Vec<&str> = poll
         .definition
         .questions

@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::*;
 use crate::on_both_backends;
-use crate::outbox::receiver;
+use crate::webhook_receiver::receiver;
 use crate::scheduler_support::{placed, seed};
 use crate::staff_access::{PASSWORD, login, staff_fixture};
 
