@@ -18,9 +18,9 @@ use serde_json::{Value, json};
 
 use crate::helpers::*;
 use crate::on_both_backends;
-use crate::webhook_receiver::receiver;
 use crate::scheduler_support::{placed, seed};
 use crate::staff_access::{PASSWORD, login, staff_fixture};
+use crate::webhook_receiver::receiver;
 
 const HOOK: &str = "webhook-velsen";
 
