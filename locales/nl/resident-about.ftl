@@ -81,7 +81,7 @@ privacy-page-keep-email = Uw e-mailadres wissen we als we u de uitkomst hebben g
 privacy-page-who-heading = Wie ziet de antwoorden?
 privacy-page-results = De uitkomst zetten we op deze website. Daarin staan alleen totalen. Is een groep kleiner dan { $k } mensen? Dan laten we geen getal zien.
 privacy-page-rights-heading = Wat zijn uw rechten?
-privacy-page-rights = U mag vragen welke gegevens we van u hebben. U mag vragen om ze te verbeteren of te wissen. En u mag bezwaar maken.
+privacy-page-rights = U mag vragen welke gegevens we van u hebben. U mag vragen om ze te verbeteren of te wissen. Vindt u dat we ze niet mogen gebruiken? Dat mag u ook zeggen.
 privacy-page-rights-anonymous = Uw antwoorden hebben geen naam. Daarom kunnen we ze niet terugvinden. Uw e-mailadres kunnen we wel wissen. Stuur ons dan een e-mail.
 privacy-page-no-automated = Een computer neemt met de antwoorden geen besluit over u.
 privacy-page-complaint = Bent u niet tevreden over ons antwoord? Dan kunt u een klacht sturen naar de AP. Die let op privacy in Nederland.
@@ -93,7 +93,7 @@ privacy-page-officer = E-mail de privacy-adviseur van { $org }: { $email }
 ## The accessibility statement (the model of digitoegankelijk.nl)
 a11y-heading = Toegankelijkheidsverklaring
 a11y-intro = { $org } wil dat iedereen de peilingen kan gebruiken. Ook mensen met een beperking.
-a11y-law = Dat moet ook volgens de wet. De pagina's moeten voldoen aan de regels van WCAG 2.1, niveau A en AA.
+a11y-law = Dat moet ook volgens de wet. De pagina's moeten zich houden aan de regels van WCAG 2.1, niveau A en AA.
 a11y-scope-heading = Over welke pagina's gaat dit?
 a11y-scope = Deze verklaring gaat over de peilingen van { $org } op deze website. Dus over de vragen, de uitkomsten en de poster.
 a11y-status-heading = Hoe ver zijn we?
