@@ -256,6 +256,40 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no {css} on the page: {e}"));
     }
 
+    /// What `script` returns, as a number; panics when it is none.
+    pub async fn number(&self, script: &str) -> f64 {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .unwrap()
+            .as_f64()
+            .unwrap_or_else(|| panic!("{script} gave no number"))
+    }
+
+    /// Saves the whole page, `width` wide, as `name` in the directory `FLITS_TEST_SCREENSHOTS`
+    /// names, when it is set (for `docs/screenshots/`); the window keeps its size.
+    pub async fn screenshot(&self, width: u32, name: &str) {
+        let Some(dir) = std::env::var_os("FLITS_TEST_SCREENSHOTS") else {
+            return;
+        };
+        let (_, _, kept_width, kept_height) = self.client.get_window_rect().await.unwrap();
+        self.client.set_window_size(width, 900).await.unwrap();
+        let height = self
+            .number("return document.documentElement.scrollHeight;")
+            .await;
+        self.client
+            .set_window_size(width, height as u32 + 100)
+            .await
+            .unwrap();
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(std::path::Path::new(&dir).join(name), png).unwrap();
+        self.client
+            .set_window_size(kept_width as u32, kept_height as u32)
+            .await
+            .unwrap();
+    }
+
     /// Ends the session and chromedriver.
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;

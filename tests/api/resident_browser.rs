@@ -13,34 +13,6 @@ use serde_json::Value;
 use crate::browser::{Browser, Script, tools_or_skip};
 use crate::helpers::*;
 
-async fn number(browser: &Browser, script: &str) -> f64 {
-    browser
-        .client
-        .execute(script, Vec::new())
-        .await
-        .unwrap()
-        .as_f64()
-        .unwrap_or_else(|| panic!("{script} gave no number"))
-}
-
-/// Saves the whole page at `width` under `name`, when screenshots were asked for.
-async fn screenshot(browser: &Browser, width: u32, name: &str) {
-    let Some(dir) = std::env::var_os("FLITS_TEST_SCREENSHOTS") else {
-        return;
-    };
-    browser.client.set_window_size(width, 900).await.unwrap();
-    let height = number(browser, "return document.documentElement.scrollHeight;").await;
-    browser
-        .client
-        .set_window_size(width, height as u32 + 250)
-        .await
-        .unwrap();
-    let png = browser.client.screenshot().await.unwrap();
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(std::path::Path::new(&dir).join(name), png).unwrap();
-    browser.client.set_window_size(360, 800).await.unwrap();
-}
-
 async fn assert_accessible(browser: &Browser, what: &str) {
     let violations = browser.axe_violations().await;
     assert_eq!(
@@ -69,12 +41,12 @@ async fn assert_accessible(browser: &Browser, what: &str) {
 
 /// The distinct tops of the first scale's steps: one value when the scale is one row.
 async fn scale_rows(browser: &Browser) -> usize {
-    number(
-        browser,
-        "return new Set([...document.querySelector('.scale').querySelectorAll('.scale-step')]
+    browser
+        .number(
+            "return new Set([...document.querySelector('.scale').querySelectorAll('.scale-step')]
                   .map(s => Math.round(s.getBoundingClientRect().top))).size;",
-    )
-    .await as usize
+        )
+        .await as usize
 }
 
 async fn click(browser: &Browser, css: &str) {
@@ -113,7 +85,7 @@ async fn a_resident_on_a_phone_in_dutch_and_arabic() {
             .await
             .unwrap();
         assert!(
-            number(&browser, "return window.innerWidth;").await <= 360.0,
+            browser.number("return window.innerWidth;").await <= 360.0,
             "a phone's width"
         );
         assert_accessible(&browser, &format!("{lang} poll page")).await;
@@ -123,8 +95,8 @@ async fn a_resident_on_a_phone_in_dutch_and_arabic() {
             "{lang}: the scale is one row"
         );
         if lang == "nl" {
-            screenshot(&browser, 360, "resident-poll-360.png").await;
-            screenshot(&browser, 1280, "resident-poll-1280.png").await;
+            browser.screenshot(360, "resident-poll-360.png").await;
+            browser.screenshot(1280, "resident-poll-1280.png").await;
         }
 
         // Sent empty: the error page, each link naming its question.
@@ -158,8 +130,8 @@ async fn a_resident_on_a_phone_in_dutch_and_arabic() {
         browser.wait_for(".share-links").await;
         assert_accessible(&browser, &format!("{lang} thanks page")).await;
         if lang == "nl" {
-            screenshot(&browser, 360, "resident-thanks-360.png").await;
-            screenshot(&browser, 1280, "resident-thanks-1280.png").await;
+            browser.screenshot(360, "resident-thanks-360.png").await;
+            browser.screenshot(1280, "resident-thanks-1280.png").await;
         }
 
         for (path, what) in [
@@ -177,11 +149,11 @@ async fn a_resident_on_a_phone_in_dutch_and_arabic() {
         }
         if lang == "nl" {
             browser.client.goto(&url("/privacy/ijmond")).await.unwrap();
-            screenshot(&browser, 360, "resident-privacy-360.png").await;
-            screenshot(&browser, 1280, "resident-privacy-1280.png").await;
+            browser.screenshot(360, "resident-privacy-360.png").await;
+            browser.screenshot(1280, "resident-privacy-1280.png").await;
             browser.client.goto(&url("/p/demo/poster")).await.unwrap();
-            screenshot(&browser, 360, "resident-poster-360.png").await;
-            screenshot(&browser, 1280, "resident-poster-1280.png").await;
+            browser.screenshot(360, "resident-poster-360.png").await;
+            browser.screenshot(1280, "resident-poster-1280.png").await;
         }
         // Each language once: forget having taken part, so the form shows again.
         browser.client.delete_all_cookies().await.unwrap();

@@ -13,33 +13,6 @@ use crate::browser::{Browser, Script, tools_or_skip};
 use crate::helpers::*;
 use crate::results_page::{SLUG, answered_and_closed, publish, results_app};
 
-async fn number(browser: &Browser, script: &str) -> f64 {
-    browser
-        .client
-        .execute(script, Vec::new())
-        .await
-        .unwrap()
-        .as_f64()
-        .unwrap_or_else(|| panic!("{script} gave no number"))
-}
-
-/// Saves the whole page at the current width under `name`, when screenshots were asked for.
-async fn screenshot(browser: &Browser, width: u32, name: &str) {
-    let Some(dir) = std::env::var_os("FLITS_TEST_SCREENSHOTS") else {
-        return;
-    };
-    let height = number(browser, "return document.documentElement.scrollHeight;").await;
-    browser
-        .client
-        .set_window_size(width, height as u32 + 100)
-        .await
-        .unwrap();
-    let png = browser.client.screenshot().await.unwrap();
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(std::path::Path::new(&dir).join(name), png).unwrap();
-    browser.client.set_window_size(width, 900).await.unwrap();
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn results_and_overview_are_accessible_on_a_phone_and_a_wide_screen() {
     let Some(tools) =
@@ -81,13 +54,14 @@ async fn results_and_overview_are_accessible_on_a_phone_and_a_wide_screen() {
                     .unwrap();
                 let expected = if lang == "ar" { "rtl" } else { "ltr" };
                 assert_eq!(dir, Value::from(expected), "{what}");
-                let viewport = number(&browser, "return window.innerWidth;").await;
+                let viewport = browser.number("return window.innerWidth;").await;
                 assert!(
                     viewport <= f64::from(width) + 1.0,
                     "{what}: the window is {viewport} px wide"
                 );
-                let content =
-                    number(&browser, "return document.documentElement.scrollWidth;").await;
+                let content = browser
+                    .number("return document.documentElement.scrollWidth;")
+                    .await;
                 assert!(
                     content <= viewport,
                     "{what}: the page is {content} px wide, wider than the screen ({viewport} px)"
@@ -97,28 +71,24 @@ async fn results_and_overview_are_accessible_on_a_phone_and_a_wide_screen() {
                 if page == "results" {
                     // Every chart is an image with a name, and its table is there for screen
                     // readers.
-                    let charts = number(
-                        &browser,
-                        "return [...document.querySelectorAll('svg[role=img]')].filter(s => s.getAttribute('aria-labelledby') && document.getElementById(s.getAttribute('aria-labelledby')).textContent.length > 20).length;",
+                    let charts = browser.number("return [...document.querySelectorAll('svg[role=img]')].filter(s => s.getAttribute('aria-labelledby') && document.getElementById(s.getAttribute('aria-labelledby')).textContent.length > 20).length;",
                     )
                     .await;
-                    let tables = number(
-                        &browser,
-                        "return document.querySelectorAll('.result table th[scope=row]').length;",
+                    let tables = browser.number("return document.querySelectorAll('.result table th[scope=row]').length;",
                     )
                     .await;
                     assert_eq!(charts, 3.0, "{what}");
                     assert!(tables >= 9.0, "{what}: {tables} table rows");
                     // Chart labels stay inside the chart: none is cut off at either side.
-                    let outside = number(
-                        &browser,
-                        "return [...document.querySelectorAll('svg.chart text')].filter(t => { const c = t.closest('svg').getBoundingClientRect(); const r = t.getBoundingClientRect(); return r.left < c.left - 1 || r.right > c.right + 1; }).length;",
+                    let outside = browser.number("return [...document.querySelectorAll('svg.chart text')].filter(t => { const c = t.closest('svg').getBoundingClientRect(); const r = t.getBoundingClientRect(); return r.left < c.left - 1 || r.right > c.right + 1; }).length;",
                     )
                     .await;
                     assert_eq!(outside, 0.0, "{what}: chart text outside the chart");
                 }
                 if width == 360 {
-                    screenshot(&browser, width, &format!("{page}-{lang}-{width}.png")).await;
+                    browser
+                        .screenshot(width, &format!("{page}-{lang}-{width}.png"))
+                        .await;
                 }
             }
         }

@@ -95,28 +95,11 @@ async fn accessible_at_360(browser: &Browser, what: &str) {
 
 /// Saves the whole page at 360 and 1280 px as `{name}-{width}.png`, when asked for.
 async fn screenshots(browser: &Browser, name: &str) {
-    let Some(dir) = std::env::var_os("FLITS_TEST_SCREENSHOTS") else {
-        return;
-    };
-    let c = &browser.client;
     for width in [360u32, 1280] {
-        c.set_window_size(width, 900).await.unwrap();
-        let height = c
-            .execute("return document.documentElement.scrollHeight;", Vec::new())
-            .await
-            .unwrap()
-            .as_u64()
-            .unwrap_or(900);
-        c.set_window_size(width, height as u32 + 100).await.unwrap();
-        let png = c.screenshot().await.unwrap();
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            std::path::Path::new(&dir).join(format!("{name}-{width}.png")),
-            png,
-        )
-        .unwrap();
+        browser
+            .screenshot(width, &format!("{name}-{width}.png"))
+            .await;
     }
-    c.set_window_size(1280, 900).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -16,29 +16,6 @@ use crate::scheduler_support::placed;
 use crate::staff_access::staff_fixture;
 use crate::staff_browser::{log_in, wider_than_the_screen};
 
-/// Saves the whole page at `width` under `name`, when screenshots were asked for.
-async fn screenshot(browser: &Browser, width: u32, name: &str) {
-    let Some(dir) = std::env::var_os("FLITS_TEST_SCREENSHOTS") else {
-        return;
-    };
-    let height = browser
-        .client
-        .execute("return document.documentElement.scrollHeight;", Vec::new())
-        .await
-        .unwrap()
-        .as_f64()
-        .unwrap_or(900.0);
-    browser
-        .client
-        .set_window_size(width, height as u32 + 100)
-        .await
-        .unwrap();
-    let png = browser.client.screenshot().await.unwrap();
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(std::path::Path::new(&dir).join(name), png).unwrap();
-    browser.client.set_window_size(width, 900).await.unwrap();
-}
-
 /// A port that was free a moment ago, so the public URL (QR codes, links) can be the app itself.
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
@@ -135,7 +112,9 @@ async fn staff_ops_pages_are_accessible_at_360_and_1280_px() {
                 Vec::<serde_json::Value>::new(),
                 "{path} at {width} px"
             );
-            screenshot(&browser, width, &format!("staff-{name}-{width}.png")).await;
+            browser
+                .screenshot(width, &format!("staff-{name}-{width}.png"))
+                .await;
         }
     }
     // On the phone a table row is a card: its cells stack, each with its label.
