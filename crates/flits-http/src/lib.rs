@@ -15,6 +15,7 @@ pub mod page_error;
 pub mod query;
 pub mod request_id;
 pub mod request_log;
+pub mod route_pattern;
 pub mod survey_texts;
 pub mod templates;
 

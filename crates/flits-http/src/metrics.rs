@@ -198,10 +198,7 @@ pub async fn track(
     let res = next.call(req).await?;
     if let Some(m) = metrics {
         // The pattern is known only after routing; unmatched paths share one label.
-        let route = res
-            .request()
-            .match_pattern()
-            .unwrap_or_else(|| "unmatched".to_owned());
+        let route = crate::route_pattern::of(res.request());
         m.observe(
             &method,
             &route,

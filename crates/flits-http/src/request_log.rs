@@ -32,9 +32,7 @@ pub async fn log_request(
     let request_id = RequestId::random();
     req.extensions_mut().insert(request_id.clone());
     let method = req.method().to_string();
-    let route = req
-        .match_pattern()
-        .unwrap_or_else(|| "unmatched".to_owned());
+    let route = crate::route_pattern::of(req.request());
     let span = tracing::info_span!("request", request_id = %request_id);
     let mut res = next.call(req).instrument(span).await?;
     let status = res.status().as_u16();
