@@ -14,6 +14,10 @@
 -- answers 200), 303 a flow, anything else a refusal. wrk keeps one value per header name, so a
 -- page should set the cookies the form needs in one Set-Cookie header or the last one.
 --
+-- The first page is read in full. Later pages of the same form (same <form> tag, same hidden
+-- fields) are only searched for their hidden fields' new values; a page that differs is read in
+-- full again. Reading every page in full cost more CPU in wrk than the server spent answering.
+--
 -- Usage: wrk -t2 -c64 -d15s --latency -s deploy/bench/flow.lua http://127.0.0.1:8080/p/demo
 
 threads = {}
@@ -49,19 +53,22 @@ local function attr(tag, name)
   return v and decode(v) or nil
 end
 
--- The fields of the poll's form: the first <form method="post"> of the page.
+-- The shape of the poll's form, the first <form method="post"> of the page: its tag, its action,
+-- the answers chosen (the same on every page of the poll) and the names of its hidden fields, with
+-- this page's values of those (the one-time token changes with every page).
 local function read_form(body)
   for form_tag, inner in body:gmatch("(<form[^>]*>)(.-)</form>") do
     local method = (attr(form_tag, "method") or "get"):lower()
     if method == "post" then
-      local action = attr(form_tag, "action") or path
-      local fields, chosen = {}, {}
+      local shape = { tag = form_tag, action = attr(form_tag, "action") or path, hidden = {} }
+      local fields, chosen, values = {}, {}, {}
       for tag in inner:gmatch("<input[^>]*>") do
         local kind = (attr(tag, "type") or "text"):lower()
         local name = attr(tag, "name")
         if name then
           if kind == "hidden" then
-            table.insert(fields, encode(name) .. "=" .. encode(attr(tag, "value") or ""))
+            table.insert(shape.hidden, name)
+            table.insert(values, attr(tag, "value") or "")
           elseif kind == "radio" or kind == "checkbox" then
             if not chosen[name] then
               chosen[name] = true
@@ -85,10 +92,46 @@ local function read_form(body)
           table.insert(fields, encode(name) .. "=" .. encode(decode(first)))
         end
       end
-      return action, table.concat(fields, "&")
+      shape.answers = table.concat(fields, "&")
+      return shape, values
     end
   end
   return nil
+end
+
+-- This page's values of the hidden fields of a form of the same shape as the last one read in
+-- full, by plain search (no pattern matching: a full read of every page would make wrk, on the
+-- same cores as the server, the bottleneck of the run); nil when the page differs in any way the
+-- search can see, and then the page is read in full.
+local function hidden_values(body, shape)
+  if not body:find(shape.tag, 1, true) then
+    return nil
+  end
+  local values = {}
+  for i, name in ipairs(shape.hidden) do
+    local _, at = body:find('name="' .. name .. '" value="', 1, true)
+    if not at then
+      return nil
+    end
+    local close = body:find('"', at + 1, true)
+    if not close then
+      return nil
+    end
+    values[i] = decode(body:sub(at + 1, close - 1))
+  end
+  return values
+end
+
+-- The form's body: the hidden fields as the page gave them, then the answers.
+local function form_body(shape, values)
+  local fields = {}
+  for i, name in ipairs(shape.hidden) do
+    fields[i] = encode(name) .. "=" .. encode(values[i])
+  end
+  if shape.answers ~= "" then
+    table.insert(fields, shape.answers)
+  end
+  return table.concat(fields, "&")
 end
 
 -- "a=1; Path=/; HttpOnly" -> "a=1"; several cookies may come folded into one header by wrk.
@@ -121,13 +164,18 @@ function request()
   return wrk.format("GET", path)
 end
 
+local shape = nil
+
 function response(status, headers, body)
   if status == 200 then
-    local action, fields = read_form(body)
-    if action then
+    local values = shape and hidden_values(body, shape)
+    if not values then
+      shape, values = read_form(body)
+    end
+    if shape then
       pages = pages + 1
       tail = tail + 1
-      queue[tail] = { action = action, body = fields, cookie = cookies_of(headers) }
+      queue[tail] = { action = shape.action, body = form_body(shape, values), cookie = cookies_of(headers) }
     else
       broken = broken + 1
     end
