@@ -17,9 +17,10 @@ use crate::sender::Publishers;
 /// Where recorded responses go.
 #[derive(Debug, Clone)]
 pub enum ResponseSink {
-    /// SQLite: the single writer task with group commit.
+    /// Group commit by the response writer (SQLite and PostgreSQL).
     Writer(ResponseWriter),
-    /// PostgreSQL: a transaction per response on the pool.
+    /// One transaction per response on the pool: only for an in-memory SQLite database, whose one
+    /// connection a writer would take from everyone.
     Pool,
     /// Bench only (`collector.bench_discard_responses`): nothing is stored.
     Discard,

@@ -50,6 +50,9 @@ impl Store {
                 // Deleted rows (results e-mail addresses once sent) are overwritten, not left in
                 // free pages of the file.
                 .pragma("secure_delete", "ON")
+                // After a spike the WAL starts over but its file keeps its largest size; past this
+                // many bytes it is cut back (the response writer's checkpoints let it start over).
+                .pragma("journal_size_limit", "67108864")
                 // Rows cross from SQLite's worker thread in batches this big: with the default
                 // (50) a long read such as an export spends its time switching threads.
                 .row_buffer_size(ROW_BUFFER_SIZE)

@@ -52,7 +52,7 @@ fn db_unavailable(e: &sea_orm::DbErr) -> bool {
     }
 }
 
-fn sqlx_unavailable(e: &sqlx::Error) -> bool {
+pub(crate) fn sqlx_unavailable(e: &sqlx::Error) -> bool {
     match e {
         sqlx::Error::Io(_)
         | sqlx::Error::Tls(_)
