@@ -15,6 +15,7 @@ mod m20261129_000008_population;
 mod m20261206_000009_staff_disabled;
 mod m20261206_000010_unordered_responses;
 mod m20261206_000011_retention;
+mod m20261207_000012_responses_by_poll;
 
 /// The ordered list of every migration; `flits migrate` and `flits serve` apply the pending ones.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000009_staff_disabled::Migration),
             Box::new(m20261206_000010_unordered_responses::Migration),
             Box::new(m20261206_000011_retention::Migration),
+            Box::new(m20261207_000012_responses_by_poll::Migration),
         ]
     }
 }

@@ -198,7 +198,8 @@ mod tests {
             ["eerste", "tweede", "derde"],
             "before: in the order they came"
         );
-        Migrator::up(&db, None).await.unwrap();
+        // This migration alone (migration 12 keys the table differently again).
+        Migrator::up(&db, Some(2)).await.unwrap();
         assert_eq!(
             order(STORED_ORDER).await.unwrap(),
             ["tweede", "derde", "eerste"],

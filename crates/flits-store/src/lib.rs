@@ -50,7 +50,7 @@ pub use publication::{
     follow_up_due_at, follow_up_overdue,
 };
 pub use response_writer::ResponseWriter;
-pub use responses::{NewResponse, ResponseStream, SQLITE_PAGE, StoredResponse};
+pub use responses::{NewResponse, ResponseStream, SQLITE_PAGE, StoredResponse, response_id};
 pub use retention::{DueDeletion, RetainedFigures};
 pub use schedule_lock::ScheduleLock;
 pub use staff::{SavedStaffUser, StaffUser};

@@ -32,7 +32,8 @@ pub struct NewResponse {
 /// the results crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredResponse {
-    /// The row's random id (UUID v4): the order exports stream in, unrelated to when it came.
+    /// The row's id ([`response_id`], or a random UUID v4 for rows stored before it): the order
+    /// exports stream in, unrelated to when it came.
     pub id: Uuid,
     pub channel: Option<String>,
     pub lang: String,
@@ -55,25 +56,17 @@ impl From<response::Model> for StoredResponse {
 /// Responses one SQLite page of [`Store::scan_responses`] carries.
 pub const SQLITE_PAGE: u32 = 4096;
 
-/// On SQLite, [`Store::scan_responses`] reads the whole table (in its own order, other polls'
-/// rows skipped) when the poll holds at least one in this many of all responses, and goes
-/// through the poll's index otherwise. A row looked up through the index costs about as much as
-/// twenty rows read in table order (see `scan_sqlite_pages`); eight leaves room for the rows of
-/// other polls being larger.
-const TABLE_SCAN_SHARE: i64 = 8;
-
-/// Where a page of [`Store::scan_responses`] on SQLite starts: after a submission id along the
-/// poll's index, or after a row id along the table itself.
-#[derive(Debug, Clone)]
-enum After {
-    Submission(String),
-    /// `None`: the first page.
-    Id(Option<Uuid>),
+/// The id a response is stored under: a UUID v5 of its submission id in the namespace of its
+/// poll. The same submission of the same poll always gets the same id, so on SQLite the table's
+/// key `(poll_id, id)` refuses a second row by itself, with no index beside it (migration 12);
+/// and the ids still look random, so rows in key order say nothing about when they came.
+pub fn response_id(poll_id: Uuid, submission_id: &SubmissionId) -> Uuid {
+    Uuid::new_v5(&poll_id, submission_id.as_str().as_bytes())
 }
 
-/// One page of responses, and where the next page starts.
+/// One page of responses, and the id the next page starts after.
 struct Page {
-    last: After,
+    last: Uuid,
     rows: Vec<StoredResponse>,
 }
 
@@ -118,32 +111,17 @@ impl Store {
         })))
     }
 
-    /// [`Store::scan_responses`] on SQLite: page after page until a page comes back short. A
-    /// task fetches the next page while the reader works through the last one, so SQLite and
-    /// the reader work at the same time.
-    ///
-    /// The pages go along the `(poll_id, submission_id)` index, or, when the poll holds at least
-    /// [`TABLE_SCAN_SHARE`] of all responses, along the table itself (in the order of the rows'
-    /// random ids), skipping other polls' rows. The table is keyed by id, so each row found in
-    /// the index is one more lookup in the table, on a page of its own: a million of those read
-    /// some 1.8 million pages from the file, where the table in its own order is read once
-    /// (about 30 rows a page). Exporting a poll that is most of the table, the table scan reads
-    /// about a twentieth of the pages.
+    /// [`Store::scan_responses`] on SQLite: page after page along the table's key
+    /// `(poll_id, id)`, where a poll's rows lie together, until a page comes back short. A task
+    /// fetches the next page while the reader works through the last one, so SQLite and the
+    /// reader work at the same time.
     fn scan_sqlite_pages(&self, poll_id: Uuid) -> ResponseStream<'_> {
         let (pages_out, pages_in) = tokio::sync::mpsc::channel(2);
         let store = self.clone();
         tokio::spawn(async move {
-            let mut after = match store.sqlite_table_scan_pays(poll_id).await {
-                Ok(true) => Some(After::Id(None)),
-                Ok(false) => Some(After::Submission(String::new())),
-                Err(e) => {
-                    let _ = pages_out.send(Err(e)).await;
-                    return;
-                }
-            };
+            let mut after = None;
             loop {
-                let page = store.next_sqlite_page(poll_id, after.take()).await;
-                let (rows, next) = match page {
+                let page = match store.sqlite_page(poll_id, after).await {
                     Ok(Some(page)) => page,
                     Ok(None) => break,
                     Err(e) => {
@@ -151,10 +129,11 @@ impl Store {
                         break;
                     }
                 };
-                if pages_out.send(Ok(rows)).await.is_err() || next.is_none() {
+                let last_page = page.rows.len() < SQLITE_PAGE as usize;
+                if pages_out.send(Ok(page.rows)).await.is_err() || last_page {
                     break; // The reader stopped, or that was the last page.
                 }
-                after = next;
+                after = Some(page.last);
             }
         });
         let pages = futures_util::stream::unfold(pages_in, |mut pages| async move {
@@ -169,81 +148,33 @@ impl Store {
         )
     }
 
-    /// Whether the poll holds at least [`TABLE_SCAN_SHARE`] of all responses on SQLite, so that
-    /// scanning the table beats looking its rows up through the index. Counted on the index
-    /// alone (a few thousand pages for a million rows).
-    pub(crate) async fn sqlite_table_scan_pays(&self, poll_id: Uuid) -> Result<bool, StoreError> {
-        let statement = Statement::from_sql_and_values(
-            DbBackend::Sqlite,
-            "SELECT count(*), coalesce(sum(poll_id = ?), 0) FROM responses",
-            [poll_id.into()],
-        );
-        let Some(row) = self.db.query_one(statement).await? else {
-            return Ok(false);
-        };
-        let all: i64 = row.try_get_by_index(0)?;
-        let poll: i64 = row.try_get_by_index(1)?;
-        Ok(poll > 0 && poll.saturating_mul(TABLE_SCAN_SHARE) >= all)
-    }
-
-    /// The rows of the page after `after`, and where the next page starts (`None`: this was the
-    /// last one).
-    async fn next_sqlite_page(
+    /// The page of a poll's responses after the id `after` (`None`: the first page); `None`
+    /// when there are no more.
+    async fn sqlite_page(
         &self,
         poll_id: Uuid,
-        after: Option<After>,
-    ) -> Result<Option<(Vec<StoredResponse>, Option<After>)>, StoreError> {
-        let Some(after) = after else {
-            return Ok(None);
+        after: Option<Uuid>,
+    ) -> Result<Option<Page>, StoreError> {
+        // The page as one JSON value built by SQLite (see `scan_responses`), and its last id.
+        let (filter, mut values): (&str, Vec<sea_orm::Value>) = match after {
+            None => ("poll_id = ?", vec![poll_id.into()]),
+            Some(after) => ("poll_id = ? AND id > ?", vec![poll_id.into(), after.into()]),
         };
-        let Some(page) = self.sqlite_page(poll_id, &after).await? else {
-            return Ok(None);
-        };
-        let next = (page.rows.len() >= SQLITE_PAGE as usize).then_some(page.last);
-        Ok(Some((page.rows, next)))
-    }
-
-    /// The page of a poll's responses after `after`; `None` when there are no more.
-    async fn sqlite_page(&self, poll_id: Uuid, after: &After) -> Result<Option<Page>, StoreError> {
-        // The page as one JSON value built by SQLite (see `scan_responses`), and its last key.
-        // `+poll_id` keeps SQLite from taking the index for a table scan.
-        let (key, filter, values): (&str, &str, Vec<sea_orm::Value>) = match after {
-            After::Submission(after) => (
-                "submission_id",
-                "poll_id = ? AND submission_id > ?",
-                vec![poll_id.into(), after.clone().into()],
-            ),
-            After::Id(None) => ("id", "+poll_id = ?", vec![poll_id.into()]),
-            After::Id(Some(after)) => (
-                "id",
-                "+poll_id = ? AND id > ?",
-                vec![poll_id.into(), (*after).into()],
-            ),
-        };
-        let mut values = values;
         values.push(i64::from(SQLITE_PAGE).into());
         let statement = Statement::from_sql_and_values(
             DbBackend::Sqlite,
             format!(
-                "SELECT max({key}), \
+                "SELECT max(id), \
                         json_group_array(json_array(channel, lang, answers, submitted_on)) \
-                 FROM (SELECT {key}, channel, lang, answers, submitted_on FROM responses \
-                       WHERE {filter} ORDER BY {key} LIMIT ?)"
+                 FROM (SELECT id, channel, lang, answers, submitted_on FROM responses \
+                       WHERE {filter} ORDER BY id LIMIT ?)"
             ),
             values,
         );
         let Some(row) = self.db.query_one(statement).await? else {
             return Ok(None);
         };
-        let last = match after {
-            After::Submission(_) => row
-                .try_get_by_index::<Option<String>>(0)?
-                .map(After::Submission),
-            After::Id(_) => row
-                .try_get_by_index::<Option<Uuid>>(0)?
-                .map(|id| After::Id(Some(id))),
-        };
-        let Some(last) = last else {
+        let Some(last) = row.try_get_by_index::<Option<Uuid>>(0)? else {
             return Ok(None);
         };
         let json: String = row.try_get_by_index(1)?;
@@ -285,8 +216,13 @@ impl Store {
     /// Stores a response; `Ok(false)` when this submission id was already stored for the poll,
     /// so a retry or a double click never records anything twice.
     pub async fn insert_response(&self, r: NewResponse) -> Result<bool, StoreError> {
+        let conflict = match self.backend() {
+            // The table's key (migration 12).
+            crate::Backend::Sqlite => [response::Column::PollId, response::Column::Id],
+            crate::Backend::Postgres => [response::Column::PollId, response::Column::SubmissionId],
+        };
         let affected = response::Entity::insert(response::ActiveModel {
-            id: Set(Uuid::new_v4()),
+            id: Set(response_id(r.poll_id, &r.submission_id)),
             poll_id: Set(r.poll_id),
             submission_id: Set(r.submission_id.into_string()),
             channel: Set(r.channel.map(ChannelId::into_string)),
@@ -294,11 +230,7 @@ impl Store {
             answers: Set(r.answers.to_string()),
             submitted_on: Set(r.submitted_on),
         })
-        .on_conflict(
-            OnConflict::columns([response::Column::PollId, response::Column::SubmissionId])
-                .do_nothing()
-                .to_owned(),
-        )
+        .on_conflict(OnConflict::columns(conflict).do_nothing().to_owned())
         .exec_without_returning(&self.db)
         .await?;
         Ok(affected > 0)
@@ -374,5 +306,27 @@ impl Store {
             .filter(response::Column::PollId.eq(poll_id))
             .count(&self.db)
             .await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pinned, as migration 12 pins it (Python: `uuid.uuid5(poll, submission_id)`): rows moved by
+    /// the migration and rows stored since carry ids derived the same way.
+    #[test]
+    fn a_response_id_is_a_v5_uuid_of_the_submission_in_the_polls_namespace() {
+        let poll = Uuid::from_u128(0x0102030405060708090a0b0c0d0e0f10);
+        let submission = SubmissionId::parse("form-00112233445566778899aabbccddeeff").unwrap();
+        assert_eq!(
+            response_id(poll, &submission).to_string(),
+            "a1d7cb5b-246a-599c-8888-3c1ae4d6adf6"
+        );
+        let other_poll = Uuid::from_u128(1);
+        assert_ne!(
+            response_id(other_poll, &submission),
+            response_id(poll, &submission)
+        );
     }
 }

@@ -148,13 +148,20 @@ impl Store {
         poll_id: uuid::Uuid,
         submission_id: &flits_types::SubmissionId,
     ) -> Result<bool, StoreError> {
+        use crate::entity::response::{Column, Entity};
         use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-        Ok(crate::entity::response::Entity::find()
-            .filter(crate::entity::response::Column::PollId.eq(poll_id))
-            .filter(crate::entity::response::Column::SubmissionId.eq(submission_id.as_str()))
-            .count(&self.db)
-            .await?
-            > 0)
+        let find = Entity::find().filter(Column::PollId.eq(poll_id));
+        let find = match self.backend() {
+            // The table's key (migration 12); the submission id is in no index there.
+            crate::Backend::Sqlite => {
+                find.filter(Column::Id.eq(crate::responses::response_id(poll_id, submission_id)))
+            }
+            // Rows from before derived ids keep random ones: the unique index answers.
+            crate::Backend::Postgres => {
+                find.filter(Column::SubmissionId.eq(submission_id.as_str()))
+            }
+        };
+        Ok(find.count(&self.db).await? > 0)
     }
 }
 

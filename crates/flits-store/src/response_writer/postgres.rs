@@ -68,7 +68,7 @@ async fn commit(pool: &PgPool, batch: &[Job]) -> Result<Vec<bool>, sqlx::Error> 
     );
     for &i in &unique {
         let r = &batch[i].row;
-        ids.push(uuid::Uuid::new_v4());
+        ids.push(crate::responses::response_id(r.poll_id, &r.submission_id));
         polls.push(r.poll_id);
         submissions.push(r.submission_id.as_str());
         channels.push(r.channel.as_ref().map(|c| c.as_str()));
