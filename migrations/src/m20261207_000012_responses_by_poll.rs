@@ -13,9 +13,13 @@
 //! one poll (counting, exporting) walks one range of the key instead of a second index.
 //!
 //! Every row stored so far gets its derived id here, so a retry that arrives after the upgrade is
-//! still a duplicate. The migration's first statement creates the new table, which takes SQLite's
-//! write lock: nothing else writes in between. PostgreSQL keeps its table and unique index (its
-//! heap and index are written apart anyway); new rows there get derived ids too.
+//! still a duplicate. On SQLite the migration's first statement creates the new table, which takes
+//! SQLite's write lock: nothing else writes in between.
+//!
+//! On PostgreSQL the table stays a heap, but the ids are rewritten the same way (under a lock that
+//! keeps out inserts until the commit) and the unique index on `(poll_id, submission_id)` goes:
+//! the primary key on `id` now refuses a second row by itself, and each insert writes one index
+//! page at a random place instead of two.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait, Value};
@@ -112,14 +116,10 @@ fn by_id_statements() -> [String; 2] {
         )
         .to_string(SqliteQueryBuilder);
     table.push_str(" WITHOUT ROWID");
-    let index = Index::create()
-        .name("uq_responses_poll_submission")
-        .table(Responses::Table)
-        .col(Responses::PollId)
-        .col(Responses::SubmissionId)
-        .unique()
-        .to_string(SqliteQueryBuilder);
-    [table, index]
+    [
+        table,
+        unique_submission_index().to_string(SqliteQueryBuilder),
+    ]
 }
 
 /// Moves every row into the new table, each under its derived id, in one transaction on one
@@ -195,20 +195,106 @@ async fn rebuild_by_id(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     txn.commit().await
 }
 
+/// The unique index migration 1 made, which the derived ids make redundant.
+fn unique_submission_index() -> IndexCreateStatement {
+    Index::create()
+        .name("uq_responses_poll_submission")
+        .table(Responses::Table)
+        .col(Responses::PollId)
+        .col(Responses::SubmissionId)
+        .unique()
+        .to_owned()
+}
+
+/// Gives every row on PostgreSQL its derived id, then drops the unique index. Runs inside the
+/// migration's transaction; the lock keeps other instances from inserting rows (under random
+/// ids) that this pass would miss, and lets readers be.
+async fn rekey_postgres(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    let db = manager.get_connection();
+    db.execute_unprepared(
+        "LOCK TABLE responses IN SHARE ROW EXCLUSIVE MODE;\n\
+         CREATE TEMPORARY TABLE flits_response_ids (old uuid PRIMARY KEY, new uuid NOT NULL) \
+         ON COMMIT DROP;",
+    )
+    .await?;
+    let mut after: Option<Uuid> = None;
+    loop {
+        let limit = Value::from(ROWS_PER_STATEMENT as i64);
+        let statement = match after {
+            None => Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT id, poll_id, submission_id FROM responses ORDER BY id LIMIT $1",
+                [limit],
+            ),
+            Some(after) => Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT id, poll_id, submission_id FROM responses WHERE id > $1 ORDER BY id LIMIT $2",
+                [after.into(), limit],
+            ),
+        };
+        let page = db.query_all(statement).await?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.try_get_by_index::<Uuid>(0)?);
+        let mut values: Vec<Value> = Vec::with_capacity(page.len() * 2);
+        let mut pairs = Vec::with_capacity(page.len());
+        for row in &page {
+            let id: Uuid = row.try_get_by_index(0)?;
+            let poll: Uuid = row.try_get_by_index(1)?;
+            let submission: String = row.try_get_by_index(2)?;
+            values.push(id.into());
+            values.push(response_id(poll, &submission).into());
+            pairs.push(format!(
+                "(${}::uuid, ${}::uuid)",
+                values.len() - 1,
+                values.len()
+            ));
+        }
+        db.execute(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            format!(
+                "INSERT INTO flits_response_ids (old, new) VALUES {}",
+                pairs.join(", ")
+            ),
+            values,
+        ))
+        .await?;
+        if page.len() < ROWS_PER_STATEMENT {
+            break;
+        }
+    }
+    db.execute_unprepared(
+        "UPDATE responses AS r SET id = m.new FROM flits_response_ids AS m \
+         WHERE r.id = m.old AND m.old <> m.new;\n\
+         DROP TABLE flits_response_ids;",
+    )
+    .await?;
+    manager
+        .drop_index(
+            Index::drop()
+                .name("uq_responses_poll_submission")
+                .table(Responses::Table)
+                .to_owned(),
+        )
+        .await
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() == DbBackend::Sqlite {
-            rebuild_by_poll(manager).await?;
+        match manager.get_database_backend() {
+            DbBackend::Sqlite => rebuild_by_poll(manager).await,
+            DbBackend::Postgres => rekey_postgres(manager).await,
+            _ => Ok(()),
         }
-        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() == DbBackend::Sqlite {
-            rebuild_by_id(manager).await?;
+        match manager.get_database_backend() {
+            DbBackend::Sqlite => rebuild_by_id(manager).await,
+            // The rows keep their derived ids, which are as unique.
+            DbBackend::Postgres => manager.create_index(unique_submission_index()).await,
+            _ => Ok(()),
         }
-        Ok(())
     }
 }
 
@@ -328,5 +414,125 @@ mod tests {
         assert_eq!(count, n as i64);
         db.close().await.unwrap();
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// The admin URL of the test PostgreSQL, or `None` (the test then says `SKIPPED`, or fails
+    /// where every test must run).
+    fn postgres_admin(test: &str) -> Option<String> {
+        let url = std::env::var("FLITS_TEST_POSTGRES_URL")
+            .ok()
+            .filter(|s| !s.is_empty());
+        if url.is_none() {
+            let must_run = std::env::var("CI").is_ok_and(|v| v == "true")
+                || std::env::var("FLITS_TEST_REQUIRE_ALL").is_ok_and(|v| v == "1");
+            assert!(
+                !must_run,
+                "{test} cannot run: FLITS_TEST_POSTGRES_URL is not set"
+            );
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED {test}: FLITS_TEST_POSTGRES_URL is not set"
+            );
+        }
+        url
+    }
+
+    #[tokio::test]
+    async fn on_postgres_every_row_gets_its_derived_id_and_the_key_alone_refuses_a_retry() {
+        let Some(admin) = postgres_admin("m12::on_postgres") else {
+            return;
+        };
+        let name = format!("flits_m12_{}", Uuid::new_v4().simple());
+        let admin_db = Database::connect(admin.as_str()).await.unwrap();
+        admin_db
+            .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+            .await
+            .unwrap();
+        let url = match admin.rsplit_once('/') {
+            Some((server, _)) => format!("{server}/{name}"),
+            None => panic!("FLITS_TEST_POSTGRES_URL has no database name"),
+        };
+        // One connection, so the session setting below holds for every statement.
+        let mut options = ConnectOptions::new(url);
+        options.max_connections(1).min_connections(1);
+        let db = Database::connect(options).await.unwrap();
+        Migrator::up(&db, Some(11)).await.unwrap();
+        // Responses of a poll this test does not need to build: no foreign-key checks.
+        db.execute_unprepared("SET session_replication_role = replica")
+            .await
+            .unwrap();
+        let poll = Uuid::from_u128(0x0102030405060708090a0b0c0d0e0f10);
+        let n = ROWS_PER_STATEMENT * 2 + 7;
+        db.execute(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            format!(
+                "INSERT INTO responses ({COLUMNS}) \
+                 SELECT gen_random_uuid(), $1, 's' || lpad(x::text, 5, '0'), NULL, 'nl', '{{}}', \
+                        date '2026-12-07' FROM generate_series(0, $2 - 1) AS x"
+            ),
+            [poll.into(), (n as i32).into()],
+        ))
+        .await
+        .unwrap();
+        Migrator::up(&db, None).await.unwrap();
+
+        let rows = db
+            .query_all(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT id, submission_id FROM responses",
+            ))
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), n);
+        for row in &rows {
+            let id: Uuid = row.try_get_by_index(0).unwrap();
+            let submission: String = row.try_get_by_index(1).unwrap();
+            assert_eq!(id, response_id(poll, &submission));
+        }
+        let indexes = db
+            .query_all(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'responses'",
+            ))
+            .await
+            .unwrap();
+        let indexes: Vec<String> = indexes
+            .iter()
+            .map(|r| r.try_get_by_index(0).unwrap())
+            .collect();
+        assert_eq!(indexes, ["responses_pkey"]);
+        // A retry of a row stored before the upgrade is refused by the primary key.
+        let again = db
+            .execute(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                format!(
+                    "INSERT INTO responses ({COLUMNS}) \
+                     VALUES ($1, $2, 's00003', NULL, 'nl', '{{}}', date '2026-12-07')"
+                ),
+                [response_id(poll, "s00003").into(), poll.into()],
+            ))
+            .await;
+        assert!(again.is_err());
+
+        // Down brings the unique index back; up takes it away again; every row stays.
+        Migrator::down(&db, Some(1)).await.unwrap();
+        Migrator::up(&db, None).await.unwrap();
+        let count = db
+            .query_one(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT count(*) FROM responses",
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get_by_index::<i64>(0)
+            .unwrap();
+        assert_eq!(count, n as i64);
+        db.close().await.unwrap();
+        admin_db
+            .execute_unprepared(&format!("DROP DATABASE \"{name}\""))
+            .await
+            .unwrap();
     }
 }

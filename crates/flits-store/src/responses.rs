@@ -32,8 +32,7 @@ pub struct NewResponse {
 /// the results crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredResponse {
-    /// The row's id ([`response_id`], or a random UUID v4 for rows stored before it): the order
-    /// exports stream in, unrelated to when it came.
+    /// The row's id ([`response_id`]): the order exports stream in, unrelated to when it came.
     pub id: Uuid,
     pub channel: Option<String>,
     pub lang: String,
@@ -57,9 +56,10 @@ impl From<response::Model> for StoredResponse {
 pub const SQLITE_PAGE: u32 = 4096;
 
 /// The id a response is stored under: a UUID v5 of its submission id in the namespace of its
-/// poll. The same submission of the same poll always gets the same id, so on SQLite the table's
-/// key `(poll_id, id)` refuses a second row by itself, with no index beside it (migration 12);
-/// and the ids still look random, so rows in key order say nothing about when they came.
+/// poll. The same submission of the same poll always gets the same id, so the table's key refuses
+/// a second row by itself, with no index beside it (migration 12: `(poll_id, id)` on SQLite, `id`
+/// on PostgreSQL); and the ids still look random, so rows in key order say nothing about when
+/// they came.
 pub fn response_id(poll_id: Uuid, submission_id: &SubmissionId) -> Uuid {
     Uuid::new_v5(&poll_id, submission_id.as_str().as_bytes())
 }
@@ -216,10 +216,10 @@ impl Store {
     /// Stores a response; `Ok(false)` when this submission id was already stored for the poll,
     /// so a retry or a double click never records anything twice.
     pub async fn insert_response(&self, r: NewResponse) -> Result<bool, StoreError> {
+        // The table's key, which the derived id makes refuse a second row (migration 12).
         let conflict = match self.backend() {
-            // The table's key (migration 12).
-            crate::Backend::Sqlite => [response::Column::PollId, response::Column::Id],
-            crate::Backend::Postgres => [response::Column::PollId, response::Column::SubmissionId],
+            crate::Backend::Sqlite => vec![response::Column::PollId, response::Column::Id],
+            crate::Backend::Postgres => vec![response::Column::Id],
         };
         let affected = response::Entity::insert(response::ActiveModel {
             id: Set(response_id(r.poll_id, &r.submission_id)),

@@ -32,7 +32,7 @@ impl Store {
         )
         .await?;
         // Two statements, not one: within one statement PostgreSQL still counts the rows it is
-        // deleting against the unique index the reinserted rows need.
+        // deleting against the primary key the reinserted rows need.
         let moved = txn
             .execute(Statement::from_sql_and_values(
                 DbBackend::Postgres,

@@ -150,18 +150,13 @@ impl Store {
     ) -> Result<bool, StoreError> {
         use crate::entity::response::{Column, Entity};
         use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-        let find = Entity::find().filter(Column::PollId.eq(poll_id));
-        let find = match self.backend() {
-            // The table's key (migration 12); the submission id is in no index there.
-            crate::Backend::Sqlite => {
-                find.filter(Column::Id.eq(crate::responses::response_id(poll_id, submission_id)))
-            }
-            // Rows from before derived ids keep random ones: the unique index answers.
-            crate::Backend::Postgres => {
-                find.filter(Column::SubmissionId.eq(submission_id.as_str()))
-            }
-        };
-        Ok(find.count(&self.db).await? > 0)
+        // Along the table's key (migration 12); the submission id is in no index.
+        Ok(Entity::find()
+            .filter(Column::PollId.eq(poll_id))
+            .filter(Column::Id.eq(crate::responses::response_id(poll_id, submission_id)))
+            .count(&self.db)
+            .await?
+            > 0)
     }
 }
 

@@ -16,9 +16,11 @@ use super::{Job, MAX_BATCH, answer_all, fail_all, fail_waiting, first_occurrence
 /// replies go out; more only split the waiting rows into smaller batches.
 const WRITERS: usize = 2;
 
+/// The id derives from the submission id (`responses::response_id`), so the primary key refuses
+/// a second row of the same submission (migration 12).
 const INSERT: &str = "INSERT INTO responses (id, poll_id, submission_id, channel, lang, answers, submitted_on) \
      SELECT * FROM UNNEST($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[]) \
-     ON CONFLICT (poll_id, submission_id) DO NOTHING RETURNING poll_id, submission_id";
+     ON CONFLICT (id) DO NOTHING RETURNING poll_id, submission_id";
 
 /// Starts the writers; they end when the last handle is dropped.
 pub(super) fn spawn(pool: PgPool, rx: mpsc::Receiver<Job>) {
