@@ -63,11 +63,27 @@ fn response_id(poll_id: Uuid, submission_id: &str) -> Uuid {
     Uuid::new_v5(&poll_id, submission_id.as_bytes())
 }
 
-/// The table keyed by `(poll_id, id)`, `WITHOUT ROWID`.
-fn by_poll_table() -> String {
-    let mut sql = Table::create()
-        .table(NewResponses::Table)
-        .col(ColumnDef::new(Responses::Id).uuid().not_null())
+/// How the new table is keyed.
+enum Key {
+    /// `(poll_id, id)`: this migration.
+    PollAndId,
+    /// `id`, with the unique index on `(poll_id, submission_id)` beside it: migration 10.
+    Id,
+}
+
+/// The responses table under its new name, `WITHOUT ROWID`, keyed by `key`.
+fn responses_table(key: Key) -> String {
+    let mut id = ColumnDef::new(Responses::Id);
+    id.uuid().not_null();
+    let mut table = Table::create();
+    table.table(NewResponses::Table);
+    match key {
+        Key::PollAndId => table
+            .col(id)
+            .primary_key(Index::create().col(Responses::PollId).col(Responses::Id)),
+        Key::Id => table.col(id.primary_key()),
+    };
+    let mut sql = table
         .col(ColumnDef::new(Responses::PollId).uuid().not_null())
         .col(
             ColumnDef::new(Responses::SubmissionId)
@@ -78,7 +94,6 @@ fn by_poll_table() -> String {
         .col(ColumnDef::new(Responses::Lang).string_len(8).not_null())
         .col(ColumnDef::new(Responses::Answers).text().not_null())
         .col(ColumnDef::new(Responses::SubmittedOn).date().not_null())
-        .primary_key(Index::create().col(Responses::PollId).col(Responses::Id))
         .foreign_key(
             ForeignKey::create()
                 .from(NewResponses::Table, Responses::PollId)
@@ -89,45 +104,13 @@ fn by_poll_table() -> String {
     sql
 }
 
-/// The table of migration 10: keyed by `id`, with the unique index on `(poll_id, submission_id)`.
-fn by_id_statements() -> [String; 2] {
-    let mut table = Table::create()
-        .table(NewResponses::Table)
-        .col(
-            ColumnDef::new(Responses::Id)
-                .uuid()
-                .not_null()
-                .primary_key(),
-        )
-        .col(ColumnDef::new(Responses::PollId).uuid().not_null())
-        .col(
-            ColumnDef::new(Responses::SubmissionId)
-                .string_len(64)
-                .not_null(),
-        )
-        .col(ColumnDef::new(Responses::Channel).string_len(64).null())
-        .col(ColumnDef::new(Responses::Lang).string_len(8).not_null())
-        .col(ColumnDef::new(Responses::Answers).text().not_null())
-        .col(ColumnDef::new(Responses::SubmittedOn).date().not_null())
-        .foreign_key(
-            ForeignKey::create()
-                .from(NewResponses::Table, Responses::PollId)
-                .to(Polls::Table, Polls::Id),
-        )
-        .to_string(SqliteQueryBuilder);
-    table.push_str(" WITHOUT ROWID");
-    [
-        table,
-        unique_submission_index().to_string(SqliteQueryBuilder),
-    ]
-}
-
 /// Moves every row into the new table, each under its derived id, in one transaction on one
 /// connection (other connections of the pool may hold a read snapshot; they see the old table
 /// until the commit).
 async fn rebuild_by_poll(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     let txn = manager.get_connection().begin().await?;
-    txn.execute_unprepared(&by_poll_table()).await?;
+    txn.execute_unprepared(&responses_table(Key::PollAndId))
+        .await?;
     let mut after: Option<Vec<u8>> = None;
     loop {
         let limit = Value::from(ROWS_PER_STATEMENT as i64);
@@ -182,7 +165,8 @@ async fn rebuild_by_poll(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
 
 /// Back to migration 10's table; the rows keep their derived ids, which are as unique.
 async fn rebuild_by_id(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
-    let [table, index] = by_id_statements();
+    let table = responses_table(Key::Id);
+    let index = unique_submission_index().to_string(SqliteQueryBuilder);
     let txn = manager.get_connection().begin().await?;
     txn.execute_unprepared(&format!(
         "{table};\n\
@@ -399,11 +383,21 @@ mod tests {
         assert!(again.is_err());
 
         // Down and up again keep every row.
-        Migrator::down(&db, Some(1)).await.unwrap();
-        Migrator::up(&db, None).await.unwrap();
+        down_and_up_keep_every_row(&db, n).await;
+        db.close().await.unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Undoes this migration and applies it again: all `n` rows are still there.
+    async fn down_and_up_keep_every_row(
+        db: &sea_orm_migration::sea_orm::DatabaseConnection,
+        n: usize,
+    ) {
+        Migrator::down(db, Some(1)).await.unwrap();
+        Migrator::up(db, None).await.unwrap();
         let count = db
             .query_one(Statement::from_string(
-                DbBackend::Sqlite,
+                db.get_database_backend(),
                 "SELECT count(*) FROM responses",
             ))
             .await
@@ -412,8 +406,6 @@ mod tests {
             .try_get_by_index::<i64>(0)
             .unwrap();
         assert_eq!(count, n as i64);
-        db.close().await.unwrap();
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     /// The admin URL of the test PostgreSQL, or `None` (the test then says `SKIPPED`, or fails
@@ -516,19 +508,7 @@ mod tests {
         assert!(again.is_err());
 
         // Down brings the unique index back; up takes it away again; every row stays.
-        Migrator::down(&db, Some(1)).await.unwrap();
-        Migrator::up(&db, None).await.unwrap();
-        let count = db
-            .query_one(Statement::from_string(
-                DbBackend::Postgres,
-                "SELECT count(*) FROM responses",
-            ))
-            .await
-            .unwrap()
-            .unwrap()
-            .try_get_by_index::<i64>(0)
-            .unwrap();
-        assert_eq!(count, n as i64);
+        down_and_up_keep_every_row(&db, n).await;
         db.close().await.unwrap();
         admin_db
             .execute_unprepared(&format!("DROP DATABASE \"{name}\""))
