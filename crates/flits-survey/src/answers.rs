@@ -49,7 +49,12 @@ pub const ANSWER_CODES: &[&str] = &[
 const ECHO_CHARS: usize = 40;
 
 /// One answer as it arrived, before it is checked against its question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Read from JSON by the hand-written `Deserialize` of `answers/input_de.rs`: it takes each value
+/// by its JSON type in one pass, as `#[serde(untagged)]` would, without buffering the value first
+/// and without building an error for every variant that does not fit (a third of a JSON submit's
+/// parsing time went there).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum AnswerInput {
     /// A string: an option id, a number from a form, or an open answer.
@@ -447,5 +452,6 @@ impl QuestionCheck<'_> {
     }
 }
 
+mod input_de;
 #[cfg(test)]
 mod tests;

@@ -432,6 +432,21 @@ proptest! {
         let parsed: Result<AnswerInput, _> = serde_json::from_value(v);
         prop_assert!(parsed.is_ok());
     }
+
+    /// The hand-written reading gives what `#[serde(untagged)]` gave, from text (as a request
+    /// body is read) and from a `Value` alike.
+    #[test]
+    fn reads_every_value_as_the_untagged_form_did(v in arbitrary_json()) {
+        let text = v.to_string();
+        prop_assert_eq!(
+            serde_json::from_str::<AnswerInput>(&text).unwrap(),
+            AnswerInput::from(serde_json::from_str::<UntaggedInput>(&text).unwrap())
+        );
+        prop_assert_eq!(
+            serde_json::from_value::<AnswerInput>(v.clone()).unwrap(),
+            AnswerInput::from(serde_json::from_value::<UntaggedInput>(v).unwrap())
+        );
+    }
 }
 
 fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {
@@ -451,4 +466,59 @@ fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {
                 .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
         ]
     })
+}
+
+/// `AnswerInput` as it was read before `answers/input_de.rs`: the reference for its test.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum UntaggedInput {
+    Text(String),
+    Number(f64),
+    List(Vec<String>),
+    Null,
+    Other(serde_json::Value),
+}
+
+impl From<UntaggedInput> for AnswerInput {
+    fn from(input: UntaggedInput) -> AnswerInput {
+        match input {
+            UntaggedInput::Text(s) => AnswerInput::Text(s),
+            UntaggedInput::Number(n) => AnswerInput::Number(n),
+            UntaggedInput::List(l) => AnswerInput::List(l),
+            UntaggedInput::Null => AnswerInput::Null,
+            UntaggedInput::Other(v) => AnswerInput::Other(v),
+        }
+    }
+}
+
+#[test]
+fn reads_each_kind_of_value() {
+    let cases = [
+        ("\"fiets\"", AnswerInput::Text("fiets".into())),
+        ("4", AnswerInput::Number(4.0)),
+        ("-2", AnswerInput::Number(-2.0)),
+        ("3.5", AnswerInput::Number(3.5)),
+        (
+            "[\"bus\",\"fiets\"]",
+            AnswerInput::List(vec!["bus".into(), "fiets".into()]),
+        ),
+        ("[]", AnswerInput::List(vec![])),
+        ("null", AnswerInput::Null),
+        ("true", AnswerInput::Other(serde_json::json!(true))),
+        (
+            "[\"bus\",1]",
+            AnswerInput::Other(serde_json::json!(["bus", 1])),
+        ),
+        (
+            "{\"a\":[1]}",
+            AnswerInput::Other(serde_json::json!({"a": [1]})),
+        ),
+    ];
+    for (json, expected) in cases {
+        assert_eq!(
+            serde_json::from_str::<AnswerInput>(json).unwrap(),
+            expected,
+            "{json}"
+        );
+    }
 }
