@@ -214,6 +214,7 @@ impl Application {
         };
         let server = HttpServer::new(move || {
             let mut app = App::new()
+                .app_data(flits_http::route_pattern::PatternCache::default())
                 .wrap(from_fn(move |req, next| {
                     flits_http::body_deadline::limit_body_time(body_timeout, req, next)
                 }))

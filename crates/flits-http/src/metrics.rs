@@ -170,9 +170,18 @@ impl Metrics {
 
     /// Counts a request.
     pub fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
-        let status = status.to_string();
+        // A response's code is always valid, and `as_str` needs no allocation.
+        let code = actix_web::http::StatusCode::from_u16(status).ok();
+        let text;
+        let status = match &code {
+            Some(code) => code.as_str(),
+            None => {
+                text = status.to_string();
+                text.as_str()
+            }
+        };
         self.requests
-            .with_label_values(&[method, route, status.as_str()])
+            .with_label_values(&[method, route, status])
             .inc();
         self.latency
             .with_label_values(&[method, route])
@@ -194,13 +203,13 @@ pub async fn track(
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let started = Instant::now();
     let metrics = req.app_data::<web::Data<Metrics>>().cloned();
-    let method = req.method().as_str().to_owned();
+    let method = req.method().clone();
     let res = next.call(req).await?;
     if let Some(m) = metrics {
         // The pattern is known only after routing; unmatched paths share one label.
         let route = crate::route_pattern::of(res.request());
         m.observe(
-            &method,
+            method.as_str(),
             &route,
             res.status().as_u16(),
             started.elapsed().as_secs_f64(),

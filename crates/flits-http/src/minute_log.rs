@@ -57,15 +57,32 @@ impl MinuteCounts {
 
     /// Counts one request that ended in `minute`.
     pub fn add(&self, minute: i64, method: &str, route: &str, status: u16) {
-        let key = MinuteKey {
-            minute,
-            method: method.to_owned(),
-            route: route.to_owned(),
-            status,
-        };
         // A panic elsewhere while holding the lock leaves counts that are still counts.
         let mut counts = self.counts.lock().unwrap_or_else(|p| p.into_inner());
-        *counts.entry(key).or_default() += 1;
+        // A minute holds a handful of keys: look among them first, so that counting a request
+        // allocates only for the first of its kind in a minute.
+        let start = MinuteKey {
+            minute,
+            method: String::new(),
+            route: String::new(),
+            status: 0,
+        };
+        let known = counts
+            .range_mut(start..)
+            .take_while(|(k, _)| k.minute == minute)
+            .find(|(k, _)| k.method == method && k.route == route && k.status == status);
+        match known {
+            Some((_, n)) => *n += 1,
+            None => {
+                let key = MinuteKey {
+                    minute,
+                    method: method.to_owned(),
+                    route: route.to_owned(),
+                    status,
+                };
+                counts.insert(key, 1);
+            }
+        }
     }
 
     /// Takes out the counts of every minute before `current`, oldest first.
@@ -146,10 +163,19 @@ mod tests {
         counts.add(10, "POST", "/p/{slug}", 303);
         counts.add(10, "GET", "/p/{slug}/thanks", 200);
         counts.add(11, "POST", "/p/{slug}", 303);
+        counts.add(10, "POST", "/p/{slug}", 303);
+        counts.add(10, "POST", "/p/{slug}", 429);
         let taken = counts.take_before(11);
-        assert_eq!(taken.len(), 2);
-        let post = taken.iter().find(|(k, _)| k.method == "POST").unwrap();
-        assert_eq!((post.0.minute, post.1), (10, 2));
+        assert_eq!(taken.len(), 3);
+        let count = |method: &str, status: u16| {
+            taken
+                .iter()
+                .find(|(k, _)| k.method == method && k.status == status)
+                .map(|(k, n)| (k.minute, *n))
+        };
+        assert_eq!(count("POST", 303), Some((10, 3)));
+        assert_eq!(count("POST", 429), Some((10, 1)));
+        assert_eq!(count("GET", 200), Some((10, 1)));
         assert!(counts.take_before(11).is_empty(), "taken once");
         assert_eq!(write_before(&counts, 12), 1, "minute 11 when it is over");
     }
