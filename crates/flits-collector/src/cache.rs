@@ -2,15 +2,20 @@
 //! rendered poll page. When a link is shared thousands of residents open the same page within minutes; reading
 //! and parsing the same poll from the database for each of them is wasted work.
 //!
-//! Entries live `collector.cache_millis` (default 1 s; 0 switches caching off). A change to a poll
-//! therefore reaches residents within that time; whether a poll is open is still decided per
-//! request from its opening and closing times, so a poll never takes answers after it closed.
+//! Entries live `collector.cache_millis` (default 1 s; 0 switches caching off). When one runs out,
+//! the first request that finds it so fetches it again, and for at most half that time more the
+//! others still get the old one instead of all fetching and rendering the same thing at once (under
+//! load that had stalled a worker for ~40 ms every second: the page's p99). A change to a poll
+//! therefore reaches residents within one and a half times `cache_millis`; whether a poll is open
+//! is still decided per request from its opening and closing times, so a poll never takes answers
+//! after it closed.
 //!
 //! The figures of published results are kept longer ([`AGGREGATES_TTL`]): they are counted over
 //! every response of the poll, and a poll whose results are published is closed, so its
 //! responses no longer change.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use actix_web::web::Bytes;
@@ -39,7 +44,15 @@ const MAX_QR_CODES: usize = 1024;
 /// readers on several workers do not queue behind one lock.
 struct TtlMap<V> {
     ttl: Duration,
-    entries: quick_cache::sync::Cache<String, (Instant, V)>,
+    entries: quick_cache::sync::Cache<String, Arc<Entry<V>>>,
+}
+
+/// A value and when it was fetched.
+struct Entry<V> {
+    at: Instant,
+    /// Whether a request is fetching it again, now that it ran out.
+    refreshing: AtomicBool,
+    value: V,
 }
 
 impl<V: Clone> std::fmt::Debug for TtlMap<V> {
@@ -63,21 +76,38 @@ impl<V: Clone> TtlMap<V> {
         }
     }
 
+    /// The value, while it is fresh. Once it ran out, `None` for the first caller, who is to
+    /// fetch it again and `put` it; the others get the old value meanwhile, for at most half
+    /// the time to live more. Past that, `None` for everyone.
     fn get(&self, key: &str) -> Option<V> {
+        self.get_at(key, Instant::now())
+    }
+
+    fn get_at(&self, key: &str, now: Instant) -> Option<V> {
         if self.ttl.is_zero() {
             return None;
         }
-        self.entries
-            .get(key)
-            .filter(|(at, _)| at.elapsed() < self.ttl)
-            .map(|(_, v)| v)
+        let entry = self.entries.get(key)?;
+        let age = now.saturating_duration_since(entry.at);
+        let fresh = age < self.ttl
+            || (age < self.ttl + self.ttl / 2 && entry.refreshing.swap(true, Ordering::AcqRel));
+        fresh.then(|| entry.value.clone())
     }
 
     fn put(&self, key: String, value: V) {
+        self.put_at(key, value, Instant::now());
+    }
+
+    fn put_at(&self, key: String, value: V, at: Instant) {
         if self.ttl.is_zero() {
             return;
         }
-        self.entries.insert(key, (Instant::now(), value));
+        let entry = Entry {
+            at,
+            refreshing: AtomicBool::new(false),
+            value,
+        };
+        self.entries.insert(key, Arc::new(entry));
     }
 }
 
@@ -253,6 +283,34 @@ mod tests {
         let off = TtlMap::new(Duration::ZERO);
         off.put("a".into(), 1);
         assert_eq!(off.get("a"), None);
+    }
+
+    #[test]
+    fn one_request_fetches_what_ran_out_while_the_others_get_the_old_value_for_a_while() {
+        let ttl = Duration::from_secs(10);
+        let map = TtlMap::new(ttl);
+        let start = Instant::now();
+        map.put_at("a".into(), 1, start);
+        assert_eq!(map.get_at("a", start + ttl / 2), Some(1));
+        // Ran out: the first to ask fetches it again, the others keep the old value meanwhile.
+        let late = start + ttl + Duration::from_secs(1);
+        assert_eq!(map.get_at("a", late), None);
+        assert_eq!(map.get_at("a", late), Some(1));
+        assert_eq!(map.get_at("a", late + Duration::from_secs(3)), Some(1));
+        // What the first fetched is fresh for everyone.
+        map.put_at("a".into(), 2, late);
+        assert_eq!(map.get_at("a", late + Duration::from_secs(1)), Some(2));
+        // Half the time to live after running out, the old value is not given any more, even
+        // while a fetch is still under way (it may have failed).
+        map.put_at("b".into(), 1, start);
+        assert_eq!(map.get_at("b", late), None);
+        let too_late = start + ttl + ttl / 2;
+        assert_eq!(map.get_at("b", too_late), None);
+        assert_eq!(map.get_at("b", too_late), None);
+        // An entry nobody asked for in a long time is never given out as it was.
+        map.put_at("c".into(), 1, start);
+        assert_eq!(map.get_at("c", start + ttl * 100), None);
+        assert_eq!(map.get_at("c", start + ttl * 100), None);
     }
 
     #[test]

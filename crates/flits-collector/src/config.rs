@@ -39,7 +39,8 @@ pub struct CollectorConfig {
     #[serde(default)]
     pub themes: Vec<ThemeConfig>,
     /// How long polls, organisations and rendered pages are kept in memory, in milliseconds
-    /// (0: not at all).
+    /// (0: not at all); what ran out may be given for half this time more while one request
+    /// fetches it again (`cache.rs`).
     pub cache_millis: u64,
     /// The origins (`https://www.velsen.nl`) whose pages may show a poll's embed card
     /// (`/p/{slug}/embed`) in a frame; every other page of the collector refuses to be framed.
