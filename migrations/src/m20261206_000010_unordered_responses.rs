@@ -41,8 +41,8 @@ enum KeyedResponses {
     Table,
 }
 
-/// The table of the first migration, under `name`.
-fn responses_table(name: impl IntoIden + 'static) -> TableCreateStatement {
+/// The table of the first migration, under `name` (migration 12 goes back to it).
+pub(crate) fn responses_table(name: impl IntoIden + 'static) -> TableCreateStatement {
     Table::create()
         .table(name)
         .col(
@@ -69,8 +69,8 @@ fn responses_table(name: impl IntoIden + 'static) -> TableCreateStatement {
         .to_owned()
 }
 
-/// The exactly-once guarantee of submissions rests on this index.
-fn unique_submission_index() -> IndexCreateStatement {
+/// The exactly-once guarantee of submissions rests on this index (until migration 12).
+pub(crate) fn unique_submission_index() -> IndexCreateStatement {
     Index::create()
         .name("uq_responses_poll_submission")
         .table(Responses::Table)

@@ -25,6 +25,8 @@ use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait, Value};
 use uuid::Uuid;
 
+use crate::m20261206_000010_unordered_responses as m10;
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -63,27 +65,11 @@ fn response_id(poll_id: Uuid, submission_id: &str) -> Uuid {
     Uuid::new_v5(&poll_id, submission_id.as_bytes())
 }
 
-/// How the new table is keyed.
-enum Key {
-    /// `(poll_id, id)`: this migration.
-    PollAndId,
-    /// `id`, with the unique index on `(poll_id, submission_id)` beside it: migration 10.
-    Id,
-}
-
-/// The responses table under its new name, `WITHOUT ROWID`, keyed by `key`.
-fn responses_table(key: Key) -> String {
-    let mut id = ColumnDef::new(Responses::Id);
-    id.uuid().not_null();
-    let mut table = Table::create();
-    table.table(NewResponses::Table);
-    match key {
-        Key::PollAndId => table
-            .col(id)
-            .primary_key(Index::create().col(Responses::PollId).col(Responses::Id)),
-        Key::Id => table.col(id.primary_key()),
-    };
-    let mut sql = table
+/// The responses table under its new name, `WITHOUT ROWID`, keyed by `(poll_id, id)`.
+fn responses_table() -> String {
+    let mut sql = Table::create()
+        .table(NewResponses::Table)
+        .col(ColumnDef::new(Responses::Id).uuid().not_null())
         .col(ColumnDef::new(Responses::PollId).uuid().not_null())
         .col(
             ColumnDef::new(Responses::SubmissionId)
@@ -94,6 +80,7 @@ fn responses_table(key: Key) -> String {
         .col(ColumnDef::new(Responses::Lang).string_len(8).not_null())
         .col(ColumnDef::new(Responses::Answers).text().not_null())
         .col(ColumnDef::new(Responses::SubmittedOn).date().not_null())
+        .primary_key(Index::create().col(Responses::PollId).col(Responses::Id))
         .foreign_key(
             ForeignKey::create()
                 .from(NewResponses::Table, Responses::PollId)
@@ -109,8 +96,7 @@ fn responses_table(key: Key) -> String {
 /// until the commit).
 async fn rebuild_by_poll(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     let txn = manager.get_connection().begin().await?;
-    txn.execute_unprepared(&responses_table(Key::PollAndId))
-        .await?;
+    txn.execute_unprepared(&responses_table()).await?;
     let mut after: Option<Vec<u8>> = None;
     loop {
         let limit = Value::from(ROWS_PER_STATEMENT as i64);
@@ -165,8 +151,12 @@ async fn rebuild_by_poll(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
 
 /// Back to migration 10's table; the rows keep their derived ids, which are as unique.
 async fn rebuild_by_id(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
-    let table = responses_table(Key::Id);
-    let index = unique_submission_index().to_string(SqliteQueryBuilder);
+    // Migration 10's own table and index, so going down restores exactly what it made.
+    let table = format!(
+        "{} WITHOUT ROWID",
+        m10::responses_table(NewResponses::Table).to_string(SqliteQueryBuilder)
+    );
+    let index = m10::unique_submission_index().to_string(SqliteQueryBuilder);
     let txn = manager.get_connection().begin().await?;
     txn.execute_unprepared(&format!(
         "{table};\n\
@@ -177,17 +167,6 @@ async fn rebuild_by_id(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     ))
     .await?;
     txn.commit().await
-}
-
-/// The unique index migration 1 made, which the derived ids make redundant.
-fn unique_submission_index() -> IndexCreateStatement {
-    Index::create()
-        .name("uq_responses_poll_submission")
-        .table(Responses::Table)
-        .col(Responses::PollId)
-        .col(Responses::SubmissionId)
-        .unique()
-        .to_owned()
 }
 
 /// Gives every row on PostgreSQL its derived id, then drops the unique index. Runs inside the
@@ -276,7 +255,7 @@ impl MigrationTrait for Migration {
         match manager.get_database_backend() {
             DbBackend::Sqlite => rebuild_by_id(manager).await,
             // The rows keep their derived ids, which are as unique.
-            DbBackend::Postgres => manager.create_index(unique_submission_index()).await,
+            DbBackend::Postgres => manager.create_index(m10::unique_submission_index()).await,
             _ => Ok(()),
         }
     }
