@@ -12,6 +12,7 @@
 //!   round trip per transaction: a few writer tasks share the queue, so one batch commits while
 //!   the next one forms. A row costs far less than a single-row transaction.
 
+mod database_file;
 mod postgres;
 mod sqlite;
 

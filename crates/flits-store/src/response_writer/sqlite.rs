@@ -9,6 +9,7 @@ use sqlx::pool::PoolConnection;
 use sqlx::{Connection, Row, Sqlite};
 use tokio::sync::mpsc;
 
+use super::database_file::DatabaseFile;
 use super::{Job, MAX_BATCH, answer_all, fail_all, fail_waiting, first_occurrences, which_are_new};
 use crate::NewResponse;
 
@@ -43,7 +44,17 @@ pub(super) fn spawn(
     handle: mpsc::WeakSender<Job>,
 ) {
     let turn = WriteTurn::default();
-    tokio::spawn(checkpoints(pool.clone(), handle, turn.clone()));
+    let file = match DatabaseFile::open(pool.connect_options().get_filename()) {
+        Ok(file) => Some(file),
+        Err(e) => {
+            tracing::warn!(
+                error = %e,
+                "the database file cannot be synced beside the writer; the writer will wait longer for checkpoints"
+            );
+            None
+        }
+    };
+    tokio::spawn(checkpoints(pool.clone(), file, handle, turn.clone()));
     tokio::spawn(run(pool, rx, turn));
 }
 
@@ -56,9 +67,16 @@ pub(super) fn spawn(
 /// WAL would grow without end: by gigabytes a minute under a spike, each commit slower than the
 /// one before. So checkpoints beside the writer each copy what was written during the one before,
 /// until one is short; a last one then copies the few frames left while the writer waits its turn
-/// (a few milliseconds), and the next batch writes from the WAL's start. A long read such as an
-/// export still holds the WAL back, as SQLite must.
-async fn checkpoints(pool: sqlx::SqlitePool, writer: mpsc::WeakSender<Job>, turn: WriteTurn) {
+/// (a few milliseconds), and the next batch writes from the WAL's start. That last one also
+/// syncs the database file, which holds everything the passes beside copied since the WAL last
+/// started over, so the file is synced beside the writer first ([`DatabaseFile`]). A long read
+/// such as an export still holds the WAL back, as SQLite must.
+async fn checkpoints(
+    pool: sqlx::SqlitePool,
+    file: Option<DatabaseFile>,
+    writer: mpsc::WeakSender<Job>,
+    turn: WriteTurn,
+) {
     let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     tick.tick().await;
@@ -69,15 +87,19 @@ async fn checkpoints(pool: sqlx::SqlitePool, writer: mpsc::WeakSender<Job>, turn
         if writer.upgrade().is_none() {
             return;
         }
-        // Passes beside the writer, each copying what was written during the one before, until
-        // one is short; then the last few frames with the writer waiting.
-        let mut pass = checkpoint(&pool).await;
-        for _ in 0..MAX_PASSES_BESIDE {
-            match &pass {
-                Ok(p) if p.frames > 0 && p.took > SHORT_PASS => pass = checkpoint(&pool).await,
-                _ => break,
+        let mut pass = catch_up(&pool).await;
+        // The last pass will sync the database file: write out beside the writer what the
+        // passes so far copied into it, then catch up with what was written meanwhile.
+        if let (Some(file), Ok(p)) = (&file, &pass)
+            && p.frames > 0
+            && p.frames != last_frames
+        {
+            if let Err(e) = file.sync().await {
+                tracing::warn!(error = %e, "the database file was not synced beside the writer");
             }
+            pass = catch_up(&pool).await;
         }
+        // Then the last few frames with the writer waiting.
         match pass {
             Ok(p) if p.frames > 0 && p.frames != last_frames => {
                 let _writes_wait = turn.lock().await;
@@ -90,6 +112,19 @@ async fn checkpoints(pool: sqlx::SqlitePool, writer: mpsc::WeakSender<Job>, turn
             Err(e) => tracing::warn!(error = %e, "WAL checkpoint failed"),
         }
     }
+}
+
+/// Passes beside the writer, each copying what was written during the one before, until one is
+/// short (or [`MAX_PASSES_BESIDE`] more); the last one's result.
+async fn catch_up(pool: &sqlx::SqlitePool) -> Result<Pass, sqlx::Error> {
+    let mut pass = checkpoint(pool).await;
+    for _ in 0..MAX_PASSES_BESIDE {
+        match &pass {
+            Ok(p) if p.frames > 0 && p.took > SHORT_PASS => pass = checkpoint(pool).await,
+            _ => break,
+        }
+    }
+    pass
 }
 
 /// A checkpoint: how many frames the WAL held when it began (then the writer has most likely
