@@ -16,8 +16,8 @@ use crate::NewResponse;
 /// How often the WAL is checkpointed. A checkpoint copies each page written since the one before
 /// once, however often it was written; under load the writer dirties a page at a random place per
 /// row, so the longer the interval, the more rows share a copy. Every 250 ms instead of every
-/// 50 ms costs the server about 15% less CPU per stored row and stores a quarter more rows per
-/// second (18,300–18,600 → 23,000–23,800 in alternating runs) with the same p99 (17–22 ms);
+/// 50 ms costs the server 2% to 14% less CPU per stored row and stores 12% to 28% more rows per
+/// second (18,300–19,700 → 22,000–23,800 in alternating runs) with about the same p99 (17–24 ms);
 /// every 500 ms gains no more and the p99 grows (20–35 ms). The WAL then holds up to about 25 MB
 /// between checkpoints.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
