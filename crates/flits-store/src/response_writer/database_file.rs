@@ -4,7 +4,7 @@
 //! A checkpoint that copies the whole WAL ends by syncing the database file, and only that last
 //! one, under the writer's turn, does (the passes beside the writer always leave frames behind).
 //! It then had to write out every page the passes beside had copied since the WAL last started
-//! over: 10–27 ms while the writer waited, the whole of a stored submit's p99. Syncing the file
+//! over: 3–27 ms while the writer waited, most of a stored submit's p99. Syncing the file
 //! here first, beside the writer, leaves the checkpoint under its turn little to write.
 //!
 //! The descriptor is never closed: closing any descriptor of a file drops all the locks the
