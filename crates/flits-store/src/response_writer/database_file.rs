@@ -5,7 +5,8 @@
 //! one, under the writer's turn, does (the passes beside the writer always leave frames behind).
 //! It then had to write out every page the passes beside had copied since the WAL last started
 //! over: 3–27 ms while the writer waited, most of a stored submit's p99. Syncing the file
-//! here first, beside the writer, leaves the checkpoint under its turn little to write.
+//! here first, beside the writer, leaves the checkpoint under its turn little to write (the
+//! checkpointer syncs again while the passes copied much during a sync, `sqlite::sync_beside`).
 //!
 //! The descriptor is never closed: closing any descriptor of a file drops all the locks the
 //! process holds on it (POSIX record locks), SQLite's included, and SQLite would not know. So
