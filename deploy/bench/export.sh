@@ -11,11 +11,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS="${1:-1000000}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${TMPDIR:-/tmp}/flits-ci-target}"
-# BENCH_FLITS_BIN: an already built binary (say, a debug build to try the script on a few rows).
+# The binary measured is the one the container image ships (the `dist` profile, as in run.sh);
+# BENCH_PROFILE=release measures the quicker build instead. BENCH_FLITS_BIN: an already built
+# binary (say, a debug build to try the script on a few rows).
+PROFILE="${BENCH_PROFILE:-dist}"
 if [ -z "${BENCH_FLITS_BIN:-}" ]; then
-  cargo build --release --quiet
+  cargo build --profile "$PROFILE" --quiet --bin flits
 fi
-FLITS="${BENCH_FLITS_BIN:-$CARGO_TARGET_DIR/release/flits}"
+FLITS="${BENCH_FLITS_BIN:-$CARGO_TARGET_DIR/$PROFILE/flits}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
