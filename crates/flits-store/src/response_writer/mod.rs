@@ -4,7 +4,8 @@
 //! A writer takes whatever is queued at that moment (it never waits to fill a batch), stores it
 //! with one `INSERT … ON CONFLICT DO NOTHING` on the table's key, whose id derives from the poll
 //! and the submission id (`responses::response_id`), so a duplicate is still detected exactly,
-//! row by row, and only after the commit answers each handler of the batch. A reply therefore never goes out before its row is durable.
+//! row by row, and only after the commit answers each handler of the batch. A reply therefore
+//! never goes out before its row is durable.
 //!
 //! - SQLite ([`sqlite`]) takes one writer at a time: one writer task on one connection. Handlers
 //!   each running their own transaction would queue on the database lock and pay a commit each.
